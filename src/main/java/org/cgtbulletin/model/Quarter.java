@@ -1,0 +1,70 @@
+package org.cgtbulletin.model;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A calendar quarter such as 2026-Q3, the unit every count is analysed by. */
+public record Quarter(int year, int quarter) implements Comparable<Quarter> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+
+    public Quarter {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter must be 1-4: " + quarter);
+        }
+    }
+
+    /** Parses {@code YYYY-Qn}; returns null when the text is not of that form. */
+    public static Quarter parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = FORMAT.matcher(text.trim());
+        return m.matches() ? new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
+    }
+
+    public static Quarter parse(String text) {
+        Quarter q = parseOrNull(text);
+        if (q == null) {
+            throw new IllegalArgumentException("expected a quarter as YYYY-Qn, for example 2026-Q3: '" + text + "'");
+        }
+        return q;
+    }
+
+    public static Quarter of(LocalDate date) {
+        return new Quarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public LocalDate firstDay() {
+        return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    }
+
+    public Quarter next() {
+        return quarter == 4 ? new Quarter(year + 1, 1) : new Quarter(year, quarter + 1);
+    }
+
+    public Quarter previous() {
+        return quarter == 1 ? new Quarter(year - 1, 4) : new Quarter(year, quarter - 1);
+    }
+
+    /** Number of quarters from this one to {@code other} (positive when other is later). */
+    public int quartersUntil(Quarter other) {
+        return (other.year - year) * 4 + (other.quarter - quarter);
+    }
+
+    /** Lower-case path form used in site URLs, e.g. {@code 2026-q3}. */
+    public String slug() {
+        return year + "-q" + quarter;
+    }
+
+    @Override
+    public int compareTo(Quarter o) {
+        return year != o.year ? Integer.compare(year, o.year) : Integer.compare(quarter, o.quarter);
+    }
+
+    @Override
+    public String toString() {
+        return year + "-Q" + quarter;
+    }
+}

@@ -1,0 +1,68 @@
+package org.cgtbulletin.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The controlled vocabularies, in file order. Codes are matched case-insensitively after trimming. */
+public final class Taxonomy {
+
+    private final Map<Dimension, List<TaxonomyCode>> codes;
+    private final Map<Dimension, Map<String, TaxonomyCode>> byCode;
+
+    public Taxonomy(Map<Dimension, List<TaxonomyCode>> codes) {
+        EnumMap<Dimension, List<TaxonomyCode>> copy = new EnumMap<>(Dimension.class);
+        EnumMap<Dimension, Map<String, TaxonomyCode>> index = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            List<TaxonomyCode> list = List.copyOf(codes.getOrDefault(d, List.of()));
+            copy.put(d, list);
+            Map<String, TaxonomyCode> m = new LinkedHashMap<>();
+            for (TaxonomyCode c : list) {
+                m.put(c.code().toLowerCase(Locale.ROOT), c);
+            }
+            index.put(d, Collections.unmodifiableMap(m));
+        }
+        this.codes = Collections.unmodifiableMap(copy);
+        this.byCode = Collections.unmodifiableMap(index);
+    }
+
+    public List<TaxonomyCode> codes(Dimension dimension) {
+        return codes.get(dimension);
+    }
+
+    /** Looks up a code as written in the data (any case, surrounding spaces ignored); null when unknown. */
+    public TaxonomyCode find(Dimension dimension, String written) {
+        if (written == null) {
+            return null;
+        }
+        return byCode.get(dimension).get(written.trim().toLowerCase(Locale.ROOT));
+    }
+
+    public TaxonomyCode get(Dimension dimension, String code) {
+        TaxonomyCode c = find(dimension, code);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown " + dimension.field() + " code: " + code);
+        }
+        return c;
+    }
+
+    public String label(Dimension dimension, String code) {
+        TaxonomyCode c = find(dimension, code);
+        return c == null ? code : c.label();
+    }
+
+    /** Distinct group labels of a dimension, in order of first appearance. */
+    public List<String> groups(Dimension dimension) {
+        List<String> groups = new ArrayList<>();
+        for (TaxonomyCode c : codes.get(dimension)) {
+            if (!groups.contains(c.group())) {
+                groups.add(c.group());
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,213 @@
+package org.cgtbulletin.read;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cgtbulletin.model.Problems;
+
+/** Reads RFC 4180 CSV with a header row, columns in any order, and reports what makes a file unreadable. */
+final class CsvRows {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .build();
+    private static final Pattern START_LINE = Pattern.compile("\\(startline ([0-9,.\\u00a0\\u202f ]+)\\)");
+
+    private CsvRows() {
+    }
+
+    /**
+     * Reads every row of the file into the sink. Returns false when the file could not be read to the end
+     * (the reason is among the problems).
+     */
+    static boolean read(Reader reader, String file, RowSchema schema, Problems problems, RowSink sink)
+            throws IOException {
+        try (CSVParser parser = FORMAT.parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            boolean[] failed = {false};
+            long lineBefore = 0;
+            CSVRecord header = null;
+            long headerLine = 1;
+            // The header is the first non-blank line.
+            while (header == null) {
+                CSVRecord r = next(records, parser, file, lineBefore, problems, failed);
+                if (r == null) {
+                    if (!failed[0]) {
+                        problems.error(file, 1, "file", "the file is empty; expected a header row naming the "
+                                + schema.what() + " columns (" + String.join(",", schema.requiredInOrder())
+                                + ", ...). A file with only the header row means no " + schema.what() + "s");
+                    }
+                    return false;
+                }
+                if (isBlank(r)) {
+                    lineBefore = parser.getCurrentLineNumber();
+                    continue;
+                }
+                header = r;
+                headerLine = lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+            }
+            int[] positions = headerPositions(header, headerLine, file, schema, problems);
+            if (positions == null) {
+                return false;
+            }
+            Set<String> present = new LinkedHashSet<>();
+            for (int p : positions) {
+                if (p >= 0) {
+                    present.add(schema.fields().get(p));
+                }
+            }
+            sink.columns(headerLine, present);
+            int width = schema.fields().size();
+            while (true) {
+                CSVRecord r = next(records, parser, file, lineBefore, problems, failed);
+                if (r == null) {
+                    return !failed[0];
+                }
+                long line = lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+                if (isBlank(r)) {
+                    continue;
+                }
+                if (r.size() != positions.length) {
+                    problems.error(file, line, "row", "this row has " + r.size() + " field"
+                            + (r.size() == 1 ? "" : "s") + " but the header has " + positions.length
+                            + "; check for an unquoted comma, a missing comma or a stray quote");
+                    continue;
+                }
+                String[] values = new String[width];
+                for (int i = 0; i < positions.length; i++) {
+                    int p = positions[i];
+                    if (p >= 0) {
+                        values[p] = r.get(i);
+                    }
+                }
+                sink.row(new RawRow(line, values));
+            }
+        }
+    }
+
+    /** The next record, or null at the end or when the rest cannot be read (then failed[0] is set). */
+    private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, String file, long lineBefore,
+            Problems problems, boolean[] failed) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            failed[0] = true;
+            String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            long line = lineBefore + 1;
+            Matcher m = START_LINE.matcher(message == null ? "" : message);
+            if (m.find()) {
+                line = Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
+            }
+            if (message != null && message.contains("EOF reached before encapsulated token finished")) {
+                problems.error(file, line, "quote", "a quoted field starting on this line is never closed: "
+                        + "the file ended inside it. Close the quote, and write a quote inside a field as two"
+                        + " quotes (\"\")");
+            } else if (message != null && message.toLowerCase(Locale.ROOT)
+                    .contains("invalid character between encapsulated token")) {
+                problems.error(file, line, "quote", "a quoted field in the row starting on this line is not"
+                        + " closed where it should be: text follows its closing quote" + where(message)
+                        + ". Probably a quote is never closed, or a quote inside a field is not doubled (\"\")."
+                        + " Nothing after this point was read");
+            } else {
+                problems.error(file, line, "row", "the CSV cannot be read past this point: " + message);
+            }
+            return null;
+        }
+    }
+
+    private static String where(String message) {
+        Matcher m = Pattern.compile("at line: ([0-9,]+)").matcher(message);
+        return m.find() ? " on line " + m.group(1).replace(",", "") : "";
+    }
+
+    private static boolean isBlank(CSVRecord r) {
+        return r.size() == 1 && r.get(0).isEmpty();
+    }
+
+    /** Maps each column to its schema position (-1 for unknown columns); null when the header is unusable. */
+    private static int[] headerPositions(CSVRecord header, long line, String file, RowSchema schema,
+            Problems problems) {
+        if (header.size() == 1) {
+            String only = header.get(0);
+            String delimiter = foundDelimiter(only);
+            if (delimiter != null) {
+                problems.error(file, line, "header", "the columns are separated by " + delimiter
+                        + ", not by commas; expected comma-separated values (RFC 4180). Export the file again"
+                        + " as CSV with commas");
+                return null;
+            }
+        }
+        int[] positions = new int[header.size()];
+        List<String> unknown = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+            if (!seen.add(name)) {
+                problems.error(file, line, name.isEmpty() ? "header" : name, "column "
+                        + (name.isEmpty() ? (i + 1) + " has no name and another one neither" : "'" + name
+                        + "' appears more than once in the header") + "; each column must appear once");
+                ok = false;
+            }
+            positions[i] = schema.indexOf(name);
+            if (positions[i] < 0) {
+                unknown.add(name.isEmpty() ? "(column " + (i + 1) + " without a name)" : name);
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        if (!unknown.isEmpty()) {
+            String delimiter = unknown.size() == 1 ? foundDelimiter(unknown.get(0)) : null;
+            if (delimiter != null && header.size() <= 2) {
+                problems.error(file, line, "header", "the columns are separated by " + delimiter
+                        + ", not by commas; expected comma-separated values (RFC 4180)");
+                return null;
+            }
+            problems.warning(file, line, "header", "unknown column" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " will be ignored; known " + schema.what() + " columns are "
+                    + String.join(", ", schema.fields()));
+        }
+        return positions;
+    }
+
+    /** Names the delimiter a single-column header seems to use instead of commas, or null. */
+    private static String foundDelimiter(String text) {
+        int semicolons = count(text, ';');
+        int tabs = count(text, '\t');
+        int pipes = count(text, '|');
+        int max = Math.max(semicolons, Math.max(tabs, pipes));
+        if (max == 0) {
+            return null;
+        }
+        if (max == semicolons) {
+            return "semicolons (';')";
+        }
+        return max == tabs ? "tabs" : "vertical bars ('|')";
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

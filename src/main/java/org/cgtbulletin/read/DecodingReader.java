@@ -1,0 +1,167 @@
+package org.cgtbulletin.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.cgtbulletin.model.Problems;
+
+/**
+ * Decodes UTF-8 strictly, as a {@link Reader}: a leading byte-order mark is dropped, and every invalid byte
+ * sequence is reported with its line and column (then read as U+FFFD so that reading, and reporting, goes on).
+ * Counts physical lines itself, so the location does not depend on the parser reading ahead.
+ */
+final class DecodingReader extends Reader {
+
+    private static final int MAX_REPORTED = 200;
+
+    private final InputStream in;
+    private final String file;
+    private final Problems problems;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    private boolean endOfInput;
+    private boolean flushed;
+    private boolean atStart = true;
+    private long line = 1;
+    private long column = 1;
+    private long reported;
+    private long bytesRead;
+
+    DecodingReader(InputStream in, String file, Problems problems) {
+        this.in = in;
+        this.file = file;
+        this.problems = problems;
+        bytes.flip();
+    }
+
+    /** Bytes consumed from the underlying stream so far. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+        while (out.position() == off) {
+            if (flushed) {
+                return -1;
+            }
+            if (!endOfInput && bytes.remaining() < 4) {
+                fill();
+            }
+            CoderResult result = decoder.decode(bytes, out, endOfInput);
+            if (result.isError()) {
+                malformed(result.length(), cbuf, off, out.position());
+                bytes.position(bytes.position() + result.length());
+                out.put('\uFFFD');
+                if (out.remaining() == 0) {
+                    break;
+                }
+                continue;
+            }
+            if (result.isUnderflow() && endOfInput && !bytes.hasRemaining()) {
+                decoder.flush(out);
+                if (out.position() == off) {
+                    flushed = true;
+                    return -1;
+                }
+            }
+            if (result.isOverflow()) {
+                break;
+            }
+        }
+        int start = off;
+        if (atStart && out.position() > off) {
+            atStart = false;
+            if (cbuf[off] == '\uFEFF') {
+                start = off + 1;
+                if (out.position() == start) {
+                    return read(cbuf, off, len);
+                }
+                System.arraycopy(cbuf, start, cbuf, off, out.position() - start);
+                out.position(out.position() - 1);
+            }
+        }
+        int n = out.position() - off;
+        track(cbuf, off, off + n);
+        return n;
+    }
+
+    private void fill() throws IOException {
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+            endOfInput = true;
+        } else {
+            bytes.position(bytes.position() + n);
+            bytesRead += n;
+        }
+        bytes.flip();
+    }
+
+    private void track(char[] cbuf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (cbuf[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+    }
+
+    private void malformed(int length, char[] cbuf, int off, int upTo) {
+        // Locate the bad bytes: lines before this chunk, plus newlines already decoded in it.
+        long l = line;
+        long c = column;
+        for (int i = off; i < upTo; i++) {
+            if (cbuf[i] == '\n') {
+                l++;
+                c = 1;
+            } else {
+                c++;
+            }
+        }
+        reported++;
+        if (reported > MAX_REPORTED) {
+            return;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < length && bytes.position() + i < bytes.limit(); i++) {
+            if (i > 0) {
+                hex.append(' ');
+            }
+            hex.append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + i) & 0xFF));
+        }
+        String message = "invalid UTF-8 at column " + c + ": byte" + (length > 1 ? "s " : " ") + hex
+                + " cannot start or continue a UTF-8 character; expected the file to be saved as UTF-8"
+                + " (it may be Latin-1 or Windows-1252)";
+        problems.error(file, l, "encoding", message);
+    }
+
+    /** Adds one line saying how many encoding errors were found beyond those listed. */
+    void reportUnlisted() {
+        if (reported > MAX_REPORTED) {
+            problems.error(file, line, "encoding", (reported - MAX_REPORTED)
+                    + " more invalid UTF-8 sequences in this file (" + reported + " in all); is it UTF-8 at all?");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

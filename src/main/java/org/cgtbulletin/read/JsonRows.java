@@ -1,0 +1,175 @@
+package org.cgtbulletin.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import org.cgtbulletin.model.Problems;
+
+/** Reads a JSON array of objects, or JSON Lines (one object per line), streaming, into raw rows. */
+final class JsonRows {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private JsonRows() {
+    }
+
+    /** A JSON array of objects. Returns false when the file could not be read to its end. */
+    static boolean readArray(Reader reader, String file, RowSchema schema, Problems problems, RowSink sink)
+            throws IOException {
+        try (JsonParser p = FACTORY.createParser(reader)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                problems.error(file, 1, "file", "the file is empty; expected a JSON array of " + schema.what()
+                        + " objects ([] means no " + schema.what() + "s)");
+                return false;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                problems.error(file, line(p), "file", "expected a JSON array ([ ... ]) of " + schema.what()
+                        + " objects, found " + describe(t) + (t == JsonToken.START_OBJECT
+                        ? "; for one object per line, name the file .jsonl" : ""));
+                return false;
+            }
+            java.util.Set<String> warned = new TreeSet<>();
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    problems.error(file, line(p), "file", "the file ends before the closing ] of the array");
+                    return false;
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    problems.error(file, line(p), "row", "expected a " + schema.what() + " object ({...}),"
+                            + " found " + describe(t));
+                    p.skipChildren();
+                    continue;
+                }
+                readObject(p, file, schema, problems, sink, warned);
+            }
+            if (p.nextToken() != null) {
+                problems.error(file, line(p), "file", "unexpected content after the closing ] of the array");
+                return false;
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            problems.error(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "json",
+                    "not valid JSON: " + e.getOriginalMessage() + "; nothing after this point was read");
+            return false;
+        }
+    }
+
+    /** JSON Lines: one object per line; blank lines ignored; a bad line is reported and reading goes on. */
+    static boolean readLines(Reader reader, String file, RowSchema schema, Problems problems, RowSink sink)
+            throws IOException {
+        BufferedReader lines = new BufferedReader(reader, 1 << 16);
+        String text;
+        long lineNr = 0;
+        boolean any = false;
+        java.util.Set<String> warned = new TreeSet<>();
+        while ((text = lines.readLine()) != null) {
+            lineNr++;
+            if (text.isBlank()) {
+                continue;
+            }
+            any = true;
+            long at = lineNr;
+            try (JsonParser p = FACTORY.createParser(text)) {
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.START_OBJECT) {
+                    problems.error(file, at, "row", "expected one " + schema.what() + " object ({...}) on this"
+                            + " line, found " + describe(t));
+                    continue;
+                }
+                readObject(p, file, schema, problems, new RowSink() {
+                    @Override
+                    public void columns(long line, java.util.Set<String> present) {
+                    }
+
+                    @Override
+                    public void row(RawRow row) {
+                        sink.row(new RawRow(at, row.values()));
+                    }
+                }, warned);
+                if (p.nextToken() != null) {
+                    problems.error(file, at, "row", "more than one JSON value on this line; JSON Lines holds"
+                            + " exactly one object per line");
+                }
+            } catch (JsonProcessingException e) {
+                problems.error(file, at, "json", "not valid JSON at column "
+                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": "
+                        + e.getOriginalMessage());
+            }
+        }
+        if (!any) {
+            problems.error(file, 1, "file", "the file is empty; expected JSON Lines, one " + schema.what()
+                    + " object per line");
+            return false;
+        }
+        return true;
+    }
+
+    /** Reads one object's keys; an unknown key is warned about once per file (warned holds those already named). */
+    private static void readObject(JsonParser p, String file, RowSchema schema, Problems problems, RowSink sink,
+            java.util.Set<String> warned) throws IOException {
+        long line = line(p);
+        String[] values = new String[schema.fields().size()];
+        List<String> unknown = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName().trim().toLowerCase(Locale.ROOT);
+            JsonToken v = p.nextToken();
+            int i = schema.indexOf(name);
+            if (i < 0) {
+                if (warned.add(name)) {
+                    unknown.add(name);
+                }
+                p.skipChildren();
+                continue;
+            }
+            switch (v) {
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> values[i] = p.getText();
+                case VALUE_NULL -> values[i] = null;
+                default -> {
+                    problems.error(file, line(p), name, "expected a text, number or true/false value, found "
+                            + describe(v));
+                    p.skipChildren();
+                    values[i] = null;
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.warning(file, line, "row", "unknown key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " ignored (named once per file); known keys are "
+                    + String.join(", ", schema.fields()));
+        }
+        sink.row(new RawRow(line, values));
+    }
+
+    private static long line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
+        };
+    }
+}
