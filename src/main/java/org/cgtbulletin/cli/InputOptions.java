@@ -1,0 +1,77 @@
+package org.cgtbulletin.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.read.DatasetFiles;
+import org.cgtbulletin.read.ValidationRules;
+import picocli.CommandLine.Option;
+
+/** Options shared by build, validate and digest: where the inputs are and what to publish up to. */
+final class InputOptions {
+
+    @Option(names = "--reports", paramLabel = "FILE", description = "the reports file (.csv, .json or .jsonl)"
+            + " [default: CONTENT/data/reports.csv]")
+    Path reports;
+
+    @Option(names = "--volumes", paramLabel = "FILE", description = "batches started per contributor, product"
+            + " class and quarter [default: CONTENT/data/volumes.csv if present]")
+    Path volumes;
+
+    @Option(names = "--denylist", paramLabel = "FILE", description = "terms that must never be published"
+            + " [default: CONTENT/data/denylist.txt if present]")
+    Path denylist;
+
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+            description = "taxonomy, Markdown pages, lessons, bulletin editorials [default: ${DEFAULT-VALUE}]")
+    Path content;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+            description = "Freemarker templates and static assets [default: ${DEFAULT-VALUE}]")
+    Path templates;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-Qn", converter = QuarterConverter.class,
+            description = "the latest quarter to publish [default: the latest quarter in the data]")
+    Quarter asOf;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "how to list problems: text on standard error, or also JSON on standard output"
+                    + " [default: ${DEFAULT-VALUE}]")
+    ProblemFormat format;
+
+    @Option(names = "--max-problems", paramLabel = "N", defaultValue = "100",
+            description = "list at most N problems in text (all are counted) [default: ${DEFAULT-VALUE}]")
+    int maxProblems;
+
+    @Option(names = "--verbose", description = "show stack traces of unexpected failures")
+    boolean verbose;
+
+    DatasetFiles files() {
+        Path data = content.resolve("data");
+        Path v = volumes != null ? volumes : present(data.resolve("volumes.csv"));
+        Path d = denylist != null ? denylist : present(data.resolve("denylist.txt"));
+        return new DatasetFiles(reports != null ? reports : data.resolve("reports.csv"), v, d, taxonomyFile());
+    }
+
+    ValidationRules rules(LocalDate today) {
+        return new ValidationRules(today, asOf);
+    }
+
+    private Path taxonomyFile() {
+        for (String name : new String[] {"taxonomy.yaml", "taxonomy.yml", "taxonomy.json"}) {
+            Path p = content.resolve(name);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return content.resolve("taxonomy.yaml");
+    }
+
+    private static Path present(Path p) {
+        return Files.exists(p) ? p : null;
+    }
+
+    enum ProblemFormat { text, json }
+}

@@ -1,0 +1,73 @@
+package org.cgtbulletin.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. {@link #run} takes its streams and clock and returns the exit status, so that every
+ * command can be tested in-process: 0 success, 1 problems in the inputs, 2 wrong usage, 3 anything else.
+ */
+@Command(name = "bulletin", mixinStandardHelpOptions = true, version = "bulletin 0.1.0",
+        description = "Publishes the consortium's failure bulletin for cell and gene therapy manufacturing:"
+                + " validates the anonymized failure dataset, protects contributors, analyses trends and"
+                + " renders the site and quarterly digests.")
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INPUT_PROBLEMS = 1;
+    public static final int USAGE = 2;
+    public static final int FAILURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, Clock.systemDefaultZone()));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Clock.systemDefaultZone());
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        Session session = new Session(out, err, clock);
+        CommandLine cli = new CommandLine(new Main())
+                .addSubcommand("build", new BuildCommand(session))
+                .addSubcommand("validate", new ValidateCommand(session))
+                .addSubcommand("digest", new DigestCommand(session))
+                
+                .addSubcommand("serve", new ServeCommand(session))
+                .addSubcommand("help", new CommandLine.HelpCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("bulletin: error: " + cause.lines().findFirst().orElse(cause)
+                    + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, validate,"
+                + " digest, sample or serve");
+    }
+}

@@ -1,0 +1,33 @@
+package org.cgtbulletin.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.read.DatasetReader;
+import org.cgtbulletin.read.DatasetSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code validate}: read and check the inputs, print every problem, exit 0 or 1. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Read and check the inputs only; print every problem (FILE:LINE: field: message).")
+final class ValidateCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Mixin
+    InputOptions inputs = new InputOptions();
+
+    ValidateCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Problems problems = new Problems();
+        DatasetSummary summary = DatasetReader.read(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
+                problems, report -> { });
+        return Checked.finish(inputs, problems, session, summary);
+    }
+}

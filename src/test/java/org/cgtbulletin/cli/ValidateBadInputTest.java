@@ -1,0 +1,340 @@
+package org.cgtbulletin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input of dataset.md gets its own located, plain-words message and exit status 1. */
+class ValidateBadInputTest {
+
+    static final String HEADER = "report_id,contributor,occurred,product_class,process_step,failure_mode,outcome,"
+            + "detected_at,root_cause,platform,publishable,narrative,lesson";
+    static final String GOOD = "R-1,C01,2026-08-11,car_t_autologous,expansion,mycoplasma_positive,batch_lost,"
+            + "qc_release,material,closed_automated,true,\"Day-7 sample positive by NAT.\",\"Added CoA review.\"";
+
+    @TempDir
+    Path dir;
+    Path content;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        content = CliRun.contentWithTaxonomy(dir);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private CliRun validate(Path reports, String... more) {
+        String[] base = {"validate", "--content", content.toString(), "--reports", reports.toString()};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliRun.of(args);
+    }
+
+    private static void assertProblem(CliRun run, Path file, long line, String field, String... words) {
+        String prefix = file + ":" + line + ": " + field + ": ";
+        String match = run.err().lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
+        assertTrue(match != null, "expected a line starting with '" + prefix + "' in:\n" + run.err());
+        for (String w : words) {
+            assertTrue(match.contains(w), "expected '" + w + "' in: " + match);
+        }
+        assertFalse(run.err().contains("\tat "), "no stack trace for data errors");
+    }
+
+    @Test
+    void validFileIsAccepted() throws IOException {
+        CliRun run = validate(write("r.csv", HEADER + "\n" + GOOD + "\n"));
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("1 report from 1 contributor"), run.out());
+    }
+
+    @Test
+    void unknownCode() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n" + GOOD.replace("R-1", "R-2").replace(
+                "mycoplasma_positive", "mycoplasma_postive") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 3, "failure_mode", "unknown failure_mode code 'mycoplasma_postive'",
+                "did you mean 'mycoplasma_positive'", "expected one of");
+    }
+
+    @Test
+    void codesAreCaseInsensitiveAndTrimmed() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("car_t_autologous", " CAR_T_Autologous ") + "\n");
+        assertEquals(0, validate(f).status());
+    }
+
+    @Test
+    void impossibleDate() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2026-02-30") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "'2026-02-30' is not a real calendar date", "February 2026 has 28 days");
+    }
+
+    @Test
+    void malformedDate() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "11/08/2026") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "'11/08/2026' is not a date", "YYYY-MM-DD");
+    }
+
+    @Test
+    void futureDate() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2026-11-26") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "'2026-11-26' is in the future", "today is 2026-11-25");
+    }
+
+    @Test
+    void currentQuarterAndMonthAreNotFuture() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2026-Q4") + "\n"
+                + GOOD.replace("R-1", "R-2").replace("2026-08-11", "2026-11") + "\n");
+        assertEquals(0, validate(f).status());
+    }
+
+    @Test
+    void dateBefore2000() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "1999-12") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "before 2000");
+    }
+
+    @Test
+    void dateAfterAsOf() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n");
+        CliRun run = validate(f, "--as-of", "2026-Q2");
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "after the --as-of quarter 2026-Q2");
+    }
+
+    @Test
+    void missingRequiredColumn() throws IOException {
+        Path f = write("r.csv", HEADER.replace("outcome,", "") + "\n"
+                + GOOD.replace("batch_lost,", "") + "\n" + GOOD.replace("R-1", "R-2").replace("batch_lost,", "") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 1, "outcome", "missing required column 'outcome'");
+        assertFalse(run.err().contains(f + ":2: outcome"), "reported once, at the header, not per row");
+    }
+
+    @Test
+    void missingRequiredField() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace(",C01,", ",,") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "contributor", "missing", "required");
+    }
+
+    @Test
+    void duplicateReportId() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n" + GOOD + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 3, "report_id", "duplicate report_id 'R-1'", "line 2");
+    }
+
+    @Test
+    void invalidUtf8() throws IOException {
+        Path f = dir.resolve("r.csv");
+        byte[] latin1 = (HEADER + "\n" + GOOD + "\n" + GOOD.replace("R-1", "R-2").replace("Day-7", "Jour\u00e9")
+                + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(f, latin1);
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 3, "encoding", "invalid UTF-8", "0xE9");
+    }
+
+    @Test
+    void unterminatedQuoteNamesTheLineWhereTheFieldStarted() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n"
+                + GOOD.replace("R-1", "R-2").replace("\"Added CoA review.\"", "\"Added CoA review.") + "\n"
+                + GOOD.replace("R-1", "R-3") + "\n" + GOOD.replace("R-1", "R-4") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 3, "quote", "never closed");
+    }
+
+    @Test
+    void unterminatedQuoteAtTheEndNamesTheLineWhereTheFieldStarted() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n" + GOOD.replace("R-1", "R-2") + "\n"
+                + GOOD.replace("R-1", "R-3").replace("\"Added CoA review.\"", "\"Added CoA review.\nSecond line") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 4, "quote", "never closed", "the file ended inside it");
+    }
+
+    @Test
+    void wrongDelimiterSemicolon() throws IOException {
+        Path f = write("r.csv", HEADER.replace(',', ';') + "\n" + GOOD.replace(',', ';') + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 1, "header", "separated by semicolons (';')", "expected comma-separated");
+    }
+
+    @Test
+    void wrongDelimiterTab() throws IOException {
+        Path f = write("r.csv", HEADER.replace(',', '\t') + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 1, "header", "separated by tabs");
+    }
+
+    @Test
+    void fieldOverLengthLimit() throws IOException {
+        String longText = "x".repeat(20_001);
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("Day-7 sample positive by NAT.", longText) + "\n"
+                + GOOD.replace("R-1", "R-" + "9".repeat(65)) + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "narrative", "20001 characters", "at most 20000");
+        assertProblem(run, f, 3, "report_id", "67 characters long (at most 64");
+    }
+
+    @Test
+    void narrativeOfExactly20000CharactersIsAccepted() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("Day-7 sample positive by NAT.", "\u00b5".repeat(20_000))
+                + "\n");
+        assertEquals(0, validate(f).status());
+    }
+
+    @Test
+    void duplicateAndNegativeVolumeRows() throws IOException {
+        Path r = write("r.csv", HEADER + "\n" + GOOD + "\n");
+        Path v = write("v.csv", "contributor,quarter,product_class,batches_started\n"
+                + "C01,2026-Q3,car_t_autologous,40\n"
+                + "C02,2026-Q3,car_t_autologous,-3\n"
+                + "C01,2026-Q3,CAR_T_AUTOLOGOUS,41\n"
+                + "C03,2026-Q3,car_t_autologous,4.5\n");
+        CliRun run = validate(r, "--volumes", v.toString());
+        assertEquals(1, run.status());
+        assertProblem(run, v, 3, "batches_started", "-3 is negative");
+        assertProblem(run, v, 4, "contributor", "duplicate volume row", "line 2");
+        assertProblem(run, v, 5, "batches_started", "'4.5' is not a whole number");
+    }
+
+    @Test
+    void emptyFileIsAnError() throws IOException {
+        for (String name : List.of("r.csv", "r.json", "r.jsonl")) {
+            Path f = write(name, "");
+            CliRun run = validate(f);
+            assertEquals(1, run.status(), name);
+            assertProblem(run, f, 1, "file", "the file is empty");
+        }
+    }
+
+    @Test
+    void headerOnlyFileMeansNoReports() throws IOException {
+        CliRun run = validate(write("r.csv", HEADER + "\r\n"));
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("0 reports"), run.out());
+        assertEquals(0, validate(write("r.json", "[]")).status());
+    }
+
+    @Test
+    void bomCrlfAnyColumnOrderAndUnknownColumnsWarn() throws IOException {
+        String header = "outcome,extra_notes,report_id,contributor,occurred,product_class,process_step,failure_mode";
+        Path f = write("r.csv", "\uFEFF" + header + "\r\nbatch_lost,hello,R-1,C01,2026-08-11,car_t_autologous,"
+                + "expansion,low_viability\r\n");
+        CliRun run = validate(f);
+        assertEquals(0, run.status(), run.err());
+        assertProblem(run, f, 1, "header", "warning: unknown column extra_notes will be ignored");
+    }
+
+    @Test
+    void wrongNumberOfFields() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + ",surplus\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "row", "14 fields but the header has 13");
+    }
+
+    @Test
+    void badPublishable() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace(",true,", ",maybe,") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "publishable", "'maybe' is not true or false");
+    }
+
+    @Test
+    void invalidJsonNamesTheLine() throws IOException {
+        Path f = write("r.json", "[\n{\"report_id\": \"R-1\",\n \"contributor\": \"C01\"\n \"occurred\": \"2026-08\"}\n]");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 4, "json", "not valid JSON");
+    }
+
+    @Test
+    void badJsonLinesAreEachReported() throws IOException {
+        String ok = "{\"report_id\":\"R-%d\",\"contributor\":\"C01\",\"occurred\":\"2026-08\",\"product_class\":"
+                + "\"til\",\"process_step\":\"expansion\",\"failure_mode\":\"low_viability\",\"outcome\":\"batch_lost\","
+                + "\"publishable\":true}";
+        Path f = write("r.jsonl", String.format(ok, 1) + "\n{oops\n\n" + String.format(ok, 2).replace("til", "tiL2")
+                + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "json", "not valid JSON");
+        assertProblem(run, f, 4, "product_class", "unknown product_class code 'tiL2'");
+    }
+
+    @Test
+    void everyProblemIsReportedAndTheListIsCapped() throws IOException {
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 150; i++) {
+            b.append(GOOD.replace("R-1", "R-" + i).replace("batch_lost", "lost")).append('\n');
+        }
+        Path f = write("r.csv", b.toString());
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertEquals(100, run.err().lines().filter(l -> l.startsWith(f + ":")).count());
+        assertTrue(run.err().contains("... and 50 more problems not listed"), run.err());
+        assertTrue(run.err().contains("150 errors"), run.err());
+    }
+
+    @Test
+    void jsonFormatListsProblemsOnStandardOutput() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n" + GOOD + "\n");
+        CliRun run = validate(f, "--format", "json");
+        assertEquals(1, run.status());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(1, json.get("errors").asInt());
+        JsonNode p = json.get("problems").get(0);
+        assertEquals(f.toString(), p.get("file").asText());
+        assertEquals(3, p.get("line").asInt());
+        assertEquals("report_id", p.get("field").asText());
+    }
+
+    @Test
+    void missingFileIsAnInputProblem() {
+        CliRun run = validate(dir.resolve("nope.csv"));
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("does not exist"), run.err());
+    }
+
+    @Test
+    void wrongUsageExits2() {
+        assertEquals(2, CliRun.of("validate", "--as-of", "2026-5").status());
+        assertEquals(2, CliRun.of("frobnicate").status());
+        assertEquals(2, CliRun.of().status());
+    }
+}
