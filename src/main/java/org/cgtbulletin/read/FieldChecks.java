@@ -28,6 +28,10 @@ final class FieldChecks {
         this.problems = problems;
     }
 
+    long errorCount() {
+        return problems.errorCount();
+    }
+
     void error(long line, String field, String message) {
         problems.error(file, line, field, message);
     }

@@ -54,6 +54,7 @@ final class ReportValidator implements RowSink {
     public void row(RawRow row) {
         long line = row.line();
         String[] v = row.values();
+        long errorsBefore = check.errorCount();
         String id = check.token(line, "report_id", required(line, "report_id", v[0]));
         String contributor = check.token(line, "contributor", required(line, "contributor", v[1]));
         Quarter quarter = occurred(line, required(line, "occurred", v[2]));
@@ -68,12 +69,14 @@ final class ReportValidator implements RowSink {
         String narrative = text(line, "narrative", optional(v[10]));
         String lesson = text(line, "lesson", optional(v[11]));
         Boolean isPublishable = publishable(line, optional(v[12]));
+        // A row is valid when every field given was valid: an optional field that was present must have parsed.
         boolean ok = id != null && contributor != null && quarter != null && productClass != null && step != null
                 && mode != null && outcome != null
-                && (v[7] == null || v[7].isBlank() || detectedAt != null)
-                && (v[8] == null || v[8].isBlank() || rootCause != null)
-                && (v[9] == null || v[9].isBlank() || platform != null)
-                && (v[10] == null || narrative != null) && (v[11] == null || lesson != null)
+                && (optional(v[7]) == null || detectedAt != null)
+                && (optional(v[8]) == null || rootCause != null)
+                && (optional(v[9]) == null || platform != null)
+                && (optional(v[10]) == null || narrative != null)
+                && (optional(v[11]) == null || lesson != null)
                 && isPublishable != null;
         if (id != null) {
             Long first = firstLineOfId.putIfAbsent(id, line);
@@ -84,6 +87,10 @@ final class ReportValidator implements RowSink {
             }
         }
         if (!ok) {
+            if (check.errorCount() == errorsBefore) { // never drop a row silently
+                check.error(line, "row", "this row could not be accepted, for a reason not described here;"
+                        + " please report this to the bulletin's maintainers");
+            }
             return;
         }
         valid++;
