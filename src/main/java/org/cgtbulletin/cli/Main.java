@@ -42,7 +42,7 @@ public final class Main implements Runnable {
                 .addSubcommand("build", new BuildCommand(session))
                 .addSubcommand("validate", new ValidateCommand(session))
                 .addSubcommand("digest", new DigestCommand(session))
-                
+                .addSubcommand("sample", new SampleCommand(session))
                 .addSubcommand("serve", new ServeCommand(session))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true));

@@ -1,0 +1,52 @@
+package org.cgtbulletin.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.sample.SampleGenerator;
+import org.cgtbulletin.sample.SampleSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sample}: write a realistic, seeded synthetic dataset. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Write a realistic synthetic dataset (reports.csv, volumes.csv, denylist.txt) following the"
+                + " data contract. The same options always give the same bytes.")
+final class SampleCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--output", paramLabel = "DIR", required = true, description = "folder to write into")
+    Path output;
+
+    @Option(names = "--reports", paramLabel = "N", defaultValue = "6000",
+            description = "number of failure reports [default: ${DEFAULT-VALUE}]")
+    int reports;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "20261125",
+            description = "random seed [default: ${DEFAULT-VALUE}]")
+    long seed;
+
+    @Option(names = "--last-quarter", paramLabel = "YYYY-Qn", defaultValue = "2026-Q3",
+            converter = QuarterConverter.class,
+            description = "the latest quarter of the data; 16 quarters end with it [default: ${DEFAULT-VALUE}]")
+    Quarter lastQuarter;
+
+    SampleCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (reports < 0) {
+            session.err().println("bulletin sample: --reports must be 0 or more");
+            return Main.USAGE;
+        }
+        SampleSummary s = SampleGenerator.generate(output, reports, seed, lastQuarter);
+        session.out().println("Wrote " + s.reports() + " reports from " + s.contributors() + " contributors ("
+                + s.first() + " to " + s.last() + "), " + s.volumeRows() + " volume rows and " + s.denylistTerms()
+                + " denylist terms to " + output);
+        return Main.OK;
+    }
+}
