@@ -1,0 +1,137 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Audits status patterns of one {@link LinearSystem} under one rule set: exact derivability and, per small enough
+ * component, intervals and the coalition attack. Results are cached per component (a component's restricted
+ * system depends only on which cells it holds), so re-auditing after a few more suppressions only redoes the
+ * components that changed. The caches are only looked up, never iterated: results do not depend on hash order.
+ */
+final class Auditor {
+
+    /** Per-cell results of one audit, plus the report. Arrays are indexed by cell id. */
+    record Detail(AuditReport report, boolean[] determined, boolean[] checked, double[] low, double[] high,
+                  boolean[] tooNarrow, boolean[] breach) {
+    }
+
+    final LinearSystem sys;
+    final DisclosureRules rules;
+    final DisclosureRules.Assessment[] assess;
+    private final Map<Component.Key, boolean[]> determinedCache = new HashMap<>();
+    private final Map<Component.Key, IntervalAudit.Result> auditCache = new HashMap<>();
+
+    Auditor(LinearSystem sys, DisclosureRules rules) {
+        this.sys = sys;
+        this.rules = rules;
+        this.assess = new DisclosureRules.Assessment[sys.cells];
+        for (int c = 0; c < sys.cells; c++) {
+            assess[c] = rules.assess(sys.contributions.get(c));
+        }
+    }
+
+    /** Exact derivability of a component's unknowns (cached). */
+    boolean[] determined(Component comp) {
+        return determinedCache.computeIfAbsent(comp.key(), k -> DerivabilityCheck.determined(comp));
+    }
+
+    /** The suppressed cells (ascending ids) that the published cells determine exactly. */
+    List<Integer> determinedCells(boolean[] suppressed) {
+        List<Integer> out = new ArrayList<>();
+        for (Component comp : Component.of(sys, suppressed)) {
+            boolean[] det = determined(comp);
+            for (int k = 0; k < det.length; k++) {
+                if (det[k]) {
+                    out.add(comp.cells[k]);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether a suppressed cell counts as primary: status SUPPRESSED, or it fails a rule itself. */
+    boolean primary(CellStatus status, int cell) {
+        return status == CellStatus.SUPPRESSED
+                || (status != CellStatus.PUBLISHED && !assess[cell].failed().isEmpty());
+    }
+
+    Detail audit(CellStatus[] status) {
+        Objects.requireNonNull(status, "status");
+        if (status.length != sys.cells) {
+            throw new IllegalArgumentException("status has " + status.length + " entries for " + sys.cells + " cells");
+        }
+        int n = sys.cells;
+        boolean[] suppressed = new boolean[n];
+        boolean[] primary = new boolean[n];
+        int published = 0;
+        int primaries = 0;
+        int secondaries = 0;
+        for (int c = 0; c < n; c++) {
+            CellStatus s = Objects.requireNonNull(status[c], "status of cell " + c);
+            suppressed[c] = s != CellStatus.PUBLISHED;
+            primary[c] = primary(s, c);
+            switch (s) {
+                case PUBLISHED -> published++;
+                case SUPPRESSED -> primaries++;
+                case SUPPRESSED_SECONDARY -> secondaries++;
+                default -> throw new AssertionError(s);
+            }
+        }
+        boolean[] determined = new boolean[n];
+        boolean[] checked = new boolean[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
+        boolean[] narrow = new boolean[n];
+        boolean[] breach = new boolean[n];
+        Arrays.fill(low, Double.NaN);
+        Arrays.fill(high, Double.NaN);
+        int intervalChecked = 0;
+        int intervalSkipped = 0;
+        for (Component comp : Component.of(sys, suppressed)) {
+            int[] key = new int[comp.size()];
+            for (int k = 0; k < key.length; k++) {
+                key[k] = primary[comp.cells[k]] ? ~comp.cells[k] : comp.cells[k];
+            }
+            boolean[] det = determined(comp);
+            IntervalAudit.Result r = auditCache.computeIfAbsent(new Component.Key(key),
+                    x -> IntervalAudit.audit(sys, rules, assess, primary, comp, det));
+            for (int k = 0; k < comp.size(); k++) {
+                int c = comp.cells[k];
+                determined[c] = r.determined()[k];
+                checked[c] = r.checked();
+                if (r.checked()) {
+                    low[c] = r.low()[k];
+                    high[c] = r.high()[k];
+                    intervalChecked++;
+                } else {
+                    intervalSkipped++;
+                }
+                narrow[c] = r.tooNarrow()[k];
+                breach[c] = r.breach()[k];
+            }
+        }
+        List<String> derivable = new ArrayList<>();
+        List<String> tooNarrow = new ArrayList<>();
+        List<String> coalition = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (determined[c]) {
+                derivable.add(sys.label[c]);
+            }
+            if (narrow[c]) {
+                tooNarrow.add(sys.label[c]);
+            }
+            if (breach[c]) {
+                coalition.add(sys.label[c]);
+            }
+        }
+        AuditReport report = new AuditReport(n, published, primaries, secondaries, derivable, tooNarrow, coalition,
+                intervalChecked, intervalSkipped);
+        return new Detail(report, determined, checked, low, high, narrow, breach);
+    }
+}

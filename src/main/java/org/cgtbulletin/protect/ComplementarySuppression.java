@@ -1,0 +1,339 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Complementary (secondary) suppression over the whole linked system. Deterministic: every choice is a minimum
+ * under a total order that ends with the cell id, and work lists are processed in a fixed order.
+ *
+ * <ol>
+ *   <li><b>Heuristic</b> to a fixed point: a relation holding exactly one suppressed cell would reveal it, so
+ *       another of its cells is suppressed. Candidates are its published cells; preferred, in this order: non-zero
+ *       cells, parts of the relation over its total, cells in more relations that also hold a single suppressed
+ *       cell (one complement fixes them all), smaller values, cells in more relations with suppressions, cells
+ *       that are the total of fewer relations (inner cells over margins), smaller ids.</li>
+ *   <li><b>Exact derivability</b> ({@link DerivabilityCheck}): while a suppressed cell is determined by the
+ *       published ones, suppress the best published cell of a relation containing it (searching outwards through
+ *       suppressed neighbours when its relations have no published cell), re-run the heuristic, repeat.</li>
+ *   <li><b>Audit rounds</b>: while the interval audit finds a cell too narrow, or recoverable by its largest
+ *       contributor, add a complement near it chosen for that purpose (a cell large enough to hide the missing
+ *       protection; or one where the others, not that contributor, hold the amount), then repeat 1-2 and
+ *       re-audit; at most {@value #MAX_AUDIT_ROUNDS} rounds.</li>
+ * </ol>
+ */
+final class ComplementarySuppression {
+
+    static final int MAX_AUDIT_ROUNDS = 30;
+
+    private final LinearSystem sys;
+    private final Auditor auditor;
+    final CellStatus[] status;
+    final String[] reason;
+    private final boolean[] suppressed;
+    private final int[] suppCount;
+    private final ArrayDeque<Integer> queue = new ArrayDeque<>();
+    private final boolean[] queued;
+    /** Cells for which no complement could be found (left listed by the audit). */
+    private final TreeSet<Integer> stuck = new TreeSet<>();
+
+    ComplementarySuppression(Auditor auditor, CellStatus[] status, String[] reason) {
+        this.sys = auditor.sys;
+        this.auditor = auditor;
+        this.status = status;
+        this.reason = reason;
+        this.suppressed = new boolean[sys.cells];
+        this.suppCount = new int[sys.rows()];
+        this.queued = new boolean[sys.rows()];
+        for (int c = 0; c < sys.cells; c++) {
+            if (status[c] != CellStatus.PUBLISHED) {
+                suppressed[c] = true;
+                for (int r : sys.cellRows[c]) {
+                    suppCount[r]++;
+                }
+            }
+        }
+        for (int r = 0; r < sys.rows(); r++) {
+            if (suppCount[r] == 1) {
+                queued[r] = true;
+                queue.add(r);
+            }
+        }
+    }
+
+    /** Runs all three stages; returns the final audit. */
+    Auditor.Detail run() {
+        heuristic();
+        derivability();
+        Auditor.Detail detail = auditor.audit(status);
+        for (int round = 0; round < MAX_AUDIT_ROUNDS; round++) {
+            List<Integer> failing = new ArrayList<>();
+            for (int c = 0; c < sys.cells; c++) {
+                if (detail.checked()[c] && (detail.tooNarrow()[c] || detail.breach()[c]) && !stuck.contains(c)) {
+                    failing.add(c);
+                }
+            }
+            if (failing.isEmpty()) {
+                break;
+            }
+            boolean[] touched = new boolean[sys.rows()];
+            boolean progress = false;
+            for (int u : failing) {
+                if (anyTouched(u, touched)) {
+                    continue;
+                }
+                int c;
+                String why;
+                if (detail.tooNarrow()[u]) {
+                    c = complementNear(u, Purpose.NARROW, need(u), null);
+                    why = "complement: interval of '" + sys.label[u] + "' too narrow";
+                } else {
+                    c = complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest());
+                    why = "complement: '" + sys.label[u] + "' recoverable by its largest contributor";
+                }
+                if (c < 0) {
+                    stuck.add(u);
+                    continue;
+                }
+                suppress(c, why);
+                touch(c, touched);
+                progress = true;
+            }
+            if (!progress) {
+                break;
+            }
+            heuristic();
+            derivability();
+            detail = auditor.audit(status);
+        }
+        return detail;
+    }
+
+    /** Relations holding exactly one suppressed cell get another, until none is left. */
+    void heuristic() {
+        while (!queue.isEmpty()) {
+            int r = queue.poll();
+            queued[r] = false;
+            if (suppCount[r] != 1) {
+                continue;
+            }
+            int lone = -1;
+            for (int c : sys.rowCells[r]) {
+                if (suppressed[c]) {
+                    lone = c;
+                    break;
+                }
+            }
+            int best = -1;
+            boolean bestPart = false;
+            for (int c : sys.rowCells[r]) {
+                if (suppressed[c]) {
+                    continue;
+                }
+                boolean part = sys.isPart(r, c);
+                if (best < 0 || better(c, part, best, bestPart, Purpose.DERIVABLE, 0, null) < 0) {
+                    best = c;
+                    bestPart = part;
+                }
+            }
+            if (best >= 0) {
+                suppress(best, "complement: relation of '" + sys.label[sys.rowTotal[r]] + "' would reveal '"
+                        + sys.label[lone] + "'");
+            }
+        }
+    }
+
+    /** While some suppressed cell is exactly determined, add complements near it. */
+    void derivability() {
+        while (true) {
+            List<Integer> determined = auditor.determinedCells(suppressed);
+            boolean[] touched = new boolean[sys.rows()];
+            boolean progress = false;
+            for (int u : determined) {
+                if (stuck.contains(u) || anyTouched(u, touched)) {
+                    continue;
+                }
+                int c = complementNear(u, Purpose.DERIVABLE, 0, null);
+                if (c < 0) {
+                    stuck.add(u);
+                    continue;
+                }
+                suppress(c, "complement: '" + sys.label[u] + "' was exactly derivable");
+                touch(c, touched);
+                progress = true;
+            }
+            if (!progress) {
+                return;
+            }
+            heuristic();
+        }
+    }
+
+    private enum Purpose { DERIVABLE, NARROW, COALITION }
+
+    /**
+     * The best published cell in the relations of u; if they have none, in the relations of the suppressed cells
+     * met there, and so on outwards. -1 when there is none in u's whole component.
+     */
+    private int complementNear(int u, Purpose purpose, double need, String token) {
+        boolean[] seenRow = new boolean[sys.rows()];
+        boolean[] seenCell = new boolean[sys.cells];
+        List<Integer> frontier = List.of(u);
+        seenCell[u] = true;
+        while (!frontier.isEmpty()) {
+            TreeSet<Integer> rows = new TreeSet<>();
+            for (int f : frontier) {
+                for (int r : sys.cellRows[f]) {
+                    if (!seenRow[r]) {
+                        seenRow[r] = true;
+                        rows.add(r);
+                    }
+                }
+            }
+            int best = -1;
+            boolean bestPart = false;
+            List<Integer> next = new ArrayList<>();
+            for (int r : rows) {
+                for (int c : sys.rowCells[r]) {
+                    if (suppressed[c]) {
+                        if (!seenCell[c]) {
+                            seenCell[c] = true;
+                            next.add(c);
+                        }
+                        continue;
+                    }
+                    boolean part = sys.isPart(r, c);
+                    if (c == best) {
+                        bestPart |= part;
+                    } else if (best < 0 || better(c, part, best, bestPart, purpose, need, token) < 0) {
+                        best = c;
+                        bestPart = part;
+                    }
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+            next.sort(null);
+            frontier = next;
+        }
+        return -1;
+    }
+
+    /** Negative when candidate a (a part of the relation it was found in: aPart) is preferred over b. */
+    private int better(int a, boolean aPart, int b, boolean bPart, Purpose purpose, double need, String token) {
+        int cmp = Boolean.compare(sys.value[a] == 0, sys.value[b] == 0);
+        if (cmp != 0) {
+            return cmp;
+        }
+        if (purpose == Purpose.NARROW) {
+            // A complement can lend the cell at most its own value: prefer the smallest one that is enough,
+            // else the largest.
+            boolean aEnough = sys.value[a] >= need;
+            boolean bEnough = sys.value[b] >= need;
+            if (aEnough != bEnough) {
+                return aEnough ? -1 : 1;
+            }
+            if (sys.value[a] != sys.value[b]) {
+                return aEnough ? Long.compare(sys.value[a], sys.value[b]) : Long.compare(sys.value[b], sys.value[a]);
+            }
+        } else if (purpose == Purpose.COALITION) {
+            // The contributor knows its own share of a complement; only what the others hold hides anything.
+            long aOthers = sys.value[a] - sys.own(token, a);
+            long bOthers = sys.value[b] - sys.own(token, b);
+            if ((aOthers > 0) != (bOthers > 0)) {
+                return aOthers > 0 ? -1 : 1;
+            }
+        }
+        cmp = Boolean.compare(!aPart, !bPart);
+        if (cmp != 0) {
+            return cmp;
+        }
+        cmp = Integer.compare(needy(b), needy(a));
+        if (cmp != 0) {
+            return cmp;
+        }
+        cmp = Long.compare(sys.value[a], sys.value[b]);
+        if (cmp != 0) {
+            return cmp;
+        }
+        cmp = Integer.compare(withSuppressions(b), withSuppressions(a));
+        if (cmp != 0) {
+            return cmp;
+        }
+        cmp = Integer.compare(sys.timesTotal[a], sys.timesTotal[b]);
+        if (cmp != 0) {
+            return cmp;
+        }
+        return Integer.compare(a, b);
+    }
+
+    /** Relations of c holding exactly one suppressed cell. */
+    private int needy(int c) {
+        int k = 0;
+        for (int r : sys.cellRows[c]) {
+            if (suppCount[r] == 1) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Relations of c holding a suppressed cell. */
+    private int withSuppressions(int c) {
+        int k = 0;
+        for (int r : sys.cellRows[c]) {
+            if (suppCount[r] > 0) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** How far above its value an attacker must be unable to exclude the cell (at least 1). */
+    private double need(int u) {
+        DisclosureRules.Assessment a = auditor.assess[u];
+        DisclosureRules rules = auditor.rules;
+        double need = 1;
+        if (a.fails("R3")) {
+            need = Math.max(need, a.x1() / rules.dominance() - a.total());
+        }
+        if (a.fails("R4")) {
+            need = Math.max(need, rules.pPercent() * a.x1() - (a.total() - a.x1() - a.x2()));
+        }
+        return need;
+    }
+
+    private void suppress(int c, String why) {
+        if (suppressed[c]) {
+            throw new IllegalStateException("already suppressed: " + c);
+        }
+        suppressed[c] = true;
+        status[c] = CellStatus.SUPPRESSED_SECONDARY;
+        reason[c] = why;
+        for (int r : sys.cellRows[c]) {
+            suppCount[r]++;
+            if (suppCount[r] == 1 && !queued[r]) {
+                queued[r] = true;
+                queue.add(r);
+            }
+        }
+    }
+
+    private boolean anyTouched(int u, boolean[] touched) {
+        for (int r : sys.cellRows[u]) {
+            if (touched[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void touch(int c, boolean[] touched) {
+        for (int r : sys.cellRows[c]) {
+            touched[r] = true;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One connected component of suppressed cells: the suppressed cells (unknowns to an attacker) that are linked,
+ * directly or through other suppressed cells, by relations; with those relations restricted to the component's
+ * cells and the published cells' values moved to the right-hand side. Components are independent: no relation
+ * holds unknowns of two components.
+ */
+final class Component {
+
+    /** Global cell ids, ascending. Local index i stands for cell {@code cells[i]}. */
+    final int[] cells;
+    /** Per restricted row: local column indices, ascending. */
+    final int[][] rowCols;
+    /** Per restricted row: coefficients, aligned with {@link #rowCols}. */
+    final int[][] rowCoef;
+    /** Per restricted row: right-hand side (minus the published cells' part of the relation). */
+    final long[] rhs;
+    /** Per restricted row: the system row it comes from. */
+    final int[] sysRow;
+
+    private Component(int[] cells, int[][] rowCols, int[][] rowCoef, long[] rhs, int[] sysRow) {
+        this.cells = cells;
+        this.rowCols = rowCols;
+        this.rowCoef = rowCoef;
+        this.rhs = rhs;
+        this.sysRow = sysRow;
+    }
+
+    int size() {
+        return cells.length;
+    }
+
+    /** A key identifying the component by its cells (the restricted system depends on nothing else). */
+    Key key() {
+        return new Key(cells);
+    }
+
+    /** Value-based key over a cell set. */
+    static final class Key {
+        private final int[] cells;
+        private final int hash;
+
+        Key(int[] cells) {
+            this.cells = cells;
+            this.hash = Arrays.hashCode(cells);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.cells, cells);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The components of the suppressed cells, ordered by their smallest cell id. */
+    static List<Component> of(LinearSystem sys, boolean[] suppressed) {
+        int n = sys.cells;
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int r = 0; r < sys.rows(); r++) {
+            int first = -1;
+            for (int c : sys.rowCells[r]) {
+                if (suppressed[c]) {
+                    if (first < 0) {
+                        first = c;
+                    } else {
+                        union(parent, first, c);
+                    }
+                }
+            }
+        }
+        int[] compOfRoot = new int[n];
+        Arrays.fill(compOfRoot, -1);
+        List<int[]> members = new ArrayList<>();
+        int[] counts = new int[n];
+        int[] compOf = new int[n];
+        int comps = 0;
+        for (int c = 0; c < n; c++) {
+            if (!suppressed[c]) {
+                continue;
+            }
+            int root = find(parent, c);
+            if (compOfRoot[root] < 0) {
+                compOfRoot[root] = comps++;
+            }
+            compOf[c] = compOfRoot[root];
+            counts[compOf[c]]++;
+        }
+        for (int k = 0; k < comps; k++) {
+            members.add(new int[counts[k]]);
+        }
+        int[] fill = new int[comps];
+        int[] local = new int[n];
+        for (int c = 0; c < n; c++) {
+            if (suppressed[c]) {
+                int k = compOf[c];
+                local[c] = fill[k];
+                members.get(k)[fill[k]++] = c;
+            }
+        }
+        // Rows per component: each row with a suppressed cell belongs to exactly one component.
+        List<List<Integer>> rowsOf = new ArrayList<>();
+        for (int k = 0; k < comps; k++) {
+            rowsOf.add(new ArrayList<>());
+        }
+        for (int r = 0; r < sys.rows(); r++) {
+            for (int c : sys.rowCells[r]) {
+                if (suppressed[c]) {
+                    rowsOf.get(compOf[c]).add(r);
+                    break;
+                }
+            }
+        }
+        List<Component> out = new ArrayList<>(comps);
+        for (int k = 0; k < comps; k++) {
+            List<Integer> rows = rowsOf.get(k);
+            int m = rows.size();
+            int[][] cols = new int[m][];
+            int[][] coef = new int[m][];
+            long[] rhs = new long[m];
+            int[] sysRow = new int[m];
+            for (int i = 0; i < m; i++) {
+                int r = rows.get(i);
+                sysRow[i] = r;
+                int[] rc = sys.rowCells[r];
+                int[] rv = sys.rowCoef[r];
+                int cnt = 0;
+                for (int c : rc) {
+                    if (suppressed[c]) {
+                        cnt++;
+                    }
+                }
+                int[] lc = new int[cnt];
+                int[] lv = new int[cnt];
+                long b = 0;
+                int j = 0;
+                for (int t = 0; t < rc.length; t++) {
+                    int c = rc[t];
+                    if (suppressed[c]) {
+                        lc[j] = local[c];
+                        lv[j] = rv[t];
+                        j++;
+                    } else {
+                        b = Math.subtractExact(b, Math.multiplyExact((long) rv[t], sys.value[c]));
+                    }
+                }
+                cols[i] = lc; // ascending, since cells (and so local indices within a component) ascend
+                coef[i] = lv;
+                rhs[i] = b;
+            }
+            out.add(new Component(members.get(k), cols, coef, rhs, sysRow));
+        }
+        return out;
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            if (ra < rb) {
+                parent[rb] = ra;
+            } else {
+                parent[ra] = rb;
+            }
+        }
+    }
+}

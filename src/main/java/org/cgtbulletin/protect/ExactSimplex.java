@@ -1,0 +1,378 @@
+package org.cgtbulletin.protect;
+
+import java.math.BigInteger;
+
+/**
+ * Exact linear programming over one component: min and max of each unknown subject to the component's equality
+ * rows A x = b and x &gt;= lower (non-negativity, or a contributor's own amounts).
+ *
+ * <p>A dense two-phase primal simplex in integer-preserving (fraction-free, Bareiss/Edmonds) form: the tableau
+ * holds d &middot; B^-1 [A | b] with d = |det B|, every entry an integer, and a pivot updates
+ * t_ij := (t_rs t_ij - t_is t_rj) / d_old with an exact division. No tolerances: bounds are exact rationals and
+ * degenerate ties are decided exactly. Phase 1 (artificial variables) runs once; every objective (max x_k, then
+ * min x_k) warm-starts phase 2 from the previous optimal basis, which is why this is much faster than solving each
+ * of the 2n programs from scratch. A min is skipped when some basis already met put x_k at its lower bound.
+ * Dantzig's rule, with Bland's rule after a run of degenerate pivots (no cycling).
+ *
+ * <p>Intermediate products may exceed 64 bits (recomputed with {@link BigInteger}); an entry that does not fit a
+ * {@code long} throws {@link ArithmeticException}, and the caller falls back to floating point.
+ */
+final class ExactSimplex {
+
+    private static final int DEGENERATE_BEFORE_BLAND = 50;
+
+    private final int n;
+    private int m;
+    private long[][] t;
+    private long[] rhs;
+    /** Basic variable of each row: a structural index, or -1-i for the artificial of original row i. */
+    private int[] basis;
+    private final int[] rowOfVar;
+    private long d = 1;
+    private final boolean[] seenAtLower;
+    private final long[] lower;
+    private final int[] nzBuf;
+    private long pivots;
+    private final long pivotLimit;
+
+    /**
+     * Sets up the program for the component with lower bounds {@code lower} (null: all 0) and runs phase 1.
+     *
+     * @throws IllegalStateException if the program is infeasible (the data would then contradict the relations)
+     */
+    ExactSimplex(Component comp, long[] lower) {
+        this.n = comp.size();
+        this.m = comp.rowCols.length;
+        this.lower = lower == null ? new long[n] : lower.clone();
+        this.t = new long[m][n];
+        this.rhs = new long[m];
+        this.basis = new int[m];
+        this.rowOfVar = new int[n];
+        this.seenAtLower = new boolean[n];
+        this.nzBuf = new int[n];
+        this.pivotLimit = 50L * (m + n) + 10_000;
+        java.util.Arrays.fill(rowOfVar, -1);
+        for (int i = 0; i < m; i++) {
+            int[] cols = comp.rowCols[i];
+            int[] coef = comp.rowCoef[i];
+            long b = comp.rhs[i];
+            for (int j = 0; j < cols.length; j++) {
+                t[i][cols[j]] = coef[j];
+                b = Math.subtractExact(b, Math.multiplyExact((long) coef[j], this.lower[cols[j]]));
+            }
+            if (b < 0) {
+                for (int j = 0; j < cols.length; j++) {
+                    t[i][cols[j]] = -t[i][cols[j]];
+                }
+                b = -b;
+            }
+            rhs[i] = b;
+            basis[i] = -1 - i;
+        }
+        phaseOne();
+    }
+
+    /** Exact lower bound (scaled) and upper bound of every unknown marked in {@code wanted}, into {@code out}. */
+    void solve(boolean[] wanted, Bounds out) {
+        for (int k = 0; k < n; k++) {
+            if (!wanted[k]) {
+                continue;
+            }
+            long[] hi = optimize(k, -1);
+            if (hi == null) {
+                out.setHigh(k, Double.POSITIVE_INFINITY, Long.MAX_VALUE);
+            } else {
+                out.setHigh(k, lower[k] + (double) hi[0] / hi[1], Math.addExact(lower[k], Math.floorDiv(hi[0], hi[1])));
+            }
+            if (seenAtLower[k]) {
+                out.setLow(k, lower[k], lower[k]);
+            } else {
+                long[] lo = optimize(k, 1);
+                out.setLow(k, lower[k] + (double) lo[0] / lo[1], Math.addExact(lower[k], -Math.floorDiv(-lo[0], lo[1])));
+            }
+        }
+    }
+
+    private void phaseOne() {
+        long[] z = new long[n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                z[j] = Math.subtractExact(z[j], t[i][j]);
+            }
+        }
+        int degenerate = 0;
+        while (true) {
+            int s = entering(z, degenerate >= DEGENERATE_BEFORE_BLAND);
+            if (s < 0) {
+                break;
+            }
+            int r = leaving(s);
+            if (r < 0) {
+                throw new Unsolved("phase 1 unbounded");
+            }
+            degenerate = rhs[r] == 0 ? degenerate + 1 : 0;
+            pivot(r, s, z);
+        }
+        for (int i = 0; i < m; i++) {
+            if (basis[i] < 0 && rhs[i] != 0) {
+                throw new IllegalStateException("infeasible: the relations contradict the data or the bounds");
+            }
+        }
+        // Drive the remaining (zero-level) artificials out of the basis; drop rows that are redundant.
+        boolean[] redundant = new boolean[m];
+        int dropped = 0;
+        for (int i = 0; i < m; i++) {
+            if (basis[i] >= 0) {
+                continue;
+            }
+            int s = -1;
+            for (int j = 0; j < n; j++) {
+                if (t[i][j] != 0) {
+                    s = j;
+                    break;
+                }
+            }
+            if (s < 0) {
+                redundant[i] = true;
+                dropped++;
+                continue;
+            }
+            if (t[i][s] < 0) {
+                for (int j = 0; j < n; j++) {
+                    t[i][j] = -t[i][j];
+                }
+            }
+            pivot(i, s, null);
+        }
+        if (dropped > 0) {
+            int keep = m - dropped;
+            long[][] t2 = new long[keep][];
+            long[] r2 = new long[keep];
+            int[] b2 = new int[keep];
+            int w = 0;
+            for (int i = 0; i < m; i++) {
+                if (!redundant[i]) {
+                    t2[w] = t[i];
+                    r2[w] = rhs[i];
+                    b2[w] = basis[i];
+                    rowOfVar[basis[i]] = w;
+                    w++;
+                }
+            }
+            t = t2;
+            rhs = r2;
+            basis = b2;
+            m = keep;
+        }
+        markSeen();
+    }
+
+    /**
+     * Minimises sign * x_k from the current basis. Returns {num, den} (den &gt; 0) of the optimal shifted value
+     * y_k = x_k - lower_k, or null when unbounded (only possible when maximising).
+     */
+    private long[] optimize(int k, int sign) {
+        long[] z = new long[n];
+        int degenerate = 0;
+        while (true) {
+            int i0 = rowOfVar[k];
+            java.util.Arrays.fill(z, 0);
+            if (i0 >= 0) {
+                long[] row = t[i0];
+                for (int j = 0; j < n; j++) {
+                    if (row[j] != 0 && j != k) {
+                        z[j] = sign > 0 ? -row[j] : row[j];
+                    }
+                }
+            } else {
+                z[k] = sign > 0 ? d : -d;
+            }
+            int s = entering(z, degenerate >= DEGENERATE_BEFORE_BLAND);
+            if (s < 0) {
+                markSeen();
+                return i0 >= 0 ? new long[] {rhs[i0], d} : new long[] {0, 1};
+            }
+            int r = leaving(s);
+            if (r < 0) {
+                return null;
+            }
+            degenerate = rhs[r] == 0 ? degenerate + 1 : 0;
+            pivot(r, s, null);
+        }
+    }
+
+    private void markSeen() {
+        for (int j = 0; j < n; j++) {
+            int i = rowOfVar[j];
+            if (i < 0 || rhs[i] == 0) {
+                seenAtLower[j] = true;
+            }
+        }
+    }
+
+    /** Entering column: most negative reduced cost (Dantzig), or the first negative one (Bland). -1: optimal. */
+    private int entering(long[] z, boolean bland) {
+        int best = -1;
+        for (int j = 0; j < n; j++) {
+            if (z[j] < 0 && rowOfVar[j] < 0) {
+                if (bland) {
+                    return j;
+                }
+                if (best < 0 || z[j] < z[best]) {
+                    best = j;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Leaving row by the exact minimum ratio rhs_i / t_is over t_is &gt; 0; ties to the smallest basic variable. */
+    private int leaving(int s) {
+        int best = -1;
+        for (int i = 0; i < m; i++) {
+            long a = t[i][s];
+            if (a <= 0) {
+                continue;
+            }
+            if (best < 0) {
+                best = i;
+                continue;
+            }
+            // rhs_i / a  vs  rhs_best / a_best
+            int cmp = compareProducts(rhs[i], t[best][s], rhs[best], a);
+            if (cmp < 0 || (cmp == 0 && basis[i] < basis[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void pivot(int r, int s, long[] z) {
+        if (++pivots > pivotLimit) {
+            throw new Unsolved("simplex did not converge");
+        }
+        long[] tr = t[r];
+        long p = tr[s];
+        long dOld = d;
+        int nnz = 0;
+        for (int j = 0; j < n; j++) {
+            if (tr[j] != 0) {
+                nzBuf[nnz++] = j;
+            }
+        }
+        boolean same = p == dOld;
+        for (int i = 0; i < m; i++) {
+            if (i == r) {
+                continue;
+            }
+            long[] ti = t[i];
+            long a = ti[s];
+            if (same) {
+                if (a == 0) {
+                    continue;
+                }
+                for (int q = 0; q < nnz; q++) {
+                    int j = nzBuf[q];
+                    ti[j] = update(p, ti[j], a, tr[j], dOld);
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    ti[j] = update(p, ti[j], a, tr[j], dOld);
+                }
+            }
+            rhs[i] = update(p, rhs[i], a, rhs[r], dOld);
+        }
+        if (z != null) {
+            long a = z[s];
+            if (!same || a != 0) {
+                for (int j = 0; j < n; j++) {
+                    z[j] = update(p, z[j], a, tr[j], dOld);
+                }
+            }
+        }
+        int old = basis[r];
+        if (old >= 0) {
+            rowOfVar[old] = -1;
+        }
+        basis[r] = s;
+        rowOfVar[s] = r;
+        d = p;
+    }
+
+    /** (p x - a y) / dOld, exactly. */
+    private static long update(long p, long x, long a, long y, long dOld) {
+        long num;
+        try {
+            num = Math.subtractExact(Math.multiplyExact(p, x), Math.multiplyExact(a, y));
+        } catch (ArithmeticException wide) {
+            BigInteger[] qr = BigInteger.valueOf(p).multiply(BigInteger.valueOf(x))
+                    .subtract(BigInteger.valueOf(a).multiply(BigInteger.valueOf(y)))
+                    .divideAndRemainder(BigInteger.valueOf(dOld));
+            if (qr[1].signum() != 0) {
+                throw new Unsolved("fraction-free pivot: inexact division");
+            }
+            return qr[0].longValueExact();
+        }
+        if (dOld == 1) {
+            return num;
+        }
+        if (num % dOld != 0) {
+            throw new Unsolved("fraction-free pivot: inexact division");
+        }
+        return num / dOld;
+    }
+
+    /** Sign of a*b - c*d, exactly (128-bit). */
+    static int compareProducts(long a, long b, long c, long d) {
+        long h1 = Math.multiplyHigh(a, b);
+        long l1 = a * b;
+        long h2 = Math.multiplyHigh(c, d);
+        long l2 = c * d;
+        if (h1 != h2) {
+            return h1 < h2 ? -1 : 1;
+        }
+        return Long.compareUnsigned(l1, l2);
+    }
+
+    /** The exact method could not finish (should not happen; the caller then falls back to floating point). */
+    static final class Unsolved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsolved(String message) {
+            super(message);
+        }
+    }
+
+    /** Interval results per local unknown. */
+    static final class Bounds {
+        final double[] low;
+        final double[] high;
+        /** Smallest integer the unknown can take (ceil of the LP minimum). */
+        final long[] lowInt;
+        /** Largest integer the unknown can take (floor of the LP maximum); Long.MAX_VALUE when unbounded. */
+        final long[] highInt;
+        final boolean[] done;
+
+        Bounds(int n) {
+            low = new double[n];
+            high = new double[n];
+            lowInt = new long[n];
+            highInt = new long[n];
+            done = new boolean[n];
+            java.util.Arrays.fill(low, Double.NaN);
+            java.util.Arrays.fill(high, Double.NaN);
+        }
+
+        void setLow(int k, double v, long integer) {
+            low[k] = v;
+            lowInt[k] = integer;
+            done[k] = !Double.isNaN(high[k]);
+        }
+
+        void setHigh(int k, double v, long integer) {
+            high[k] = v;
+            highInt[k] = integer;
+            done[k] = !Double.isNaN(low[k]);
+        }
+    }
+}

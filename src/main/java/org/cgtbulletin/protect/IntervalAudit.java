@@ -1,0 +1,120 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The interval and coalition audit of one component of suppressed cells.
+ *
+ * <p><b>Intervals.</b> An attacker knows the published cells, the relations, that every cell is a non-negative
+ * integer, and nothing else. For each suppressed cell the feasible interval [low, high] is the min and max of the
+ * cell over all such tables (linear programming, {@link ExactSimplex}); since cells are integers, the attacker may
+ * round inwards to [ceil low, floor high]. The cell is <em>too narrow</em> when that integer interval
+ * <ul>
+ *   <li>has width &lt; 1 (one value left: the cell is disclosed), whatever the cell's status; or</li>
+ *   <li>does not reach the upper protection its failed magnitude rules ask for (tau-ARGUS upper protection
+ *       level): R3 high &gt;= x1 / d, R4 high &gt;= x1 + x2 + p x1 (see
+ *       {@link DisclosureRules#upperProtected}).</li>
+ * </ul>
+ *
+ * <p><b>Coalition.</b> The largest contributor of a primary cell knows its own amount in every cell, so to it
+ * every cell is at least its own amount: the same program with lower bounds x &gt;= own. If the cell's interval then
+ * holds a single integer, the contributor learns exactly what the others reported in that cell (a breach).
+ * Exact derivability does not change with known amounts (same linear system), so a derivable primary cell is a
+ * breach too.
+ *
+ * <p>Programs are solved only for components with at most {@value #MAX_LP_UNKNOWNS} unknowns.
+ */
+final class IntervalAudit {
+
+    /** Largest component (number of suppressed cells) whose intervals are computed. */
+    static final int MAX_LP_UNKNOWNS = 300;
+
+    /** The audit of one component. Arrays are indexed by the component's local index. */
+    record Result(boolean[] determined, boolean checked, double[] low, double[] high, boolean[] tooNarrow,
+                  boolean[] breach) {
+    }
+
+    private IntervalAudit() {
+    }
+
+    /**
+     * Audits one component.
+     *
+     * @param assess     per global cell: what the rules make of it
+     * @param primary    per global cell: whether it is a primary suppression (coalition audit applies)
+     * @param determined per local unknown: exact derivability (from {@link DerivabilityCheck})
+     */
+    static Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                        boolean[] primary, Component comp, boolean[] determined) {
+        int n = comp.size();
+        boolean[] breach = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            breach[k] = determined[k] && primary[cell] && assess[cell].largest() != null;
+        }
+        if (n > MAX_LP_UNKNOWNS) {
+            return new Result(determined, false, null, null, new boolean[n], breach);
+        }
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        ExactSimplex.Bounds bounds = bounds(comp, null, all);
+        if (bounds == null) {
+            return new Result(determined, false, null, null, new boolean[n], breach);
+        }
+        boolean[] narrow = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            boolean wide = bounds.highInt[k] == Long.MAX_VALUE || bounds.highInt[k] - bounds.lowInt[k] >= 1;
+            narrow[k] = !wide || !rules.upperProtected(assess[cell], bounds.highInt[k]);
+        }
+        // Coalition: group the primary cells by their largest contributor; one program per contributor.
+        TreeMap<String, List<Integer>> byContributor = new TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            String largest = assess[cell].largest();
+            if (primary[cell] && largest != null && !breach[k]) {
+                byContributor.computeIfAbsent(largest, x -> new ArrayList<>()).add(k);
+            }
+        }
+        for (Map.Entry<String, List<Integer>> e : byContributor.entrySet()) {
+            long[] own = new long[n];
+            for (int j = 0; j < n; j++) {
+                own[j] = sys.own(e.getKey(), comp.cells[j]);
+            }
+            boolean[] wanted = new boolean[n];
+            for (int k : e.getValue()) {
+                wanted[k] = true;
+            }
+            ExactSimplex.Bounds b = bounds(comp, own, wanted);
+            for (int k : e.getValue()) {
+                if (b == null) {
+                    // Could not solve: the cell stays unverified against its largest contributor; say so.
+                    breach[k] = true;
+                } else {
+                    breach[k] = b.highInt[k] != Long.MAX_VALUE && b.highInt[k] - b.lowInt[k] < 1;
+                }
+            }
+        }
+        return new Result(determined, true, bounds.low, bounds.high, narrow, breach);
+    }
+
+    /** Exact intervals, or floating-point ones when exact arithmetic overflows; null when neither works. */
+    static ExactSimplex.Bounds bounds(Component comp, long[] lower, boolean[] wanted) {
+        ExactSimplex.Bounds out = new ExactSimplex.Bounds(comp.size());
+        try {
+            new ExactSimplex(comp, lower).solve(wanted, out);
+            return out;
+        } catch (ArithmeticException | ExactSimplex.Unsolved exactFailed) {
+            try {
+                ExactSimplex.Bounds fallback = new ExactSimplex.Bounds(comp.size());
+                FloatingSimplex.solve(comp, lower, wanted, fallback);
+                return fallback;
+            } catch (RuntimeException floatingFailed) {
+                return null;
+            }
+        }
+    }
+}

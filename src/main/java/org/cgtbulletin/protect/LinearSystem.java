@@ -1,0 +1,113 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of a {@link LinkedTables}, compiled for the algorithms: each relation as a sparse row of
+ * net integer coefficients over cells (+1 for the total, -1 per occurrence as a part, so that the row times the
+ * vector of cell values is 0), and for each cell the relations it occurs in.
+ */
+final class LinearSystem {
+
+    final int cells;
+    final long[] value;
+    final String[] label;
+    final List<SortedMap<String, Long>> contributions;
+    final String[] keptReason;
+    /** Per row: the cells with a non-zero net coefficient, ascending. */
+    final int[][] rowCells;
+    /** Per row: the net coefficients, aligned with {@link #rowCells}. */
+    final int[][] rowCoef;
+    /** Per row: the cell declared as the relation's total. */
+    final int[] rowTotal;
+    /** Per row: index of the relation in the order it was added. */
+    final int[] rowRelation;
+    /** Per cell: the rows it has a non-zero coefficient in, ascending. */
+    final int[][] cellRows;
+    /** Per cell: in how many rows it is the declared total. */
+    final int[] timesTotal;
+
+    LinearSystem(LinkedTables tables) {
+        cells = tables.size();
+        value = new long[cells];
+        label = new String[cells];
+        keptReason = new String[cells];
+        contributions = new ArrayList<>(cells);
+        for (int c = 0; c < cells; c++) {
+            value[c] = tables.total(c);
+            label[c] = tables.label(c);
+            keptReason[c] = tables.keptReason(c);
+            contributions.add(tables.contributions(c));
+        }
+        List<int[]> rc = new ArrayList<>();
+        List<int[]> co = new ArrayList<>();
+        List<Integer> tot = new ArrayList<>();
+        List<Integer> rel = new ArrayList<>();
+        for (int r = 0; r < tables.relationCount(); r++) {
+            int[] relation = tables.relation(r);
+            TreeMap<Integer, Integer> net = new TreeMap<>();
+            net.merge(relation[0], 1, Integer::sum);
+            for (int i = 1; i < relation.length; i++) {
+                net.merge(relation[i], -1, Integer::sum);
+            }
+            net.values().removeIf(v -> v == 0);
+            if (net.isEmpty()) {
+                continue; // e.g. t = t: says nothing
+            }
+            int[] cs = new int[net.size()];
+            int[] vs = new int[net.size()];
+            int i = 0;
+            for (var e : net.entrySet()) {
+                cs[i] = e.getKey();
+                vs[i] = e.getValue();
+                i++;
+            }
+            rc.add(cs);
+            co.add(vs);
+            tot.add(relation[0]);
+            rel.add(r);
+        }
+        rowCells = rc.toArray(new int[0][]);
+        rowCoef = co.toArray(new int[0][]);
+        rowTotal = tot.stream().mapToInt(Integer::intValue).toArray();
+        rowRelation = rel.stream().mapToInt(Integer::intValue).toArray();
+        int[] count = new int[cells];
+        timesTotal = new int[cells];
+        for (int r = 0; r < rowCells.length; r++) {
+            for (int c : rowCells[r]) {
+                count[c]++;
+            }
+            timesTotal[rowTotal[r]]++;
+        }
+        cellRows = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            cellRows[c] = new int[count[c]];
+        }
+        Arrays.fill(count, 0);
+        for (int r = 0; r < rowCells.length; r++) {
+            for (int c : rowCells[r]) {
+                cellRows[c][count[c]++] = r;
+            }
+        }
+    }
+
+    int rows() {
+        return rowCells.length;
+    }
+
+    /** Whether the cell is a part (negative net coefficient) of the row. */
+    boolean isPart(int row, int cell) {
+        int i = Arrays.binarySearch(rowCells[row], cell);
+        return i >= 0 && rowCoef[row][i] < 0;
+    }
+
+    /** A contributor's own amount in a cell (0 when it did not contribute). */
+    long own(String token, int cell) {
+        Long x = contributions.get(cell).get(token);
+        return x == null ? 0 : x;
+    }
+}

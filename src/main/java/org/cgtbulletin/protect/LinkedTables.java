@@ -1,0 +1,174 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builder of one linked system of additive tables: the cells of every table, who contributed how much to each,
+ * and the additive relations ({@code total = sum(parts)}) that tie the cells together.
+ *
+ * <p>Cells are identified by {@code int} ids handed out in insertion order (0, 1, 2, ...). A cell may appear in
+ * any number of relations, as the total of some and a part of others; all relations are treated as one system,
+ * so disclosure through a chain of overlapping tables is seen.
+ *
+ * <p>Every relation is checked when it is added: it must hold exactly for the cells' totals, since an additive
+ * relation that does not hold in the data would make the published tables inconsistent and the audit
+ * meaningless. The builder is not thread-safe; {@link DisclosureControl} takes a snapshot of it, so adding cells
+ * or relations afterwards does not affect a result already computed.
+ */
+public final class LinkedTables {
+
+    private final List<String> labels = new ArrayList<>();
+    private final List<SortedMap<String, Long>> contributions = new ArrayList<>();
+    private long[] totals = new long[64];
+    private final List<int[]> relations = new ArrayList<>();
+    private final TreeMap<Integer, String> kept = new TreeMap<>();
+
+    /** An empty system. */
+    public LinkedTables() {
+    }
+
+    /**
+     * Adds a cell.
+     *
+     * @param label         a human-readable name, used in the audit (not necessarily unique)
+     * @param contributions contributor token to that contributor's amount in the cell; every amount must be
+     *                      {@code >= 0}; zero amounts are kept but do not count as contributing
+     * @return the new cell's id (the number of cells added before it)
+     * @throws IllegalArgumentException if an amount is negative or the total overflows a {@code long}
+     * @throws NullPointerException     if the label, the map, a token or an amount is null
+     */
+    public int addCell(String label, Map<String, Long> contributions) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(contributions, "contributions");
+        TreeMap<String, Long> copy = new TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : contributions.entrySet()) {
+            String token = Objects.requireNonNull(e.getKey(), "contributor token");
+            long amount = Objects.requireNonNull(e.getValue(), "amount of " + token);
+            if (amount < 0) {
+                throw new IllegalArgumentException("negative amount in cell '" + label + "'");
+            }
+            try {
+                total = Math.addExact(total, amount);
+            } catch (ArithmeticException overflow) {
+                throw new IllegalArgumentException("total of cell '" + label + "' overflows", overflow);
+            }
+            copy.put(token, amount);
+        }
+        int id = labels.size();
+        if (id == totals.length) {
+            totals = Arrays.copyOf(totals, id * 2);
+        }
+        totals[id] = total;
+        labels.add(label);
+        this.contributions.add(Collections.unmodifiableSortedMap(copy));
+        return id;
+    }
+
+    /**
+     * Declares {@code total = sum(parts)}. A part may be listed more than once (it then counts that often).
+     *
+     * @param total the id of the total cell
+     * @param parts the ids of its parts
+     *
+     * @throws IllegalArgumentException if an id is unknown, or the relation does not hold for the cells' totals
+     */
+    public void addRelation(int total, int[] parts) {
+        Objects.requireNonNull(parts, "parts");
+        check(total);
+        long sum = 0;
+        for (int p : parts) {
+            check(p);
+            try {
+                sum = Math.addExact(sum, totals[p]);
+            } catch (ArithmeticException overflow) {
+                throw new IllegalArgumentException("sum of parts of '" + labels.get(total) + "' overflows", overflow);
+            }
+        }
+        if (sum != totals[total]) {
+            throw new IllegalArgumentException("relation does not hold: '" + labels.get(total) + "' = "
+                    + totals[total] + " but its " + parts.length + " parts sum to " + sum);
+        }
+        int[] row = new int[parts.length + 1];
+        row[0] = total;
+        System.arraycopy(parts, 0, row, 1, parts.length);
+        relations.add(row);
+    }
+
+    /**
+     * Keeps this cell suppressed whatever the rules say (a decision carried over from a previous release, so that
+     * two releases cannot be subtracted). A later call for the same cell replaces the reason.
+     *
+     * @param cell   the cell id
+     * @param reason why, for the staff audit
+     */
+    public void keepSuppressed(int cell, String reason) {
+        check(cell);
+        kept.put(cell, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Number of cells added.
+     *
+     * @return the number of cells
+     */
+    public int size() {
+        return labels.size();
+    }
+
+    /**
+     * The label the cell was added with.
+     *
+     * @param cell a cell id
+     * @return its label
+     */
+    public String label(int cell) {
+        check(cell);
+        return labels.get(cell);
+    }
+
+    /**
+     * The cell's total: the sum of its contributions.
+     *
+     * @param cell a cell id
+     * @return its total
+     */
+    public long total(int cell) {
+        check(cell);
+        return totals[cell];
+    }
+
+    /** The cell's contributions, by token (unmodifiable, sorted by token). */
+    SortedMap<String, Long> contributions(int cell) {
+        check(cell);
+        return contributions.get(cell);
+    }
+
+    /** Number of relations added. */
+    int relationCount() {
+        return relations.size();
+    }
+
+    /** Relation i as {@code [total, part, part, ...]} (a copy). */
+    int[] relation(int i) {
+        return relations.get(i).clone();
+    }
+
+    /** The reason the cell is kept suppressed, or null. */
+    String keptReason(int cell) {
+        return kept.get(cell);
+    }
+
+    private void check(int cell) {
+        if (cell < 0 || cell >= labels.size()) {
+            throw new IllegalArgumentException("unknown cell id " + cell + " (have " + labels.size() + ")");
+        }
+    }
+}

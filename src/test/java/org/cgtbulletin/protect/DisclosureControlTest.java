@@ -1,0 +1,238 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Hand-made adversarial cases for the engine: linking, zeros, carried-over cells, intervals, coalitions. */
+class DisclosureControlTest {
+
+    private static final Map<String, Long> SAFE = Map.of("p", 20L, "q", 20L, "r", 20L);
+
+    private static CellStatus[] published(int n) {
+        CellStatus[] s = new CellStatus[n];
+        Arrays.fill(s, CellStatus.PUBLISHED);
+        return s;
+    }
+
+    /** 3x3 table whose inner cells are given (row-major), with margins. */
+    private static Grids grid3(List<Map<String, Long>> inner) {
+        return Grids.of(new String[][] {{"r0", "r1", "r2"}, {"c0", "c1", "c2"}},
+                idx -> inner.get(idx[0] * 3 + idx[1]));
+    }
+
+    @Test
+    void buildingValidatesInput() {
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", Map.of("m", 3L, "n", 4L));
+        int b = t.addCell("b", Map.of());
+        int ab = t.addCell("ab", Map.of("m", 3L, "n", 4L));
+        assertEquals(3, t.size());
+        assertEquals(7, t.total(a));
+        assertEquals(0, t.total(b));
+        assertEquals("ab", t.label(ab));
+        t.addRelation(ab, new int[] {a, b});
+        assertThrows(IllegalArgumentException.class, () -> t.addRelation(ab, new int[] {a, a}));
+        assertThrows(IllegalArgumentException.class, () -> t.addRelation(ab, new int[] {a, 7}));
+        assertThrows(IllegalArgumentException.class, () -> t.addCell("neg", Map.of("m", -1L)));
+        assertThrows(IllegalArgumentException.class,
+                () -> t.addCell("overflow", Map.of("m", Long.MAX_VALUE, "n", 1L)));
+        assertThrows(IllegalArgumentException.class, () -> t.keepSuppressed(-1, "x"));
+        assertThrows(IllegalArgumentException.class, () -> t.label(3));
+        assertThrows(IllegalArgumentException.class,
+                () -> DisclosureControl.audit(t, new CellStatus[2], DisclosureRules.defaults()));
+        assertThrows(IllegalArgumentException.class,
+                () -> DisclosureControl.protect(t, new DisclosureRules(3, 5, Double.NaN, 0.2)));
+    }
+
+    @Test
+    void emptySystem() {
+        Protection p = DisclosureControl.protect(new LinkedTables(), DisclosureRules.defaults());
+        assertEquals(0, p.status().length);
+        assertEquals(new AuditReport(0, 0, 0, 0, List.of(), List.of(), List.of(), 0, 0), p.audit());
+    }
+
+    @Test
+    void zerosArePublishedAndNotPickedAsComplementsWhenAnythingElseWorks() {
+        // row r0: 0, small(fails), 30; the zero is the cheapest cell but says nothing
+        Grids g = grid3(List.of(
+                Map.of(), Map.of("m", 2L), SAFE,
+                SAFE, SAFE, SAFE,
+                SAFE, SAFE, SAFE));
+        Protection p = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertTrue(p.published(g.id(0, 0)));
+        assertEquals(CellStatus.SUPPRESSED, p.status()[g.id(0, 1)]);
+        assertTrue(p.audit().clean(), p.audit().toString());
+        for (Suppression s : p.suppressions()) {
+            assertNotEquals(0, s.value(), s.toString());
+        }
+    }
+
+    @Test
+    void keptCellsStaySuppressedWithTheirReason() {
+        Grids g = grid3(List.of(
+                SAFE, SAFE, SAFE,
+                SAFE, Map.of("m", 1L), SAFE,
+                SAFE, SAFE, SAFE));
+        g.tables.keepSuppressed(g.id(0, 0), "suppressed in 2025Q1");
+        g.tables.keepSuppressed(g.id(1, 1), "suppressed in 2025Q1");
+        Protection p = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        // passes every rule now: withheld only to protect the earlier release, so a complement
+        assertEquals(CellStatus.SUPPRESSED_SECONDARY, p.status()[g.id(0, 0)]);
+        assertEquals(CellStatus.SUPPRESSED, p.status()[g.id(1, 1)]);
+        Suppression kept = p.suppressions().stream().filter(s -> s.cell() == g.id(0, 0)).findFirst().orElseThrow();
+        assertEquals("suppressed in 2025Q1", kept.reason());
+        Suppression both = p.suppressions().stream().filter(s -> s.cell() == g.id(1, 1)).findFirst().orElseThrow();
+        assertTrue(both.reason().startsWith("R1 contributors < 3; R2 events < 5"), both.reason());
+        assertTrue(both.reason().endsWith("suppressed in 2025Q1"), both.reason());
+        assertTrue(p.audit().clean(), p.audit().toString());
+        assertEquals(1, p.audit().primary());
+    }
+
+    @Test
+    void dominantCellNeedsABigEnoughComplement() {
+        // a = (90,5,5) fails R3 and R4: an attacker must not be able to exclude values up to 90 / 0.75 = 120.
+        Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L); // passes, but can only hide 6
+        Grids g = grid3(List.of(
+                Map.of("M", 90L, "x", 5L, "y", 5L), small, SAFE,
+                small, small, SAFE,
+                SAFE, SAFE, SAFE));
+        int a = g.id(0, 0);
+        CellStatus[] s = published(g.tables.size());
+        s[a] = CellStatus.SUPPRESSED;
+        s[g.id(0, 1)] = s[g.id(1, 0)] = s[g.id(1, 1)] = CellStatus.SUPPRESSED_SECONDARY;
+        Auditor.Detail d = DisclosureControl.detail(g.tables, s, DisclosureRules.defaults());
+        assertEquals(List.of(), d.report().derivable());
+        assertEquals(List.of("r0|c0"), d.report().tooNarrow());
+        assertEquals(List.of(), d.report().coalitionBreaches());
+        assertEquals(94, d.low()[a], 1e-9);
+        assertEquals(106, d.high()[a], 1e-9);
+
+        Protection p = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertTrue(p.audit().clean(), p.audit().toString());
+        Suppression sa = p.suppressions().stream().filter(x -> x.cell() == a).findFirst().orElseThrow();
+        assertTrue(sa.feasibleHigh() >= 120, sa.toString());
+    }
+
+    @Test
+    void largestContributorCanRecoverWhatOutsidersCannot() {
+        // M owns all of b, c, d and 8 of a's 10; the rectangle a,b,c,d hides a from outsiders
+        // ([0, 15]) but M, knowing b >= 5, c >= 5, d >= 10, pins a to 10.
+        Grids g = grid3(List.of(
+                Map.of("M", 8L, "X", 2L), Map.of("M", 5L), SAFE,
+                Map.of("M", 5L), Map.of("M", 10L), SAFE,
+                SAFE, SAFE, SAFE));
+        int a = g.id(0, 0);
+        CellStatus[] s = published(g.tables.size());
+        s[a] = s[g.id(0, 1)] = s[g.id(1, 0)] = s[g.id(1, 1)] = CellStatus.SUPPRESSED;
+        Auditor.Detail d = DisclosureControl.detail(g.tables, s, DisclosureRules.defaults());
+        assertEquals(List.of(), d.report().derivable());
+        assertEquals(List.of(), d.report().tooNarrow());
+        assertEquals(List.of("r0|c0", "r0|c1", "r1|c0", "r1|c1"), d.report().coalitionBreaches());
+        assertEquals(0, d.low()[a], 1e-9);
+        assertEquals(15, d.high()[a], 1e-9);
+
+        Protection p = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertTrue(p.audit().clean(), p.audit().toString());
+        assertTrue(p.suppressions().stream().anyMatch(x -> x.reason().contains("largest contributor")),
+                p.suppressions().toString());
+    }
+
+    @Test
+    void linkedTablesAreAuditedAsOneSystem() {
+        // Two tables share the margin 'Q' (quarter total) and the year links the quarters: y = q1 + q2.
+        // q1 = a1 + b1 (a1 fails), q2 = a2 + b2, and the year table y = a + b with a = a1 + a2, b = b1 + b2.
+        LinkedTables t = new LinkedTables();
+        int a1 = t.addCell("a1", Map.of("m", 2L));
+        int b1 = t.addCell("b1", SAFE);
+        int q1 = t.addCell("q1", Map.of("m", 2L, "p", 20L, "q", 20L, "r", 20L));
+        int a2 = t.addCell("a2", SAFE);
+        int b2 = t.addCell("b2", SAFE);
+        int q2 = t.addCell("q2", Map.of("p", 40L, "q", 40L, "r", 40L));
+        int a = t.addCell("a", Map.of("m", 2L, "p", 20L, "q", 20L, "r", 20L));
+        int b = t.addCell("b", Map.of("p", 40L, "q", 40L, "r", 40L));
+        int y = t.addCell("y", Map.of("m", 2L, "p", 60L, "q", 60L, "r", 60L));
+        t.addRelation(q1, new int[] {a1, b1});
+        t.addRelation(q2, new int[] {a2, b2});
+        t.addRelation(y, new int[] {a, b});
+        t.addRelation(a, new int[] {a1, a2});
+        t.addRelation(b, new int[] {b1, b2});
+        t.addRelation(y, new int[] {q1, q2});
+        Protection p = DisclosureControl.protect(t, DisclosureRules.defaults());
+        assertEquals(CellStatus.SUPPRESSED, p.status()[a1]);
+        assertTrue(p.audit().clean(), p.audit().toString());
+        // Suppressing only a1 and b1 would leave a1 = a - a2 through the year table.
+        CellStatus[] naive = published(t.size());
+        naive[a1] = CellStatus.SUPPRESSED;
+        naive[b1] = CellStatus.SUPPRESSED_SECONDARY;
+        assertEquals(List.of("a1", "b1"), DisclosureControl.audit(t, naive, DisclosureRules.defaults()).derivable());
+    }
+
+    @Test
+    void structurallyDeterminedCellIsReportedNotLoopedOn() {
+        // t = a + b and t = a + b + c force c = 0 whatever is suppressed; c is kept from a previous release.
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", SAFE);
+        int b = t.addCell("b", SAFE);
+        int c = t.addCell("c", Map.of());
+        int tot = t.addCell("t", Map.of("p", 40L, "q", 40L, "r", 40L));
+        t.addRelation(tot, new int[] {a, b});
+        t.addRelation(tot, new int[] {a, b, c});
+        t.keepSuppressed(c, "previous release");
+        Protection p = DisclosureControl.protect(t, DisclosureRules.defaults());
+        assertEquals(List.of("c"), p.audit().derivable());
+        assertFalse(p.published(c));
+    }
+
+    @Test
+    void duplicatePartsAndSelfReferencesUseNetCoefficients() {
+        // d = 2a (a listed twice); the relation a = a (net zero) is ignored.
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", Map.of("m", 3L));
+        int d = t.addCell("d", Map.of("m", 3L, "n", 3L));
+        t.addRelation(d, new int[] {a, a});
+        t.addRelation(a, new int[] {a});
+        CellStatus[] s = published(2);
+        s[a] = CellStatus.SUPPRESSED;
+        assertEquals(List.of("a"), DisclosureControl.audit(t, s, DisclosureRules.defaults()).derivable());
+        s[d] = CellStatus.SUPPRESSED_SECONDARY;
+        AuditReport r = DisclosureControl.audit(t, s, DisclosureRules.defaults());
+        assertEquals(List.of(), r.derivable());
+        assertEquals(2, r.intervalChecked());
+    }
+
+    @Test
+    void protectionCopiesItsInputs() {
+        CellStatus[] status = {CellStatus.PUBLISHED};
+        AuditReport audit = new AuditReport(1, 1, 0, 0, List.of(), List.of(), List.of(), 0, 0);
+        Protection p = new Protection(status, List.of(), audit);
+        status[0] = CellStatus.SUPPRESSED;
+        assertTrue(p.published(0));
+        assertArrayEquals(new CellStatus[] {CellStatus.PUBLISHED}, p.status());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Suppression(0, "x", CellStatus.PUBLISHED, "r", 1, 0, 1, true));
+    }
+
+    @Test
+    void snapshotIsNotAffectedByLaterChanges() {
+        Grids g = grid3(List.of(
+                Map.of("m", 1L), SAFE, SAFE,
+                SAFE, SAFE, SAFE,
+                SAFE, SAFE, SAFE));
+        Protection first = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        g.tables.addCell("unrelated", Map.of("m", 1L));
+        assertEquals(g.tables.size() - 1, first.status().length);
+        Protection second = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertEquals(first.audit().secondary(), second.audit().secondary());
+        assertEquals(first.audit().primary() + 1, second.audit().primary());
+    }
+}

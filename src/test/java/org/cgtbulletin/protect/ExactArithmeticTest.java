@@ -1,0 +1,283 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exact machinery against independent references: modular arithmetic against {@link BigInteger}, the modular
+ * derivability check against a rational reduced row echelon form computed here with {@link BigInteger} fractions,
+ * and the fraction-free simplex against commons-math3's floating-point {@code SimplexSolver}.
+ */
+class ExactArithmeticTest {
+
+    @Test
+    void primesArePrime() {
+        assertTrue(BigInteger.valueOf(DerivabilityCheck.P1).isProbablePrime(64));
+        assertTrue(BigInteger.valueOf(DerivabilityCheck.P2).isProbablePrime(64));
+    }
+
+    @Test
+    void mulModMatchesBigInteger() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (long p : new long[] {DerivabilityCheck.P1, DerivabilityCheck.P2}) {
+            long c = (1L << 61) - p;
+            BigInteger bp = BigInteger.valueOf(p);
+            long[] edge = {0, 1, 2, p - 1, p - 2, p / 2, (1L << 60), (1L << 32) + 5};
+            for (long a : edge) {
+                for (long b : edge) {
+                    assertEquals(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(bp).longValueExact(),
+                            DerivabilityCheck.mulMod(a, b, p, c));
+                }
+            }
+            for (int i = 0; i < 100_000; i++) {
+                long a = rnd.nextLong(p);
+                long b = rnd.nextLong(p);
+                assertEquals(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(bp).longValueExact(),
+                        DerivabilityCheck.mulMod(a, b, p, c));
+            }
+            for (int i = 0; i < 1000; i++) {
+                long a = 1 + rnd.nextLong(p - 1);
+                assertEquals(1, DerivabilityCheck.mulMod(a, DerivabilityCheck.inverse(a, p, c), p, c));
+            }
+        }
+    }
+
+    @Test
+    void compareProductsIsExact() {
+        assertEquals(0, ExactSimplex.compareProducts(Long.MAX_VALUE, 2, 2, Long.MAX_VALUE));
+        assertEquals(-1, ExactSimplex.compareProducts(Long.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE,
+                Long.MAX_VALUE));
+        assertEquals(1, ExactSimplex.compareProducts(-3, -5, 2, 7));
+        assertEquals(-1, ExactSimplex.compareProducts(-3, 5, 2, 7));
+    }
+
+    /** A random linked system: random rows over a few cells with small coefficients, random suppression. */
+    static LinkedTables randomSystem(SplittableRandom rnd, int cells, int relations, boolean unitCoefficients) {
+        LinkedTables t = new LinkedTables();
+        long[] v = new long[cells];
+        int inner = Math.max(2, cells / 2);
+        for (int c = 0; c < inner; c++) {
+            v[c] = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextInt(30);
+            t.addCell("x" + c, java.util.Map.of("m" + (c % 3), v[c]));
+        }
+        // the other cells are sums of random subsets (with repetitions when not unit)
+        List<int[]> defs = new ArrayList<>();
+        for (int c = inner; c < cells; c++) {
+            int k = 1 + rnd.nextInt(Math.min(5, c));
+            int[] parts = new int[k];
+            long sum = 0;
+            for (int i = 0; i < k; i++) {
+                parts[i] = rnd.nextInt(c);
+                sum += v[parts[i]];
+            }
+            if (unitCoefficients) {
+                parts = Arrays.stream(parts).distinct().toArray();
+                sum = Arrays.stream(parts).mapToLong(p -> v[p]).sum();
+            }
+            v[c] = sum;
+            java.util.Map<String, Long> m = new java.util.TreeMap<>();
+            for (int p : parts) {
+                m.merge("m" + (p % 3), v[p], Long::sum);
+            }
+            m.values().removeIf(x -> x == 0);
+            t.addCell("s" + c, m);
+            defs.add(parts);
+        }
+        for (int i = 0; i < relations && i < defs.size(); i++) {
+            t.addRelation(inner + i, defs.get(i));
+        }
+        return t;
+    }
+
+    static boolean[] randomSuppression(SplittableRandom rnd, int n, double share) {
+        boolean[] s = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = rnd.nextDouble() < share;
+        }
+        return s;
+    }
+
+    static IntStream seeds() {
+        return IntStream.range(0, 150);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void modularDerivabilityEqualsRationalRref(int seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int cells = 6 + rnd.nextInt(30);
+        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 0);
+        LinearSystem sys = new LinearSystem(t);
+        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
+        for (Component comp : Component.of(sys, supp)) {
+            boolean[] fast = DerivabilityCheck.determined(comp);
+            boolean[] slow = RationalRref.determined(comp);
+            assertArrayEquals(slow, fast, "seed " + seed + " component " + Arrays.toString(comp.cells));
+            // each prime on its own agrees too
+            assertArrayEquals(slow, DerivabilityCheck.determined(comp, DerivabilityCheck.P1, 1));
+            assertArrayEquals(slow, DerivabilityCheck.determined(comp, DerivabilityCheck.P2, 2));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void exactSimplexEqualsCommonsMathSimplex(int seed) {
+        SplittableRandom rnd = new SplittableRandom(1000 + seed);
+        int cells = 6 + rnd.nextInt(30);
+        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 1);
+        LinearSystem sys = new LinearSystem(t);
+        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
+        for (Component comp : Component.of(sys, supp)) {
+            int n = comp.size();
+            boolean[] all = new boolean[n];
+            Arrays.fill(all, true);
+            long[] lower = null;
+            if (seed % 3 == 0) { // a contributor's own amounts as lower bounds
+                lower = new long[n];
+                for (int k = 0; k < n; k++) {
+                    lower[k] = sys.own("m1", comp.cells[k]);
+                }
+            }
+            ExactSimplex.Bounds exact = new ExactSimplex.Bounds(n);
+            new ExactSimplex(comp, lower).solve(all, exact);
+            ExactSimplex.Bounds floating = new ExactSimplex.Bounds(n);
+            FloatingSimplex.solve(comp, lower, all, floating);
+            for (int k = 0; k < n; k++) {
+                String what = "seed " + seed + " cell " + comp.cells[k];
+                assertEquals(floating.low[k], exact.low[k], 1e-6, what);
+                assertEquals(floating.high[k], exact.high[k], 1e-6, what);
+                assertEquals(floating.lowInt[k], exact.lowInt[k], what);
+                assertEquals(floating.highInt[k], exact.highInt[k], what);
+                long value = sys.value[comp.cells[k]];
+                assertTrue(exact.low[k] <= value && value <= exact.high[k], what);
+            }
+        }
+    }
+
+    @Test
+    void exactSimplexHandlesValuesNear2To61() {
+        // values near 2^62: products of tableau entries exceed 64 bits
+        long big = 1L << 61;
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", java.util.Map.of("m", big));
+        int b = t.addCell("b", java.util.Map.of("m", big / 2));
+        int c = t.addCell("c", java.util.Map.of("m", big / 4));
+        int d = t.addCell("d", java.util.Map.of("m", big / 4 + 3));
+        int ab = t.addCell("ab", java.util.Map.of("m", big + big / 2));
+        int cd = t.addCell("cd", java.util.Map.of("m", big / 2 + 3));
+        int ac = t.addCell("ac", java.util.Map.of("m", big + big / 4));
+        int bd = t.addCell("bd", java.util.Map.of("m", big / 2 + big / 4 + 3));
+        t.addRelation(ab, new int[] {a, b});
+        t.addRelation(cd, new int[] {c, d});
+        t.addRelation(ac, new int[] {a, c});
+        t.addRelation(bd, new int[] {b, d});
+        CellStatus[] s = new CellStatus[t.size()];
+        Arrays.fill(s, CellStatus.PUBLISHED);
+        s[a] = s[b] = s[c] = s[d] = CellStatus.SUPPRESSED_SECONDARY;
+        Auditor.Detail detail = DisclosureControl.detail(t, s, new DisclosureRules(0, 0, 1.0, 0.0));
+        assertEquals(List.of(), detail.report().derivable());
+        assertEquals(4, detail.report().intervalChecked());
+        assertEquals((double) (3 * (big / 4) - 3), detail.low()[a], 1e3);
+        assertEquals((double) (big + big / 4), detail.high()[a], 1e3);
+    }
+
+    /** Reference: rational RREF with BigInteger fractions, dense, for small systems. */
+    static final class RationalRref {
+        static boolean[] determined(Component comp) {
+            int n = comp.size();
+            int m = comp.rowCols.length;
+            BigInteger[][] num = new BigInteger[m][n];
+            BigInteger[][] den = new BigInteger[m][n];
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(num[i], BigInteger.ZERO);
+                Arrays.fill(den[i], BigInteger.ONE);
+                for (int j = 0; j < comp.rowCols[i].length; j++) {
+                    num[i][comp.rowCols[i][j]] = BigInteger.valueOf(comp.rowCoef[i][j]);
+                }
+            }
+            int[] pivotOfRow = new int[m];
+            Arrays.fill(pivotOfRow, -1);
+            int rank = 0;
+            for (int col = 0; col < n && rank < m; col++) {
+                int sel = -1;
+                for (int i = rank; i < m; i++) {
+                    if (num[i][col].signum() != 0) {
+                        sel = i;
+                        break;
+                    }
+                }
+                if (sel < 0) {
+                    continue;
+                }
+                BigInteger[] tn = num[sel];
+                num[sel] = num[rank];
+                num[rank] = tn;
+                BigInteger[] td = den[sel];
+                den[sel] = den[rank];
+                den[rank] = td;
+                // normalise pivot row
+                BigInteger pn = num[rank][col];
+                BigInteger pd = den[rank][col];
+                for (int j = 0; j < n; j++) {
+                    BigInteger[] q = reduce(num[rank][j].multiply(pd), den[rank][j].multiply(pn));
+                    num[rank][j] = q[0];
+                    den[rank][j] = q[1];
+                }
+                for (int i = 0; i < m; i++) {
+                    if (i == rank || num[i][col].signum() == 0) {
+                        continue;
+                    }
+                    BigInteger fn = num[i][col];
+                    BigInteger fd = den[i][col];
+                    for (int j = 0; j < n; j++) {
+                        // a_ij -= f * a_rj
+                        BigInteger[] q = reduce(num[i][j].multiply(fd).multiply(den[rank][j])
+                                        .subtract(fn.multiply(num[rank][j]).multiply(den[i][j])),
+                                den[i][j].multiply(fd).multiply(den[rank][j]));
+                        num[i][j] = q[0];
+                        den[i][j] = q[1];
+                    }
+                }
+                pivotOfRow[rank] = col;
+                rank++;
+            }
+            boolean[] det = new boolean[n];
+            for (int r = 0; r < rank; r++) {
+                int nz = 0;
+                for (int j = 0; j < n; j++) {
+                    if (num[r][j].signum() != 0) {
+                        nz++;
+                    }
+                }
+                det[pivotOfRow[r]] = nz == 1;
+            }
+            return det;
+        }
+
+        private static BigInteger[] reduce(BigInteger n, BigInteger d) {
+            if (n.signum() == 0) {
+                return new BigInteger[] {BigInteger.ZERO, BigInteger.ONE};
+            }
+            BigInteger g = n.gcd(d);
+            n = n.divide(g);
+            d = d.divide(g);
+            if (d.signum() < 0) {
+                n = n.negate();
+                d = d.negate();
+            }
+            return new BigInteger[] {n, d};
+        }
+    }
+}
