@@ -19,7 +19,7 @@ final class Checked {
             session.err().println("The inputs have problems; nothing was published.");
             return Main.INPUT_PROBLEMS;
         }
-        if (inputs.format == InputOptions.ProblemFormat.text) {
+        if (inputs.format == InputOptions.ProblemFormat.text && summary != null) {
             session.out().println(describe(inputs, summary));
         }
         return Main.OK;

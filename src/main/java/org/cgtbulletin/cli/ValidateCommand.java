@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Problems problems = new Problems();
         DatasetSummary summary = DatasetReader.read(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
-                problems, report -> { });
+                problems, taxonomy -> report -> { });
         return Checked.finish(inputs, problems, session, summary);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.cgtbulletin.model.BatchVolume;
 import org.cgtbulletin.model.FailureReport;
@@ -27,8 +28,12 @@ public final class DatasetReader {
     private DatasetReader() {
     }
 
+    /**
+     * Reads everything. {@code sinkFor} is given the taxonomy once it is read and returns where the valid
+     * reports go; it is not called when the taxonomy cannot be read.
+     */
     public static DatasetSummary read(DatasetFiles files, ValidationRules rules, Problems problems,
-            Consumer<FailureReport> reports) throws IOException {
+            Function<Taxonomy, Consumer<FailureReport>> sinkFor) throws IOException {
         Taxonomy taxonomy = null;
         if (exists(files.taxonomy(), "taxonomy", problems)) {
             taxonomy = TaxonomyReader.read(files.taxonomy(), problems);
@@ -43,7 +48,7 @@ public final class DatasetReader {
         if (exists(files.reports(), "reports", problems)) {
             String file = files.reports().toString();
             reportValidator = new ReportValidator(new FieldChecks(file, taxonomy, taxonomyFile, problems), rules,
-                    reports);
+                    sinkFor.apply(taxonomy));
             bytes = readRows(files.reports(), RowSchema.REPORTS, problems, reportValidator);
         }
         List<BatchVolume> volumes = List.of();

@@ -29,7 +29,7 @@ class FormatEquivalenceTest {
         Problems problems = new Problems();
         List<FailureReport> reports = new ArrayList<>();
         DatasetReader.read(new DatasetFiles(f, null, null, Path.of("content", "taxonomy.yaml")),
-                new ValidationRules(LocalDate.of(2026, 11, 25), null), problems, reports::add);
+                new ValidationRules(LocalDate.of(2026, 11, 25), null), problems, taxonomy -> reports::add);
         assertFalse(problems.hasErrors(), () -> problems.kept().toString());
         return reports;
     }

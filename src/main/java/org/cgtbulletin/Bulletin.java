@@ -1,0 +1,76 @@
+package org.cgtbulletin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+import org.cgtbulletin.aggregate.Aggregator;
+import org.cgtbulletin.aggregate.Tables;
+import org.cgtbulletin.analyze.CellRows;
+import org.cgtbulletin.config.BulletinConfig;
+import org.cgtbulletin.model.PublishedCell;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.DisclosureControl;
+import org.cgtbulletin.protect.Protection;
+import org.cgtbulletin.publish.CellsFiles;
+import org.cgtbulletin.publish.PreviousRelease;
+import org.cgtbulletin.publish.Publisher;
+import org.cgtbulletin.publish.SiteStub;
+import org.cgtbulletin.publish.StaffAudit;
+import org.cgtbulletin.read.DatasetFiles;
+import org.cgtbulletin.read.DatasetReader;
+import org.cgtbulletin.read.DatasetSummary;
+import org.cgtbulletin.read.ValidationRules;
+
+/**
+ * The whole build, one line per stage: read and validate, aggregate, protect, analyze, publish.
+ * Nothing is written unless every input is valid; then the site and the staff audit are swapped in whole.
+ */
+public final class Bulletin {
+
+    /** Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv. */
+    public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path output, Path audit,
+            Path previous, FileTime sourceDate) {
+    }
+
+    /** What a build did, for the one-line summary. */
+    public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
+            long secondary, boolean weakerRules) {
+    }
+
+    private Bulletin() {
+    }
+
+    /** Builds and publishes; returns null (with the problems collected) when the inputs have errors. */
+    public static BuildResult build(BuildRequest request, Problems problems) throws IOException {
+        BulletinConfig config = BulletinConfig.read(request.content(), problems);
+        Aggregator[] aggregator = new Aggregator[1];
+        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems,
+                taxonomy -> aggregator[0] = new Aggregator(taxonomy));
+        if (problems.hasErrors() || config == null || aggregator[0] == null) {
+            return null;
+        }
+        Quarter asOf = request.rules().asOf() != null ? request.rules().asOf() : dataset.last();
+        Quarter from = dataset.first() != null ? dataset.first() : asOf;
+        Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
+        PreviousRelease.Decisions previous = PreviousRelease.read(request.previous() != null ? request.previous()
+                : request.output().resolve("data").resolve("cells.csv"));
+        Carryover.apply(tables, previous);
+        Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
+        Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
+        List<PublishedCell> cells = CellRows.of(tables, counts, batches);
+        boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
+        Publisher.publish(request.output(), staging -> {
+            CellsFiles.write(staging.resolve("data"), cells);
+            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker);
+        }, request.sourceDate());
+        Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
+                counts, batches), request.sourceDate());
+        long published = cells.stream().filter(PublishedCell::isPublished).count();
+        long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
+        return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
+                secondary, weaker);
+    }
+}

@@ -1,0 +1,46 @@
+package org.cgtbulletin.analyze;
+
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+/**
+ * Rates per 100 batches started with 95% intervals: Wilson's score interval for a proportion of batches when
+ * events do not exceed batches, otherwise Garwood's exact Poisson interval for the count, divided by batches.
+ */
+public final class Rates {
+
+    /** The 97.5% point of the standard normal distribution. */
+    static final double Z = 1.959963984540054;
+
+    private Rates() {
+    }
+
+    /** A rate and its interval, per 100 batches. */
+    public record Rate(double perHundred, double low, double high) {
+    }
+
+    public static Rate perHundred(long events, long batches) {
+        if (batches <= 0) {
+            return null;
+        }
+        double[] ci = events <= batches ? wilson(events, batches) : garwood(events);
+        double scale = events <= batches ? 100.0 : 100.0 / batches;
+        return new Rate(100.0 * events / batches, ci[0] * scale, ci[1] * scale);
+    }
+
+    /** Wilson score interval for x successes in n trials, 95%. */
+    public static double[] wilson(long x, long n) {
+        double p = (double) x / n;
+        double z2 = Z * Z;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /** Garwood's exact 95% interval for a Poisson count x. */
+    public static double[] garwood(long x) {
+        double low = x == 0 ? 0 : new ChiSquaredDistribution(null, 2.0 * x).inverseCumulativeProbability(0.025) / 2;
+        double high = new ChiSquaredDistribution(null, 2.0 * x + 2).inverseCumulativeProbability(0.975) / 2;
+        return new double[] {low, high};
+    }
+}

@@ -1,0 +1,97 @@
+package org.cgtbulletin.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.protect.DisclosureRules;
+
+/**
+ * The staff's settings, from {@code content/bulletin.yaml}, parsed once and strictly (an unknown key is an
+ * error, not silently ignored). Each stage receives only its part.
+ */
+public record BulletinConfig(DisclosureRules disclosure) {
+
+    public static final String FILE = "bulletin.yaml";
+
+    public static BulletinConfig defaults() {
+        return new BulletinConfig(DisclosureRules.defaults());
+    }
+
+    /** Reads {@code <content>/bulletin.yaml}; defaults when it does not exist; null (with problems) when bad. */
+    public static BulletinConfig read(Path contentDir, Problems problems) throws IOException {
+        Path file = contentDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return defaults();
+        }
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            Raw raw = mapper.readValue(file.toFile(), Raw.class);
+            RawDisclosure d = raw == null || raw.disclosure == null ? new RawDisclosure() : raw.disclosure;
+            DisclosureRules defaults = DisclosureRules.defaults();
+            DisclosureRules rules = new DisclosureRules(
+                    d.minContributors == null ? defaults.minContributors() : d.minContributors,
+                    d.minEvents == null ? defaults.minEvents() : d.minEvents,
+                    d.dominance == null ? defaults.dominance() : d.dominance,
+                    d.pPercent == null ? defaults.pPercent() : d.pPercent);
+            String bad = check(rules);
+            if (bad != null) {
+                problems.error(file.toString(), 1, "disclosure", bad);
+                return null;
+            }
+            return new BulletinConfig(rules);
+        } catch (UnrecognizedPropertyException e) {
+            problems.error(file.toString(), line(e), e.getPropertyName(), "unknown setting '" + e.getPropertyName()
+                    + "'; known settings are " + e.getKnownPropertyIds());
+            return null;
+        } catch (JsonMappingException e) {
+            problems.error(file.toString(), line(e), "setting", e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static String check(DisclosureRules r) {
+        if (r.minContributors() < 1) {
+            return "min_contributors must be 1 or more";
+        }
+        if (r.minEvents() < 1) {
+            return "min_events must be 1 or more";
+        }
+        if (!(r.dominance() > 0 && r.dominance() <= 1)) {
+            return "dominance must be a share between 0 (exclusive) and 1, e.g. 0.75";
+        }
+        if (!(r.pPercent() >= 0 && r.pPercent() <= 1)) {
+            return "p_percent must be a share between 0 and 1, e.g. 0.20 for 20%";
+        }
+        return null;
+    }
+
+    private static long line(JsonMappingException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    }
+
+    static final class Raw {
+        @JsonProperty("disclosure")
+        RawDisclosure disclosure;
+    }
+
+    static final class RawDisclosure {
+        @JsonProperty("min_contributors")
+        Integer minContributors;
+        @JsonProperty("min_events")
+        Long minEvents;
+        @JsonProperty("dominance")
+        Double dominance;
+        @JsonProperty("p_percent")
+        Double pPercent;
+    }
+}

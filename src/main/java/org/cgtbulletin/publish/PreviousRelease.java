@@ -1,0 +1,64 @@
+package org.cgtbulletin.publish;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cgtbulletin.model.CellKey;
+
+/** The suppression decisions of the previous release, read from its {@code data/cells.csv}. */
+public final class PreviousRelease {
+
+    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::label);
+
+    private PreviousRelease() {
+    }
+
+    /**
+     * What the previous release withheld.
+     *
+     * @param withheldCounts  keys of count cells whose status was suppressed or suppressed-secondary
+     * @param withheldBatches denominators withheld, as keys (period, product class, *, *, *); empty when the
+     *                        previous release had no volumes at all
+     */
+    public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches) {
+        public static final Decisions NONE = new Decisions(Set.of(), Set.of());
+    }
+
+    /** Reads the previous release's cells.csv; {@link Decisions#NONE} when there is none. */
+    public static Decisions read(Path cellsCsv) throws IOException {
+        if (cellsCsv == null || !Files.isRegularFile(cellsCsv)) {
+            return Decisions.NONE;
+        }
+        Set<CellKey> counts = new TreeSet<>(ORDER);
+        Set<CellKey> batchesShown = new TreeSet<>(ORDER);
+        Set<CellKey> batchesEmpty = new TreeSet<>(ORDER);
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader r = Files.newBufferedReader(cellsCsv); CSVParser p = format.parse(r)) {
+            for (String column : CellsFiles.HEADER) {
+                if (!p.getHeaderMap().containsKey(column)) {
+                    throw new IOException(cellsCsv + ": not a cells.csv of this bulletin (no column '" + column
+                            + "')");
+                }
+            }
+            for (CSVRecord rec : p) {
+                String status = rec.get("status");
+                if (status.startsWith("suppressed")) {
+                    counts.add(new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
+                            rec.get("failure_mode"), rec.get("outcome")));
+                }
+                CellKey denominator = new CellKey(rec.get("period"), rec.get("product_class"), "*", "*", "*");
+                (rec.get("batches").isEmpty() ? batchesEmpty : batchesShown).add(denominator);
+            }
+        }
+        Set<CellKey> withheldBatches = batchesShown.isEmpty() ? Set.of() : batchesEmpty;
+        return new Decisions(counts, withheldBatches);
+    }
+}

@@ -1,0 +1,117 @@
+package org.cgtbulletin.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * The only code that writes to an output folder. Everything is written into a staging folder beside the target
+ * ({@code <target>.<pid>.staging}); only when that is complete is it swapped in by renames, so a failed build
+ * leaves the previously published folder exactly as it was.
+ */
+public final class Publisher {
+
+    /** Writes the complete content of a folder into the (empty) staging folder it is given. */
+    public interface Content {
+        void writeTo(Path staging) throws IOException;
+    }
+
+    private Publisher() {
+    }
+
+    /**
+     * Publishes {@code content} as {@code target}. File times are set to {@code fileTime} (from
+     * SOURCE_DATE_EPOCH or a fixed instant) so that archives of the output are reproducible.
+     */
+    public static void publish(Path target, Content content, FileTime fileTime) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        long pid = ProcessHandle.current().pid();
+        Path staging = parent.resolve(absolute.getFileName() + "." + pid + ".staging");
+        Path old = parent.resolve(absolute.getFileName() + "." + pid + ".old");
+        deleteTree(staging);
+        deleteTree(old);
+        Files.createDirectories(staging);
+        try {
+            content.writeTo(staging);
+            setTimes(staging, fileTime);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteTree(staging);
+            throw e;
+        }
+        boolean hadOld = Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (hadOld) {
+            move(absolute, old);
+        }
+        try {
+            move(staging, absolute);
+        } catch (IOException e) {
+            if (hadOld) {
+                move(old, absolute);
+            }
+            deleteTree(staging);
+            throw e;
+        }
+        if (hadOld) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void setTimes(Path root, FileTime time) throws IOException {
+        if (time == null) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.setLastModifiedTime(file, time);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.setLastModifiedTime(dir, time);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.cgtbulletin.publish;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cgtbulletin.model.PublishedCell;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.DisclosureRules;
+
+/**
+ * A plain front page and data page until the full bulletin website exists: what was published, the rules in
+ * force, and the download. Every number shown is a row of cells.csv or a setting.
+ */
+public final class SiteStub {
+
+    private SiteStub() {
+    }
+
+    public static void write(Path site, Quarter asOf, List<PublishedCell> cells,
+            DisclosureRules rules, boolean weaker) throws IOException {
+        PublishedCell total = cells.stream().filter(c -> c.key().period().equals(String.valueOf(asOf))
+                && c.key().productClass().equals("*") && c.key().processStep().equals("*")
+                && c.key().failureMode().equals("*") && c.key().outcome().equals("*")).findFirst().orElse(null);
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>CGT manufacturing failure bulletin</title></head><body>\n<main>\n")
+                .append("<h1>Cell and gene therapy manufacturing failure bulletin</h1>\n");
+        if (asOf == null) {
+            b.append("<p>No failure reports have been received yet, so there is nothing to publish.</p>\n");
+        } else {
+            b.append("<p>Data as of ").append(Html.escape(asOf.toString())).append(". ");
+            if (total != null && total.events() != null) {
+                b.append("Failure reports in ").append(Html.escape(asOf.toString())).append(": ")
+                        .append(total.events()).append(".");
+            } else {
+                b.append("The quarter's total is withheld to protect contributors.");
+            }
+            b.append("</p>\n");
+        }
+        b.append("<p>Every published number is in <a href=\"data/cells.csv\">data/cells.csv</a> (also as ")
+                .append("<a href=\"data/cells.json\">JSON</a>). Cells are withheld when fewer than ")
+                .append(rules.minContributors()).append(" manufacturers or fewer than ").append(rules.minEvents())
+                .append(" events make them, or when one or two manufacturers dominate them")
+                .append(weaker ? " (these thresholds are weaker than the consortium's defaults)" : "")
+                .append(", and further cells are withheld so that none can be worked out from the others.</p>\n")
+                .append("<p>The full bulletin website (trend pages, lessons, methodology, digests) is not built"
+                        + " yet.</p>\n</main>\n</body></html>\n");
+        try (Writer w = Files.newBufferedWriter(site.resolve("index.html"), StandardCharsets.UTF_8)) {
+            w.write(b.toString());
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.cgtbulletin.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.cgtbulletin.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Builds on random datasets and checks the published numbers independently: every published cell is true and
+ * passes R1-R4, tables are complete, and the audit finds no withheld cell that can be derived.
+ */
+class BuildDisclosureTest {
+
+    static final String HEADER = "period,product_class,process_step,failure_mode,outcome,events,batches,"
+            + "rate_per_100,rate_low,rate_high,status";
+
+    @TempDir
+    Path dir;
+
+    private CliRun build(Path content, Path reports, String... more) {
+        List<String> args = new ArrayList<>(List.of("build", "--content", content.toString(), "--reports",
+                reports.toString(), "--output", dir.resolve("site").toString(), "--audit",
+                dir.resolve("audit").toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static List<CSVRecord> cells(Path site) throws IOException {
+        try (Reader r = Files.newBufferedReader(site.resolve("data/cells.csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+    }
+
+    /** The true contributions of a cell, recomputed from the rows. */
+    static Map<String, Long> truth(List<SmallWorld.Row> rows, CSVRecord cell) {
+        Map<String, Long> m = new TreeMap<>();
+        for (SmallWorld.Row row : rows) {
+            String period = cell.get("period");
+            boolean inPeriod = period.equals("all") || row.quarter().equals(period)
+                    || row.quarter().startsWith(period + "-");
+            if (inPeriod && matches(cell.get("product_class"), row.productClass())
+                    && matches(cell.get("process_step"), row.step()) && matches(cell.get("failure_mode"), row.mode())
+                    && matches(cell.get("outcome"), row.outcome())) {
+                m.merge(row.contributor(), 1L, Long::sum);
+            }
+        }
+        return m;
+    }
+
+    private static boolean matches(String cell, String value) {
+        return cell.equals("*") || cell.equals(value);
+    }
+
+    static boolean passesRules(Map<String, Long> contributions) {
+        long t = contributions.values().stream().mapToLong(Long::longValue).sum();
+        if (t == 0) {
+            return true;
+        }
+        List<Long> sorted = contributions.values().stream().sorted((a, b) -> Long.compare(b, a)).toList();
+        long x1 = sorted.get(0);
+        long x2 = sorted.size() > 1 ? sorted.get(1) : 0;
+        return sorted.size() >= 3 && t >= 5 && x1 <= 0.75 * t && t - x1 - x2 >= 0.20 * x1;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void everyPublishedCellIsTrueAndSafeAndNothingWithheldCanBeDerived(long seed) throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> rows = SmallWorld.rows(seed, 150 + (int) seed * 40, 4 + (int) (seed % 6));
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), rows);
+        CliRun run = build(content, reports);
+        assertEquals(0, run.status(), run.err());
+        List<CSVRecord> cells = cells(dir.resolve("site"));
+        Set<String> keys = new HashSet<>();
+        for (CSVRecord c : cells) {
+            assertTrue(keys.add(c.get("period") + "|" + c.get("product_class") + "|" + c.get("process_step") + "|"
+                    + c.get("failure_mode") + "|" + c.get("outcome")), "duplicate key " + c);
+            Map<String, Long> truth = truth(rows, c);
+            long total = truth.values().stream().mapToLong(Long::longValue).sum();
+            if (c.get("status").equals("published")) {
+                assertEquals(Long.toString(total), c.get("events"), "published value is the truth: " + c);
+                assertTrue(passesRules(truth), "published cell passes R1-R4: " + c + " " + truth);
+            } else {
+                assertEquals("", c.get("events"), "a withheld cell shows no number: " + c);
+                assertTrue(total > 0 || c.get("status").equals("suppressed-secondary"), c.toString());
+            }
+        }
+        // complete: 6 quarters + 2 years + all = 9 periods x (1 + 2 + 3 + 3 + 2 + 9 + 6) cells
+        assertEquals(9 * 26, cells.size());
+        JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
+        assertEquals(0, audit.get("events").get("derivable").size(), audit.get("events").get("derivable").toString());
+        assertEquals(0, audit.get("batches_started").get("derivable").size());
+    }
+
+    @Test
+    void cellsCsvHasTheContractHeaderAndTheAuditStaysOutsideTheSite() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(3, 400, 8));
+        assertEquals(0, build(content, reports).status());
+        assertEquals(HEADER, Files.readAllLines(dir.resolve("site/data/cells.csv")).get(0));
+        assertTrue(Files.exists(dir.resolve("site/data/cells.json")));
+        assertTrue(Files.exists(dir.resolve("audit/audit.json")));
+        assertTrue(Files.exists(dir.resolve("audit/index.html")));
+        try (Stream<Path> files = Files.walk(dir.resolve("site"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("audit")));
+        }
+        CliRun inside = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", dir.resolve("site").toString(), "--audit", dir.resolve("site/audit").toString());
+        assertEquals(2, inside.status());
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(5, 500, 9));
+        assertEquals(0, build(content, reports).status());
+        Map<Path, String> site = snapshot(dir.resolve("site"));
+        Map<Path, String> audit = snapshot(dir.resolve("audit"));
+        Files.move(dir.resolve("site"), dir.resolve("site-1"));
+        Files.move(dir.resolve("audit"), dir.resolve("audit-1"));
+        assertEquals(0, build(content, reports).status());
+        assertEquals(site, snapshot(dir.resolve("site")));
+        assertEquals(audit, snapshot(dir.resolve("audit")));
+    }
+
+    /** Rebuilding over the published site (which is then the previous release) publishes the same numbers. */
+    @Test
+    void rebuildingOverThePreviousReleaseChangesNoPublishedNumber() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(8, 500, 9));
+        assertEquals(0, build(content, reports).status());
+        String first = Files.readString(dir.resolve("site/data/cells.csv"));
+        assertEquals(0, build(content, reports).status());
+        assertEquals(first, Files.readString(dir.resolve("site/data/cells.csv")));
+    }
+
+    @Test
+    void aFailedBuildLeavesThePublishedSiteByteIdentical() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(6, 300, 7));
+        assertEquals(0, build(content, reports).status());
+        Map<Path, String> before = snapshot(dir.resolve("site"), true);
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, SmallWorld.HEADER + "\nR-1,C1,2026-Q1,car_t_autologous,expansion,nonsense,near_miss,"
+                + "false,\n");
+        CliRun run = build(content, bad);
+        assertEquals(1, run.status());
+        assertEquals(before, snapshot(dir.resolve("site"), true));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".staging")), "no staging left");
+        }
+    }
+
+    /**
+     * Differencing across releases: release 1 as of 2026-Q1, then late reports arrive for 2025-Q4 and release 2
+     * is built as of 2026-Q2. Every cell withheld in release 1 stays withheld in release 2, so subtracting the
+     * releases recovers nothing that was withheld; and release 2 is itself fully audited.
+     */
+    @Test
+    void lateReportsForAnEarlierQuarterDoNotRevealWhatWasWithheld() throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> all = SmallWorld.rows(21, 700, 8);
+        List<SmallWorld.Row> first = new ArrayList<>();
+        List<SmallWorld.Row> late = new ArrayList<>();
+        for (SmallWorld.Row r : all) {
+            if (r.quarter().equals("2026-Q2")) {
+                continue;
+            }
+            (r.quarter().equals("2025-Q4") && Integer.parseInt(r.id().substring(2)) % 3 == 0 ? late : first).add(r);
+        }
+        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
+                .status());
+        Map<String, String> release1 = statuses(cells(dir.resolve("site")));
+        List<SmallWorld.Row> second = new ArrayList<>(first);
+        second.addAll(late);
+        for (SmallWorld.Row r : all) {
+            if (r.quarter().equals("2026-Q2")) {
+                second.add(r);
+            }
+        }
+        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), second));
+        assertEquals(0, run.status(), run.err());
+        Map<String, String> release2 = statuses(cells(dir.resolve("site")));
+        int carried = 0;
+        for (Map.Entry<String, String> e : release1.entrySet()) {
+            if (!e.getValue().equals("published")) {
+                assertTrue(!release2.get(e.getKey()).equals("published"), "withheld before, published now: "
+                        + e.getKey());
+                carried++;
+            }
+        }
+        assertTrue(carried > 0, "the test should exercise withheld cells");
+        JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
+        assertEquals(0, audit.get("events").get("derivable").size());
+    }
+
+    private static Map<String, String> statuses(List<CSVRecord> cells) {
+        Map<String, String> m = new HashMap<>();
+        for (CSVRecord c : cells) {
+            m.put(c.get("period") + "|" + c.get("product_class") + "|" + c.get("process_step") + "|"
+                    + c.get("failure_mode") + "|" + c.get("outcome"), c.get("status"));
+        }
+        return m;
+    }
+
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        return snapshot(root, false);
+    }
+
+    /** Every file's content (and, if asked, modification time), by path relative to root. */
+    private static Map<Path, String> snapshot(Path root, boolean withTimes) throws IOException {
+        Map<Path, String> m = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(p), Files.readString(p) + (withTimes ? "@" + Files.getLastModifiedTime(p) : ""));
+            }
+        }
+        return m;
+    }
+}
