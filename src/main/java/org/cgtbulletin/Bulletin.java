@@ -3,7 +3,9 @@ package org.cgtbulletin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
@@ -37,7 +39,7 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules) {
+            long secondary, boolean weakerRules, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -45,6 +47,8 @@ public final class Bulletin {
 
     /** Builds and publishes; returns null (with the problems collected) when the inputs have errors. */
     public static BuildResult build(BuildRequest request, Problems problems) throws IOException {
+        Map<String, Long> times = new LinkedHashMap<>();
+        long t = System.nanoTime();
         BulletinConfig config = BulletinConfig.read(request.content(), problems);
         Aggregator[] aggregator = new Aggregator[1];
         DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems,
@@ -52,14 +56,17 @@ public final class Bulletin {
         if (problems.hasErrors() || config == null || aggregator[0] == null) {
             return null;
         }
+        t = lap(times, "read and validate", t);
         Quarter asOf = request.rules().asOf() != null ? request.rules().asOf() : dataset.last();
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
         PreviousRelease.Decisions previous = PreviousRelease.read(request.previous() != null ? request.previous()
                 : request.output().resolve("data").resolve("cells.csv"));
         Carryover.apply(tables, previous);
+        t = lap(times, "aggregate", t);
         Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
+        t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         Publisher.publish(request.output(), staging -> {
@@ -68,9 +75,17 @@ public final class Bulletin {
         }, request.sourceDate());
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
                 counts, batches), request.sourceDate());
+        lap(times, "analyze and publish", t);
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker);
+                secondary, weaker, times);
+    }
+
+    /** Records the time since {@code start} under {@code stage}; returns now. Timings go to the terminal only. */
+    private static long lap(Map<String, Long> times, String stage, long start) {
+        long now = System.nanoTime();
+        times.put(stage, (now - start) / 1_000_000);
+        return now;
     }
 }

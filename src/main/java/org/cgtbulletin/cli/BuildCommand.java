@@ -69,6 +69,10 @@ final class BuildCommand implements Callable<Integer> {
                 result.published(), result.suppressed(), result.secondary(),
                 result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "", audit,
                 seconds);
+        if (inputs.verbose) {
+            result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
+                    "  %-22s %6d ms%n", stage, ms));
+        }
         return Main.OK;
     }
 }

@@ -53,5 +53,46 @@ public final class SiteStub {
         try (Writer w = Files.newBufferedWriter(site.resolve("index.html"), StandardCharsets.UTF_8)) {
             w.write(b.toString());
         }
+        Path methodology = site.resolve("methodology");
+        Files.createDirectories(methodology);
+        try (Writer w = Files.newBufferedWriter(methodology.resolve("index.html"), StandardCharsets.UTF_8)) {
+            w.write(methodology(rules, weaker));
+        }
+    }
+
+    private static String methodology(DisclosureRules rules, boolean weaker) {
+        DisclosureRules d = DisclosureRules.defaults();
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Methodology - CGT manufacturing failure bulletin</title></head><body>\n<main>\n")
+                .append("<h1>Methodology</h1>\n<h2>What is counted</h2>\n")
+                .append("<p>Each failure report is one event: a failed batch, an out-of-specification result, a")
+                .append(" deviation or a near miss, counted in the quarter it occurred. Rates are events per 100")
+                .append(" batches started in the same product class and period, from the volumes manufacturers")
+                .append(" report. Every rate has a 95% interval: Wilson's score interval (Wilson 1927) when events")
+                .append(" do not exceed batches, otherwise Garwood's exact Poisson interval (Garwood 1936) divided")
+                .append(" by batches.</p>\n<h2>What is withheld, and why</h2>\n");
+        if (weaker) {
+            b.append("<p><strong>This release uses disclosure thresholds weaker than the consortium's defaults")
+                    .append(" (at least ").append(d.minContributors()).append(" manufacturers, ")
+                    .append(d.minEvents()).append(" events, dominance ").append(d.dominance()).append(", p% ")
+                    .append(d.pPercent()).append(").</strong></p>\n");
+        }
+        b.append("<p>A number with events is withheld when fewer than ").append(rules.minContributors())
+                .append(" manufacturers contributed to it (R1), when it holds fewer than ").append(rules.minEvents())
+                .append(" events (R2), when one manufacturer holds more than ")
+                .append(Math.round(rules.dominance() * 100)).append("% of it (R3), or when the rest of the")
+                .append(" cell, without its two largest contributions, is less than ")
+                .append(Math.round(rules.pPercent() * 100)).append("% of the largest (R4, the p% rule).")
+                .append(" Zeros are published. Production volumes obey the same rules, and a rate is shown only")
+                .append(" when both its count and its denominator are.</p>\n")
+                .append("<p>Further numbers are withheld as complements so that no withheld number can be worked")
+                .append(" out from the published ones through totals, years over quarters or all years together;")
+                .append(" this is checked exactly over all tables at once before anything is published. A number")
+                .append(" withheld in an earlier release stays withheld in later ones.</p>\n")
+                .append("<p>Every published number is a row of <a href=\"../data/cells.csv\">data/cells.csv</a>.")
+                .append("</p>\n</main>\n</body></html>\n");
+        return b.toString();
     }
 }

@@ -131,6 +131,32 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));
+        assertEquals(0, build(content, reports).status());
+        String normal = Files.readString(dir.resolve("site/methodology/index.html"));
+        assertTrue(normal.contains("fewer than 3 manufacturers") && !normal.contains("weaker"), normal);
+        Files.writeString(content.resolve("bulletin.yaml"), "disclosure:\n  min_contributors: 2\n");
+        CliRun run = build(content, reports);
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("WARNING: disclosure thresholds weaker than the defaults"), run.out());
+        String weaker = Files.readString(dir.resolve("site/methodology/index.html"));
+        assertTrue(weaker.contains("weaker than the consortium's defaults"), weaker);
+        assertTrue(weaker.contains("fewer than 2 manufacturers"), weaker);
+    }
+
+    @Test
+    void aMisspeltSettingIsAnInputError() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 100, 8));
+        Files.writeString(content.resolve("bulletin.yaml"), "disclosure:\n  min_contributor: 2\n");
+        CliRun run = build(content, reports);
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("bulletin.yaml:2: min_contributor: unknown setting"), run.err());
+    }
+
+    @Test
     void sameInputGivesTheSameBytes() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(5, 500, 9));
