@@ -11,6 +11,8 @@ import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.analyze.CellRows;
 import org.cgtbulletin.config.BulletinConfig;
+import org.cgtbulletin.content.ContentReader;
+import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Quarter;
@@ -19,12 +21,13 @@ import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
-import org.cgtbulletin.publish.SiteStub;
 import org.cgtbulletin.publish.StaffAudit;
 import org.cgtbulletin.read.DatasetFiles;
 import org.cgtbulletin.read.DatasetReader;
 import org.cgtbulletin.read.DatasetSummary;
 import org.cgtbulletin.read.ValidationRules;
+import org.cgtbulletin.site.Site;
+import org.cgtbulletin.site.SiteInput;
 
 /**
  * The whole build, one line per stage: read and validate, aggregate, protect, analyze, publish.
@@ -33,13 +36,13 @@ import org.cgtbulletin.read.ValidationRules;
 public final class Bulletin {
 
     /** Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv. */
-    public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path output, Path audit,
-            Path previous, FileTime sourceDate) {
+    public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path templates, Path output,
+            Path audit, Path previous, FileTime sourceDate) {
     }
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, int pages, int charts, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -56,6 +59,11 @@ public final class Bulletin {
         if (problems.hasErrors() || config == null || aggregator[0] == null) {
             return null;
         }
+        EditorialContent content = ContentReader.read(request.content(), config.site().allowRawHtml(),
+                dataset.taxonomy(), problems);
+        if (problems.hasErrors()) {
+            return null;
+        }
         t = lap(times, "read and validate", t);
         Quarter asOf = request.rules().asOf() != null ? request.rules().asOf() : dataset.last();
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
@@ -69,17 +77,35 @@ public final class Bulletin {
         t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
-        Publisher.publish(request.output(), staging -> {
-            CellsFiles.write(staging.resolve("data"), cells);
-            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker);
-        }, request.sourceDate());
+        t = lap(times, "analyze", t);
+        SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
+                cells, tables.hasVolumes(), List.of(), List.of(), content, config.disclosure(), weaker, List.of());
+        Site.Result[] rendered = new Site.Result[1];
+        try {
+            Publisher.publish(request.output(), staging -> {
+                CellsFiles.write(staging.resolve("data"), cells);
+                rendered[0] = Site.render(site, request.templates(), staging, problems);
+                if (rendered[0] == null) {
+                    throw new NothingPublished();
+                }
+            }, request.sourceDate());
+        } catch (NothingPublished e) {
+            return null;
+        }
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
                 counts, batches), request.sourceDate());
-        lap(times, "analyze and publish", t);
+        lap(times, "render and publish", t);
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, times);
+                secondary, weaker, rendered[0].pages().size(), rendered[0].charts(), times);
+    }
+
+    /** A template problem stopped the site; the problem is collected and the old site stays as it was. */
+    private static final class NothingPublished extends RuntimeException {
+        NothingPublished() {
+            super(null, null, false, false);
+        }
     }
 
     /** Records the time since {@code start} under {@code stage}; returns now. Timings go to the terminal only. */

@@ -56,7 +56,7 @@ final class BuildCommand implements Callable<Integer> {
         Problems problems = new Problems();
         long start = System.nanoTime();
         Bulletin.BuildResult result = Bulletin.build(new Bulletin.BuildRequest(inputs.files(),
-                inputs.rules(LocalDate.now(session.clock())), inputs.content, output, audit, previous, sourceDate),
+                inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit, previous, sourceDate),
                 problems);
         if (result == null || problems.hasErrors()) {
             return Checked.finish(inputs, problems, session, null);
@@ -64,10 +64,12 @@ final class BuildCommand implements Callable<Integer> {
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
         session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
-                + " %d withheld by a rule, %d withheld as complements%s; staff audit in %s (%.1f s)%n", output,
+                + " %d withheld by a rule, %d withheld as complements%s; %d pages, %d charts; staff audit in %s (%.1f s)%n",
+                output,
                 result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
                 result.published(), result.suppressed(), result.secondary(),
-                result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "", audit,
+                result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
+                result.pages(), result.charts(), audit,
                 seconds);
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,

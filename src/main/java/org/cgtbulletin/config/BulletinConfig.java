@@ -17,12 +17,12 @@ import org.cgtbulletin.protect.DisclosureRules;
  * The staff's settings, from {@code content/bulletin.yaml}, parsed once and strictly (an unknown key is an
  * error, not silently ignored). Each stage receives only its part.
  */
-public record BulletinConfig(DisclosureRules disclosure) {
+public record BulletinConfig(DisclosureRules disclosure, SiteSettings site) {
 
     public static final String FILE = "bulletin.yaml";
 
     public static BulletinConfig defaults() {
-        return new BulletinConfig(DisclosureRules.defaults());
+        return new BulletinConfig(DisclosureRules.defaults(), SiteSettings.defaults());
     }
 
     /** Reads {@code <content>/bulletin.yaml}; defaults when it does not exist; null (with problems) when bad. */
@@ -48,7 +48,13 @@ public record BulletinConfig(DisclosureRules disclosure) {
                 problems.error(file.toString(), 1, "disclosure", bad);
                 return null;
             }
-            return new BulletinConfig(rules);
+            SiteSettings site = site(raw == null ? null : raw.site);
+            if (!site.baseUrl().matches("https?://[^\\s<>\"']+/")) {
+                problems.error(file.toString(), 1, "base_url", "expected an http(s) address ending in '/', such as"
+                        + " https://bulletin.example.org/, found '" + site.baseUrl() + "'");
+                return null;
+            }
+            return new BulletinConfig(rules, site);
         } catch (UnrecognizedPropertyException e) {
             problems.error(file.toString(), line(e), e.getPropertyName(), "unknown setting '" + e.getPropertyName()
                     + "'; known settings are " + e.getKnownPropertyIds());
@@ -57,6 +63,16 @@ public record BulletinConfig(DisclosureRules disclosure) {
             problems.error(file.toString(), line(e), "setting", e.getOriginalMessage());
             return null;
         }
+    }
+
+    private static SiteSettings site(RawSite s) {
+        SiteSettings d = SiteSettings.defaults();
+        if (s == null) {
+            return d;
+        }
+        return new SiteSettings(s.title == null || s.title.isBlank() ? d.title() : s.title.strip(),
+                s.baseUrl == null ? d.baseUrl() : s.baseUrl.strip(),
+                s.allowRawHtml != null && s.allowRawHtml);
     }
 
     private static String check(DisclosureRules r) {
@@ -82,6 +98,17 @@ public record BulletinConfig(DisclosureRules disclosure) {
     static final class Raw {
         @JsonProperty("disclosure")
         RawDisclosure disclosure;
+        @JsonProperty("site")
+        RawSite site;
+    }
+
+    static final class RawSite {
+        @JsonProperty("title")
+        String title;
+        @JsonProperty("base_url")
+        String baseUrl;
+        @JsonProperty("allow_raw_html")
+        Boolean allowRawHtml;
     }
 
     static final class RawDisclosure {

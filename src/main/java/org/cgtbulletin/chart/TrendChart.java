@@ -1,0 +1,199 @@
+package org.cgtbulletin.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Draws a quarterly series as an SVG line chart with JFreeChart, rendered through Batik's SVG generator
+ * (Apache-2.0): the rate (or count) as a line, its 95% interval as a band, and withheld quarters as shaded gaps
+ * shaded (the page says which), never as zeros. White background, Okabe-Ito blue (safe for colour-blind readers), text
+ * kept as SVG text, IDs prefixed with the chart's own id and numbered in drawing order, so the same data always
+ * gives the same bytes and two charts on one page never share an id.
+ */
+public final class TrendChart {
+
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 300;
+    /** Okabe-Ito blue. */
+    static final Color LINE = new Color(0x00, 0x72, 0xB2);
+    static final Color BAND = new Color(0x00, 0x72, 0xB2, 0x40);
+    static final Color WITHHELD = new Color(0xEE, 0xEE, 0xEE);
+    static final Color INK = new Color(0x22, 0x22, 0x22);
+    static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
+    static final String FONT = "DejaVu Sans";
+
+    private TrendChart() {
+    }
+
+    /**
+     * @param id          unique on the site, used to prefix every id inside the SVG
+     * @param title       the chart's accessible name
+     * @param description its text alternative (what the chart shows, in words)
+     * @param axisLabel   the value axis label, e.g. "per 100 batches started"
+     */
+    public static String svg(String id, String title, String description, String axisLabel,
+            List<ChartPoint> points) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        YIntervalSeries run = null;
+        int runs = 0;
+        for (int i = 0; i < points.size(); i++) {
+            ChartPoint p = points.get(i);
+            if (p.withheld()) {
+                run = null;
+                continue;
+            }
+            if (run == null) {
+                run = new YIntervalSeries("run " + runs++, false, false);
+                data.addSeries(run);
+            }
+            double low = p.low() == null ? p.value() : p.low();
+            double high = p.high() == null ? p.value() : p.high();
+            run.add(i, p.value(), low, high);
+        }
+        NumberAxis x = new NumberAxis(null);
+        x.setRange(-0.5, Math.max(0.5, points.size() - 0.5));
+        int step = Math.max(1, (int) Math.ceil(points.size() / 8.0));
+        x.setTickUnit(new NumberTickUnit(step, new QuarterLabels(points)));
+        x.setMinorTickMarksVisible(false);
+        NumberAxis y = new NumberAxis(axisLabel);
+        y.setAutoRangeIncludesZero(true);
+        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        for (NumberAxis a : new NumberAxis[] {x, y}) {
+            a.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
+            a.setLabelFont(new Font(FONT, Font.PLAIN, 12));
+            a.setTickLabelPaint(INK);
+            a.setLabelPaint(INK);
+            a.setAxisLinePaint(INK);
+            a.setTickMarkPaint(INK);
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesFillPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setAutoPopulateSeriesShape(false);
+        renderer.setDefaultPaint(LINE);
+        renderer.setDefaultFillPaint(BAND);
+        renderer.setDefaultStroke(new BasicStroke(2.5f));
+        renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        renderer.setAlpha(1f);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesFillPaint(s, BAND);
+            renderer.setSeriesPaint(s, LINE);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).withheld()) {
+                plot.addDomainMarker(new IntervalMarker(i - 0.5, i + 0.5, WITHHELD), Layer.BACKGROUND);
+            }
+        }
+        JFreeChart chart = new JFreeChart(null, null, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(8, 4, 4, 12));
+        return render(id, title, description, chart);
+    }
+
+    private static String render(String id, String title, String description, JFreeChart chart) {
+        Document document;
+        try {
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument("http://www.w3.org/2000/svg", "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        context.setComment(null);
+        context.setEmbeddedFontsOn(false);
+        context.setPrecision(4);
+        int[] counter = {0};
+        context.setIDGenerator(new org.apache.batik.svggen.SVGIDGenerator() {
+            @Override
+            public String generateID(String prefix) {
+                return id + "-" + prefix + (++counter[0]);
+            }
+        });
+        SVGGraphics2D g = new SVGGraphics2D(context, false);
+        g.setSVGCanvasSize(new java.awt.Dimension(WIDTH, HEIGHT));
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        Element root = g.getRoot();
+        root.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        root.setAttribute("role", "img");
+        root.setAttribute("aria-labelledby", id + "-title " + id + "-desc");
+        Element t = document.createElementNS("http://www.w3.org/2000/svg", "title");
+        t.setAttribute("id", id + "-title");
+        t.setTextContent(title);
+        Element d = document.createElementNS("http://www.w3.org/2000/svg", "desc");
+        d.setAttribute("id", id + "-desc");
+        d.setTextContent(description);
+        root.insertBefore(d, root.getFirstChild());
+        root.insertBefore(t, d);
+        StringWriter out = new StringWriter();
+        try {
+            g.stream(root, out, true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Tick labels of the quarter axis: the quarter at the tick's index, e.g. "2025 Q3". */
+    private static final class QuarterLabels extends NumberFormat {
+        private final transient List<ChartPoint> points;
+
+        QuarterLabels(List<ChartPoint> points) {
+            this.points = points;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            return format((long) Math.rint(number), to, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            if (number >= 0 && number < points.size()) {
+                to.append(points.get((int) number).label());
+            }
+            return to;
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+}

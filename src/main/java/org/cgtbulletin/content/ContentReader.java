@@ -1,0 +1,255 @@
+package org.cgtbulletin.content;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.cgtbulletin.content.EditorialContent.Editorial;
+import org.cgtbulletin.content.EditorialContent.Lesson;
+import org.cgtbulletin.content.EditorialContent.Page;
+import org.cgtbulletin.model.Dimension;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.model.Taxonomy;
+
+/**
+ * Reads the editorial Markdown of the content folder: {@code bulletins/YYYY-qn.md}, {@code lessons/*.md} and
+ * {@code pages/*.md}, each with optional YAML front matter between {@code ---} lines. Front matter is strict: an
+ * unknown key, a missing title or a tag that is not a taxonomy code is a located problem, like a bad data row.
+ */
+public final class ContentReader {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern BULLETIN = Pattern.compile("(\\d{4})-[qQ]([1-4])");
+
+    private final Markdown markdown;
+    private final Taxonomy taxonomy;
+    private final Problems problems;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    private ContentReader(boolean allowRawHtml, Taxonomy taxonomy, Problems problems) {
+        this.markdown = new Markdown(allowRawHtml);
+        this.taxonomy = taxonomy;
+        this.problems = problems;
+    }
+
+    /** Reads every Markdown file; files with problems are left out and the problems collected. */
+    public static EditorialContent read(Path contentDir, boolean allowRawHtml, Taxonomy taxonomy, Problems problems)
+            throws IOException {
+        ContentReader reader = new ContentReader(allowRawHtml, taxonomy, problems);
+        Map<Quarter, Editorial> bulletins = new TreeMap<>();
+        for (Path file : markdownFiles(contentDir.resolve("bulletins"))) {
+            var m = BULLETIN.matcher(stem(file));
+            if (!m.matches()) {
+                problems.error(file.toString(), 1, "file name", "expected a quarter such as 2026-q3.md, found '"
+                        + file.getFileName() + "'");
+                continue;
+            }
+            Quarter quarter = new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            Parsed<BulletinMatter> p = reader.parse(file, BulletinMatter.class);
+            if (p != null) {
+                BulletinMatter fm = p.matter == null ? new BulletinMatter() : p.matter;
+                String title = fm.title != null ? fm.title : "Bulletin " + quarter;
+                bulletins.put(quarter, new Editorial(quarter, title, nullToEmpty(fm.summary), p.html,
+                        List.copyOf(fm.featuredLessons == null ? List.of() : fm.featuredLessons)));
+            }
+        }
+        List<Lesson> lessons = new ArrayList<>();
+        for (Path file : markdownFiles(contentDir.resolve("lessons"))) {
+            if (!reader.slugOk(file)) {
+                continue;
+            }
+            Parsed<LessonMatter> p = reader.parse(file, LessonMatter.class);
+            if (p == null) {
+                continue;
+            }
+            LessonMatter fm = p.matter == null ? new LessonMatter() : p.matter;
+            if (fm.title == null || fm.title.isBlank()) {
+                problems.error(file.toString(), 1, "title", "a lesson needs a title in its front matter");
+                continue;
+            }
+            List<String> steps = reader.codes(file, "steps", Dimension.PROCESS_STEP, fm.steps);
+            List<String> modes = reader.codes(file, "modes", Dimension.FAILURE_MODE, fm.modes);
+            List<String> products = reader.codes(file, "products", Dimension.PRODUCT_CLASS, fm.products);
+            lessons.add(new Lesson(stem(file), fm.title, nullToEmpty(fm.summary), steps, modes, products, p.html));
+        }
+        lessons.sort(Comparator.comparing(Lesson::title).thenComparing(Lesson::slug));
+        Map<String, Page> pages = new LinkedHashMap<>();
+        for (Path file : markdownFiles(contentDir.resolve("pages"))) {
+            if (!reader.slugOk(file)) {
+                continue;
+            }
+            Parsed<PageMatter> p = reader.parse(file, PageMatter.class);
+            if (p != null) {
+                PageMatter fm = p.matter == null ? new PageMatter() : p.matter;
+                String title = fm.title != null ? fm.title : stem(file);
+                pages.put(stem(file), new Page(stem(file), title, nullToEmpty(fm.summary), p.html));
+            }
+        }
+        for (Editorial e : bulletins.values()) {
+            for (String slug : e.featuredLessons()) {
+                if (lessons.stream().noneMatch(l -> l.slug().equals(slug))) {
+                    problems.error(contentDir.resolve("bulletins").resolve(e.quarter().slug() + ".md").toString(),
+                            1, "featured_lessons", "no lesson '" + slug + "' in " + contentDir.resolve("lessons")
+                            + "; expected the file name of a lesson without .md");
+                }
+            }
+        }
+        return new EditorialContent(bulletins, List.copyOf(lessons), pages);
+    }
+
+    private boolean slugOk(Path file) {
+        if (SLUG.matcher(stem(file)).matches()) {
+            return true;
+        }
+        problems.error(file.toString(), 1, "file name", "expected lower-case letters, digits and hyphens (it"
+                + " becomes the page address), found '" + file.getFileName() + "'");
+        return false;
+    }
+
+    private List<String> codes(Path file, String field, Dimension dimension, List<String> written) {
+        List<String> codes = new ArrayList<>();
+        for (String w : written == null ? List.<String>of() : written) {
+            var code = taxonomy.find(dimension, w);
+            if (code == null) {
+                problems.error(file.toString(), 1, field, "'" + w + "' is not a " + dimension.field()
+                        + " code of the taxonomy");
+            } else if (!codes.contains(code.code())) {
+                codes.add(code.code());
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    private record Parsed<T>(T matter, String html) {
+    }
+
+    private <T> Parsed<T> parse(Path file, Class<T> type) throws IOException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            problems.error(file.toString(), 1, "encoding", "the file is not valid UTF-8");
+            return null;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        text = text.replace("\r\n", "\n");
+        T matter = null;
+        if (text.startsWith("---\n")) {
+            int end = frontMatterEnd(text);
+            if (end < 0) {
+                problems.error(file.toString(), 1, "front matter", "starts with '---' but has no closing '---' line");
+                return null;
+            }
+            String yamlText = text.substring(4, end);
+            try {
+                matter = yamlText.isBlank() ? null : yaml.readValue(yamlText, type);
+            } catch (UnrecognizedPropertyException e) {
+                problems.error(file.toString(), line(e), e.getPropertyName(), "unknown front matter key '"
+                        + e.getPropertyName() + "'; known keys are " + e.getKnownPropertyIds());
+                return null;
+            } catch (JsonMappingException e) {
+                problems.error(file.toString(), line(e), "front matter", e.getOriginalMessage());
+                return null;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.error(file.toString(), line(e), "front matter", "not valid YAML: " + e.getOriginalMessage());
+                return null;
+            }
+        }
+        return new Parsed<>(matter, markdown.toHtml(text));
+    }
+
+    /** The index of the closing front-matter line ({@code ---} or {@code ...}), or -1. */
+    private static int frontMatterEnd(String text) {
+        int from = 4;
+        while (from <= text.length()) {
+            int eol = text.indexOf('\n', from);
+            String line = text.substring(from, eol < 0 ? text.length() : eol).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                return from;
+            }
+            if (eol < 0) {
+                return -1;
+            }
+            from = eol + 1;
+        }
+        return -1;
+    }
+
+    /** The file line of a front-matter problem (the YAML starts on the file's second line). */
+    private static long line(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
+    }
+
+    private static List<Path> markdownFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+                    .sorted().toList();
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - 3);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    static final class BulletinMatter {
+        @JsonProperty("title")
+        String title;
+        @JsonProperty("summary")
+        String summary;
+        @JsonProperty("featured_lessons")
+        List<String> featuredLessons;
+    }
+
+    static final class LessonMatter {
+        @JsonProperty("title")
+        String title;
+        @JsonProperty("summary")
+        String summary;
+        @JsonProperty("steps")
+        List<String> steps;
+        @JsonProperty("modes")
+        List<String> modes;
+        @JsonProperty("products")
+        List<String> products;
+    }
+
+    static final class PageMatter {
+        @JsonProperty("title")
+        String title;
+        @JsonProperty("summary")
+        String summary;
+    }
+}
