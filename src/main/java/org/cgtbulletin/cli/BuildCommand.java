@@ -43,6 +43,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return build(session, inputs, output, audit, previous);
+    }
+
+    /** One build with the given options, printing problems or the one-line summary; returns the exit status. */
+    static int build(Session session, InputOptions inputs, Path output, Path audit, Path previous)
+            throws java.io.IOException {
         Path site = output.toAbsolutePath().normalize();
         Path staff = audit.toAbsolutePath().normalize();
         if (staff.startsWith(site) || site.startsWith(staff)) {
