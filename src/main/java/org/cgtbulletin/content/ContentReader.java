@@ -42,69 +42,62 @@ public final class ContentReader {
 
     private final Markdown markdown;
     private final Taxonomy taxonomy;
-    private final Problems problems;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
-    private ContentReader(boolean allowRawHtml, Taxonomy taxonomy, Problems problems) {
+    private ContentReader(boolean allowRawHtml, Taxonomy taxonomy) {
         this.markdown = new Markdown(allowRawHtml);
         this.taxonomy = taxonomy;
-        this.problems = problems;
+    }
+
+    /** One file's result and its own problems, so files can be read in parallel and reported in order. */
+    private record Outcome<T>(T value, Problems problems) {
+    }
+
+    /** Reads {@code files} on all cores; adds every file's problems in file order; returns the values. */
+    private static <T> List<T> each(List<Path> files, Problems problems, FileReader<T> reader) throws IOException {
+        List<Outcome<T>> outcomes;
+        try {
+            outcomes = files.parallelStream().map(f -> {
+                Problems local = new Problems();
+                try {
+                    return new Outcome<>(reader.read(f, local), local);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<T> values = new ArrayList<>();
+        for (Outcome<T> o : outcomes) {
+            o.problems().kept().forEach(problems::add);
+            if (o.value() != null) {
+                values.add(o.value());
+            }
+        }
+        return values;
+    }
+
+    private interface FileReader<T> {
+        T read(Path file, Problems problems) throws IOException;
     }
 
     /** Reads every Markdown file; files with problems are left out and the problems collected. */
     public static EditorialContent read(Path contentDir, boolean allowRawHtml, Taxonomy taxonomy, Problems problems)
             throws IOException {
-        ContentReader reader = new ContentReader(allowRawHtml, taxonomy, problems);
+        ContentReader reader = new ContentReader(allowRawHtml, taxonomy);
         Map<Quarter, Editorial> bulletins = new TreeMap<>();
-        for (Path file : markdownFiles(contentDir.resolve("bulletins"))) {
-            var m = BULLETIN.matcher(stem(file));
-            if (!m.matches()) {
-                problems.error(file.toString(), 1, "file name", "expected a quarter such as 2026-q3.md, found '"
-                        + file.getFileName() + "'");
-                continue;
-            }
-            Quarter quarter = new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            Parsed<BulletinMatter> p = reader.parse(file, BulletinMatter.class);
-            if (p != null) {
-                BulletinMatter fm = p.matter == null ? new BulletinMatter() : p.matter;
-                String title = fm.title != null ? fm.title : "Bulletin " + quarter;
-                bulletins.put(quarter, new Editorial(quarter, title, nullToEmpty(fm.summary), p.html,
-                        List.copyOf(fm.featuredLessons == null ? List.of() : fm.featuredLessons)));
-            }
+        for (Editorial e : each(markdownFiles(contentDir.resolve("bulletins")), problems, reader::bulletin)) {
+            bulletins.put(e.quarter(), e);
         }
-        List<Lesson> lessons = new ArrayList<>();
-        for (Path file : markdownFiles(contentDir.resolve("lessons"))) {
-            if (!reader.slugOk(file)) {
-                continue;
-            }
-            Parsed<LessonMatter> p = reader.parse(file, LessonMatter.class);
-            if (p == null) {
-                continue;
-            }
-            LessonMatter fm = p.matter == null ? new LessonMatter() : p.matter;
-            if (fm.title == null || fm.title.isBlank()) {
-                problems.error(file.toString(), 1, "title", "a lesson needs a title in its front matter");
-                continue;
-            }
-            List<String> steps = reader.codes(file, "steps", Dimension.PROCESS_STEP, fm.steps);
-            List<String> modes = reader.codes(file, "modes", Dimension.FAILURE_MODE, fm.modes);
-            List<String> products = reader.codes(file, "products", Dimension.PRODUCT_CLASS, fm.products);
-            lessons.add(new Lesson(stem(file), fm.title, nullToEmpty(fm.summary), steps, modes, products, p.html));
-        }
+        List<Lesson> lessons = new ArrayList<>(each(markdownFiles(contentDir.resolve("lessons")), problems,
+                reader::lesson));
         lessons.sort(Comparator.comparing(Lesson::title).thenComparing(Lesson::slug));
         Map<String, Page> pages = new LinkedHashMap<>();
-        for (Path file : markdownFiles(contentDir.resolve("pages"))) {
-            if (!reader.slugOk(file)) {
-                continue;
-            }
-            Parsed<PageMatter> p = reader.parse(file, PageMatter.class);
-            if (p != null) {
-                PageMatter fm = p.matter == null ? new PageMatter() : p.matter;
-                String title = fm.title != null ? fm.title : stem(file);
-                pages.put(stem(file), new Page(stem(file), title, nullToEmpty(fm.summary), p.html));
-            }
+        for (Page p : each(markdownFiles(contentDir.resolve("pages")), problems, reader::page)) {
+            pages.put(p.slug(), p);
         }
         for (Editorial e : bulletins.values()) {
             for (String slug : e.featuredLessons()) {
@@ -118,7 +111,57 @@ public final class ContentReader {
         return new EditorialContent(bulletins, List.copyOf(lessons), pages);
     }
 
-    private boolean slugOk(Path file) {
+    private Editorial bulletin(Path file, Problems problems) throws IOException {
+        var m = BULLETIN.matcher(stem(file));
+        if (!m.matches()) {
+            problems.error(file.toString(), 1, "file name", "expected a quarter such as 2026-q3.md, found '"
+                    + file.getFileName() + "'");
+            return null;
+        }
+        Quarter quarter = new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        Parsed<BulletinMatter> p = parse(file, BulletinMatter.class, problems);
+        if (p == null) {
+            return null;
+        }
+        BulletinMatter fm = p.matter == null ? new BulletinMatter() : p.matter;
+        String title = fm.title != null ? fm.title : "Bulletin " + quarter;
+        return new Editorial(quarter, title, nullToEmpty(fm.summary), p.html,
+                List.copyOf(fm.featuredLessons == null ? List.of() : fm.featuredLessons));
+    }
+
+    private Lesson lesson(Path file, Problems problems) throws IOException {
+        if (!slugOk(file, problems)) {
+            return null;
+        }
+        Parsed<LessonMatter> p = parse(file, LessonMatter.class, problems);
+        if (p == null) {
+            return null;
+        }
+        LessonMatter fm = p.matter == null ? new LessonMatter() : p.matter;
+        if (fm.title == null || fm.title.isBlank()) {
+            problems.error(file.toString(), 1, "title", "a lesson needs a title in its front matter");
+            return null;
+        }
+        List<String> steps = codes(file, "steps", Dimension.PROCESS_STEP, fm.steps, problems);
+        List<String> modes = codes(file, "modes", Dimension.FAILURE_MODE, fm.modes, problems);
+        List<String> products = codes(file, "products", Dimension.PRODUCT_CLASS, fm.products, problems);
+        return new Lesson(stem(file), fm.title, nullToEmpty(fm.summary), steps, modes, products, p.html);
+    }
+
+    private Page page(Path file, Problems problems) throws IOException {
+        if (!slugOk(file, problems)) {
+            return null;
+        }
+        Parsed<PageMatter> p = parse(file, PageMatter.class, problems);
+        if (p == null) {
+            return null;
+        }
+        PageMatter fm = p.matter == null ? new PageMatter() : p.matter;
+        String title = fm.title != null ? fm.title : stem(file);
+        return new Page(stem(file), title, nullToEmpty(fm.summary), p.html);
+    }
+
+    private static boolean slugOk(Path file, Problems problems) {
         if (SLUG.matcher(stem(file)).matches()) {
             return true;
         }
@@ -127,7 +170,8 @@ public final class ContentReader {
         return false;
     }
 
-    private List<String> codes(Path file, String field, Dimension dimension, List<String> written) {
+    private List<String> codes(Path file, String field, Dimension dimension, List<String> written,
+            Problems problems) {
         List<String> codes = new ArrayList<>();
         for (String w : written == null ? List.<String>of() : written) {
             var code = taxonomy.find(dimension, w);
@@ -144,7 +188,7 @@ public final class ContentReader {
     private record Parsed<T>(T matter, String html) {
     }
 
-    private <T> Parsed<T> parse(Path file, Class<T> type) throws IOException {
+    private <T> Parsed<T> parse(Path file, Class<T> type, Problems problems) throws IOException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

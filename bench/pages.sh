@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark: render the same N Markdown pages (about 2 KB each: front matter, headings, a list, a table)
+# through this project's page pipeline (one JVM: flexmark + Freemarker + the atomic publisher, as lessons of an
+# otherwise empty bulletin) and through Hugo (Debian's `hugo`), timing each from the command line (JVM start
+# included). JBake: see bench/pages/jbake/ (run with BENCH_JBAKE=1; needs Maven to fetch jbake-core).
+# Usage: bench/pages.sh [N ...]        default: 1000 10000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/bulletin.jar ] || mvn -q -DskipTests package
+work=${BENCH_DIR:-target/bench}/pages
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+
+printf '%-8s %-10s %10s %12s\n' pages tool seconds pages/s
+for n in "${sizes[@]}"; do
+  dir="$work/$n"
+  if [ ! -d "$dir/bulletin" ]; then
+    python3 bench/pages/generate.py "$n" "$dir"
+  fi
+  # The bulletin: lessons of a content folder with the project's taxonomy and no reports.
+  c="$dir/content"; rm -rf "$c"; mkdir -p "$c/data"
+  cp content/taxonomy.yaml "$c/"; cp -r "$dir/bulletin" "$c/lessons"
+  echo "report_id,contributor,occurred,product_class,process_step,failure_mode,outcome" > "$c/data/reports.csv"
+  rm -rf "$dir/out-bulletin" "$dir/audit"
+  java -jar target/bulletin.jar build --content "$c" --reports "$c/data/reports.csv" \
+    --output "$dir/out-bulletin" --audit "$dir/audit" >/dev/null   # warm the file cache
+  rm -rf "$dir/out-bulletin"
+  t=$(seconds java -jar target/bulletin.jar build --content "$c" --reports "$c/data/reports.csv" \
+    --output "$dir/out-bulletin" --audit "$dir/audit")
+  printf '%-8s %-10s %10.2f %12.0f\n' "$n" bulletin "$t" "$(echo "$n / $t" | bc -l)"
+  if command -v hugo >/dev/null; then
+    h="$dir/hugo-site"; rm -rf "$h"; mkdir -p "$h/content/posts" "$h/layouts/_default"
+    cp "$dir/hugo/"*.md "$h/content/posts/"
+    cp bench/pages/hugo/hugo.toml "$h/"; cp bench/pages/hugo/layouts/_default/*.html "$h/layouts/_default/"
+    hugo --quiet -s "$h" -d "$h/public" >/dev/null 2>&1 || true; rm -rf "$h/public"
+    t=$(seconds hugo --quiet -s "$h" -d "$h/public")
+    printf '%-8s %-10s %10.2f %12.0f\n' "$n" hugo "$t" "$(echo "$n / $t" | bc -l)"
+  fi
+  if [ "${BENCH_JBAKE:-0}" = 1 ]; then
+    bench/pages/jbake/run.sh "$dir/jbake" "$dir/jbake-site" "$n"
+  fi
+done
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(hugo version 2>/dev/null | cut -d' ' -f1-2)"
