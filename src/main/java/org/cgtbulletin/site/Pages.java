@@ -1,0 +1,450 @@
+package org.cgtbulletin.site;
+
+import static org.cgtbulletin.site.CellLookup.ALL;
+import static org.cgtbulletin.site.CellLookup.view;
+import static org.cgtbulletin.site.Site.map;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.cgtbulletin.content.EditorialContent.Editorial;
+import org.cgtbulletin.content.EditorialContent.Lesson;
+import org.cgtbulletin.content.EditorialContent.Page;
+import org.cgtbulletin.model.Dimension;
+import org.cgtbulletin.model.PublishedCell;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.model.Signal;
+import org.cgtbulletin.model.Story;
+import org.cgtbulletin.model.TaxonomyCode;
+import org.cgtbulletin.protect.DisclosureRules;
+
+/** Builds each page's model and renders it; remembers every page for the sitemap and the search index. */
+final class Pages {
+
+    private final SiteInput in;
+    private final Templates templates;
+    private final Path out;
+    private final CellLookup cells;
+    private final Map<String, Object> site;
+    private final List<String> written = new ArrayList<>();
+    private final List<Map<String, Object>> searchEntries = new ArrayList<>();
+    private final TrendPages trends;
+    /** Files to write, in page order; independent of each other, so they are written in parallel. */
+    private final List<Job> jobs = new ArrayList<>();
+
+    /** Writing one output file. */
+    interface Job {
+        void run() throws IOException, Templates.TemplateProblem;
+    }
+
+    Pages(SiteInput in, Templates templates, Path out) {
+        this.in = in;
+        this.templates = templates;
+        this.out = out;
+        this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
+        this.site = map("title", in.settings().title(), "base", in.settings().baseUrl(),
+                "hasData", in.asOf() != null, "asOf", in.asOf() == null ? "" : label(in.asOf()),
+                "hasVolumes", in.hasVolumes(),
+                "unit", in.hasVolumes() ? "per 100 batches started" : "failure reports");
+        this.trends = new TrendPages(this, in, cells);
+    }
+
+    List<String> written() {
+        return written;
+    }
+
+    int charts() {
+        return trends.charts();
+    }
+
+    void renderAll() throws IOException, Templates.TemplateProblem {
+        home();
+        bulletins();
+        trends.renderAll();
+        matrix();
+        lessons();
+        stories();
+        methodology();
+        data();
+        for (Page p : in.content().pages().values()) {
+            if (!p.slug().equals("methodology")) {
+                page(p.slug() + "/", "page.ftlh", p.title(), "page", map("page", pageView(p)));
+                search(p.title(), p.slug() + "/index.html", "Page", p.summary());
+            }
+        }
+        page("search/", "search.ftlh", "Search", "search", map());
+        notFound();
+        feed();
+        sitemap();
+        searchIndex();
+        runJobs();
+    }
+
+    void job(Job job) {
+        jobs.add(job);
+    }
+
+    /**
+     * Writes every scheduled file on all cores. Each job writes its own file from its own model, so the order
+     * of execution cannot change any byte; the first problem in page order is the one reported.
+     */
+    private void runJobs() throws IOException, Templates.TemplateProblem {
+        Exception[] failures = new Exception[jobs.size()];
+        java.util.stream.IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+            try {
+                jobs.get(i).run();
+            } catch (IOException | Templates.TemplateProblem | RuntimeException e) {
+                failures[i] = e;
+            }
+        });
+        for (Exception e : failures) {
+            if (e instanceof Templates.TemplateProblem t) {
+                throw t;
+            } else if (e instanceof IOException io) {
+                throw io;
+            } else if (e instanceof RuntimeException r) {
+                throw r;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- rendering helpers
+
+    /** Renders one page at {@code path} (a folder, "" for the home page) with the common model. */
+    void page(String path, String template, String title, String nav, Map<String, Object> model)
+            throws IOException, Templates.TemplateProblem {
+        model.put("site", site);
+        model.put("root", root(path));
+        model.put("path", path);
+        model.put("canonical", in.settings().baseUrl() + path);
+        model.put("pageTitle", title);
+        model.put("nav", nav);
+        Path target = out.resolve(path).resolve("index.html");
+        job(() -> templates.render(template, model, target));
+        written.add(path);
+    }
+
+    void search(String title, String url, String kind, String text) {
+        searchEntries.add(map("t", title, "u", url, "k", kind, "x", text == null ? "" : shorten(text, 400)));
+    }
+
+    Path out() {
+        return out;
+    }
+
+    static String root(String path) {
+        return "../".repeat((int) path.chars().filter(c -> c == '/').count());
+    }
+
+    static String label(Quarter q) {
+        return q.year() + " Q" + q.quarter();
+    }
+
+    static String shorten(String text, int max) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 1).stripTrailing() + "…";
+    }
+
+    String codeLabel(Dimension d, String code) {
+        return in.taxonomy().label(d, code);
+    }
+
+    // ---------------------------------------------------------------- shared views
+
+    /** Signals as the pages show them, each with a link to the trend page it belongs to. */
+    List<Map<String, Object>> signalViews(java.util.function.Predicate<Signal> which) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Signal s : in.signals()) {
+            if (!which.test(s)) {
+                continue;
+            }
+            String href;
+            if (!s.failureMode().equals(ALL)) {
+                href = "modes/" + s.failureMode() + "/index.html";
+            } else if (!s.processStep().equals(ALL)) {
+                href = "steps/" + s.processStep() + "/index.html";
+            } else if (!s.productClass().equals(ALL)) {
+                href = "products/" + s.productClass() + "/index.html";
+            } else {
+                href = "index.html";
+            }
+            list.add(map("kind", s.kind(), "kindLabel", kindLabel(s.kind()), "summary", s.summary(),
+                    "href", href, "period", CellLookup.periodLabel(s.period()), "statistic", s.statistic(),
+                    "value", String.format(Locale.ROOT, "%.2f", s.value()), "p", pValue(s.pValue()),
+                    "events", Long.toString(s.events())));
+        }
+        return list;
+    }
+
+    static String kindLabel(String kind) {
+        return switch (kind) {
+            case Signal.RISING -> "Rising";
+            case Signal.FALLING -> "Falling";
+            case Signal.SPIKE -> "Spike";
+            case Signal.DISPROPORTIONATE -> "Over-represented";
+            default -> kind;
+        };
+    }
+
+    static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    List<Map<String, Object>> storyViews(java.util.function.Predicate<Story> which, int max) {
+        List<Story> chosen = new ArrayList<>();
+        for (Story s : in.stories()) {
+            if (which.test(s) && s.featured()) {
+                chosen.add(s);
+            }
+        }
+        for (Story s : in.stories()) {
+            if (which.test(s) && !s.featured()) {
+                chosen.add(s);
+            }
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Story s : chosen.subList(0, Math.min(max, chosen.size()))) {
+            list.add(map("id", s.id(), "quarter", label(s.quarter()),
+                    "product", s.productClass() != null ? codeLabel(Dimension.PRODUCT_CLASS, s.productClass())
+                            : s.productGroup(),
+                    "productHref", s.productClass() != null ? "products/" + s.productClass() + "/index.html" : "",
+                    "step", codeLabel(Dimension.PROCESS_STEP, s.processStep()), "stepCode", s.processStep(),
+                    "mode", codeLabel(Dimension.FAILURE_MODE, s.failureMode()), "modeCode", s.failureMode(),
+                    "outcome", codeLabel(Dimension.OUTCOME, s.outcome()),
+                    "narrative", s.narrative() == null ? "" : s.narrative(),
+                    "lesson", s.lesson() == null ? "" : s.lesson(), "featured", s.featured()));
+        }
+        return list;
+    }
+
+    List<Map<String, Object>> lessonViews(List<Lesson> lessons) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Lesson l : lessons) {
+            List<Map<String, Object>> tags = new ArrayList<>();
+            for (String c : l.steps()) {
+                tags.add(map("label", codeLabel(Dimension.PROCESS_STEP, c), "href", "steps/" + c + "/index.html"));
+            }
+            for (String c : l.modes()) {
+                tags.add(map("label", codeLabel(Dimension.FAILURE_MODE, c), "href", "modes/" + c + "/index.html"));
+            }
+            for (String c : l.products()) {
+                tags.add(map("label", codeLabel(Dimension.PRODUCT_CLASS, c),
+                        "href", "products/" + c + "/index.html"));
+            }
+            list.add(map("slug", l.slug(), "title", l.title(), "summary", l.summary(), "html", l.html(),
+                    "href", "lessons/" + l.slug() + "/index.html", "tags", tags));
+        }
+        return list;
+    }
+
+    private static Map<String, Object> pageView(Page p) {
+        return map("slug", p.slug(), "title", p.title(), "summary", p.summary(), "html", p.html());
+    }
+
+    // ---------------------------------------------------------------- home and bulletins
+
+    /** The headline numbers of a quarter and of the same quarter a year before. */
+    private Map<String, Object> headline(Quarter q) {
+        Quarter yearBefore = new Quarter(q.year() - 1, q.quarter());
+        return map("quarter", label(q), "now", view(cells.get(q.toString(), ALL, ALL, ALL, ALL)),
+                "before", view(cells.get(yearBefore.toString(), ALL, ALL, ALL, ALL)),
+                "beforeLabel", label(yearBefore));
+    }
+
+    private void home() throws IOException, Templates.TemplateProblem {
+        Map<String, Object> model = map();
+        if (in.asOf() != null) {
+            Quarter q = in.asOf();
+            Editorial e = in.content().bulletins().get(q);
+            model.put("headline", headline(q));
+            model.put("editorial", e == null ? null : map("title", e.title(), "summary", e.summary()));
+            model.put("bulletinHref", "bulletins/" + q.slug() + "/index.html");
+            model.put("signals", signalViews(s -> true));
+            model.put("overall", trends.overallChart());
+            model.put("stories", storyViews(s -> s.quarter().equals(q), 3));
+            model.put("lessons", lessonViews(featuredLessons(e)));
+        }
+        model.put("steps", trends.dimensionIndex(Dimension.PROCESS_STEP));
+        page("", "home.ftlh", in.settings().title(), "home", model);
+        search("Latest bulletin", "index.html", "Home", "Highlights of the latest quarterly bulletin");
+    }
+
+    private List<Lesson> featuredLessons(Editorial e) {
+        List<Lesson> list = new ArrayList<>();
+        if (e != null) {
+            for (String slug : e.featuredLessons()) {
+                in.content().lessons().stream().filter(l -> l.slug().equals(slug)).forEach(list::add);
+            }
+        }
+        return list;
+    }
+
+    private void bulletins() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> archive = new ArrayList<>();
+        List<Quarter> quarters = new ArrayList<>(cells.quarters());
+        java.util.Collections.reverse(quarters);
+        for (Quarter q : quarters) {
+            Editorial e = in.content().bulletins().get(q);
+            String title = e != null ? e.title() : "Bulletin " + label(q);
+            Map<String, Object> model = map("quarter", label(q), "slug", q.slug(), "headline", headline(q),
+                    "editorial", e == null ? null : map("title", e.title(), "summary", e.summary(), "html", e.html()),
+                    "latest", q.equals(in.asOf()),
+                    "signals", q.equals(in.asOf()) ? signalViews(s -> true) : List.of(),
+                    "steps", trends.quarterTable(Dimension.PROCESS_STEP, q),
+                    "modes", trends.quarterTopModes(q, 10),
+                    "stories", storyViews(s -> s.quarter().equals(q), 12),
+                    "lessons", lessonViews(featuredLessons(e)));
+            page("bulletins/" + q.slug() + "/", "bulletin.ftlh", title, "bulletins", model);
+            search(title, "bulletins/" + q.slug() + "/index.html", "Bulletin",
+                    e != null ? e.summary() : "Quarterly bulletin for " + label(q));
+            archive.add(map("quarter", label(q), "slug", q.slug(), "title", title,
+                    "summary", e == null ? "" : e.summary(), "now", view(cells.get(q.toString(), ALL, ALL, ALL, ALL))));
+        }
+        page("bulletins/", "archive.ftlh", "Bulletin archive", "bulletins", map("bulletins", archive));
+    }
+
+    // ---------------------------------------------------------------- matrix, lessons, stories
+
+    private void matrix() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        if (in.asOf() != null) {
+            tables.add(trends.matrix(Integer.toString(in.asOf().year())));
+            tables.add(trends.matrix("all"));
+        }
+        page("matrix/", "matrix.ftlh", "Process step × failure mode", "matrix", map("tables", tables,
+                "steps", trends.codes(Dimension.PROCESS_STEP)));
+        search("Process step × failure mode matrix", "matrix/index.html", "Overview",
+                "Heat map of failure reports by process step and failure mode");
+    }
+
+    private void lessons() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> all = lessonViews(in.content().lessons());
+        page("lessons/", "lessons.ftlh", "Lessons and guidance", "lessons", map("lessons", all,
+                "stories", storyViews(s -> s.lesson() != null, 20)));
+        for (int i = 0; i < all.size(); i++) {
+            Lesson l = in.content().lessons().get(i);
+            Map<String, Object> v = all.get(i);
+            page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map("lesson", v,
+                    "stories", storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()), 6)));
+            search(l.title(), "lessons/" + l.slug() + "/index.html", "Lesson", l.summary());
+        }
+    }
+
+    private void stories() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> all = storyViews(s -> true, Integer.MAX_VALUE);
+        page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map("stories", all));
+        for (Map<String, Object> s : all) {
+            String text = s.get("narrative") + " " + s.get("lesson");
+            search(s.get("mode") + " at " + s.get("step") + " (" + s.get("quarter") + ")",
+                    "stories/index.html#story-" + s.get("id"), "Story", text);
+        }
+    }
+
+    // ---------------------------------------------------------------- methodology, data, 404
+
+    private void methodology() throws IOException, Templates.TemplateProblem {
+        DisclosureRules r = in.rules();
+        DisclosureRules d = DisclosureRules.defaults();
+        Page intro = in.content().pages().get("methodology");
+        List<Map<String, Object>> methods = new ArrayList<>();
+        for (String[] m : in.methods()) {
+            methods.add(map("label", m[0], "value", m[1]));
+        }
+        page("methodology/", "methodology.ftlh", "Methodology", "methodology", map(
+                "intro", intro == null ? null : pageView(intro),
+                "rules", map("minContributors", r.minContributors(), "minEvents", r.minEvents(),
+                        "dominance", percent(r.dominance()), "pPercent", percent(r.pPercent())),
+                "defaults", map("minContributors", d.minContributors(), "minEvents", d.minEvents(),
+                        "dominance", percent(d.dominance()), "pPercent", percent(d.pPercent())),
+                "weaker", in.weakerRules(), "methods", methods));
+        search("Methodology", "methodology/index.html", "Methodology",
+                "Definitions, disclosure rules, rates and intervals, trend and signal methods");
+    }
+
+    static String percent(double share) {
+        double p = share * 100;
+        return p == Math.rint(p) ? Long.toString(Math.round(p)) + "%" : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    private void data() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> dims = new ArrayList<>();
+        for (Dimension dim : new Dimension[] {Dimension.PRODUCT_CLASS, Dimension.PROCESS_STEP,
+            Dimension.FAILURE_MODE, Dimension.OUTCOME}) {
+            List<Map<String, Object>> codes = new ArrayList<>();
+            for (TaxonomyCode c : in.taxonomy().codes(dim)) {
+                codes.add(map("code", c.code(), "label", c.label(), "group", c.group(),
+                        "description", c.description()));
+            }
+            dims.add(map("field", dim.field(), "codes", codes));
+        }
+        page("data/", "data.ftlh", "Data downloads", "data", map("dimensions", dims,
+                "hasStories", Files.exists(out.resolve("data").resolve("stories.csv"))));
+        search("Data downloads and dictionary", "data/index.html", "Data",
+                "cells.csv, signals.json, stories, taxonomy codes and what every column means");
+    }
+
+    private void notFound() throws IOException, Templates.TemplateProblem {
+        Map<String, Object> model = map("site", site, "root", URI.create(in.settings().baseUrl()).getPath(),
+                "path", "404.html", "canonical", in.settings().baseUrl() + "404.html",
+                "pageTitle", "Page not found", "nav", "");
+        job(() -> templates.render("404.ftlh", model, out.resolve("404.html")));
+    }
+
+    // ---------------------------------------------------------------- feed, sitemap, search index
+
+    private void feed() throws IOException, Templates.TemplateProblem {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Quarter> quarters = new ArrayList<>(cells.quarters());
+        java.util.Collections.reverse(quarters);
+        for (Quarter q : quarters) {
+            Editorial e = in.content().bulletins().get(q);
+            entries.add(map("title", e != null ? e.title() : "Bulletin " + label(q),
+                    "url", in.settings().baseUrl() + "bulletins/" + q.slug() + "/",
+                    "updated", q.next().firstDay() + "T00:00:00Z",
+                    "summary", e != null && !e.summary().isEmpty() ? e.summary()
+                            : "Failure reports, rates and signals for " + label(q) + "."));
+        }
+        String updated = in.asOf() == null ? "2000-01-01T00:00:00Z" : in.asOf().next().firstDay() + "T00:00:00Z";
+        Map<String, Object> model = map("site", site, "entries", entries, "updated", updated);
+        job(() -> templates.render("feed.ftlx", model, out.resolve("feed.xml")));
+    }
+
+    private void sitemap() throws IOException, Templates.TemplateProblem {
+        List<String> urls = new ArrayList<>();
+        for (String p : written) {
+            urls.add(in.settings().baseUrl() + p);
+        }
+        job(() -> templates.render("sitemap.ftlx", map("urls", urls), out.resolve("sitemap.xml")));
+    }
+
+    /** The search index as a script (not JSON fetched at run time), so search also works opened from disk. */
+    private void searchIndex() throws IOException {
+        Path file = out.resolve("assets").resolve("search-index.js");
+        Files.createDirectories(file.getParent());
+        java.io.StringWriter json = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(json)) {
+            g.writeStartArray();
+            for (Map<String, Object> e : searchEntries) {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> f : e.entrySet()) {
+                    g.writeStringField(f.getKey(), String.valueOf(f.getValue()));
+                }
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            g.writeEndArray();
+        }
+        String safe = json.toString().replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        Files.writeString(file, "window.BULLETIN_SEARCH = " + safe + ";\n", StandardCharsets.UTF_8);
+    }
+}

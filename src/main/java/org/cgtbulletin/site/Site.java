@@ -1,0 +1,86 @@
+package org.cgtbulletin.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cgtbulletin.model.Problems;
+
+/**
+ * The site stage: renders every page of the published-site contract from the protected, analysed numbers and
+ * the editorial Markdown, through the Freemarker templates of {@code --templates}, into the publisher's staging
+ * folder. Pages link to each other relatively (so the site also works opened from disk); canonical URLs, the
+ * feed and the sitemap use the configured base URL. Nothing is loaded from another host.
+ */
+public final class Site {
+
+    /** What was rendered: every page's folder path (for the build summary) and the chart count. */
+    public record Result(List<String> pages, int charts) {
+    }
+
+    private Site() {
+    }
+
+    /**
+     * Renders the site into {@code out}. A template error is a located problem (the template file and line)
+     * and gives null; the caller then publishes nothing.
+     */
+    public static Result render(SiteInput input, Path templatesDir, Path out, Problems problems) throws IOException {
+        if (!Files.isDirectory(templatesDir)) {
+            problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
+                    + " expected the Freemarker templates shipped in the project's templates/ folder");
+            return null;
+        }
+        try {
+            Pages pages = new Pages(input, new Templates(templatesDir), out);
+            pages.renderAll();
+            copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
+            return new Result(pages.written(), pages.charts());
+        } catch (Templates.TemplateProblem e) {
+            problems.error(e.file, e.line, "template", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Copies the templates' static assets (style sheet, search script) as they are, in name order. */
+    private static void copyStatic(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(from)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            Path target = to.resolve(from.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            try (InputStream in = Files.newInputStream(f)) {
+                Files.copy(in, target);
+            }
+        }
+    }
+
+    /** The text of a file written by a template, for tests. */
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    static <T> List<T> list() {
+        return new ArrayList<>();
+    }
+}

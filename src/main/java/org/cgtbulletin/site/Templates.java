@@ -1,0 +1,93 @@
+package org.cgtbulletin.site;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+
+/**
+ * The Freemarker templates of {@code --templates}: {@code .ftlh} pages are HTML with auto-escaping, {@code .ftlx}
+ * files XML with auto-escaping, so nothing from the data becomes markup unless a template says {@code ?no_esc}
+ * (used only for HTML this program made: flexmark's output, chart SVG references). No class can be instantiated
+ * from a template and the {@code ?api} built-in is off.
+ */
+final class Templates {
+
+    /** A template failed: its file, line and what went wrong, for the {@code FILE:LINE: field: message} list. */
+    static final class TemplateProblem extends Exception {
+        final String file;
+        final long line;
+
+        TemplateProblem(String file, long line, String message) {
+            super(message);
+            this.file = file;
+            this.line = line;
+        }
+    }
+
+    private final Configuration config;
+    private final Path dir;
+
+    Templates(Path dir) throws IOException {
+        this.dir = dir;
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setDirectoryForTemplateLoading(dir.toFile());
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setRecognizeStandardFileExtensions(true);
+        config.setLocale(Locale.UK);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("computer");
+        config.setBooleanFormat("c");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setAPIBuiltinEnabled(false);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setTemplateUpdateDelayMilliseconds(0);
+    }
+
+    /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
+    void render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, render(name, model), StandardCharsets.UTF_8);
+    }
+
+    String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
+        try {
+            Template template = config.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateNotFoundException e) {
+            throw new TemplateProblem(dir.resolve(name).toString(), 1, "the template is missing from " + dir);
+        } catch (freemarker.core.ParseException e) {
+            throw new TemplateProblem(dir.resolve(name).toString(), Math.max(1, e.getLineNumber()),
+                    "template syntax: " + e.getEditorMessage());
+        } catch (TemplateException e) {
+            String file = e.getTemplateSourceName() != null ? dir.resolve(e.getTemplateSourceName()).toString()
+                    : dir.resolve(name).toString();
+            Integer line = e.getLineNumber();
+            List<String> lines = e.getMessageWithoutStackTop().lines().map(String::strip)
+                    .filter(x -> !x.isEmpty()).toList();
+            String message = lines.isEmpty() ? "template error" : lines.get(0);
+            if (lines.size() > 1 && lines.get(1).startsWith("==>")) {
+                message += " " + lines.get(1).replaceAll("\\s*\\[in template.*$", "");
+            }
+            throw new TemplateProblem(file, line == null ? 1 : line, message);
+        }
+    }
+}
