@@ -32,6 +32,7 @@ public final class Aggregator implements Consumer<FailureReport> {
         {false, false, false, true},  // outcome
         {false, true, true, false},   // process step x failure mode
         {true, true, false, false},   // product class x process step
+        {true, false, true, false},   // product class x failure mode (for disproportionality by product class)
     };
     private static final Dimension[] DIMS = {Dimension.PRODUCT_CLASS, Dimension.PROCESS_STEP,
         Dimension.FAILURE_MODE, Dimension.OUTCOME};
@@ -74,6 +75,11 @@ public final class Aggregator implements Consumer<FailureReport> {
     private static long pack(int contributor, int quarter, int pc, int ps, int fm, int oc) {
         return ((long) contributor << 44) | ((long) quarter << 32) | ((long) pc << 24) | ((long) ps << 16)
                 | ((long) fm << 8) | oc;
+    }
+
+    /** The taxonomy the tables are coded by (the analysis words its summaries with its labels). */
+    public Taxonomy taxonomy() {
+        return taxonomy;
     }
 
     /** Earliest quarter with a report, or null. */
