@@ -67,6 +67,15 @@ final class Reference {
         return m.group(1);
     }
 
+    /** The number printed after {@code label}, searching only after the first occurrence of {@code anchor}. */
+    static String after(String text, String anchor, String label) {
+        int at = text.indexOf(anchor);
+        if (at < 0) {
+            throw new IllegalArgumentException("no '" + anchor + "' in the fixture");
+        }
+        return after(text.substring(at), label);
+    }
+
     /** Half a unit in the last printed digit of {@code printed}, e.g. 5e-11 for 0.2527367455 (10 decimals). */
     static double halfUnit(String printed) {
         String s = printed.trim().toLowerCase();
