@@ -9,9 +9,10 @@ import org.apache.commons.math3.special.Gamma;
  * iteratively reweighted least squares (McCullagh and Nelder 1989, section 2.5), with a quasi-Poisson correction
  * for over-dispersion. exp(b1) is the rate ratio per step of x (per quarter).
  *
- * <p>Over-dispersion: phi = Pearson X2 / (n - 2), floored at 1 (a series is never treated as less variable than
- * Poisson). The Wald statistic b1 / (se * sqrt(phi)) is referred to Student's t with n - 2 degrees of freedom when
- * phi had to be estimated above 1 (as R's quasipoisson family does), otherwise to the standard normal.
+ * <p>Over-dispersion: the quasi-Poisson dispersion phi = Pearson X2 / (n - 2), moderated across the series of a
+ * build ({@link Dispersion}) and floored at 1 (a series is never treated as less variable than Poisson). The Wald
+ * statistic b1 / (se * sqrt(phi)) is referred to Student's t on the moderated degrees of freedom (R's quasipoisson
+ * test when there is no moderation, the normal when the dispersion is common to all series).
  */
 final class PoissonTrend {
 
@@ -47,28 +48,42 @@ final class PoissonTrend {
             return df() > 0 ? pearson / df() : Double.NaN;
         }
 
-        /** The dispersion used: the estimate floored at 1. */
-        double dispersion() {
-            double d = dispersionEstimate();
-            return Double.isNaN(d) || d < 1 ? 1 : d;
-        }
-
-        boolean overDispersed() {
-            return dispersion() > 1;
+        /**
+         * The dispersion used: the series' estimate moderated by the build's prior ({@link Dispersion}), never
+         * below 1 (a series is not treated as less variable than Poisson).
+         */
+        double dispersion(Dispersion.Prior prior) {
+            return Math.max(1, prior.posterior(dispersionEstimate(), df()));
         }
 
         /** The Wald statistic of the slope with the dispersion applied. */
-        double statistic() {
-            return slope / (slopeSe * Math.sqrt(dispersion()));
+        double statistic(Dispersion.Prior prior) {
+            return slope / (slopeSe * Math.sqrt(dispersion(prior)));
         }
 
-        /** Two-sided p-value of the dispersion-corrected Wald test (t on n - 2 df if over-dispersed, else normal). */
-        double pValue() {
-            double z = Math.abs(statistic());
-            if (overDispersed()) {
-                return 2 * new TDistribution(null, df()).cumulativeProbability(-z);
+        /**
+         * Two-sided p-value of the dispersion-corrected Wald test: referred to Student's t on the moderated degrees
+         * of freedom when the dispersion used is above 1 (n - 2 for a series on its own, as R's quasipoisson), to
+         * the standard normal when the series is treated as Poisson (dispersion floored at 1, a known variance)
+         * or the prior is a dispersion common to all series (infinite degrees of freedom).
+         */
+        double pValue(Dispersion.Prior prior) {
+            double phi = prior.posterior(dispersionEstimate(), df());
+            double z = Math.abs(statistic(prior));
+            double df = prior.df(df());
+            if (!(phi > 1) || Double.isInfinite(df)) {
+                return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-z);
             }
-            return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-z);
+            return 2 * new TDistribution(null, df).cumulativeProbability(-z);
+        }
+
+        /**
+         * Two-sided p-value of the series' own quasi-Poisson test: its own dispersion floored at 1, referred to
+         * Student's t on n - 2 df when that dispersion exceeds 1 (as R's quasipoisson), to the normal when the
+         * series is no more variable than Poisson.
+         */
+        double ownPValue() {
+            return pValue(Dispersion.Prior.NONE);
         }
 
         /** Two-sided p-value of the plain Poisson Wald test (no dispersion correction). */

@@ -1,5 +1,7 @@
 package org.cgtbulletin.analyze;
 
+import java.util.Locale;
+
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -31,6 +33,11 @@ public final class Rates {
         double[] ci = events <= batches ? wilson(events, batches) : garwood(events);
         double scale = events <= batches ? 100.0 : 100.0 / batches;
         return new Rate(100.0 * events / batches, ci[0] * scale, ci[1] * scale);
+    }
+
+    /** A rate as cells.csv prints it (three decimals, locale-independent); summaries quote rates the same way. */
+    public static String format(double rate) {
+        return String.format(Locale.ROOT, "%.3f", rate);
     }
 
     /** Wilson score interval for x successes in n trials, 95%. */

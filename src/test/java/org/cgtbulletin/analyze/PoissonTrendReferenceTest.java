@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,24 +75,32 @@ class PoissonTrendReferenceTest {
     }
 
     @Test
-    void underDispersionIsFlooredSoTheTestIsThePoissonWaldTest() {
+    void underDispersionIsFlooredAtPoisson() {
         // phi = 0.25 < 1: the series is not treated as less variable than Poisson.
-        assertFalse(fit.overDispersed());
-        assertEquals(1.0, fit.dispersion());
-        assertEquals(fit.poissonWaldPValue(), fit.pValue(), 1e-15);
+        assertEquals(1.0, fit.dispersion(Dispersion.Prior.NONE));
+        assertEquals(fit.poissonWaldPValue(), fit.pValue(Dispersion.Prior.POISSON), 1e-15);
+        assertEquals(fit.poissonWaldPValue(), fit.ownPValue(), 1e-15, "on its own: Poisson, normal reference");
+        assertEquals(fit.ownPValue(), fit.pValue(Dispersion.Prior.NONE), 1e-15);
     }
 
     @Test
-    void overDispersionWidensTheTestAndUsesStudentT() {
+    void overDispersionWidensTheTestAsRsQuasipoissonDoes() {
         long[] noisy = {2, 9, 1, 4, 14, 3, 9, 20};
         PoissonTrend.Fit f = PoissonTrend.fit(t, noisy, batches);
-        assertTrue(f.overDispersed(), "phi " + f.dispersionEstimate());
+        assertTrue(f.dispersionEstimate() > 1, "phi " + f.dispersionEstimate());
+        // summary(glm(..., family = quasipoisson)): t = z / sqrt(phi), p from t on n - 2 df
         double plain = f.slope() / f.slopeSe();
-        assertEquals(plain / Math.sqrt(f.dispersionEstimate()), f.statistic(), 1e-12);
-        double tp = 2 * new org.apache.commons.math3.distribution.TDistribution(6)
-                .cumulativeProbability(-Math.abs(f.statistic()));
-        assertEquals(tp, f.pValue(), 1e-12);
-        assertTrue(f.pValue() > f.poissonWaldPValue());
+        assertEquals(plain / Math.sqrt(f.dispersionEstimate()), f.statistic(Dispersion.Prior.NONE), 1e-12);
+        double tp = 2 * new TDistribution(6).cumulativeProbability(-Math.abs(f.statistic(Dispersion.Prior.NONE)));
+        assertEquals(tp, f.pValue(Dispersion.Prior.NONE), 1e-12);
+        assertEquals(tp, f.ownPValue(), 1e-12);
+        assertTrue(f.pValue(Dispersion.Prior.NONE) > f.poissonWaldPValue());
+        // a prior of 20 df around 1 pulls phi towards 1 and the reference towards the normal
+        Dispersion.Prior prior = new Dispersion.Prior(20, 1);
+        assertEquals((20 + 6 * f.dispersionEstimate()) / 26, f.dispersion(prior), 1e-12);
+        double moderated = 2 * new TDistribution(26).cumulativeProbability(-Math.abs(f.statistic(prior)));
+        assertEquals(moderated, f.pValue(prior), 1e-12);
+        assertTrue(f.pValue(prior) < f.pValue(Dispersion.Prior.NONE));
     }
 
     @Test
