@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.analyze.CellRows;
+import org.cgtbulletin.analyze.Signals;
 import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
@@ -19,6 +20,7 @@ import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
+import org.cgtbulletin.publish.SignalsFile;
 import org.cgtbulletin.publish.SiteStub;
 import org.cgtbulletin.publish.StaffAudit;
 import org.cgtbulletin.read.DatasetFiles;
@@ -39,7 +41,7 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, Signals.Result signals, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -68,10 +70,12 @@ public final class Bulletin {
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
         t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
+        Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         Publisher.publish(request.output(), staging -> {
             CellsFiles.write(staging.resolve("data"), cells);
-            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker);
+            SignalsFile.write(staging.resolve("data"), asOf, signals.signals());
+            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker, signals, config.signals());
         }, request.sourceDate());
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
                 counts, batches), request.sourceDate());
@@ -79,7 +83,7 @@ public final class Bulletin {
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, times);
+                secondary, weaker, signals, times);
     }
 
     /** Records the time since {@code start} under {@code stage}; returns now. Timings go to the terminal only. */

@@ -77,11 +77,6 @@ public final class Aggregator implements Consumer<FailureReport> {
                 | ((long) fm << 8) | oc;
     }
 
-    /** The taxonomy the tables are coded by (the analysis words its summaries with its labels). */
-    public Taxonomy taxonomy() {
-        return taxonomy;
-    }
-
     /** Earliest quarter with a report, or null. */
     public Quarter firstQuarter() {
         return first;
