@@ -71,6 +71,7 @@ public final class Bulletin {
         t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
+        t = lap(times, "analyze (rates, signals)", t);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         Publisher.publish(request.output(), staging -> {
             CellsFiles.write(staging.resolve("data"), cells);
@@ -79,7 +80,7 @@ public final class Bulletin {
         }, request.sourceDate());
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
                 counts, batches), request.sourceDate());
-        lap(times, "analyze and publish", t);
+        lap(times, "publish", t);
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,

@@ -25,15 +25,19 @@ import org.cgtbulletin.model.TaxonomyCode;
  * <p>Series: all reports, each process step, each failure mode, each step x mode and each product class, by quarter;
  * a series whose numbers are the same as those of a series already tested (a failure mode reported at one step
  * only) is the same test and is not run twice.
- * Tests:
+ * Tests, each with a p-value for the false discovery control and a guard against over-dispersion (one large
+ * manufacturer can swing a series):
  * <ul>
  * <li>{@code rising}/{@code falling}: quasi-Poisson log-linear trend over the last {@code trendQuarters} quarters,
- * with log(batches) as offset ({@link PoissonTrend}); two-sided;</li>
+ * with log(batches) as offset ({@link PoissonTrend}), two-sided; its dispersion moderated across the build's
+ * series ({@link Dispersion}); flagged only if the series' own quasi-Poisson test is also significant;</li>
  * <li>{@code spike}: the as-of quarter against the {@code spikeBaselineQuarters} before it, exact conditional test
- * ({@link SpikeTest}), flagged only if the quarter is also above Laney's u' limit of the baseline (sigma_z floored
- * at 1), so that over-dispersion between quarters is not mistaken for a spike;</li>
+ * ({@link SpikeTest}), one-sided; flagged only if the quarter is also above the upper limit of a Laney u' chart of
+ * the window's earlier quarters, with sigma_z never below 1 nor below the square root of the series' moderated
+ * dispersion ({@link ControlLimits});</li>
  * <li>{@code disproportionate}: in the as-of quarter, a failure mode within a process step or product class against
- * the rest ({@link Disproportionality}), flagged only when it also meets Evans' criteria.</li>
+ * the rest ({@link Disproportionality}), one-sided; flagged only when it also meets Evans' criteria. A mode that no
+ * published number shows anywhere else is defined by its step or class and is not tested.</li>
  * </ul>
  * Every test run in the build enters one Benjamini-Hochberg family; a signal needs q at most the configured rate.
  * Without published volumes the same tests run on counts (trends then may reflect production volume).
@@ -42,7 +46,7 @@ public final class Signals {
 
     /** The fewest quarters a trend is fitted over (when the data are younger than the window). */
     public static final int MIN_TREND_QUARTERS = 4;
-    /** The fewest baseline quarters a spike is judged against. */
+    /** The fewest earlier quarters a spike is judged against. */
     public static final int MIN_BASELINE_QUARTERS = 2;
 
     private Signals() {
