@@ -436,8 +436,10 @@ public final class Signals {
             }
             Disproportionality.Table t = Disproportionality.Table.of(a.events(), ctx.events(), m.events(),
                     n.events());
-            if (t.a() < Disproportionality.EVANS_MIN_EVENTS || t.b() + t.d() == 0
-                    || t.c() == 0 && !reportedElsewhere(cell, byProductClass)) {
+            // Nothing to compare with when the context holds every report (c + d = 0) or the mode is every report
+            // (b + d = 0); and a mode never published elsewhere is defined by its context.
+            if (t.a() < Disproportionality.EVANS_MIN_EVENTS || t.b() + t.d() == 0 || t.c() + t.d() == 0
+                    || t.c() == 0 && !reportedElsewhere(cell, byProductClass) || !(t.pValue() >= 0)) {
                 insufficient++;
                 return;
             }

@@ -285,6 +285,22 @@ class SignalsTest {
     }
 
     @Test
+    void aQuarterWithReportsAtOneStepOnlyHasNothingToCompareWith() {
+        World w = steady(8, 5);
+        for (int c = 0; c < 2; c++) {
+            for (int s = 0; s < 3; s++) {
+                for (int m = 0; m < 4; m++) {
+                    w.events[c][s][m][7] = s == 1 ? 6 + m : 0; // the latest quarter: reports at expansion only
+                }
+            }
+        }
+        Signals.Analysis a = Signals.analyse(w.cells(), w.last(), DEFAULTS, w.taxonomy());
+        assertTrue(a.runs().stream().noneMatch(r -> r.test == Signals.Test.DISPROPORTION
+                && r.series.processStep().equals("expansion")), "no rest of the reports to compare with");
+        assertTrue(a.runs().stream().allMatch(r -> r.p >= 0 && r.p <= 1));
+    }
+
+    @Test
     void theSameRowsGiveTheSameSignalsInAFixedOrder() {
         World w = rising(10, 8);
         w.events[1][2][2][9] += 40;
