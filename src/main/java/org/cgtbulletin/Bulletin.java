@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.analyze.CellRows;
+import org.cgtbulletin.analyze.Signals;
 import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
@@ -21,6 +22,7 @@ import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
+import org.cgtbulletin.publish.SignalsFile;
 import org.cgtbulletin.publish.StaffAudit;
 import org.cgtbulletin.read.DatasetFiles;
 import org.cgtbulletin.read.DatasetReader;
@@ -42,7 +44,8 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, int pages, int charts, Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, Signals.Result signals, int pages, int charts,
+            Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -76,14 +79,17 @@ public final class Bulletin {
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
         t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
+        Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
+        t = lap(times, "analyze (rates, signals)", t);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
-        t = lap(times, "analyze", t);
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
-                cells, tables.hasVolumes(), List.of(), List.of(), content, config.disclosure(), weaker, List.of());
+                cells, tables.hasVolumes(), signals.signals(), List.of(), content, config.disclosure(), weaker, signals,
+                config.signals());
         Site.Result[] rendered = new Site.Result[1];
         try {
             Publisher.publish(request.output(), staging -> {
                 CellsFiles.write(staging.resolve("data"), cells);
+                SignalsFile.write(staging.resolve("data"), asOf, signals.signals());
                 rendered[0] = Site.render(site, request.templates(), staging, problems);
                 if (rendered[0] == null) {
                     throw new NothingPublished();
@@ -98,7 +104,7 @@ public final class Bulletin {
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, rendered[0].pages().size(), rendered[0].charts(), times);
+                secondary, weaker, signals, rendered[0].pages().size(), rendered[0].charts(), times);
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */

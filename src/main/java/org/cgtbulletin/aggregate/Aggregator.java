@@ -32,6 +32,7 @@ public final class Aggregator implements Consumer<FailureReport> {
         {false, false, false, true},  // outcome
         {false, true, true, false},   // process step x failure mode
         {true, true, false, false},   // product class x process step
+        {true, false, true, false},   // product class x failure mode (for disproportionality by product class)
     };
     private static final Dimension[] DIMS = {Dimension.PRODUCT_CLASS, Dimension.PROCESS_STEP,
         Dimension.FAILURE_MODE, Dimension.OUTCOME};

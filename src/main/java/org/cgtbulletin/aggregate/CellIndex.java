@@ -120,6 +120,7 @@ final class CellIndex {
     private static final int OC = 4;
     private static final int PS_FM = 5;
     private static final int PC_PS = 6;
+    private static final int PC_FM = 7;
 
     private void marginRelations(LinkedTables tables, int p) {
         int total = id(p, TOTAL, 0, 0, 0, 0);
@@ -146,6 +147,11 @@ final class CellIndex {
                 bySteps[ps] = id(p, PS_FM, 0, ps, fm, 0);
             }
             tables.addRelation(id(p, FM, 0, 0, fm, 0), bySteps);
+            int[] byClass = new int[sizes[0]];
+            for (int pc = 0; pc < sizes[0]; pc++) {
+                byClass[pc] = id(p, PC_FM, pc, 0, fm, 0);
+            }
+            tables.addRelation(id(p, FM, 0, 0, fm, 0), byClass);
         }
         for (int pc = 0; pc < sizes[0]; pc++) {
             int[] bySteps = new int[sizes[1]];
@@ -153,6 +159,11 @@ final class CellIndex {
                 bySteps[ps] = id(p, PC_PS, pc, ps, 0, 0);
             }
             tables.addRelation(id(p, PC, pc, 0, 0, 0), bySteps);
+            int[] byMode = new int[sizes[2]];
+            for (int fm = 0; fm < sizes[2]; fm++) {
+                byMode[fm] = id(p, PC_FM, pc, 0, fm, 0);
+            }
+            tables.addRelation(id(p, PC, pc, 0, 0, 0), byMode);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.cgtbulletin.analyze;
 
+import java.util.Locale;
+
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -10,6 +12,12 @@ public final class Rates {
 
     /** The 97.5% point of the standard normal distribution. */
     static final double Z = 1.959963984540054;
+    /**
+     * Absolute accuracy asked of commons-math's quantile solver. Its default (1e-9) moved Garwood limits by up to
+     * 5e-10, more than the eleventh decimal printed by R's poisson.test; the solver's own relative accuracy
+     * (1e-14) then governs.
+     */
+    static final double QUANTILE_ACCURACY = 1e-14;
 
     private Rates() {
     }
@@ -27,6 +35,11 @@ public final class Rates {
         return new Rate(100.0 * events / batches, ci[0] * scale, ci[1] * scale);
     }
 
+    /** A rate as cells.csv prints it (three decimals, locale-independent); summaries quote rates the same way. */
+    public static String format(double rate) {
+        return String.format(Locale.ROOT, "%.3f", rate);
+    }
+
     /** Wilson score interval for x successes in n trials, 95%. */
     public static double[] wilson(long x, long n) {
         double p = (double) x / n;
@@ -39,8 +52,10 @@ public final class Rates {
 
     /** Garwood's exact 95% interval for a Poisson count x. */
     public static double[] garwood(long x) {
-        double low = x == 0 ? 0 : new ChiSquaredDistribution(null, 2.0 * x).inverseCumulativeProbability(0.025) / 2;
-        double high = new ChiSquaredDistribution(null, 2.0 * x + 2).inverseCumulativeProbability(0.975) / 2;
+        double low = x == 0 ? 0
+                : new ChiSquaredDistribution(null, 2.0 * x, QUANTILE_ACCURACY).inverseCumulativeProbability(0.025) / 2;
+        double high = new ChiSquaredDistribution(null, 2.0 * x + 2, QUANTILE_ACCURACY)
+                .inverseCumulativeProbability(0.975) / 2;
         return new double[] {low, high};
     }
 }

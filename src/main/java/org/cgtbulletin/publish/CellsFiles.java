@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.cgtbulletin.analyze.Rates;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.PublishedCell;
 
@@ -80,8 +80,8 @@ public final class CellsFiles {
         return f;
     }
 
-    /** Rates to three decimals, locale-independent. */
+    /** Rates to three decimals, locale-independent (the one format summaries quote them in). */
     public static String number(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
+        return v == null ? "" : Rates.format(v);
     }
 }

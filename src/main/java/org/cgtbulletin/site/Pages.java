@@ -355,17 +355,21 @@ final class Pages {
         DisclosureRules r = in.rules();
         DisclosureRules d = DisclosureRules.defaults();
         Page intro = in.content().pages().get("methodology");
-        List<Map<String, Object>> methods = new ArrayList<>();
-        for (String[] m : in.methods()) {
-            methods.add(map("label", m[0], "value", m[1]));
-        }
+        var run = in.signalRun();
+        var settings = in.signalSettings();
+        Map<String, Object> signals = map("trendQuarters", settings.trendQuarters(),
+                "minTrendQuarters", org.cgtbulletin.analyze.Signals.MIN_TREND_QUARTERS,
+                "spikeBaselineQuarters", settings.spikeBaselineQuarters(),
+                "fdr", percent(settings.falseDiscoveryRate()), "minEvents", settings.minEvents(),
+                "tested", run.tested(), "withheld", run.withheld(), "insufficient", run.insufficient(),
+                "flagged", run.signals().size());
         page("methodology/", "methodology.ftlh", "Methodology", "methodology", map(
                 "intro", intro == null ? null : pageView(intro),
                 "rules", map("minContributors", r.minContributors(), "minEvents", r.minEvents(),
                         "dominance", percent(r.dominance()), "pPercent", percent(r.pPercent())),
                 "defaults", map("minContributors", d.minContributors(), "minEvents", d.minEvents(),
                         "dominance", percent(d.dominance()), "pPercent", percent(d.pPercent())),
-                "weaker", in.weakerRules(), "methods", methods));
+                "weaker", in.weakerRules(), "signals", signals));
         search("Methodology", "methodology/index.html", "Methodology",
                 "Definitions, disclosure rules, rates and intervals, trend and signal methods");
     }

@@ -106,8 +106,8 @@ class BuildDisclosureTest {
                 assertTrue(total > 0 || c.get("status").equals("suppressed-secondary"), c.toString());
             }
         }
-        // complete: 6 quarters + 2 years + all = 9 periods x (1 + 2 + 3 + 3 + 2 + 9 + 6) cells
-        assertEquals(9 * 26, cells.size());
+        // complete: 6 quarters + 2 years + all = 9 periods x (1 + 2 + 3 + 3 + 2 + 9 + 6 + 6) cells
+        assertEquals(9 * 32, cells.size());
         JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
         assertEquals(0, audit.get("events").get("derivable").size(), audit.get("events").get("derivable").toString());
         assertEquals(0, audit.get("batches_started").get("derivable").size());
