@@ -178,8 +178,10 @@ final class Pages {
                 href = "index.html";
             }
             list.add(map("kind", s.kind(), "kindLabel", kindLabel(s.kind()), "summary", s.summary(),
-                    "href", href, "period", CellLookup.periodLabel(s.period()), "statistic", s.statistic(),
-                    "value", String.format(Locale.ROOT, "%.2f", s.value()), "p", pValue(s.pValue()),
+                    "href", href, "period", CellLookup.periodLabel(s.period()),
+                    "statistic", s.statistic().replace('_', ' ').replace("prr", "PRR"),
+                    "value", Double.isInfinite(s.value()) ? "∞" : String.format(Locale.ROOT, "%.2f", s.value()),
+                    "p", pValue(s.pValue()),
                     "events", Long.toString(s.events())));
         }
         return list;
