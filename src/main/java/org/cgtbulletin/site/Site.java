@@ -2,10 +2,8 @@ package org.cgtbulletin.site;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +65,11 @@ public final class Site {
         }
     }
 
-    /** The text of a file written by a template, for tests. */
-    static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
     static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return m;
-    }
-
-    static <T> List<T> list() {
-        return new ArrayList<>();
     }
 }
