@@ -1,0 +1,851 @@
+package org.cgtbulletin.stories;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes identifiers from a free-text narrative or lesson and makes it plain text. Built once from the denylist
+ * (any number of terms: they are matched by one {@link TermMatcher automaton}, not one regular expression per
+ * term); immutable and thread-safe.
+ *
+ * <p>What {@link #clean} does, in order:
+ * <ol>
+ * <li>normalizes the text: invisible format and control characters (zero-width spaces, bidirectional overrides,
+ *     soft hyphens) are dropped, every kind of space becomes a plain space, line ends become {@code \n}; every
+ *     other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept as written;</li>
+ * <li>removes markup: HTML comments, tags, and script, style and similar elements with their content. A line
+ *     break or block tag leaves a space, an inline tag nothing. Whatever remains is shown as text, escaped by
+ *     every writer; in addition a {@code <} that would still start a tag gets a space after it;</li>
+ * <li>finds, on the normalized text, e-mail addresses and handles, links (URLs, bare web addresses,
+ *     {@code javascript:} and similar script links), telephone numbers, exact dates, lot, batch and serial
+ *     numbers, other identifier-shaped codes, titled names, and every denylist term;</li>
+ * <li>replaces each found span (overlapping spans merged) by its {@link IdentifierKind#placeholder() placeholder};
+ *     a dated span becomes its quarter ({@code on 14 March 2025} becomes {@code in 2025-Q1}), or only the year when
+ *     the day and month could be read either way and fall in different quarters, or {@code [date]} without a year.
+ *     </li>
+ * </ol>
+ * Deciding whether what is left may be published is {@link Withholding}'s job.
+ */
+public final class Deidentifier {
+
+    /** Placeholder priority when spans overlap: the first kind in this list wins. */
+    private static final List<IdentifierKind> PRIORITY = List.of(IdentifierKind.EMAIL, IdentifierKind.LINK,
+            IdentifierKind.PHONE, IdentifierKind.NAME, IdentifierKind.DENYLIST, IdentifierKind.CONTRIBUTOR,
+            IdentifierKind.LOT, IdentifierKind.DATE, IdentifierKind.IDENTIFIER, IdentifierKind.PRODUCT_CLASS,
+            IdentifierKind.MARKUP);
+    private static final int[] RANK = new int[IdentifierKind.values().length];
+
+    static {
+        for (int i = 0; i < PRIORITY.size(); i++) {
+            RANK[PRIORITY.get(i).ordinal()] = i;
+        }
+    }
+
+    /** Our placeholders, as they appear in a cleaned text. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|link|phone|name|id|lot|product|date)\\]");
+
+    // ---- markup ----------------------------------------------------------------------------------------------
+    private static final Pattern MARKUP = Pattern.compile(
+            "(?is)<(script|style|iframe|object|embed|template|noscript|svg|math|xmp|textarea|title)\\b[^>]*>.*?"
+                    + "</\\1\\s*>"
+                    + "|<!--.*?(?:-->|$)"
+                    + "|<![^>]*>|<\\?[^>]*>"
+                    + "|</?([a-z][a-z0-9:-]*)(?:\\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>");
+    private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th",
+            "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "pre", "section", "article", "dd",
+            "dt", "dl", "header", "footer", "main", "nav", "aside", "figure", "figcaption");
+    private static final Pattern OPEN_ANGLE = Pattern.compile("<(?=[\\p{L}/!?])");
+
+    // ---- e-mail, handles, links ------------------------------------------------------------------------------
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
+                    + "|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+"
+                    + "(?:\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+)+");
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@[A-Za-z][A-Za-z0-9_]{1,30}");
+    private static final String TLD = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au|jp|cn"
+            + "|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai";
+    private static final Set<String> TLDS = Set.of(TLD.split("\\|"));
+    private static final Pattern SCHEME_LINK = Pattern.compile(
+            "(?i)\\b(?:https?|s?ftp|file|smb|ssh)://[^\\s<>\"]*"
+                    + "|\\bwww\\d{0,3}\\.[^\\s<>\"]+"
+                    + "|\\b(?:javascript|vbscript|livescript)\\s*:[^\\s]*"
+                    + "|\\b(?:mailto|tel|sms|callto):[^\\s]+"
+                    + "|\\bdata:[a-z]+/[a-z0-9.+-]+[;,][^\\s]*");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])"
+            + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLD + ")(?:/[^\\s<>\"]*)?(?![\\p{L}\\p{N}-])");
+
+    // ---- telephone numbers -----------------------------------------------------------------------------------
+    private static final String EXT = "(?:\\s?(?:ext\\.?|x)\\s?\\d{1,5})?";
+    private static final String NOT_AFTER = "(?<![\\p{L}\\p{N}+.,/-])";
+    private static final String NOT_BEFORE = "(?![\\p{L}\\p{N}]|[.,/-]\\d)";
+    /** Telephone forms, each with its least and greatest number of digits. */
+    private static final List<PhoneForm> PHONES = List.of(
+            // international: +44 20 7946 0958, +1 (617) 555-0143, +49 (0)30 1234567
+            new PhoneForm("(?<![\\p{L}\\p{N}+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}" + EXT, 8, 20),
+            // 00 international: 0044 20 7946 0958
+            new PhoneForm(NOT_AFTER + "00\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}" + EXT + NOT_BEFORE, 10, 20),
+            // North American: (617) 555-0143, 617-555-0143, 617.555.0143, 1-800-555-0199
+            new PhoneForm(NOT_AFTER + "(?:1[ .-])?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}" + EXT
+                    + NOT_BEFORE, 10, 16),
+            // national with a trunk 0: 020 7946 0958, 030/1234567, 01 23 45 67 89
+            new PhoneForm(NOT_AFTER + "0\\d{1,4}(?:[ /-]\\d{2,8}){1,4}" + NOT_BEFORE, 9, 13),
+            // after a telephone word: tel. 5550143, call 555 0143, ext. 4411
+            new PhoneForm("(?i:tel|telephone|phone|mobile|fax|call|ext|extension|whatsapp|hotline|dial)\\.?:?\\s"
+                    + "(?:(?i:on|at|no\\.?|number)\\s)?([+(]?\\d[\\d ().-]{2,}\\d)", 4, 20));
+
+    private record PhoneForm(Pattern pattern, int minDigits, int maxDigits) {
+        PhoneForm(String regex, int minDigits, int maxDigits) {
+            this(Pattern.compile(regex), minDigits, maxDigits);
+        }
+    }
+
+    // ---- dates -----------------------------------------------------------------------------------------------
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+    private static final String MONTH;
+    private static final String FULL_MONTH;
+    private static final String UPPER_MONTH;
+
+    static {
+        StringBuilder m = new StringBuilder("(?:");
+        StringBuilder f = new StringBuilder("(?:");
+        StringBuilder u = new StringBuilder("(?:");
+        for (String name : MONTHS) {
+            m.append(name).append('|').append(name.toUpperCase(Locale.ROOT)).append('|');
+            f.append(name).append('|');
+        }
+        m.setLength(m.length() - 1);
+        m.append(")(?!\\p{L})|(?:");
+        for (String abbr : new String[] {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+            "Nov", "Dec"}) {
+            m.append(abbr).append('|');
+            u.append(abbr.toUpperCase(Locale.ROOT)).append('|');
+        }
+        m.setLength(m.length() - 1);
+        f.setLength(f.length() - 1);
+        MONTH = m.append(")(?!\\p{L})\\.?").toString(); // only an abbreviation takes a dot
+        FULL_MONTH = f.append(")(?![\\p{L}\\p{N}])").toString();
+        u.setLength(u.length() - 1);
+        UPPER_MONTH = u.append(")").toString();
+    }
+
+    private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    private static final String YEAR = "((?:19|20)\\d{2})";
+    /** 14 March 2025, 14th of March, 14-Mar-2025, 14-16 March 2025, the 3rd of May. */
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(?:the\\s)?(?:\\d{1,2}" + ORDINAL
+            + "\\s?(?:-|\u2013|to|and)\\s?)?(\\d{1,2})" + ORDINAL + "(?:\\s(?:of\\s)?|-|/|\\.\\s?)(" + MONTH + ")"
+            + "(?:(?:,\\s?|\\s|-|/)" + YEAR + "|\\s'(\\d{2}))?(?![\\p{L}\\p{N}])");
+    /** March 14, 2025; March 14; Mar 14-16 2025. */
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + ")\\s(\\d{1,2})"
+            + ORDINAL + "(?:\\s?(?:-|\u2013)\\s?\\d{1,2}" + ORDINAL + ")?(?:,?\\s" + YEAR + ")?(?![\\p{L}\\p{N}])");
+    /** 14-MAR-2025, 14 MAR 25: the upper-case abbreviation only in the record form with a year. */
+    private static final Pattern RECORD_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(\\d{1,2})([- ])(" + UPPER_MONTH
+            + ")\\2(?:" + YEAR + "|(\\d{2}))(?![\\p{L}\\p{N}/-])");
+    /** March 2025, Mar. 2025. */
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + "),?\\s" + YEAR
+            + "(?![\\p{L}\\p{N}])");
+    /** A month named after a preposition: in March, mid-March, by the end of September (group 1). */
+    private static final Pattern MONTH_ALONE = Pattern.compile("(?:(?i:in|during|since|until|till|by|from"
+            + "|through|early|late|end\\sof|start\\sof|beginning\\sof|middle\\sof)\\s|(?i:mid)-)(" + FULL_MONTH + ")");
+    /** 2025-03-14, 2025/03/14, 2025.03.14, with an optional time. */
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])" + YEAR
+            + "([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+            + "(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** 2025-03 (a month). */
+    private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}/.-])" + YEAR
+            + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
+            + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
+
+    // ---- lots, batches, other identifiers --------------------------------------------------------------------
+    private static final Pattern LOT_WORD = Pattern.compile(
+            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch)\\b|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
+                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|id|code|ref\\.?)|\\s?#)?\\s?[:#=]?\\s?");
+    private static final Pattern ID_WORD = Pattern.compile(
+            "(?:\\b(?i:deviations?|dev|capa|ncr|oos|oot|investigations?|complaints?|change\\scontrol|cc|tickets?"
+                    + "|records?|reports?|ref|reference|patients?|subjects?|donors?|din|coi|isbt|specimens?"
+                    + "|work\\sorder|orders?|sample\\sid|case)\\b|\\bPO\\b)"
+                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|id|code)|\\s?#)?\\s?[:#=]?\\s?");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s?(?:,|/|&|\\band\\b|\\bor\\b)\\s?");
+    private static final Pattern UNIT_NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?(?i:ml|l|ul|µl|μl|nl|dl|mg|g|kg"
+            + "|ug|µg|μg|ng|pg|mm|um|µm|μm|nm|cm|m|km|mmol|mol|mm|mM|um|nM|pm|rpm|xg|x|h|hr|hrs|min|mins|s|sec|secs"
+            + "|ms|d|days|wk|wks|iu|u|ku|mu|kda|da|bp|kb|mb|gb|k|c|f|v|mv|w|kw|pa|kpa|bar|psi|lux|ppm|ppb|cells|vg"
+            + "|tu|gc|ifu|pfu|cfu|fold|st|nd|rd|th|s|mosm|hz|khz|mhz|ml/min|l/min|gy|lbs?|oz|ft|in|p)");
+    private static final Pattern SCIENTIFIC = Pattern.compile(
+            "\\d+(?:[.,]\\d+)?(?:[xX\u00D7]10(?:[eE^]?[+-]?\\d+)?|[eE][+-]?\\d+)");
+    private static final Pattern PERIOD_CODE = Pattern.compile("(?i)(?:19|20)\\d{2}-?(?:q[1-4]|h[12])"
+            + "|(?:q[1-4]|h[12]|fy|cy)-?(?:19|20)?\\d{2}");
+    private static final Pattern LOT_PREFIX = Pattern.compile("(?i)(?:lot|batch|bn|ln|sn|serial)[-_#./]?\\d.*");
+
+    // ---- titled names ----------------------------------------------------------------------------------------
+    private static final String PARTICLES = "(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|ten|ter|bin|al|el)\\s)*";
+    private static final String NAME_WORD = "\\p{Lu}\\p{L}*(?:['\u2019]\\p{Lu}\\p{L}*)?(?:-\\p{Lu}\\p{L}*)?";
+    private static final Pattern TITLED = Pattern.compile("\\b(?:Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Dr|Sir|Dame|Mme"
+            + "|Mlle|Herr|Frau)\\.?\\s" + PARTICLES + "(?:\\p{Lu}\\.\\s?)*" + NAME_WORD
+            + "(?:\\s" + PARTICLES + NAME_WORD + ")?");
+
+    private final TermMatcher denylist;
+
+    private Deidentifier(TermMatcher denylist) {
+        this.denylist = denylist;
+    }
+
+    /** A de-identifier for this denylist (terms as written in the denylist file; empty for none). */
+    public static Deidentifier of(Collection<String> denylist) {
+        return new Deidentifier(TermMatcher.of(denylist));
+    }
+
+    /** Number of distinct denylist terms in use. */
+    public int denylistSize() {
+        return denylist.size();
+    }
+
+    /** De-identifies one text; null or blank gives a null text. */
+    public Deidentified clean(String text) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        if (text == null || text.isBlank()) {
+            return new Deidentified(null, counts);
+        }
+        String s = normalize(text);
+        if (s.indexOf('<') >= 0) {
+            s = removeMarkup(s, counts);
+        }
+        s = collapse(s);
+        Spans spans = new Spans();
+        new Scan(s, spans).run();
+        denylist.find(Fold.of(s), (start, end) -> spans.add(start, end, IdentifierKind.DENYLIST, null));
+        String out = spans.isEmpty() ? s : collapse(spans.render(s, counts));
+        return new Deidentified(finish(out), counts);
+    }
+
+    /**
+     * Replaces whole-word matches of {@code terms} in an already cleaned text by the kind's placeholder, except
+     * inside an existing placeholder. Used for the contributor tokens and rare product classes, known only once
+     * every report has been read.
+     */
+    static Deidentified replaceTerms(String cleaned, TermMatcher terms, IdentifierKind kind) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        if (cleaned == null || terms.size() == 0) {
+            return new Deidentified(cleaned, counts);
+        }
+        Spans spans = new Spans();
+        List<int[]> protectedSpans = new ArrayList<>();
+        Matcher p = PLACEHOLDER.matcher(cleaned);
+        while (p.find()) {
+            protectedSpans.add(new int[] {p.start(), p.end()});
+        }
+        terms.find(Fold.of(cleaned), (start, end) -> {
+            for (int[] q : protectedSpans) {
+                if (start < q[1] && end > q[0]) {
+                    return;
+                }
+            }
+            spans.add(start, end, kind, null);
+        });
+        String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
+        return new Deidentified(out, counts);
+    }
+
+    // ---- normalization and markup ----------------------------------------------------------------------------
+
+    /** Drops invisible characters, makes every space a plain space and every line end a {@code \n}. */
+    static String normalize(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                b.append('\n');
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B'
+                    || c == '\u000C') {
+                b.append('\n');
+            } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                b.append(' ');
+            } else if (Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL) {
+                continue; // zero-width characters, bidirectional controls, soft hyphens, other controls
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String removeMarkup(String s, Map<IdentifierKind, Integer> counts) {
+        Matcher m = MARKUP.matcher(s);
+        StringBuilder b = new StringBuilder(s.length());
+        int last = 0;
+        int n = 0;
+        while (m.find()) {
+            b.append(s, last, m.start());
+            String tag = m.group(2);
+            boolean block = m.group(1) != null || (tag != null && BLOCK_TAGS.contains(tag.toLowerCase(Locale.ROOT)));
+            b.append(block ? " " : "");
+            last = m.end();
+            n++;
+        }
+        if (n == 0) {
+            return s;
+        }
+        b.append(s, last, s.length());
+        counts.merge(IdentifierKind.MARKUP, n, Integer::sum);
+        return b.toString();
+    }
+
+    /** One space between words, no space at the ends of lines, at most one empty line, trimmed. */
+    static String collapse(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int newlines = 0;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                space = true;
+            } else if (c == '\n') {
+                newlines++;
+                space = false;
+            } else {
+                if (b.length() > 0) {
+                    if (newlines > 0) {
+                        b.append(newlines > 1 ? "\n\n" : "\n");
+                    } else if (space) {
+                        b.append(' ');
+                    }
+                }
+                newlines = 0;
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A {@code <} that could still open a tag (it cannot: tags were removed) is given a space, as a last guard. */
+    private static String finish(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.indexOf('<') >= 0 ? OPEN_ANGLE.matcher(s).replaceAll("< ") : s;
+    }
+
+    /** A link does not end with sentence punctuation or an unbalanced closing bracket. */
+    private static int trimTrailing(String s, int start, int end) {
+        while (end > start) {
+            char c = s.charAt(end - 1);
+            if (".,;:!?'\"".indexOf(c) >= 0) {
+                end--;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                int opens = 0;
+                int closes = 0;
+                for (int i = start; i < end; i++) {
+                    opens += s.charAt(i) == open ? 1 : 0;
+                    closes += s.charAt(i) == c ? 1 : 0;
+                }
+                if (closes > opens) {
+                    end--;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    // ---- the scan ------------------------------------------------------------------------------------------------
+
+    private static final Set<String> TITLES = Set.of("Professor", "Prof", "Mrs", "Mr", "Ms", "Mx", "Miss", "Dr",
+            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau");
+    private static final Set<String> LOT_KEYS = Set.of("lot", "lots", "batch", "batches", "serial", "serials", "sn",
+            "ln", "bn", "s", "l", "b");
+    private static final Set<String> ID_KEYS = Set.of("deviation", "deviations", "dev", "capa", "ncr", "oos", "oot",
+            "investigation", "investigations", "complaint", "complaints", "change", "cc", "ticket", "tickets",
+            "record", "records", "report", "reports", "ref", "reference", "patient", "patients", "subject",
+            "subjects", "donor", "donors", "din", "coi", "isbt", "specimen", "specimens", "work", "order", "orders",
+            "sample", "case", "po");
+    private static final Set<String> PHONE_KEYS = Set.of("tel", "telephone", "phone", "mobile", "fax", "call", "ext",
+            "extension", "whatsapp", "hotline", "dial");
+    private static final Set<String> MONTH_KEYS = Set.of("in", "during", "since", "until", "till", "by", "from",
+            "through", "early", "late", "end", "start", "beginning", "middle", "mid");
+    private static final Map<String, Integer> MONTH_WORDS = new HashMap<>();
+
+    static {
+        String[] abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (int i = 0; i < 12; i++) {
+            MONTH_WORDS.put(MONTHS[i], i + 1);
+            MONTH_WORDS.put(MONTHS[i].toUpperCase(Locale.ROOT), i + 1);
+            MONTH_WORDS.put(abbreviations[i], i + 1);
+        }
+        MONTH_WORDS.put("Sept", 9);
+    }
+
+    private static final int PHONE_INTERNATIONAL = 0;
+    private static final int PHONE_00 = 1;
+    private static final int PHONE_NORTH_AMERICA = 2;
+    private static final int PHONE_NATIONAL = 3;
+    private static final int PHONE_WORD = 4;
+
+    /**
+     * One pass over a text. Instead of running every pattern over the whole text, it visits the few places where
+     * an identifier can start (a number, a {@code +} or {@code (}, a dot before a top-level domain, a lot or record
+     * word, a telephone word, a title, a month name) and tries there only the patterns that can match, anchored.
+     */
+    private static final class Scan {
+        private final String s;
+        private final int n;
+        private final Spans spans;
+        private final Map<Pattern, Matcher> matchers = new HashMap<>();
+
+        Scan(String s, Spans spans) {
+            this.s = s;
+            this.n = s.length();
+            this.spans = spans;
+        }
+
+        void run() {
+            if (s.indexOf('@') >= 0) {
+                find(EMAIL, IdentifierKind.EMAIL);
+                find(HANDLE, IdentifierKind.NAME);
+            } else if (s.indexOf("at]") >= 0 || s.indexOf("at)") >= 0 || s.indexOf("AT]") >= 0
+                    || s.indexOf("AT)") >= 0) {
+                find(EMAIL, IdentifierKind.EMAIL);
+            }
+            if (s.indexOf(':') >= 0 || s.indexOf("www") >= 0 || s.indexOf("WWW") >= 0) {
+                find(SCHEME_LINK, IdentifierKind.LINK);
+            }
+            int domainEnd = 0;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                boolean start = i == 0 || !Fold.isWordChar(s.charAt(i - 1));
+                if (c >= '0' && c <= '9') {
+                    if (start) {
+                        number(i);
+                    }
+                } else if (c == '+') {
+                    phone(PHONE_INTERNATIONAL, i);
+                } else if (c == '(') {
+                    phone(PHONE_NORTH_AMERICA, i);
+                } else if (c == '.') {
+                    if (i >= domainEnd) {
+                        domainEnd = domain(i);
+                    }
+                } else if (start && Character.isLetter(c)) {
+                    int j = i + 1;
+                    while (j < n && Character.isLetter(s.charAt(j))) {
+                        j++;
+                    }
+                    word(i, j);
+                    i = j - 1;
+                }
+            }
+            freeStanding(s, spans);
+        }
+
+        private void find(Pattern p, IdentifierKind kind) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                int end = kind == IdentifierKind.LINK ? trimTrailing(s, m.start(), m.end()) : m.end();
+                spans.add(m.start(), end, kind, null);
+            }
+        }
+
+        /** The pattern's match starting exactly at {@code i}, or null. */
+        private Matcher at(Pattern p, int i) {
+            Matcher m = matchers.get(p);
+            if (m == null) {
+                m = p.matcher(s);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                matchers.put(p, m);
+            }
+            m.region(i, n);
+            return m.lookingAt() ? m : null;
+        }
+
+        private boolean digitWithin(int from, int length) {
+            for (int k = from; k < Math.min(n, from + length); k++) {
+                char c = s.charAt(k);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** At the first digit of a number: dates and telephone numbers. */
+        private void number(int i) {
+            char c = s.charAt(i);
+            Matcher m;
+            if ((c == '1' || c == '2') && (m = at(ISO_DATE, i)) != null) {
+                int month = Integer.parseInt(m.group(3));
+                if (valid(Integer.parseInt(m.group(4)), month)) {
+                    date(s, spans, m.start(), m.end(), m.group(1), month, month);
+                }
+            }
+            if ((c == '1' || c == '2') && (m = at(YEAR_MONTH, i)) != null) {
+                int month = Integer.parseInt(m.group(2));
+                date(s, spans, m.start(), m.end(), m.group(1), month, month);
+            }
+            if ((m = at(NUMERIC_DATE, i)) != null) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
+                String year = m.group(4) != null ? m.group(4) : "20" + m.group(6);
+                boolean dayMonth = valid(a, b);
+                boolean monthDay = valid(b, a);
+                if (dayMonth || monthDay) {
+                    date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
+                }
+            }
+            if ((m = at(DAY_MONTH, i)) != null) {
+                dayMonth(m);
+            }
+            if ((m = at(RECORD_DATE, i)) != null) {
+                int month = month(m.group(3));
+                if (valid(Integer.parseInt(m.group(1)), month)) {
+                    String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
+                    date(s, spans, m.start(), m.end(), year, month, month);
+                }
+            }
+            if (c == '0') {
+                phone(PHONE_00, i);
+                phone(PHONE_NATIONAL, i);
+            }
+            phone(PHONE_NORTH_AMERICA, i);
+        }
+
+        private void dayMonth(Matcher m) {
+            int month = month(m.group(2));
+            if (valid(Integer.parseInt(m.group(1)), month)) {
+                String year = m.group(3) != null ? m.group(3) : m.group(4) != null ? "20" + m.group(4) : null;
+                date(s, spans, m.start(), m.end(), year, month, month);
+            }
+        }
+
+        private void phone(int form, int i) {
+            PhoneForm f = PHONES.get(form);
+            Matcher m = at(f.pattern(), i);
+            if (m == null) {
+                return;
+            }
+            int group = form == PHONE_WORD ? 1 : 0;
+            int start = m.start(group);
+            int end = m.end(group);
+            while (end > start && " .-(".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            int digits = 0;
+            for (int k = start; k < end; k++) {
+                digits += Character.isDigit(s.charAt(k)) ? 1 : 0;
+            }
+            if (digits >= f.minDigits() && digits <= f.maxDigits()) {
+                spans.add(start, end, IdentifierKind.PHONE, null);
+            }
+        }
+
+        /** At a dot: a bare web address whose last label is a known top-level domain. Returns where to go on. */
+        private int domain(int dot) {
+            int start = dot;
+            while (start > 0 && isDomainChar(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = dot + 1;
+            while (end < n && isDomainChar(s.charAt(end))) {
+                end++;
+            }
+            int labelEnd = end;
+            while (labelEnd > dot && (s.charAt(labelEnd - 1) == '.' || s.charAt(labelEnd - 1) == '-')) {
+                labelEnd--;
+            }
+            int labelStart = s.lastIndexOf('.', labelEnd - 1) + 1;
+            if (start == dot || labelStart >= labelEnd
+                    || !TLDS.contains(s.substring(labelStart, labelEnd).toLowerCase(Locale.ROOT))) {
+                return end;
+            }
+            Matcher m = at(BARE_DOMAIN, start);
+            if (m != null) {
+                spans.add(m.start(), trimTrailing(s, m.start(), m.end()), IdentifierKind.LINK, null);
+                return Math.max(end, m.end());
+            }
+            return end;
+        }
+
+        private static boolean isDomainChar(char c) {
+            return isAsciiAlnum(c) || c == '.' || c == '-';
+        }
+
+        /** At the start of a word of letters [i, j): titles, month names, lot, record and telephone words. */
+        private void word(int i, int j) {
+            char first = s.charAt(i);
+            if (Character.isUpperCase(first)) {
+                String w = s.substring(i, j);
+                Matcher m;
+                if (TITLES.contains(w) && (m = at(TITLED, i)) != null) {
+                    spans.add(m.start(), m.end(), IdentifierKind.NAME, null);
+                }
+                if (MONTH_WORDS.containsKey(w)) {
+                    if ((m = at(MONTH_DAY, i)) != null) {
+                        int month = month(m.group(1));
+                        if (valid(Integer.parseInt(m.group(2)), month)) {
+                            date(s, spans, m.start(), m.end(), m.group(3), month, month);
+                        }
+                    }
+                    if ((m = at(MONTH_YEAR, i)) != null) {
+                        int month = month(m.group(1));
+                        date(s, spans, m.start(), m.end(), m.group(2), month, month);
+                    }
+                }
+            }
+            if (j - i > 11) {
+                return;
+            }
+            String key = s.substring(i, j).toLowerCase(Locale.ROOT);
+            if (LOT_KEYS.contains(key) && digitWithin(j, 30)) {
+                afterWord(LOT_WORD, i, IdentifierKind.LOT);
+            }
+            if (ID_KEYS.contains(key) && digitWithin(j, 30)) {
+                afterWord(ID_WORD, i, IdentifierKind.IDENTIFIER);
+            }
+            if (PHONE_KEYS.contains(key) && digitWithin(j, 16)) {
+                phone(PHONE_WORD, i);
+            }
+            if (MONTH_KEYS.contains(key) && j + 1 < n) {
+                Matcher m = at(MONTH_ALONE, i);
+                if (m != null) {
+                    spans.add(m.start(1), m.end(1), IdentifierKind.DATE, null);
+                }
+            }
+            if (key.equals("the") && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
+                Matcher m = at(DAY_MONTH, i);
+                if (m != null) {
+                    dayMonth(m);
+                }
+            }
+        }
+
+        /** Identifier-shaped tokens (and lists of them) right after a word such as "lot", "batch" or "patient". */
+        private void afterWord(Pattern word, int i, IdentifierKind kind) {
+            Matcher m = at(word, i);
+            if (m == null) {
+                return;
+            }
+            int pos = m.end();
+            int first = -1;
+            int last = -1;
+            while (true) {
+                int end = tokenEnd(s, pos);
+                if (end <= pos || !afterWordId(s, pos, end)) {
+                    break;
+                }
+                if (first < 0) {
+                    first = pos;
+                }
+                last = end;
+                Matcher sep = at(LIST_SEPARATOR, end);
+                if (sep == null) {
+                    break;
+                }
+                pos = sep.end();
+            }
+            if (first >= 0) {
+                spans.add(first, last, kind, null);
+            }
+        }
+    }
+
+    // ---- dates -----------------------------------------------------------------------------------------------
+
+    private static int month(String name) {
+        Integer m = MONTH_WORDS.get(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        if (m != null) {
+            return m;
+        }
+        String three = name.substring(0, 3).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].substring(0, 3).toLowerCase(Locale.ROOT).equals(three)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static boolean valid(int day, int month) {
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+    }
+
+    /**
+     * Adds a date span: its quarter when the year is known and both readings of day and month ({@code monthA},
+     * {@code monthB}) agree on it, the year alone when they do not, {@code [date]} without a year. A preceding
+     * "on" becomes "in".
+     */
+    private static void date(String s, Spans spans, int start, int end, String year, int monthA, int monthB) {
+        String replacement;
+        if (year == null) {
+            replacement = null;
+        } else if ((monthA - 1) / 3 == (monthB - 1) / 3) {
+            replacement = year + "-Q" + ((monthA - 1) / 3 + 1);
+        } else {
+            replacement = year;
+        }
+        if (replacement != null && start >= 3 && s.charAt(start - 1) == ' '
+                && s.regionMatches(true, start - 3, "on", 0, 2)
+                && (start == 3 || !Fold.isWordChar(s.charAt(start - 4)))) {
+            replacement = (s.charAt(start - 3) == 'O' ? "In " : "in ") + replacement;
+            start -= 3;
+        }
+        spans.add(start, end, IdentifierKind.DATE, replacement);
+    }
+
+    // ---- lot numbers and other identifiers -------------------------------------------------------------------
+
+    /** End of the token of letters, digits and inner {@code - / . _ #} starting at {@code pos}; pos when none. */
+    private static int tokenEnd(String s, int pos) {
+        int i = pos;
+        if (i >= s.length() || !isAsciiAlnum(s.charAt(i))) {
+            return pos;
+        }
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isAsciiAlnum(c)) {
+                i++;
+            } else if ("-/._#".indexOf(c) >= 0 && i + 1 < s.length() && isAsciiAlnum(s.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i < s.length() && Fold.isWordChar(s.charAt(i))) {
+            return pos; // glued to a non-ASCII letter: not a code
+        }
+        return i;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** After a lot or record word: a token with a digit, at least 3 characters if it has a letter, else 4. */
+    private static boolean afterWordId(String s, int start, int end) {
+        int digits = 0;
+        int letters = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            digits += Character.isDigit(c) ? 1 : 0;
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        if (digits == 0 || isMeasurement(s.substring(start, end))) {
+            return false;
+        }
+        return end - start >= (letters > 0 ? 3 : 4);
+    }
+
+    /** Tokens mixing letters with at least 4 digits, anywhere: LOT-2024-0113, B23-0457, CX-20931, R-000101. */
+    private static void freeStanding(String s, Spans spans) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isAsciiAlnum(c) || (i > 0 && (Fold.isWordChar(s.charAt(i - 1)) || "-/._#".indexOf(s.charAt(i - 1))
+                    >= 0 && i > 1 && isAsciiAlnum(s.charAt(i - 2))))) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(s, i);
+            if (end <= i) {
+                i++;
+                continue;
+            }
+            int digits = 0;
+            int letters = 0;
+            for (int k = i; k < end; k++) {
+                char d = s.charAt(k);
+                digits += d >= '0' && d <= '9' ? 1 : 0;
+                letters += Character.isLetter(d) ? 1 : 0;
+            }
+            if (digits >= 4 && letters > 0) {
+                String token = s.substring(i, end);
+                if (!isMeasurement(token)) {
+                    spans.add(i, end, LOT_PREFIX.matcher(token).matches() ? IdentifierKind.LOT
+                            : IdentifierKind.IDENTIFIER, null);
+                }
+            }
+            i = end;
+        }
+    }
+
+    /** A number with a unit, a power of ten, or a period such as 2025-Q1: not an identifier. */
+    private static boolean isMeasurement(String token) {
+        return UNIT_NUMBER.matcher(token).matches() || SCIENTIFIC.matcher(token).matches()
+                || PERIOD_CODE.matcher(token).matches();
+    }
+
+    /** The found spans of one text; overlapping spans are merged when rendered. */
+    private static final class Spans {
+        private final List<long[]> spans = new ArrayList<>();
+        private final List<String> replacements = new ArrayList<>();
+
+        void add(int start, int end, IdentifierKind kind, String replacement) {
+            if (end <= start) {
+                return;
+            }
+            spans.add(new long[] {start, end, kind.ordinal(), replacements.size()});
+            replacements.add(replacement);
+        }
+
+        boolean isEmpty() {
+            return spans.isEmpty();
+        }
+
+        String render(String s, Map<IdentifierKind, Integer> counts) {
+            spans.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+            IdentifierKind[] kinds = IdentifierKind.values();
+            StringBuilder b = new StringBuilder(s.length());
+            int last = 0;
+            int i = 0;
+            while (i < spans.size()) {
+                long[] first = spans.get(i);
+                int start = (int) first[0];
+                int end = (int) first[1];
+                IdentifierKind kind = kinds[(int) first[2]];
+                int j = i + 1;
+                while (j < spans.size() && spans.get(j)[0] < end) {
+                    long[] next = spans.get(j);
+                    end = Math.max(end, (int) next[1]);
+                    IdentifierKind k = kinds[(int) next[2]];
+                    kind = RANK[k.ordinal()] < RANK[kind.ordinal()] ? k : kind;
+                    j++;
+                }
+                String text = kind.placeholder();
+                if (kind == IdentifierKind.DATE) {
+                    // a date keeps its quarter only when one dated span covers the whole merged span
+                    for (int k = i; k < j; k++) {
+                        long[] span = spans.get(k);
+                        String replacement = replacements.get((int) span[3]);
+                        if (span[2] == IdentifierKind.DATE.ordinal() && span[0] == start && span[1] == end
+                                && replacement != null) {
+                            text = replacement;
+                            break;
+                        }
+                    }
+                }
+                b.append(s, last, start).append(text);
+                counts.merge(kind, 1, Integer::sum);
+                last = end;
+                i = j;
+            }
+            b.append(s, last, s.length());
+            return b.toString();
+        }
+    }
+}
