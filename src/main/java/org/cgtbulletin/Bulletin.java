@@ -21,13 +21,19 @@ import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
 import org.cgtbulletin.publish.SiteStub;
 import org.cgtbulletin.publish.StaffAudit;
+import org.cgtbulletin.publish.StoriesFiles;
 import org.cgtbulletin.read.DatasetFiles;
 import org.cgtbulletin.read.DatasetReader;
 import org.cgtbulletin.read.DatasetSummary;
+import org.cgtbulletin.read.DenylistReader;
 import org.cgtbulletin.read.ValidationRules;
+import org.cgtbulletin.stories.Deidentifier;
+import org.cgtbulletin.stories.Editorial;
+import org.cgtbulletin.stories.StoryDesk;
 
 /**
- * The whole build, one line per stage: read and validate, aggregate, protect, analyze, publish.
+ * The whole build, one line per stage: read and validate (the stories stage de-identifies narratives as they
+ * stream by, beside the aggregator), aggregate, protect, stories, analyze, publish.
  * Nothing is written unless every input is valid; then the site and the staff audit are swapped in whole.
  */
 public final class Bulletin {
@@ -39,7 +45,7 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, Map<String, Long> stageMillis, long stories, long storiesWithheld) {
     }
 
     private Bulletin() {
@@ -50,10 +56,18 @@ public final class Bulletin {
         Map<String, Long> times = new LinkedHashMap<>();
         long t = System.nanoTime();
         BulletinConfig config = BulletinConfig.read(request.content(), problems);
+        Editorial editorial = Editorial.read(request.content(), problems);
+        Deidentifier deidentifier = Deidentifier.of(DenylistReader.terms(request.files().denylist()));
+        int minContributors = (config != null ? config : BulletinConfig.defaults()).disclosure().minContributors();
         Aggregator[] aggregator = new Aggregator[1];
-        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems,
-                taxonomy -> aggregator[0] = new Aggregator(taxonomy));
-        if (problems.hasErrors() || config == null || aggregator[0] == null) {
+        StoryDesk[] desk = new StoryDesk[1];
+        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems, taxonomy -> {
+            aggregator[0] = new Aggregator(taxonomy);
+            desk[0] = new StoryDesk(taxonomy, deidentifier, editorial != null ? editorial : Editorial.none(),
+                    minContributors);
+            return aggregator[0].andThen(desk[0]);
+        });
+        if (problems.hasErrors() || config == null || editorial == null || aggregator[0] == null) {
             return null;
         }
         t = lap(times, "read and validate", t);
@@ -67,19 +81,23 @@ public final class Bulletin {
         Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
         t = lap(times, "protect and audit", t);
+        StoryDesk.Result stories = asOf == null ? StoryDesk.Result.empty()
+                : desk[0].finish(asOf, dataset.volumes(), problems);
+        t = lap(times, "stories", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         Publisher.publish(request.output(), staging -> {
             CellsFiles.write(staging.resolve("data"), cells);
-            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker);
+            StoriesFiles.write(staging.resolve("data"), asOf, stories.published());
+            SiteStub.write(staging, asOf, cells, config.disclosure(), weaker, stories, dataset.taxonomy());
         }, request.sourceDate());
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
-                counts, batches), request.sourceDate());
+                counts, batches, stories.audit()), request.sourceDate());
         lap(times, "analyze and publish", t);
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, times);
+                secondary, weaker, times, stories.published().size(), stories.audit().storiesWithheld());
     }
 
     /** Records the time since {@code start} under {@code stage}; returns now. Timings go to the terminal only. */

@@ -64,11 +64,12 @@ final class BuildCommand implements Callable<Integer> {
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
         session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
-                + " %d withheld by a rule, %d withheld as complements%s; staff audit in %s (%.1f s)%n", output,
+                + " %d withheld by a rule, %d withheld as complements%s; %d stories published, %d withheld;"
+                + " staff audit in %s (%.1f s)%n", output,
                 result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
                 result.published(), result.suppressed(), result.secondary(),
-                result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "", audit,
-                seconds);
+                result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
+                result.stories(), result.storiesWithheld(), audit, seconds);
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
                     "  %-22s %6d ms%n", stage, ms));

@@ -7,21 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cgtbulletin.model.Dimension;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.model.Story;
+import org.cgtbulletin.model.Taxonomy;
 import org.cgtbulletin.protect.DisclosureRules;
+import org.cgtbulletin.stories.StoryDesk;
 
 /**
  * A plain front page and data page until the full bulletin website exists: what was published, the rules in
- * force, and the download. Every number shown is a row of cells.csv or a setting.
+ * force, the download, and the de-identified stories (a few on the front page, all on {@code stories/}). Every
+ * number shown is a row of cells.csv or a setting; every text from the data is escaped plain text.
  */
 public final class SiteStub {
 
     private SiteStub() {
     }
 
+    /** How many of the latest quarter's best stories the front page shows. */
+    static final int FRONT_PAGE_STORIES = 3;
+
     public static void write(Path site, Quarter asOf, List<PublishedCell> cells,
-            DisclosureRules rules, boolean weaker) throws IOException {
+            DisclosureRules rules, boolean weaker, StoryDesk.Result stories, Taxonomy taxonomy) throws IOException {
         PublishedCell total = cells.stream().filter(c -> c.key().period().equals(String.valueOf(asOf))
                 && c.key().productClass().equals("*") && c.key().processStep().equals("*")
                 && c.key().failureMode().equals("*") && c.key().outcome().equals("*")).findFirst().orElse(null);
@@ -47,17 +55,87 @@ public final class SiteStub {
                 .append(rules.minContributors()).append(" manufacturers or fewer than ").append(rules.minEvents())
                 .append(" events make them, or when one or two manufacturers dominate them")
                 .append(weaker ? " (these thresholds are weaker than the consortium's defaults)" : "")
-                .append(", and further cells are withheld so that none can be worked out from the others.</p>\n")
-                .append("<p>The full bulletin website (trend pages, lessons, methodology, digests) is not built"
+                .append(", and further cells are withheld so that none can be worked out from the others.</p>\n");
+        storiesSection(b, asOf, stories, taxonomy);
+        b.append("<p>The full bulletin website (trend pages, lessons, methodology, digests) is not built"
                         + " yet.</p>\n</main>\n</body></html>\n");
         try (Writer w = Files.newBufferedWriter(site.resolve("index.html"), StandardCharsets.UTF_8)) {
             w.write(b.toString());
+        }
+        Path storiesDir = site.resolve("stories");
+        Files.createDirectories(storiesDir);
+        try (Writer w = Files.newBufferedWriter(storiesDir.resolve("index.html"), StandardCharsets.UTF_8)) {
+            w.write(storiesPage(stories.published(), taxonomy));
         }
         Path methodology = site.resolve("methodology");
         Files.createDirectories(methodology);
         try (Writer w = Files.newBufferedWriter(methodology.resolve("index.html"), StandardCharsets.UTF_8)) {
             w.write(methodology(rules, weaker));
         }
+    }
+
+    private static void storiesSection(StringBuilder b, Quarter asOf, StoryDesk.Result stories, Taxonomy taxonomy) {
+        b.append("<h2>What happened, and what was learned</h2>\n<p>").append(stories.published().size())
+                .append(" de-identified stories from reports their contributors agreed to share: all on")
+                .append(" <a href=\"stories/\">the stories page</a>, and as <a href=\"data/stories.csv\">CSV</a>")
+                .append(" and <a href=\"data/stories.json\">JSON</a>.</p>\n");
+        if (asOf != null) {
+            for (Story s : stories.best(asOf, FRONT_PAGE_STORIES)) {
+                story(b, s, taxonomy, "h3");
+            }
+        }
+    }
+
+    private static String storiesPage(List<Story> stories, Taxonomy taxonomy) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Stories - CGT manufacturing failure bulletin</title></head><body>\n<main>\n")
+                .append("<h1>What happened, and what was learned</h1>\n")
+                .append("<p>Failure stories from reports their contributors agreed to share, after de-identification:")
+                .append(" names, contact details, links, lot and batch numbers and exact dates are replaced by")
+                .append(" neutral words in brackets, dates are shown as quarters at most, and a product class made")
+                .append(" by few manufacturers is shown only as its group. Also as <a href=\"../data/stories.csv\">")
+                .append("CSV</a> and <a href=\"../data/stories.json\">JSON</a>.</p>\n");
+        if (stories.isEmpty()) {
+            b.append("<p>No stories are published yet.</p>\n");
+        }
+        Quarter current = null;
+        for (Story s : stories) {
+            if (!s.quarter().equals(current)) {
+                current = s.quarter();
+                b.append("<h2 id=\"").append(Html.escape(current.slug())).append("\">").append(Html.escape(
+                        current.toString())).append("</h2>\n");
+            }
+            story(b, s, taxonomy, "h3");
+        }
+        return b.append("</main>\n</body></html>\n").toString();
+    }
+
+    /** One story as escaped plain text: a heading of its codes' labels, then what happened and what was learned. */
+    private static void story(StringBuilder b, Story s, Taxonomy taxonomy, String heading) {
+        String product = s.productClass() != null ? taxonomy.label(Dimension.PRODUCT_CLASS, s.productClass())
+                : s.productGroup();
+        b.append("<article id=\"").append(Html.escape(s.id())).append("\"><").append(heading).append('>')
+                .append(Html.escape(taxonomy.label(Dimension.FAILURE_MODE, s.failureMode()))).append(" at ")
+                .append(Html.escape(taxonomy.label(Dimension.PROCESS_STEP, s.processStep()).toLowerCase(
+                        java.util.Locale.ROOT)))
+                .append("</").append(heading).append(">\n<p>").append(Html.escape(s.quarter().toString()))
+                .append(" &middot; ").append(Html.escape(product)).append(" &middot; outcome: ")
+                .append(Html.escape(taxonomy.label(Dimension.OUTCOME, s.outcome())))
+                .append(s.featured() ? " &middot; featured" : "").append("</p>\n");
+        if (s.narrative() != null) {
+            b.append("<p><strong>What happened.</strong> ").append(paragraphs(s.narrative())).append("</p>\n");
+        }
+        if (s.lesson() != null) {
+            b.append("<p><strong>What we learned.</strong> ").append(paragraphs(s.lesson())).append("</p>\n");
+        }
+        b.append("</article>\n");
+    }
+
+    /** Escaped text; line breaks kept as {@code <br>}. */
+    private static String paragraphs(String text) {
+        return Html.escape(text).replace("\n", "<br>\n");
     }
 
     private static String methodology(DisclosureRules rules, boolean weaker) {

@@ -58,7 +58,7 @@ public final class Deidentifier {
                     + "</\\1\\s*>"
                     + "|<!--.*?(?:-->|$)"
                     + "|<![^>]*>|<\\?[^>]*>"
-                    + "|</?([a-z][a-z0-9:-]*)(?:\\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>");
+                    + "|</?([a-z][a-z0-9:-]*)(?:[\\s/](?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>");
     private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th",
             "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "pre", "section", "article", "dd",
             "dt", "dl", "header", "footer", "main", "nav", "aside", "figure", "figcaption");

@@ -132,6 +132,7 @@ class DeidentifierCorpusTest {
         c("markup", "<a href=\"javascript:alert(1)\">click</a> here", "click here");
         c("markup", "Line one<br>Line two", "Line one Line two");
         c("markup", "x <svg onload=alert(1)> y", "x y");
+        c("markup", "<svg/onload=alert(5)>Settle plate <IMG SRC=x OnError=alert(1)/>grew.", "Settle plate grew.");
         c("markup", "<!-- hidden -->Visible", "Visible");
         c("markup", "a<b and 3<4", "a< b and 3<4");
         c("markup", "<scr<script>ipt>alert(1)</script>", "< scr");
