@@ -65,7 +65,7 @@ public final class SiteStub {
         Path storiesDir = site.resolve("stories");
         Files.createDirectories(storiesDir);
         try (Writer w = Files.newBufferedWriter(storiesDir.resolve("index.html"), StandardCharsets.UTF_8)) {
-            w.write(storiesPage(stories.published(), taxonomy));
+            storiesPage(w, stories.published(), taxonomy);
         }
         Path methodology = site.resolve("methodology");
         Files.createDirectories(methodology);
@@ -86,7 +86,8 @@ public final class SiteStub {
         }
     }
 
-    private static String storiesPage(List<Story> stories, Taxonomy taxonomy) {
+    /** The page of every story, written as it goes (it can be long). */
+    private static void storiesPage(Writer w, List<Story> stories, Taxonomy taxonomy) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -108,8 +109,11 @@ public final class SiteStub {
                         current.toString())).append("</h2>\n");
             }
             story(b, s, taxonomy, "h3");
+            w.write(b.toString());
+            b.setLength(0);
         }
-        return b.append("</main>\n</body></html>\n").toString();
+        b.append("</main>\n</body></html>\n");
+        w.write(b.toString());
     }
 
     /** One story as escaped plain text: a heading of its codes' labels, then what happened and what was learned. */

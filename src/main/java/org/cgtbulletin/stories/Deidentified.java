@@ -13,13 +13,17 @@ import java.util.Map;
 public record Deidentified(String text, Map<IdentifierKind, Integer> counts) {
 
     public Deidentified {
+        counts = counts.isEmpty() ? Map.of() : copy(counts);
+    }
+
+    private static Map<IdentifierKind, Integer> copy(Map<IdentifierKind, Integer> counts) {
         EnumMap<IdentifierKind, Integer> copy = new EnumMap<>(IdentifierKind.class);
         counts.forEach((k, v) -> {
             if (v != null && v > 0) {
                 copy.put(k, v);
             }
         });
-        counts = Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Total number of removals. */

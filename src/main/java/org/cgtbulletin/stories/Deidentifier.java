@@ -221,8 +221,9 @@ public final class Deidentifier {
         }
         s = collapse(s);
         Spans spans = new Spans();
-        new Scan(s, spans).run();
-        denylist.find(Fold.of(s), (start, end) -> spans.add(start, end, IdentifierKind.DENYLIST, null));
+        String folded = Fold.of(s);
+        new Scan(s, folded, spans).run();
+        denylist.find(folded, (start, end, term) -> spans.add(start, end, IdentifierKind.DENYLIST, null));
         String out = spans.isEmpty() ? s : collapse(spans.render(s, counts));
         return new Deidentified(finish(out), counts);
     }
@@ -239,11 +240,13 @@ public final class Deidentifier {
         }
         Spans spans = new Spans();
         List<int[]> protectedSpans = new ArrayList<>();
-        Matcher p = PLACEHOLDER.matcher(cleaned);
-        while (p.find()) {
-            protectedSpans.add(new int[] {p.start(), p.end()});
+        if (cleaned.indexOf('[') >= 0) {
+            Matcher p = PLACEHOLDER.matcher(cleaned);
+            while (p.find()) {
+                protectedSpans.add(new int[] {p.start(), p.end()});
+            }
         }
-        terms.find(Fold.of(cleaned), (start, end) -> {
+        terms.find(Fold.of(cleaned), (start, end, term) -> {
             for (int[] q : protectedSpans) {
                 if (start < q[1] && end > q[0]) {
                     return;
@@ -259,8 +262,20 @@ public final class Deidentifier {
 
     /** Drops invisible characters, makes every space a plain space and every line end a {@code \n}. */
     static String normalize(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n') || c >= 0x7F) {
+                break;
+            }
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // printable ASCII and line feeds: nothing to do
+        }
         StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        b.append(text, 0, i);
+        for (; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r') {
                 b.append('\n');
@@ -304,6 +319,9 @@ public final class Deidentifier {
 
     /** One space between words, no space at the ends of lines, at most one empty line, trimmed. */
     static String collapse(String s) {
+        if (collapsed(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         int newlines = 0;
         boolean space = false;
@@ -328,6 +346,23 @@ public final class Deidentifier {
             }
         }
         return b.toString();
+    }
+
+    /** Whether {@link #collapse} would leave the text as it is (the common case, checked without copying). */
+    private static boolean collapsed(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '\n' || s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\n') {
+            return n == 0;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            char p = s.charAt(i - 1);
+            if ((c == ' ' || c == '\n') && (p == ' ' || p == '\n') && !(c == '\n' && p == '\n'
+                    && (i + 1 >= n || s.charAt(i + 1) != '\n') && (i < 2 || s.charAt(i - 2) != '\n'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A {@code <} that could still open a tag (it cannot: tags were removed) is given a space, as a last guard. */
@@ -380,6 +415,16 @@ public final class Deidentifier {
     private static final Set<String> MONTH_KEYS = Set.of("in", "during", "since", "until", "till", "by", "from",
             "through", "early", "late", "end", "start", "beginning", "middle", "mid");
     private static final Map<String, Integer> MONTH_WORDS = new HashMap<>();
+    private static final int LOT_ACTION = 1;
+    private static final int ID_ACTION = 2;
+    private static final int PHONE_ACTION = 4;
+    private static final int MONTH_AFTER_ACTION = 8;
+    private static final int THE_ACTION = 16;
+    private static final int TITLE_ACTION = 32;
+    private static final int MONTH_ACTION = 64;
+    /** Every word that starts a pattern, found in one pass over the folded text; what each may start. */
+    private static final TermMatcher KEYWORDS;
+    private static final int[] KEYWORD_ACTIONS;
 
     static {
         String[] abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -389,6 +434,20 @@ public final class Deidentifier {
             MONTH_WORDS.put(abbreviations[i], i + 1);
         }
         MONTH_WORDS.put("Sept", 9);
+        Map<String, Integer> actions = new java.util.TreeMap<>();
+        LOT_KEYS.forEach(k -> actions.merge(k, LOT_ACTION, (a, b) -> a | b));
+        ID_KEYS.forEach(k -> actions.merge(k, ID_ACTION, (a, b) -> a | b));
+        PHONE_KEYS.forEach(k -> actions.merge(k, PHONE_ACTION, (a, b) -> a | b));
+        MONTH_KEYS.forEach(k -> actions.merge(k, MONTH_AFTER_ACTION, (a, b) -> a | b));
+        actions.merge("the", THE_ACTION, (a, b) -> a | b);
+        TITLES.forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), TITLE_ACTION, (a, b) -> a | b));
+        MONTH_WORDS.keySet().forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), MONTH_ACTION, (a, b) -> a | b));
+        List<String> words = new ArrayList<>(actions.keySet());
+        KEYWORDS = TermMatcher.of(words);
+        KEYWORD_ACTIONS = new int[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            KEYWORD_ACTIONS[i] = actions.get(words.get(i));
+        }
     }
 
     private static final int PHONE_INTERNATIONAL = 0;
@@ -404,12 +463,14 @@ public final class Deidentifier {
      */
     private static final class Scan {
         private final String s;
+        private final String folded;
         private final int n;
         private final Spans spans;
         private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
-        Scan(String s, Spans spans) {
+        Scan(String s, String folded, Spans spans) {
             this.s = s;
+            this.folded = folded;
             this.n = s.length();
             this.spans = spans;
         }
@@ -428,9 +489,8 @@ public final class Deidentifier {
             int domainEnd = 0;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                boolean start = i == 0 || !Fold.isWordChar(s.charAt(i - 1));
                 if (c >= '0' && c <= '9') {
-                    if (start) {
+                    if (i == 0 || !Fold.isWordChar(s.charAt(i - 1))) {
                         number(i);
                     }
                 } else if (c == '+') {
@@ -441,15 +501,9 @@ public final class Deidentifier {
                     if (i >= domainEnd) {
                         domainEnd = domain(i);
                     }
-                } else if (start && Character.isLetter(c)) {
-                    int j = i + 1;
-                    while (j < n && Character.isLetter(s.charAt(j))) {
-                        j++;
-                    }
-                    word(i, j);
-                    i = j - 1;
                 }
             }
+            KEYWORDS.find(folded, (start, end, term) -> word(start, end, KEYWORD_ACTIONS[term]));
             freeStanding(s, spans);
         }
 
@@ -585,52 +639,41 @@ public final class Deidentifier {
             return isAsciiAlnum(c) || c == '.' || c == '-';
         }
 
-        /** At the start of a word of letters [i, j): titles, month names, lot, record and telephone words. */
-        private void word(int i, int j) {
-            char first = s.charAt(i);
-            if (Character.isUpperCase(first)) {
-                String w = s.substring(i, j);
-                Matcher m;
-                if (TITLES.contains(w) && (m = at(TITLED, i)) != null) {
-                    spans.add(m.start(), m.end(), IdentifierKind.NAME, null);
-                }
-                if (MONTH_WORDS.containsKey(w)) {
-                    if ((m = at(MONTH_DAY, i)) != null) {
-                        int month = month(m.group(1));
-                        if (valid(Integer.parseInt(m.group(2)), month)) {
-                            date(s, spans, m.start(), m.end(), m.group(3), month, month);
-                        }
-                    }
-                    if ((m = at(MONTH_YEAR, i)) != null) {
-                        int month = month(m.group(1));
-                        date(s, spans, m.start(), m.end(), m.group(2), month, month);
+        /** At a keyword [i, j) that may start a title, a date, a lot, record or telephone number. */
+        private void word(int i, int j, int actions) {
+            Matcher m;
+            if ((actions & TITLE_ACTION) != 0 && TITLES.contains(s.substring(i, j)) && (m = at(TITLED, i)) != null) {
+                spans.add(m.start(), m.end(), IdentifierKind.NAME, null);
+            }
+            if ((actions & MONTH_ACTION) != 0 && MONTH_WORDS.containsKey(s.substring(i, j))) {
+                if ((m = at(MONTH_DAY, i)) != null) {
+                    int month = month(m.group(1));
+                    if (valid(Integer.parseInt(m.group(2)), month)) {
+                        date(s, spans, m.start(), m.end(), m.group(3), month, month);
                     }
                 }
+                if ((m = at(MONTH_YEAR, i)) != null) {
+                    int month = month(m.group(1));
+                    date(s, spans, m.start(), m.end(), m.group(2), month, month);
+                }
             }
-            if (j - i > 11) {
-                return;
-            }
-            String key = s.substring(i, j).toLowerCase(Locale.ROOT);
-            if (LOT_KEYS.contains(key) && digitWithin(j, 30)) {
+            if ((actions & LOT_ACTION) != 0 && digitWithin(j, 30)) {
                 afterWord(LOT_WORD, i, IdentifierKind.LOT);
             }
-            if (ID_KEYS.contains(key) && digitWithin(j, 30)) {
+            if ((actions & ID_ACTION) != 0 && digitWithin(j, 30)) {
                 afterWord(ID_WORD, i, IdentifierKind.IDENTIFIER);
             }
-            if (PHONE_KEYS.contains(key) && digitWithin(j, 16)) {
+            if ((actions & PHONE_ACTION) != 0 && digitWithin(j, 16)) {
                 phone(PHONE_WORD, i);
             }
-            if (MONTH_KEYS.contains(key) && j + 1 < n) {
-                Matcher m = at(MONTH_ALONE, i);
-                if (m != null) {
-                    spans.add(m.start(1), m.end(1), IdentifierKind.DATE, null);
-                }
+            if ((actions & MONTH_AFTER_ACTION) != 0 && j + 1 < n && (s.charAt(j) == '-'
+                    || Character.isUpperCase(s.charAt(j + 1)) || s.charAt(j + 1) == 'o')
+                    && (m = at(MONTH_ALONE, i)) != null) {
+                spans.add(m.start(1), m.end(1), IdentifierKind.DATE, null);
             }
-            if (key.equals("the") && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
-                Matcher m = at(DAY_MONTH, i);
-                if (m != null) {
-                    dayMonth(m);
-                }
+            if ((actions & THE_ACTION) != 0 && j + 1 < n && Character.isDigit(s.charAt(j + 1))
+                    && (m = at(DAY_MONTH, i)) != null) {
+                dayMonth(m);
             }
         }
 

@@ -15,6 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.cgtbulletin.model.BatchVolume;
@@ -30,8 +36,9 @@ import org.cgtbulletin.model.TaxonomyCode;
  * The stories stage: turns the narratives and lessons of publishable reports into de-identified {@link Story}s.
  *
  * <p>It is a {@code Consumer<FailureReport>} fed by the read stage beside the aggregator. As reports stream by it
- * counts the contributors of every product class (all reports, publishable or not) and de-identifies the texts
- * of publishable reports at once, keeping only those: memory grows with the stories, not with the reports.
+ * counts the contributors of every product class (all reports, publishable or not) and hands the texts of
+ * publishable reports, in batches, to a worker thread that de-identifies them while reading goes on; only those
+ * are kept, so memory grows with the stories, not with the reports.
  * {@link #finish} then, for each story of a quarter up to the as-of quarter:
  * <ol>
  * <li>removes contributor tokens from the texts (known only once every report is read);</li>
@@ -51,6 +58,7 @@ import org.cgtbulletin.model.TaxonomyCode;
  */
 public final class StoryDesk implements Consumer<FailureReport> {
 
+    private static final int BATCH = 256;
     private static final Set<String> UNINFORMATIVE_TERMS = Set.of("other", "other product", "other products",
             "unknown");
 
@@ -61,7 +69,10 @@ public final class StoryDesk implements Consumer<FailureReport> {
     private final int minContributors;
     private final Map<String, Set<String>> contributorsByClass = new HashMap<>();
     private final Set<String> contributors = new HashSet<>();
-    private final List<Draft> drafts = new ArrayList<>();
+    /** Publishable reports waiting to be de-identified, handed to a worker thread in batches. */
+    private List<FailureReport> batch = new ArrayList<>(BATCH);
+    private final List<Future<List<Draft>>> drafts = new ArrayList<>();
+    private ExecutorService workers;
     /** Editorial ids seen in the dataset, with whether the report was publishable. */
     private final Map<String, Boolean> editorialSeen = new HashMap<>();
     private long publishable;
@@ -101,8 +112,66 @@ public final class StoryDesk implements Consumer<FailureReport> {
             return;
         }
         withText++;
-        drafts.add(new Draft(r.reportId(), r.quarter(), r.productClass(), r.processStep(), r.failureMode(),
-                r.outcome(), deidentifier.clean(r.narrative()), deidentifier.clean(r.lesson())));
+        batch.add(r);
+        if (batch.size() == BATCH) {
+            submit();
+        }
+    }
+
+    /**
+     * Hands the batch to a worker: de-identification runs beside the reading thread (on 2 cores the two overlap
+     * instead of adding up). The order of drafts is the order of the reports, whatever thread cleans them.
+     */
+    private void submit() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (workers == null) {
+            int n = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread t = new Thread(task, "story-desk");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true); // idle threads end even if finish is never called
+            workers = pool;
+        }
+        List<FailureReport> reports = batch;
+        batch = new ArrayList<>(BATCH);
+        drafts.add(workers.submit(() -> {
+            List<Draft> out = new ArrayList<>(reports.size());
+            for (FailureReport r : reports) {
+                out.add(new Draft(r.reportId(), r.quarter(), r.productClass(), r.processStep(), r.failureMode(),
+                        r.outcome(), deidentifier.clean(r.narrative()), deidentifier.clean(r.lesson())));
+            }
+            return out;
+        }));
+    }
+
+    /** Every draft, in report order, once the workers are done. */
+    private List<Draft> drafts() {
+        submit();
+        List<Draft> all = new ArrayList<>();
+        try {
+            for (Future<List<Draft>> f : drafts) {
+                all.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while de-identifying stories", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (workers != null) {
+                workers.shutdown();
+            }
+        }
+        drafts.clear();
+        return all;
     }
 
     /**
@@ -118,58 +187,27 @@ public final class StoryDesk implements Consumer<FailureReport> {
         }
         TermMatcher tokens = TermMatcher.of(new TreeSet<>(contributors));
         Map<String, TermMatcher> rareClassTerms = new HashMap<>();
+        for (TaxonomyCode pc : taxonomy.codes(Dimension.PRODUCT_CLASS)) {
+            if (contributorsByClass.getOrDefault(pc.code(), Set.of()).size() < minContributors) {
+                rareClassTerms.put(pc.code(), classTerms(pc.code()));
+            }
+        }
+        // each draft is reviewed on its own (in parallel), then the outcomes are gathered in report order
+        List<Review> reviews = drafts().parallelStream().map(d -> review(d, asOf, tokens, rareClassTerms)).toList();
         List<Story> stories = new ArrayList<>();
         List<StoryAudit.Redaction> redactions = new ArrayList<>();
         List<StoryAudit.Withheld> withheld = new ArrayList<>();
         Set<String> withheldIds = new HashSet<>();
         long held = 0;
-        for (Draft d : drafts) {
-            boolean shown = contributorsByClass.getOrDefault(d.productClass(), Set.of()).size() >= minContributors;
-            TermMatcher classTerms = shown ? null
-                    : rareClassTerms.computeIfAbsent(d.productClass(), this::classTerms);
-            Deidentified narrative = finalPass(d.narrative(), tokens, classTerms);
-            Deidentified lesson = finalPass(d.lesson(), tokens, classTerms);
-            audit(d.reportId(), "narrative", narrative, redactions);
-            audit(d.reportId(), "lesson", lesson, redactions);
-            Editorial.Choice choice = choices.get(d.reportId());
-            if (asOf != null && d.quarter().compareTo(asOf) > 0) {
-                withheld.add(new StoryAudit.Withheld(d.reportId(), "story", "after the as-of quarter " + asOf));
-                withheldIds.add(d.reportId());
-                continue;
+        for (Review r : reviews) {
+            redactions.addAll(r.redactions());
+            withheld.addAll(r.withheld());
+            if (r.story() != null) {
+                stories.add(r.story());
+            } else {
+                withheldIds.add(r.reportId());
             }
-            if (choice != null && choice.action() == Editorial.Action.HOLD) {
-                withheld.add(new StoryAudit.Withheld(d.reportId(), "story", "held by editors"
-                        + (choice.reason() == null ? "" : ": " + choice.reason())));
-                withheldIds.add(d.reportId());
-                held++;
-                continue;
-            }
-            String identifying = null;
-            String where = null;
-            for (String[] field : new String[][] {{"narrative", narrative.text()}, {"lesson", lesson.text()}}) {
-                if (identifying == null && field[1] != null) {
-                    identifying = Withholding.identifying(field[1]);
-                    where = field[0];
-                }
-            }
-            if (identifying != null) {
-                withheld.add(new StoryAudit.Withheld(d.reportId(), "story", "the " + where + " " + identifying));
-                withheldIds.add(d.reportId());
-                continue;
-            }
-            String n = keep(d.reportId(), "narrative", narrative.text(), Withholding.MIN_NARRATIVE, withheld);
-            String l = keep(d.reportId(), "lesson", lesson.text(), Withholding.MIN_LESSON, withheld);
-            if (n == null && l == null) {
-                withheld.add(new StoryAudit.Withheld(d.reportId(), "story",
-                        "neither the narrative nor the lesson can be published"));
-                withheldIds.add(d.reportId());
-                continue;
-            }
-            TaxonomyCode pc = taxonomy.find(Dimension.PRODUCT_CLASS, d.productClass());
-            String group = pc == null || pc.group() == null || pc.group().isBlank() ? "Other products" : pc.group();
-            boolean featured = choice != null && choice.action() == Editorial.Action.FEATURE;
-            stories.add(new Story(null, d.quarter(), shown ? d.productClass() : null, group, d.processStep(),
-                    d.failureMode(), d.outcome(), n, l, featured));
+            held += r.heldByEditors() ? 1 : 0;
         }
         warnEditorial(withheldIds, problems);
         List<Story> published = identify(stories);
@@ -180,6 +218,54 @@ public final class StoryDesk implements Consumer<FailureReport> {
                 .thenComparing(w -> List.of("story", "narrative", "lesson").indexOf(w.field())));
         return new Result(published, new StoryAudit(publishable, withText, published.size(), held, redactions,
                 withheld));
+    }
+
+    /** What became of one draft: its story (null when withheld whole) and its audit entries. */
+    private record Review(String reportId, Story story, List<StoryAudit.Redaction> redactions,
+            List<StoryAudit.Withheld> withheld, boolean heldByEditors) {
+    }
+
+    /** Finishes one draft: contributor tokens, the product class, editors' choices and the withhold rule. */
+    private Review review(Draft d, Quarter asOf, TermMatcher tokens, Map<String, TermMatcher> rareClassTerms) {
+        TermMatcher classTerms = rareClassTerms.get(d.productClass());
+        boolean shown = classTerms == null;
+        Deidentified narrative = finalPass(d.narrative(), tokens, classTerms);
+        Deidentified lesson = finalPass(d.lesson(), tokens, classTerms);
+        List<StoryAudit.Redaction> redactions = new ArrayList<>();
+        List<StoryAudit.Withheld> withheld = new ArrayList<>();
+        audit(d.reportId(), "narrative", narrative, redactions);
+        audit(d.reportId(), "lesson", lesson, redactions);
+        Editorial.Choice choice = choices.get(d.reportId());
+        String whole = null;
+        if (asOf != null && d.quarter().compareTo(asOf) > 0) {
+            whole = "after the as-of quarter " + asOf;
+        } else if (choice != null && choice.action() == Editorial.Action.HOLD) {
+            whole = "held by editors" + (choice.reason() == null ? "" : ": " + choice.reason());
+        } else {
+            for (String[] field : new String[][] {{"narrative", narrative.text()}, {"lesson", lesson.text()}}) {
+                String identifying = field[1] == null ? null : Withholding.identifying(field[1]);
+                if (identifying != null) {
+                    whole = "the " + field[0] + " " + identifying;
+                    break;
+                }
+            }
+        }
+        if (whole != null) {
+            withheld.add(new StoryAudit.Withheld(d.reportId(), "story", whole));
+            return new Review(d.reportId(), null, redactions, withheld, whole.startsWith("held by editors"));
+        }
+        String n = keep(d.reportId(), "narrative", narrative.text(), Withholding.MIN_NARRATIVE, withheld);
+        String l = keep(d.reportId(), "lesson", lesson.text(), Withholding.MIN_LESSON, withheld);
+        if (n == null && l == null) {
+            withheld.add(new StoryAudit.Withheld(d.reportId(), "story",
+                    "neither the narrative nor the lesson can be published"));
+            return new Review(d.reportId(), null, redactions, withheld, false);
+        }
+        TaxonomyCode pc = taxonomy.find(Dimension.PRODUCT_CLASS, d.productClass());
+        String group = pc == null || pc.group() == null || pc.group().isBlank() ? "Other products" : pc.group();
+        boolean featured = choice != null && choice.action() == Editorial.Action.FEATURE;
+        return new Review(d.reportId(), new Story(null, d.quarter(), shown ? d.productClass() : null, group,
+                d.processStep(), d.failureMode(), d.outcome(), n, l, featured), redactions, withheld, false);
     }
 
     /** The terms that name a product class in a text: its code (also with spaces) and its label. */
@@ -291,7 +377,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             StringBuilder b = new StringBuilder(s.quarter().slug()).append('-');
             for (int i = 0; i < 5; i++) {
-                b.append(String.format(Locale.ROOT, "%02x", hash[i]));
+                b.append(Character.forDigit((hash[i] >> 4) & 0xF, 16)).append(Character.forDigit(hash[i] & 0xF, 16));
             }
             return b.toString();
         } catch (NoSuchAlgorithmException e) {

@@ -17,9 +17,9 @@ import java.util.Map;
  */
 final class TermMatcher {
 
-    /** Receives each match as a span of the text. */
+    /** Receives each match as a span of the text, with the index of the term (in the order given). */
     interface Hits {
-        void hit(int start, int end);
+        void hit(int start, int end, int term);
     }
 
     private static final TermMatcher EMPTY = new TermMatcher(List.of());
@@ -32,6 +32,8 @@ final class TermMatcher {
     private final int[] fail;
     /** Length of the term ending at this node, 0 when none does. */
     private final int[] length;
+    /** Index (in the order given) of the term ending at this node. */
+    private final int[] termIndex;
     /** The nearest node on the failure chain where a term ends, -1 when none. */
     private final int[] dict;
     private final int terms;
@@ -42,8 +44,11 @@ final class TermMatcher {
         children.add(new ArrayList<>());
         List<Integer> lengths = new ArrayList<>();
         lengths.add(0);
+        Map<Integer, Integer> indexOfNode = new HashMap<>();
         int count = 0;
+        int index = -1;
         for (String raw : rawTerms) {
+            index++;
             String term = Fold.term(raw);
             if (term.isEmpty()) {
                 continue;
@@ -63,7 +68,10 @@ final class TermMatcher {
                 }
                 node = next;
             }
-            lengths.set(node, term.length());
+            if (lengths.get(node) == 0) {
+                lengths.set(node, term.length());
+                indexOfNode.put(node, index);
+            }
         }
         this.terms = count;
         int n = children.size();
@@ -81,8 +89,10 @@ final class TermMatcher {
             }
         }
         this.length = new int[n];
+        this.termIndex = new int[n];
         for (int i = 0; i < n; i++) {
             length[i] = lengths.get(i);
+            termIndex[i] = indexOfNode.getOrDefault(i, -1);
         }
         this.fail = new int[n];
         this.dict = new int[n];
@@ -116,7 +126,7 @@ final class TermMatcher {
         return terms.isEmpty() ? EMPTY : new TermMatcher(terms);
     }
 
-    /** Number of distinct non-empty terms. */
+    /** Number of non-empty terms. */
     int size() {
         return terms;
     }
@@ -173,7 +183,7 @@ final class TermMatcher {
                 int end = i + 1;
                 int start = end - length[t];
                 if (wholeWord(folded, start, end)) {
-                    hits.hit(start, end);
+                    hits.hit(start, end, termIndex[t]);
                 }
                 t = dict[t];
             }

@@ -62,22 +62,31 @@ final class Withholding {
 
     /** Why a text must not be published, or null when it may be; {@code minimum} is the length it needs. */
     static String tooThin(String text, int minimum) {
-        Matcher p = Deidentifier.PLACEHOLDER.matcher(text);
         int placeholders = 0;
-        StringBuilder rest = new StringBuilder(text.length());
-        int last = 0;
-        while (p.find()) {
-            placeholders++;
-            rest.append(text, last, p.start()).append(' ');
-            last = p.end();
+        int length = Deidentifier.collapse(text).length();
+        if (text.indexOf('[') >= 0) {
+            Matcher p = Deidentifier.PLACEHOLDER.matcher(text);
+            StringBuilder rest = new StringBuilder(text.length());
+            int last = 0;
+            while (p.find()) {
+                placeholders++;
+                rest.append(text, last, p.start()).append(' ');
+                last = p.end();
+            }
+            rest.append(text, last, text.length());
+            length = Deidentifier.collapse(rest.toString()).length();
         }
-        rest.append(text, last, text.length());
-        int length = Deidentifier.collapse(rest.toString()).length();
         if (length < minimum) {
             return "too short after de-identification: " + length + " characters of text left (at least " + minimum
                     + " needed)";
         }
-        int words = text.split("\\s+").length;
+        int words = 0;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                words++;
+            }
+        }
         if (placeholders * 3 > words) {
             return "too damaged by de-identification: " + placeholders + " of " + words
                     + " words are placeholders (at most a third may be)";
