@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * <p>What {@link #clean} does, in order:
  * <ol>
  * <li>normalizes the text: invisible format and control characters (zero-width spaces, bidirectional overrides,
- *     soft hyphens) are dropped, every kind of space becomes a plain space, line ends become {@code \n}; every
- *     other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept as written;</li>
+ *     soft hyphens) are dropped, every kind of space becomes a plain space, line ends become {@code \n}, full-width
+ *     ASCII forms become ASCII; every other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept
+ *     as written;</li>
  * <li>removes markup: HTML comments, tags, and script, style and similar elements with their content. A line
  *     break or block tag leaves a space, an inline tag nothing. Whatever remains is shown as text, escaped by
  *     every writer; in addition a {@code <} that would still start a tag gets a space after it;</li>
@@ -49,6 +50,9 @@ public final class Deidentifier {
         }
     }
 
+    /** Rounds of detection at most (a second round finds what the first freed; a third is a safety margin). */
+    private static final int MAX_ROUNDS = 3;
+
     /** Our placeholders, as they appear in a cleaned text. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|link|phone|name|id|lot|product|date)\\]");
 
@@ -69,6 +73,9 @@ public final class Deidentifier {
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
                     + "|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+"
                     + "(?:\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+)+");
+    /** Anything else with an at sign inside a word: jdoe@[192.168.0.1], jdoe@localhost. */
+    private static final Pattern EMAIL_LOOSE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[^\\s,;<>()\"']+");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@[A-Za-z][A-Za-z0-9_]{1,30}");
     private static final String TLD = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au|jp|cn"
             + "|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai";
@@ -76,30 +83,31 @@ public final class Deidentifier {
     private static final Pattern SCHEME_LINK = Pattern.compile(
             "(?i)\\b(?:https?|s?ftp|file|smb|ssh)://[^\\s<>\"]*"
                     + "|\\bwww\\d{0,3}\\.[^\\s<>\"]+"
-                    + "|\\b(?:javascript|vbscript|livescript)\\s*:[^\\s]*"
+                    + "|(?:javascript|vbscript|livescript)\\s*:[^\\s]*"
                     + "|\\b(?:mailto|tel|sms|callto):[^\\s]+"
                     + "|\\bdata:[a-z]+/[a-z0-9.+-]+[;,][^\\s]*");
-    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])"
-            + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLD + ")(?:/[^\\s<>\"]*)?(?![\\p{L}\\p{N}-])");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)"
+            + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLD + ")(?:/[^\\s<>\"]*)?(?![a-z0-9])");
 
     // ---- telephone numbers -----------------------------------------------------------------------------------
     private static final String EXT = "(?:\\s?(?:ext\\.?|x)\\s?\\d{1,5})?";
-    private static final String NOT_AFTER = "(?<![\\p{L}\\p{N}+.,/-])";
+    /** A number may follow a letter (a typo such as "tel0207..." must not hide it), not a digit or a separator. */
+    private static final String NOT_AFTER = "(?<![\\p{N}+.,/-])";
     private static final String NOT_BEFORE = "(?![\\p{L}\\p{N}]|[.,/-]\\d)";
     /** Telephone forms, each with its least and greatest number of digits. */
     private static final List<PhoneForm> PHONES = List.of(
             // international: +44 20 7946 0958, +1 (617) 555-0143, +49 (0)30 1234567
-            new PhoneForm("(?<![\\p{L}\\p{N}+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}" + EXT, 8, 20),
+            new PhoneForm("(?<!\\+)\\+\\d{1,3}(?:[ .\\n-]?\\(?\\d{1,4}\\)?){2,6}" + EXT, 8, 20),
             // 00 international: 0044 20 7946 0958
-            new PhoneForm(NOT_AFTER + "00\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}" + EXT + NOT_BEFORE, 10, 20),
+            new PhoneForm(NOT_AFTER + "00\\d{1,3}(?:[ .\\n-]?\\(?\\d{1,4}\\)?){2,6}" + EXT + NOT_BEFORE, 10, 20),
             // North American: (617) 555-0143, 617-555-0143, 617.555.0143, 1-800-555-0199
-            new PhoneForm(NOT_AFTER + "(?:1[ .-])?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}" + EXT
+            new PhoneForm(NOT_AFTER + "(?:1[ .-])?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .\\n-])\\d{3}[ .\\n-]\\d{4}" + EXT
                     + NOT_BEFORE, 10, 16),
             // national with a trunk 0: 020 7946 0958, 030/1234567, 01 23 45 67 89
-            new PhoneForm(NOT_AFTER + "0\\d{1,4}(?:[ /-]\\d{2,8}){1,4}" + NOT_BEFORE, 9, 13),
+            new PhoneForm(NOT_AFTER + "0\\d{1,4}(?:[ /\\n-]\\d{2,8}){1,4}" + NOT_BEFORE, 9, 13),
             // after a telephone word: tel. 5550143, call 555 0143, ext. 4411
             new PhoneForm("(?i:tel|telephone|phone|mobile|fax|call|ext|extension|whatsapp|hotline|dial)\\.?:?\\s"
-                    + "(?:(?i:on|at|no\\.?|number)\\s)?([+(]?\\d[\\d ().-]{2,}\\d)", 4, 20));
+                    + "(?:(?i:on|at|no\\.?|number)\\s)?([+(]?\\d[\\d ().\\n-]{2,}\\d)", 4, 20));
 
     private record PhoneForm(Pattern pattern, int minDigits, int maxDigits) {
         PhoneForm(String regex, int minDigits, int maxDigits) {
@@ -140,14 +148,14 @@ public final class Deidentifier {
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
     private static final String YEAR = "((?:19|20)\\d{2})";
     /** 14 March 2025, 14th of March, 14-Mar-2025, 14-16 March 2025, the 3rd of May. */
-    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(?:the\\s)?(?:\\d{1,2}" + ORDINAL
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<!\\p{N})(?:the\\s)?(?:\\d{1,2}" + ORDINAL
             + "\\s?(?:-|\u2013|to|and)\\s?)?(\\d{1,2})" + ORDINAL + "(?:\\s(?:of\\s)?|-|/|\\.\\s?)(" + MONTH + ")"
             + "(?:(?:,\\s?|\\s|-|/)" + YEAR + "|\\s'(\\d{2}))?(?![\\p{L}\\p{N}])");
     /** March 14, 2025; March 14; Mar 14-16 2025. */
     private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + ")\\s(\\d{1,2})"
             + ORDINAL + "(?:\\s?(?:-|\u2013)\\s?\\d{1,2}" + ORDINAL + ")?(?:,?\\s" + YEAR + ")?(?![\\p{L}\\p{N}])");
     /** 14-MAR-2025, 14 MAR 25: the upper-case abbreviation only in the record form with a year. */
-    private static final Pattern RECORD_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(\\d{1,2})([- ])(" + UPPER_MONTH
+    private static final Pattern RECORD_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})([- ])(" + UPPER_MONTH
             + ")\\2(?:" + YEAR + "|(\\d{2}))(?![\\p{L}\\p{N}/-])");
     /** March 2025, Mar. 2025. */
     private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + "),?\\s" + YEAR
@@ -156,14 +164,14 @@ public final class Deidentifier {
     private static final Pattern MONTH_ALONE = Pattern.compile("(?:(?i:in|during|since|until|till|by|from"
             + "|through|early|late|end\\sof|start\\sof|beginning\\sof|middle\\sof)\\s|(?i:mid)-)(" + FULL_MONTH + ")");
     /** 2025-03-14, 2025/03/14, 2025.03.14, with an optional time. */
-    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])" + YEAR
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
             + "([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
             + "(?![\\p{L}\\p{N}/-]|\\.\\d)");
     /** 2025-03 (a month). */
-    private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}/.-])" + YEAR
+    private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
             + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
     /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
             + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
 
     // ---- lots, batches, other identifiers --------------------------------------------------------------------
@@ -220,12 +228,25 @@ public final class Deidentifier {
             s = removeMarkup(s, counts);
         }
         s = collapse(s);
+        // a replacement can free what was glued to it ("Acmejavascript:" -> "Acme[link]"), so the detection runs
+        // again on its own output until it finds nothing (placeholders and quarters are left as they are)
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            String next = detect(s, counts);
+            if (next == s) {
+                break;
+            }
+            s = next;
+        }
+        return new Deidentified(finish(s), counts);
+    }
+
+    /** One round of detection and replacement; the same string when nothing was found. */
+    private String detect(String s, Map<IdentifierKind, Integer> counts) {
         Spans spans = new Spans();
         String folded = Fold.of(s);
         new Scan(s, folded, spans).run();
         denylist.find(folded, (start, end, term) -> spans.add(start, end, IdentifierKind.DENYLIST, null));
-        String out = spans.isEmpty() ? s : collapse(spans.render(s, counts));
-        return new Deidentified(finish(out), counts);
+        return spans.isEmpty() ? s : collapse(spans.render(s, counts));
     }
 
     /**
@@ -258,6 +279,28 @@ public final class Deidentifier {
         return new Deidentified(out, counts);
     }
 
+    /** Replaces whole-word occurrences of one literal (any case) by the kind's placeholder. */
+    static Deidentified replaceLiteral(String cleaned, String literal, IdentifierKind kind) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        String term = literal == null ? "" : Fold.term(literal);
+        if (cleaned == null || term.isEmpty()) {
+            return new Deidentified(cleaned, counts);
+        }
+        String folded = Fold.of(cleaned);
+        Spans spans = new Spans();
+        for (int i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {
+            int end = i + term.length();
+            boolean before = i == 0 || !Fold.isWordChar(folded.charAt(i - 1)) || !Fold.isWordChar(folded.charAt(i));
+            boolean after = end == folded.length() || !Fold.isWordChar(folded.charAt(end))
+                    || !Fold.isWordChar(folded.charAt(end - 1));
+            if (before && after) {
+                spans.add(i, end, kind, null);
+            }
+        }
+        String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
+        return new Deidentified(out, counts);
+    }
+
     // ---- normalization and markup ----------------------------------------------------------------------------
 
     /** Drops invisible characters, makes every space a plain space and every line end a {@code \n}. */
@@ -285,6 +328,8 @@ public final class Deidentifier {
             } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B'
                     || c == '\u000C') {
                 b.append('\n');
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                b.append((char) (c - 0xFEE0)); // full-width forms of ASCII, as a phone or lot number may be typed
             } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
                 b.append(' ');
             } else if (Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL) {
@@ -478,6 +523,7 @@ public final class Deidentifier {
         void run() {
             if (s.indexOf('@') >= 0) {
                 find(EMAIL, IdentifierKind.EMAIL);
+                find(EMAIL_LOOSE, IdentifierKind.EMAIL);
                 find(HANDLE, IdentifierKind.NAME);
             } else if (s.indexOf("at]") >= 0 || s.indexOf("at)") >= 0 || s.indexOf("AT]") >= 0
                     || s.indexOf("AT)") >= 0) {
@@ -490,8 +536,8 @@ public final class Deidentifier {
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c >= '0' && c <= '9') {
-                    if (i == 0 || !Fold.isWordChar(s.charAt(i - 1))) {
-                        number(i);
+                    if (i == 0 || !Character.isDigit(s.charAt(i - 1))) {
+                        number(i); // also after a letter: dates and numbers glued to a word are still found
                     }
                 } else if (c == '+') {
                     phone(PHONE_INTERNATIONAL, i);
@@ -510,7 +556,8 @@ public final class Deidentifier {
         private void find(Pattern p, IdentifierKind kind) {
             Matcher m = p.matcher(s);
             while (m.find()) {
-                int end = kind == IdentifierKind.LINK ? trimTrailing(s, m.start(), m.end()) : m.end();
+                int end = kind == IdentifierKind.LINK || p == EMAIL_LOOSE ? trimTrailing(s, m.start(), m.end())
+                        : m.end();
                 spans.add(m.start(), end, kind, null);
             }
         }
@@ -608,31 +655,35 @@ public final class Deidentifier {
             }
         }
 
-        /** At a dot: a bare web address whose last label is a known top-level domain. Returns where to go on. */
+        /**
+         * At a dot followed by a known top-level domain (letters, then no letter or digit): the web address that
+         * ends there. Returns where to look for the next dot.
+         */
         private int domain(int dot) {
+            int k = dot + 1;
+            while (k < n && ((s.charAt(k) >= 'a' && s.charAt(k) <= 'z') || (s.charAt(k) >= 'A' && s.charAt(k) <= 'Z'))) {
+                k++;
+            }
+            if (k - dot < 3 || (k < n && isAsciiAlnum(s.charAt(k)))
+                    || !TLDS.contains(s.substring(dot + 1, k).toLowerCase(Locale.ROOT))) {
+                return dot + 1;
+            }
             int start = dot;
             while (start > 0 && isDomainChar(s.charAt(start - 1))) {
                 start--;
             }
-            int end = dot + 1;
-            while (end < n && isDomainChar(s.charAt(end))) {
-                end++;
+            while (start < dot && !isAsciiAlnum(s.charAt(start))) {
+                start++; // a name starts with a letter or digit, not with "-" or "."
             }
-            int labelEnd = end;
-            while (labelEnd > dot && (s.charAt(labelEnd - 1) == '.' || s.charAt(labelEnd - 1) == '-')) {
-                labelEnd--;
-            }
-            int labelStart = s.lastIndexOf('.', labelEnd - 1) + 1;
-            if (start == dot || labelStart >= labelEnd
-                    || !TLDS.contains(s.substring(labelStart, labelEnd).toLowerCase(Locale.ROOT))) {
-                return end;
+            if (start == dot) {
+                return dot + 1;
             }
             Matcher m = at(BARE_DOMAIN, start);
             if (m != null) {
                 spans.add(m.start(), trimTrailing(s, m.start(), m.end()), IdentifierKind.LINK, null);
-                return Math.max(end, m.end());
+                return Math.max(dot + 1, m.end());
             }
-            return end;
+            return dot + 1;
         }
 
         private static boolean isDomainChar(char c) {
@@ -768,9 +819,6 @@ public final class Deidentifier {
                 break;
             }
         }
-        if (i < s.length() && Fold.isWordChar(s.charAt(i))) {
-            return pos; // glued to a non-ASCII letter: not a code
-        }
         return i;
     }
 
@@ -799,7 +847,7 @@ public final class Deidentifier {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (!isAsciiAlnum(c) || (i > 0 && (Fold.isWordChar(s.charAt(i - 1)) || "-/._#".indexOf(s.charAt(i - 1))
+            if (!isAsciiAlnum(c) || (i > 0 && (isAsciiAlnum(s.charAt(i - 1)) || "-/._#".indexOf(s.charAt(i - 1))
                     >= 0 && i > 1 && isAsciiAlnum(s.charAt(i - 2))))) {
                 i++;
                 continue;
@@ -882,7 +930,15 @@ public final class Deidentifier {
                         }
                     }
                 }
-                b.append(s, last, start).append(text);
+                b.append(s, last, start);
+                boolean quarter = kind == IdentifierKind.DATE && !text.equals(kind.placeholder());
+                if (quarter && start > 0 && Fold.isWordChar(s.charAt(start - 1))) {
+                    b.append(' '); // "on14 March 2025" -> "on 2025-Q1", not a code-like "on2025-Q1"
+                }
+                b.append(text);
+                if (quarter && end < s.length() && Fold.isWordChar(s.charAt(end))) {
+                    b.append(' ');
+                }
                 counts.merge(kind, 1, Integer::sum);
                 last = end;
                 i = j;

@@ -93,8 +93,12 @@ final class Fold {
         return b.substring(0, n);
     }
 
-    /** A letter or digit of any script: what a whole-word match may not touch on either side. */
+    /**
+     * A letter or digit: what a whole-word match may not touch on either side. A character outside the Basic
+     * Multilingual Plane (an emoji, a rare script) is not, so "Acme😀" still matches {@code Acme}: when in doubt
+     * a name is removed rather than kept.
+     */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+        return Character.isLetterOrDigit(c);
     }
 }

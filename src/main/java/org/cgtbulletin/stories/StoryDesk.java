@@ -41,7 +41,8 @@ import org.cgtbulletin.model.TaxonomyCode;
  * are kept, so memory grows with the stories, not with the reports.
  * {@link #finish} then, for each story of a quarter up to the as-of quarter:
  * <ol>
- * <li>removes contributor tokens from the texts (known only once every report is read);</li>
+ * <li>removes the report's own id and every contributor token from the texts (the tokens are known only once
+ *     every report is read);</li>
  * <li>generalizes the product class to its group when fewer than {@code minContributors} manufacturers make it
  *     (reports and volumes together), and replaces mentions of that class in the texts by {@code [product]};</li>
  * <li>applies the editors' {@link Editorial choices} and the {@link Withholding withhold rules};</li>
@@ -229,8 +230,8 @@ public final class StoryDesk implements Consumer<FailureReport> {
     private Review review(Draft d, Quarter asOf, TermMatcher tokens, Map<String, TermMatcher> rareClassTerms) {
         TermMatcher classTerms = rareClassTerms.get(d.productClass());
         boolean shown = classTerms == null;
-        Deidentified narrative = finalPass(d.narrative(), tokens, classTerms);
-        Deidentified lesson = finalPass(d.lesson(), tokens, classTerms);
+        Deidentified narrative = finalPass(d.narrative(), d.reportId(), tokens, classTerms);
+        Deidentified lesson = finalPass(d.lesson(), d.reportId(), tokens, classTerms);
         List<StoryAudit.Redaction> redactions = new ArrayList<>();
         List<StoryAudit.Withheld> withheld = new ArrayList<>();
         audit(d.reportId(), "narrative", narrative, redactions);
@@ -281,18 +282,26 @@ public final class StoryDesk implements Consumer<FailureReport> {
         return TermMatcher.of(terms);
     }
 
-    private static Deidentified finalPass(Deidentified text, TermMatcher tokens, TermMatcher classTerms) {
+    /** The passes that need the whole dataset: the report's own id, contributor tokens, a rare product class. */
+    private static Deidentified finalPass(Deidentified text, String reportId, TermMatcher tokens,
+            TermMatcher classTerms) {
         if (text.text() == null) {
             return text;
         }
-        Deidentified t = Deidentifier.replaceTerms(text.text(), tokens, IdentifierKind.CONTRIBUTOR);
-        Deidentified c = classTerms == null ? t
-                : Deidentifier.replaceTerms(t.text(), classTerms, IdentifierKind.PRODUCT_CLASS);
+        List<Deidentified> parts = new ArrayList<>(List.of(text));
+        Deidentified last = Deidentifier.replaceLiteral(text.text(), reportId, IdentifierKind.IDENTIFIER);
+        parts.add(last);
+        last = Deidentifier.replaceTerms(last.text(), tokens, IdentifierKind.CONTRIBUTOR);
+        parts.add(last);
+        if (classTerms != null) {
+            last = Deidentifier.replaceTerms(last.text(), classTerms, IdentifierKind.PRODUCT_CLASS);
+            parts.add(last);
+        }
         EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
-        for (Deidentified part : classTerms == null ? List.of(text, t) : List.of(text, t, c)) {
+        for (Deidentified part : parts) {
             part.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
         }
-        return new Deidentified(c.text(), counts);
+        return new Deidentified(last.text(), counts);
     }
 
     private static void audit(String reportId, String field, Deidentified text, List<StoryAudit.Redaction> out) {

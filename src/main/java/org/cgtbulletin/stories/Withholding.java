@@ -30,6 +30,8 @@ final class Withholding {
             "Biosciences", "Bioscience", "Biotech", "Biotechnology", "Pharma", "Pharmaceuticals", "Pharmaceutical",
             "BioPharma", "Biopharma", "Biopharmaceuticals", "Genomics", "Holdings", "Therapies", "Bio", "Biomedical",
             "Medicines", "Vaccines", "Biologicals", "Laboratories", "Labs");
+    /** A name is looked for at most this many words before or after its facility or company word. */
+    private static final int MAX_NAME_WORDS = 6;
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("of", "in", "at", "near");
     private static final Set<String> GENERIC = Set.of("the", "a", "an", "this", "that", "these", "those", "our",
             "their", "its", "his", "her", "each", "every", "another", "one", "same", "both", "either", "neither",
@@ -189,7 +191,7 @@ final class Withholding {
         /** The capitalized words right before word k (an "&" may join them), or null. */
         String runBefore(int k, boolean commaAllowed) {
             int first = k;
-            for (int i = k - 1; i >= 0; i--) {
+            for (int i = k - 1; i >= Math.max(0, k - MAX_NAME_WORDS); i--) {
                 boolean joiner = text.substring(start[i], end[i]).equals("&");
                 boolean lastOfRun = i == k - 1;
                 if (!joiner && !capitalized(i)) {
@@ -217,7 +219,7 @@ final class Withholding {
             }
             int first = i;
             int last = -1;
-            while (i < count && capitalized(i)) {
+            while (i < count && i < k + 2 + MAX_NAME_WORDS && capitalized(i)) {
                 last = i;
                 if (ends(i)) {
                     break;

@@ -105,6 +105,19 @@ class DeidentifierCorpusTest {
         c("denylist", "Lindqvist-led review; O'Brien's SOP.", "[name]-led review; [name]'s SOP.");
         c("denylist", "The Westbury site and Westbury sites.", "The [name] and Westbury sites.");
         c("denylist", "North\u200Bbridge hid a zero-width space.", "[name] hid a zero-width space.");
+        // Unicode tricks and broken lines
+        c("unicode", "Made by Acme\uD83D\uDE00 and \uD83D\uDE00Acme.", "Made by [name]\uD83D\uDE00 and \uD83D\uDE00[name].");
+        c("unicode", "\uFF2C\uFF2F\uFF34 \uFF12\uFF12-\uFF10\uFF14\uFF11\uFF17\uFF22 was used.", "LOT [lot] was used.");
+        c("unicode", "Call +44 20\n7946 0958 now.", "Call [phone] now.");
+        c("unicode", "Ridge\u00ADway and Ridge\u200Dway.", "[name] and [name].");
+        c("email", "Mail jdoe@[192.168.0.1] or jdoe@localhost today.", "Mail [email] or [email] today.");
+        // glued to a neighbour: removal must not free a name or leave a fragment
+        c("glued", "Logged on14 March 2025 by QA.", "Logged on 2025-Q1 by QA.");
+        c("glued", "Call tel+44 20 7946 0958 now.", "Call tel[phone] now.");
+        c("glued", "See Acmejavascript:alert(1) here.", "See [name][link] here.");
+        c("glued", "Ping @@example.com and IL-2example.com today.", "Ping @@[link] and [link] today.");
+        c("glued", "Use example.com-based forms.", "Use [link]-based forms.");
+        c("glued", "Lot \u00B5L22-0417B was used.", "Lot \u00B5[id] was used.");
         // near misses that must survive exactly
         same("keep", "Day-7 sample positive by NAT; day 7 and D+14 samples were clean.");
         same("keep", "Viability was 20% at -80 \u00B0C; CD3+ fraction low; IL-2 at half strength.");

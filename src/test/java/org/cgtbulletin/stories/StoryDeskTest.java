@@ -126,6 +126,14 @@ class StoryDeskTest {
     }
 
     @Test
+    void theReportsOwnIdIsRemovedWhateverItsShape() {
+        List<FailureReport> r = List.of(report("Q7", "C1", Q1, "car_t_autologous", "expansion",
+                WHAT + " See q7 in the log.", LESSON, true));
+        Story s = run(r).published().get(0);
+        assertEquals(WHAT + " See [id] in the log.", s.narrative());
+    }
+
+    @Test
     void idsAreStableRevealNoReportIdAndSurviveOtherReportsArriving() {
         List<Story> first = run(world()).published();
         List<FailureReport> more = new ArrayList<>(world());
