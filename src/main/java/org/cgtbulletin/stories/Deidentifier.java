@@ -3,6 +3,7 @@ package org.cgtbulletin.stories;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  *     the day and month could be read either way and fall in different quarters, or {@code [date]} without a year.
  *     </li>
  * </ol>
- * The finding is {@link IdentifierScan}'s job (dates, numbers, links, names) and {@link TermMatcher}'s (the denylist);
+ * The finding is {@link IdentifierScan}'s job (dates, numbers, links, names) and {@link TermMatcher}'s (the denylist
+ * terms, and the keywords where the scan's patterns start, in one automaton);
  * the replacing {@link Spans}'. Since a replacement can free what was glued to it, finding and replacing repeat
  * until nothing more is found. Deciding whether what is left may be published is {@link Withholding}'s job.
  */
@@ -56,20 +58,47 @@ public final class Deidentifier {
             "dt", "dl", "header", "footer", "main", "nav", "aside", "figure", "figcaption");
     private static final Pattern OPEN_ANGLE = Pattern.compile("<(?=[\\p{L}/!?])");
 
-    private final TermMatcher denylist;
+    /** The denylist terms and the scan's keywords, in one automaton: a single pass finds both. */
+    private final TermMatcher words;
+    /** For each term of {@link #words}: the patterns a keyword may start (0 when it is not one). */
+    private final int[] keywordActions;
+    /** For each term of {@link #words}: whether it is a denylist term. */
+    private final boolean[] denied;
+    private final int denylistSize;
 
-    private Deidentifier(TermMatcher denylist) {
-        this.denylist = denylist;
+    private Deidentifier(Collection<String> denylist) {
+        Map<String, int[]> terms = new LinkedHashMap<>(); // folded term -> {keyword actions, denied}
+        IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[2])[0]
+                |= actions);
+        int size = 0;
+        for (String t : denylist) {
+            String folded = Fold.term(t);
+            if (!folded.isEmpty()) {
+                int[] v = terms.computeIfAbsent(folded, x -> new int[2]);
+                size += v[1] == 0 ? 1 : 0;
+                v[1] = 1;
+            }
+        }
+        List<String> list = new ArrayList<>(terms.keySet());
+        this.words = TermMatcher.of(list);
+        this.keywordActions = new int[list.size()];
+        this.denied = new boolean[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            int[] v = terms.get(list.get(i));
+            keywordActions[i] = v[0];
+            denied[i] = v[1] == 1;
+        }
+        this.denylistSize = size;
     }
 
     /** A de-identifier for this denylist (terms as written in the denylist file; empty for none). */
     public static Deidentifier of(Collection<String> denylist) {
-        return new Deidentifier(TermMatcher.of(denylist));
+        return new Deidentifier(denylist);
     }
 
     /** Number of distinct denylist terms in use. */
     public int denylistSize() {
-        return denylist.size();
+        return denylistSize;
     }
 
     /** De-identifies one text; null or blank gives a null text. */
@@ -98,9 +127,23 @@ public final class Deidentifier {
     /** One round of detection and replacement; the same string when nothing was found. */
     private String detect(String s, Map<IdentifierKind, Integer> counts) {
         Spans spans = new Spans();
+        if (s.indexOf('[') >= 0) {
+            Matcher p = PLACEHOLDER.matcher(s);
+            while (p.find()) {
+                spans.keep(p.start(), p.end()); // "[lot]" stays, even when "lot" is a denylist term
+            }
+        }
         String folded = Fold.of(s);
-        new IdentifierScan(s, folded, spans).run();
-        denylist.find(folded, (start, end, term) -> spans.add(start, end, IdentifierKind.DENYLIST, null));
+        IdentifierScan scan = new IdentifierScan(s, spans);
+        scan.run();
+        words.find(folded, (start, end, term) -> {
+            if (keywordActions[term] != 0) {
+                scan.keyword(start, end, keywordActions[term]);
+            }
+            if (denied[term]) {
+                spans.add(start, end, IdentifierKind.DENYLIST, null);
+            }
+        });
         return spans.isEmpty() ? s : collapse(spans.render(s, counts));
     }
 
@@ -115,21 +158,13 @@ public final class Deidentifier {
             return new Deidentified(cleaned, counts);
         }
         Spans spans = new Spans();
-        List<int[]> protectedSpans = new ArrayList<>();
         if (cleaned.indexOf('[') >= 0) {
             Matcher p = PLACEHOLDER.matcher(cleaned);
             while (p.find()) {
-                protectedSpans.add(new int[] {p.start(), p.end()});
+                spans.keep(p.start(), p.end());
             }
         }
-        terms.find(Fold.of(cleaned), (start, end, term) -> {
-            for (int[] q : protectedSpans) {
-                if (start < q[1] && end > q[0]) {
-                    return;
-                }
-            }
-            spans.add(start, end, kind, null);
-        });
+        terms.find(Fold.of(cleaned), (start, end, term) -> spans.add(start, end, kind, null));
         String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
         return new Deidentified(out, counts);
     }

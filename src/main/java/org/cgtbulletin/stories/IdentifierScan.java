@@ -1,6 +1,5 @@
 package org.cgtbulletin.stories;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -172,9 +171,11 @@ final class IdentifierScan {
     private static final int THE_ACTION = 16;
     private static final int TITLE_ACTION = 32;
     private static final int MONTH_ACTION = 64;
-    /** Every word that starts a pattern, found in one pass over the folded text; what each may start. */
-    private static final TermMatcher KEYWORDS;
-    private static final int[] KEYWORD_ACTIONS;
+    /**
+     * Every word that starts a pattern (folded), with what it may start. The de-identifier finds them with the
+     * denylist terms, in one automaton pass, and hands each to {@link #keyword}.
+     */
+    static final Map<String, Integer> KEYWORDS;
 
     static {
         String[] abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -192,12 +193,7 @@ final class IdentifierScan {
         actions.merge("the", THE_ACTION, (a, b) -> a | b);
         TITLES.forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), TITLE_ACTION, (a, b) -> a | b));
         MONTH_WORDS.keySet().forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), MONTH_ACTION, (a, b) -> a | b));
-        List<String> words = new ArrayList<>(actions.keySet());
-        KEYWORDS = TermMatcher.of(words);
-        KEYWORD_ACTIONS = new int[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            KEYWORD_ACTIONS[i] = actions.get(words.get(i));
-        }
+        KEYWORDS = java.util.Collections.unmodifiableMap(actions);
     }
 
     private static final int PHONE_INTERNATIONAL = 0;
@@ -207,14 +203,12 @@ final class IdentifierScan {
     private static final int PHONE_WORD = 4;
 
     private final String s;
-    private final String folded;
     private final int n;
     private final Spans spans;
     private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
-    IdentifierScan(String s, String folded, Spans spans) {
+    IdentifierScan(String s, Spans spans) {
         this.s = s;
-        this.folded = folded;
         this.n = s.length();
         this.spans = spans;
     }
@@ -248,7 +242,6 @@ final class IdentifierScan {
                 }
             }
         }
-        KEYWORDS.find(folded, (start, end, term) -> word(start, end, KEYWORD_ACTIONS[term]));
         freeStanding(s, spans);
     }
 
@@ -389,8 +382,11 @@ final class IdentifierScan {
         return isAsciiAlnum(c) || c == '.' || c == '-';
     }
 
-    /** At a keyword [i, j) that may start a title, a date, a lot, record or telephone number. */
-    private void word(int i, int j, int actions) {
+    /**
+     * At a keyword [i, j) (found by the de-identifier's automaton after {@link #run}) that may start a title, a
+     * date, a lot, record or telephone number.
+     */
+    void keyword(int i, int j, int actions) {
         Matcher m;
         if ((actions & TITLE_ACTION) != 0 && TITLES.contains(s.substring(i, j)) && (m = at(TITLED, i)) != null) {
             spans.add(m.start(), m.end(), IdentifierKind.NAME, null);

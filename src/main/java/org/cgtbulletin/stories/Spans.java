@@ -22,10 +22,22 @@ final class Spans {
 
     private final List<long[]> spans = new ArrayList<>();
     private final List<String> replacements = new ArrayList<>();
+    /** Ranges no span may touch: the placeholders of an earlier round. */
+    private final List<int[]> kept = new ArrayList<>();
+
+    /** Leaves [start, end) as it is: a span overlapping it is ignored. */
+    void keep(int start, int end) {
+        kept.add(new int[] {start, end});
+    }
 
     void add(int start, int end, IdentifierKind kind, String replacement) {
         if (end <= start) {
             return;
+        }
+        for (int[] k : kept) {
+            if (start < k[1] && end > k[0]) {
+                return;
+            }
         }
         spans.add(new long[] {start, end, kind.ordinal(), replacements.size()});
         replacements.add(replacement);

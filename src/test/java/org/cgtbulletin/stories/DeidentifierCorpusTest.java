@@ -195,6 +195,18 @@ class DeidentifierCorpusTest {
     }
 
     @Test
+    void aDenylistTermThatIsAlsoAKeywordIsStillRemoved() {
+        Deidentifier d = Deidentifier.of(List.of("Lot", "Dr", "March", "lot"));
+        assertEquals(3, d.denylistSize());
+        assertEquals("[name] release by [name], in [name]; [name] [lot] too.",
+                d.clean("Lot release by Dr. Smith, in March 2025; lot 12345 too.").text());
+        for (String word : List.of("name", "lot", "id", "date", "link", "email", "phone", "product")) {
+            assertEquals("[name] and [" + word + "]", Deidentifier.of(List.of(word)).clean(word + " and [" + word
+                    + "]").text(), "a placeholder is never matched inside");
+        }
+    }
+
+    @Test
     void anEmptyDenylistRemovesNoWords() {
         Deidentifier none = Deidentifier.of(List.of());
         assertEquals("Acme and Ridgeway", none.clean("Acme and Ridgeway").text());
