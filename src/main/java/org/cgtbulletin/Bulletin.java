@@ -24,15 +24,21 @@ import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
 import org.cgtbulletin.publish.SignalsFile;
 import org.cgtbulletin.publish.StaffAudit;
+import org.cgtbulletin.publish.StoriesFiles;
 import org.cgtbulletin.read.DatasetFiles;
 import org.cgtbulletin.read.DatasetReader;
 import org.cgtbulletin.read.DatasetSummary;
+import org.cgtbulletin.read.DenylistReader;
 import org.cgtbulletin.read.ValidationRules;
 import org.cgtbulletin.site.Site;
 import org.cgtbulletin.site.SiteInput;
+import org.cgtbulletin.stories.Deidentifier;
+import org.cgtbulletin.stories.Editorial;
+import org.cgtbulletin.stories.StoryDesk;
 
 /**
- * The whole build, one line per stage: read and validate, aggregate, protect, analyze, publish.
+ * The whole build, one line per stage: read and validate (the stories stage de-identifies narratives as they
+ * stream by, beside the aggregator), aggregate, protect, stories, analyze, publish.
  * Nothing is written unless every input is valid; then the site and the staff audit are swapped in whole.
  */
 public final class Bulletin {
@@ -44,8 +50,8 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, Signals.Result signals, int pages, int charts,
-            Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
+            int pages, int charts, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -56,10 +62,18 @@ public final class Bulletin {
         Map<String, Long> times = new LinkedHashMap<>();
         long t = System.nanoTime();
         BulletinConfig config = BulletinConfig.read(request.content(), problems);
+        Editorial editorial = Editorial.read(request.content(), problems);
+        Deidentifier deidentifier = Deidentifier.of(DenylistReader.terms(request.files().denylist()));
+        int minContributors = (config != null ? config : BulletinConfig.defaults()).disclosure().minContributors();
         Aggregator[] aggregator = new Aggregator[1];
-        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems,
-                taxonomy -> aggregator[0] = new Aggregator(taxonomy));
-        if (problems.hasErrors() || config == null || aggregator[0] == null) {
+        StoryDesk[] desk = new StoryDesk[1];
+        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems, taxonomy -> {
+            aggregator[0] = new Aggregator(taxonomy);
+            desk[0] = new StoryDesk(taxonomy, deidentifier, editorial != null ? editorial : Editorial.none(),
+                    minContributors);
+            return aggregator[0].andThen(desk[0]);
+        });
+        if (problems.hasErrors() || config == null || editorial == null || aggregator[0] == null) {
             return null;
         }
         EditorialContent content = ContentReader.read(request.content(), config.site().allowRawHtml(),
@@ -78,18 +92,22 @@ public final class Bulletin {
         Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
         t = lap(times, "protect and audit", t);
+        StoryDesk.Result stories = asOf == null ? StoryDesk.Result.empty()
+                : desk[0].finish(asOf, dataset.volumes(), problems);
+        t = lap(times, "stories", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
         t = lap(times, "analyze (rates, signals)", t);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
-                cells, tables.hasVolumes(), signals.signals(), List.of(), content, config.disclosure(), weaker, signals,
+                cells, tables.hasVolumes(), signals.signals(), stories.published(), content, config.disclosure(), weaker, signals,
                 config.signals());
         Site.Result[] rendered = new Site.Result[1];
         try {
             Publisher.publish(request.output(), staging -> {
                 CellsFiles.write(staging.resolve("data"), cells);
                 SignalsFile.write(staging.resolve("data"), asOf, signals.signals());
+                StoriesFiles.write(staging.resolve("data"), asOf, stories.published());
                 rendered[0] = Site.render(site, request.templates(), staging, problems);
                 if (rendered[0] == null) {
                     throw new NothingPublished();
@@ -99,12 +117,13 @@ public final class Bulletin {
             return null;
         }
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
-                counts, batches), request.sourceDate());
+                counts, batches, stories.audit()), request.sourceDate());
         lap(times, "render and publish", t);
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, signals, rendered[0].pages().size(), rendered[0].charts(), times);
+                secondary, weaker, signals, stories.published().size(), stories.audit().storiesWithheld(),
+                rendered[0].pages().size(), rendered[0].charts(), times);
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */

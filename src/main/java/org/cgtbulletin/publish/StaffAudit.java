@@ -16,11 +16,13 @@ import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.Suppression;
+import org.cgtbulletin.stories.StoryAudit;
 
 /**
  * The staff-only disclosure audit: every withheld cell with the rule that failed or the reason it was withheld
- * as a complement, the audit's findings and summary counts; as {@code audit.json} and {@code index.html}.
- * Contributors appear only by their pseudonymous tokens.
+ * as a complement, the audit's findings and summary counts; every redaction in a narrative or lesson and every
+ * withheld story with its reason, by report id; as {@code audit.json} and {@code index.html}.
+ * Contributors appear only by their pseudonymous tokens; no narrative text is copied here.
  */
 public final class StaffAudit {
 
@@ -28,7 +30,7 @@ public final class StaffAudit {
     }
 
     public static void write(Path dir, Quarter asOf, DisclosureRules rules, boolean weaker, Protection counts,
-            Protection batches) throws IOException {
+            Protection batches, StoryAudit stories) throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve("audit.json"));
              JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -43,6 +45,7 @@ public final class StaffAudit {
             g.writeEndObject();
             system(g, "events", counts);
             system(g, "batches_started", batches);
+            stories(g, stories);
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -60,6 +63,7 @@ public final class StaffAudit {
                     + ".</p>\n");
             html(w, "Event counts", counts);
             html(w, "Batches started (denominators)", batches);
+            html(w, stories);
             w.write("</body></html>\n");
         }
     }
@@ -93,6 +97,59 @@ public final class StaffAudit {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void stories(JsonGenerator g, StoryAudit a) throws IOException {
+        g.writeObjectFieldStart("stories");
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("publishable_reports", a.publishable());
+        g.writeNumberField("publishable_with_text", a.withText());
+        g.writeNumberField("published", a.published());
+        g.writeNumberField("withheld", a.storiesWithheld());
+        g.writeNumberField("held_by_editors", a.heldByEditors());
+        g.writeNumberField("identifiers_removed", a.redactionCount());
+        g.writeEndObject();
+        g.writeArrayFieldStart("withheld");
+        for (StoryAudit.Withheld w : a.withheld()) {
+            g.writeStartObject();
+            g.writeStringField("report_id", w.reportId());
+            g.writeStringField("field", w.field());
+            g.writeStringField("reason", w.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("redactions");
+        for (StoryAudit.Redaction r : a.redactions()) {
+            g.writeStartObject();
+            g.writeStringField("report_id", r.reportId());
+            g.writeStringField("field", r.field());
+            g.writeStringField("kind", r.kind());
+            g.writeNumberField("count", r.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void html(Writer w, StoryAudit a) throws IOException {
+        w.write("<h2>Narratives and lessons</h2>\n<p>" + a.publishable() + " reports publishable, " + a.withText()
+                + " of them with a narrative or lesson: " + a.published() + " stories published, "
+                + a.storiesWithheld() + " withheld whole (" + a.heldByEditors() + " by the editors); "
+                + a.redactionCount() + " identifiers removed. Stories are listed by report id; their text is"
+                + " not copied here.</p>\n");
+        w.write("<h3>Withheld stories and fields</h3>\n<table><thead><tr><th>report</th><th>what</th>"
+                + "<th>reason</th></tr></thead><tbody>\n");
+        for (StoryAudit.Withheld x : a.withheld()) {
+            w.write("<tr><td>" + Html.escape(x.reportId()) + "</td><td>" + Html.escape(x.field()) + "</td><td>"
+                    + Html.escape(x.reason()) + "</td></tr>\n");
+        }
+        w.write("</tbody></table>\n<h3>Redactions</h3>\n<table><thead><tr><th>report</th><th>field</th>"
+                + "<th>identifier</th><th class=\"num\">removed</th></tr></thead><tbody>\n");
+        for (StoryAudit.Redaction r : a.redactions()) {
+            w.write("<tr><td>" + Html.escape(r.reportId()) + "</td><td>" + Html.escape(r.field()) + "</td><td>"
+                    + Html.escape(r.kind()) + "</td><td class=\"num\">" + r.count() + "</td></tr>\n");
+        }
+        w.write("</tbody></table>\n");
     }
 
     private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {

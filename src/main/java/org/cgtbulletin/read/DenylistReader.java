@@ -14,9 +14,21 @@ import java.util.Set;
 import org.cgtbulletin.model.Problems;
 
 /** Reads the denylist: one term per line; blank lines and lines starting with '#' are ignored. */
-final class DenylistReader {
+public final class DenylistReader {
 
     private DenylistReader() {
+    }
+
+    /**
+     * The terms, for stages that need them before the dataset is read (de-identification works as reports stream
+     * by). Problems are not reported here: {@link DatasetReader#read} reads and checks the same file, and a
+     * dataset with errors is not used. Empty when there is no readable file.
+     */
+    public static List<String> terms(Path path) throws IOException {
+        if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
+            return List.of();
+        }
+        return read(path, new Problems());
     }
 
     static List<String> read(Path path, Problems problems) throws IOException {

@@ -1,0 +1,311 @@
+package org.cgtbulletin.stories;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes identifiers from a free-text narrative or lesson and makes it plain text. Built once from the denylist
+ * (any number of terms: they are matched by one {@link TermMatcher automaton}, not one regular expression per
+ * term); immutable and thread-safe.
+ *
+ * <p>What {@link #clean} does, in order:
+ * <ol>
+ * <li>normalizes the text: invisible format and control characters (zero-width spaces, bidirectional overrides,
+ *     soft hyphens) are dropped, every kind of space becomes a plain space, line ends become {@code \n}, full-width
+ *     ASCII forms become ASCII; every other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept
+ *     as written;</li>
+ * <li>removes markup: HTML comments, tags, and script, style and similar elements with their content. A line
+ *     break or block tag leaves a space, an inline tag nothing. Whatever remains is shown as text, escaped by
+ *     every writer; in addition a {@code <} that would still start a tag gets a space after it;</li>
+ * <li>finds, on the normalized text, e-mail addresses and handles, links (URLs, bare web addresses,
+ *     {@code javascript:} and similar script links), telephone numbers, exact dates, lot, batch and serial
+ *     numbers, other identifier-shaped codes, titled names, and every denylist term;</li>
+ * <li>replaces each found span (overlapping spans merged) by its {@link IdentifierKind#placeholder() placeholder};
+ *     a dated span becomes its quarter ({@code on 14 March 2025} becomes {@code in 2025-Q1}), or only the year when
+ *     the day and month could be read either way and fall in different quarters, or {@code [date]} without a year.
+ *     </li>
+ * </ol>
+ * The finding is {@link IdentifierScan}'s job (dates, numbers, links, names) and {@link TermMatcher}'s (the denylist
+ * terms, and the keywords where the scan's patterns start, in one automaton);
+ * the replacing {@link Spans}'. Since a replacement can free what was glued to it, finding and replacing repeat
+ * until nothing more is found. Deciding whether what is left may be published is {@link Withholding}'s job.
+ */
+public final class Deidentifier {
+
+    /** Rounds of detection at most (a second round finds what the first freed; a third is a safety margin). */
+    private static final int MAX_ROUNDS = 3;
+
+    /** Our placeholders, as they appear in a cleaned text. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:email|link|phone|name|id|lot|product|date)\\]");
+
+    // ---- markup ----------------------------------------------------------------------------------------------
+    private static final Pattern MARKUP = Pattern.compile(
+            "(?is)<(script|style|iframe|object|embed|template|noscript|svg|math|xmp|textarea|title)\\b[^>]*>.*?"
+                    + "</\\1\\s*>"
+                    + "|<!--.*?(?:-->|$)"
+                    + "|<![^>]*>|<\\?[^>]*>"
+                    + "|</?([a-z][a-z0-9:-]*)(?:[\\s/](?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>");
+    private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th",
+            "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "pre", "section", "article", "dd",
+            "dt", "dl", "header", "footer", "main", "nav", "aside", "figure", "figcaption");
+    private static final Pattern OPEN_ANGLE = Pattern.compile("<(?=[\\p{L}/!?])");
+
+    /** The denylist terms and the scan's keywords, in one automaton: a single pass finds both. */
+    private final TermMatcher words;
+    /** For each term of {@link #words}: the patterns a keyword may start (0 when it is not one). */
+    private final int[] keywordActions;
+    /** For each term of {@link #words}: whether it is a denylist term. */
+    private final boolean[] denied;
+    private final int denylistSize;
+
+    private Deidentifier(Collection<String> denylist) {
+        Map<String, int[]> terms = new LinkedHashMap<>(); // folded term -> {keyword actions, denied}
+        IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[2])[0]
+                |= actions);
+        int size = 0;
+        for (String t : denylist) {
+            String folded = Fold.term(t);
+            if (!folded.isEmpty()) {
+                int[] v = terms.computeIfAbsent(folded, x -> new int[2]);
+                size += v[1] == 0 ? 1 : 0;
+                v[1] = 1;
+            }
+        }
+        List<String> list = new ArrayList<>(terms.keySet());
+        this.words = TermMatcher.of(list);
+        this.keywordActions = new int[list.size()];
+        this.denied = new boolean[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            int[] v = terms.get(list.get(i));
+            keywordActions[i] = v[0];
+            denied[i] = v[1] == 1;
+        }
+        this.denylistSize = size;
+    }
+
+    /** A de-identifier for this denylist (terms as written in the denylist file; empty for none). */
+    public static Deidentifier of(Collection<String> denylist) {
+        return new Deidentifier(denylist);
+    }
+
+    /** Number of distinct denylist terms in use. */
+    public int denylistSize() {
+        return denylistSize;
+    }
+
+    /** De-identifies one text; null or blank gives a null text. */
+    public Deidentified clean(String text) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        if (text == null || text.isBlank()) {
+            return new Deidentified(null, counts);
+        }
+        String s = normalize(text);
+        if (s.indexOf('<') >= 0) {
+            s = removeMarkup(s, counts);
+        }
+        s = collapse(s);
+        // a replacement can free what was glued to it ("Acmejavascript:" -> "Acme[link]"), so the detection runs
+        // again on its own output until it finds nothing (placeholders and quarters are left as they are)
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            String next = detect(s, counts);
+            if (next == s) {
+                break;
+            }
+            s = next;
+        }
+        return new Deidentified(finish(s), counts);
+    }
+
+    /** One round of detection and replacement; the same string when nothing was found. */
+    private String detect(String s, Map<IdentifierKind, Integer> counts) {
+        Spans spans = new Spans();
+        if (s.indexOf('[') >= 0) {
+            Matcher p = PLACEHOLDER.matcher(s);
+            while (p.find()) {
+                spans.keep(p.start(), p.end()); // "[lot]" stays, even when "lot" is a denylist term
+            }
+        }
+        String folded = Fold.of(s);
+        IdentifierScan scan = new IdentifierScan(s, spans);
+        scan.run();
+        words.find(folded, (start, end, term) -> {
+            if (keywordActions[term] != 0) {
+                scan.keyword(start, end, keywordActions[term]);
+            }
+            if (denied[term]) {
+                spans.add(start, end, IdentifierKind.DENYLIST, null);
+            }
+        });
+        return spans.isEmpty() ? s : collapse(spans.render(s, counts));
+    }
+
+    /**
+     * Replaces whole-word matches of {@code terms} in an already cleaned text by the kind's placeholder, except
+     * inside an existing placeholder. Used for the contributor tokens and rare product classes, known only once
+     * every report has been read.
+     */
+    static Deidentified replaceTerms(String cleaned, TermMatcher terms, IdentifierKind kind) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        if (cleaned == null || terms.size() == 0) {
+            return new Deidentified(cleaned, counts);
+        }
+        Spans spans = new Spans();
+        if (cleaned.indexOf('[') >= 0) {
+            Matcher p = PLACEHOLDER.matcher(cleaned);
+            while (p.find()) {
+                spans.keep(p.start(), p.end());
+            }
+        }
+        terms.find(Fold.of(cleaned), (start, end, term) -> spans.add(start, end, kind, null));
+        String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
+        return new Deidentified(out, counts);
+    }
+
+    /** Replaces whole-word occurrences of one literal (any case) by the kind's placeholder. */
+    static Deidentified replaceLiteral(String cleaned, String literal, IdentifierKind kind) {
+        EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);
+        String term = literal == null ? "" : Fold.term(literal);
+        if (cleaned == null || term.isEmpty()) {
+            return new Deidentified(cleaned, counts);
+        }
+        String folded = Fold.of(cleaned);
+        Spans spans = new Spans();
+        for (int i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {
+            int end = i + term.length();
+            boolean before = i == 0 || !Fold.isWordChar(folded.charAt(i - 1)) || !Fold.isWordChar(folded.charAt(i));
+            boolean after = end == folded.length() || !Fold.isWordChar(folded.charAt(end))
+                    || !Fold.isWordChar(folded.charAt(end - 1));
+            if (before && after) {
+                spans.add(i, end, kind, null);
+            }
+        }
+        String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
+        return new Deidentified(out, counts);
+    }
+
+    // ---- normalization and markup ----------------------------------------------------------------------------
+
+    /** Drops invisible characters, makes every space a plain space and every line end a {@code \n}. */
+    static String normalize(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n') || c >= 0x7F) {
+                break;
+            }
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // printable ASCII and line feeds: nothing to do
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        b.append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                b.append('\n');
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B'
+                    || c == '\u000C') {
+                b.append('\n');
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                b.append((char) (c - 0xFEE0)); // full-width forms of ASCII, as a phone or lot number may be typed
+            } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                b.append(' ');
+            } else if (Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL) {
+                continue; // zero-width characters, bidirectional controls, soft hyphens, other controls
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String removeMarkup(String s, Map<IdentifierKind, Integer> counts) {
+        Matcher m = MARKUP.matcher(s);
+        StringBuilder b = new StringBuilder(s.length());
+        int last = 0;
+        int n = 0;
+        while (m.find()) {
+            b.append(s, last, m.start());
+            String tag = m.group(2);
+            boolean block = m.group(1) != null || (tag != null && BLOCK_TAGS.contains(tag.toLowerCase(Locale.ROOT)));
+            b.append(block ? " " : "");
+            last = m.end();
+            n++;
+        }
+        if (n == 0) {
+            return s;
+        }
+        b.append(s, last, s.length());
+        counts.merge(IdentifierKind.MARKUP, n, Integer::sum);
+        return b.toString();
+    }
+
+    /** One space between words, no space at the ends of lines, at most one empty line, trimmed. */
+    static String collapse(String s) {
+        if (collapsed(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int newlines = 0;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                space = true;
+            } else if (c == '\n') {
+                newlines++;
+                space = false;
+            } else {
+                if (b.length() > 0) {
+                    if (newlines > 0) {
+                        b.append(newlines > 1 ? "\n\n" : "\n");
+                    } else if (space) {
+                        b.append(' ');
+                    }
+                }
+                newlines = 0;
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether {@link #collapse} would leave the text as it is (the common case, checked without copying). */
+    private static boolean collapsed(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '\n' || s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\n') {
+            return n == 0;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            char p = s.charAt(i - 1);
+            if ((c == ' ' || c == '\n') && (p == ' ' || p == '\n') && !(c == '\n' && p == '\n'
+                    && (i + 1 >= n || s.charAt(i + 1) != '\n') && (i < 2 || s.charAt(i - 2) != '\n'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A {@code <} that could still open a tag (it cannot: tags were removed) is given a space, as a last guard. */
+    private static String finish(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.indexOf('<') >= 0 ? OPEN_ANGLE.matcher(s).replaceAll("< ") : s;
+    }
+
+}

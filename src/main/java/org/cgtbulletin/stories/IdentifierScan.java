@@ -1,0 +1,604 @@
+package org.cgtbulletin.stories;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over a text. Instead of running every pattern over the whole text, it visits the few places where
+ * an identifier can start (a number, a {@code +} or {@code (}, a dot before a top-level domain, a lot or record
+ * word, a telephone word, a title, a month name) and tries there only the patterns that can match, anchored.
+ */
+final class IdentifierScan {
+
+    // ---- e-mail, handles, links ------------------------------------------------------------------------------
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
+                    + "|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+"
+                    + "(?:\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+)+");
+    /** Anything else with an at sign inside a word: jdoe@[192.168.0.1], jdoe@localhost. */
+    private static final Pattern EMAIL_LOOSE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[^\\s,;<>()\"']+");
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@[A-Za-z][A-Za-z0-9_]{1,30}");
+    private static final String TLD = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au|jp|cn"
+            + "|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai";
+    private static final Set<String> TLDS = Set.of(TLD.split("\\|"));
+    private static final Pattern SCHEME_LINK = Pattern.compile(
+            "(?i)\\b(?:https?|s?ftp|file|smb|ssh)://[^\\s<>\"]*"
+                    + "|\\bwww\\d{0,3}\\.[^\\s<>\"]+"
+                    + "|(?:javascript|vbscript|livescript)\\s*:[^\\s]*"
+                    + "|\\b(?:mailto|tel|sms|callto):[^\\s]+"
+                    + "|\\bdata:[a-z]+/[a-z0-9.+-]+[;,][^\\s]*");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)"
+            + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLD + ")(?:/[^\\s<>\"]*)?(?![a-z0-9])");
+
+    // ---- telephone numbers -----------------------------------------------------------------------------------
+    private static final String EXT = "(?:\\s?(?:ext\\.?|x)\\s?\\d{1,5})?";
+    /** A number may follow a letter (a typo such as "tel0207..." must not hide it), not a digit or a separator. */
+    private static final String NOT_AFTER = "(?<![\\p{N}+.,/-])";
+    private static final String NOT_BEFORE = "(?![\\p{L}\\p{N}]|[.,/-]\\d)";
+    /** Telephone forms, each with its least and greatest number of digits. */
+    private static final List<PhoneForm> PHONES = List.of(
+            // international: +44 20 7946 0958, +1 (617) 555-0143, +49 (0)30 1234567
+            new PhoneForm("(?<!\\+)\\+\\d{1,3}(?:[ .\\n-]?\\(?\\d{1,4}\\)?){2,6}" + EXT, 8, 20),
+            // 00 international: 0044 20 7946 0958
+            new PhoneForm(NOT_AFTER + "00\\d{1,3}(?:[ .\\n-]?\\(?\\d{1,4}\\)?){2,6}" + EXT + NOT_BEFORE, 10, 20),
+            // North American: (617) 555-0143, 617-555-0143, 617.555.0143, 1-800-555-0199
+            new PhoneForm(NOT_AFTER + "(?:1[ .-])?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .\\n-])\\d{3}[ .\\n-]\\d{4}" + EXT
+                    + NOT_BEFORE, 10, 16),
+            // national with a trunk 0: 020 7946 0958, 030/1234567, 01 23 45 67 89
+            new PhoneForm(NOT_AFTER + "0\\d{1,4}(?:[ /\\n-]\\d{2,8}){1,4}" + NOT_BEFORE, 9, 13),
+            // after a telephone word: tel. 5550143, call 555 0143, ext. 4411
+            new PhoneForm("(?i:tel|telephone|phone|mobile|fax|call|ext|extension|whatsapp|hotline|dial)\\.?:?\\s"
+                    + "(?:(?i:on|at|no\\.?|number)\\s)?([+(]?\\d[\\d ().\\n-]{2,}\\d)", 4, 20));
+
+    private record PhoneForm(Pattern pattern, int minDigits, int maxDigits) {
+        PhoneForm(String regex, int minDigits, int maxDigits) {
+            this(Pattern.compile(regex), minDigits, maxDigits);
+        }
+    }
+
+    // ---- dates -----------------------------------------------------------------------------------------------
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+    private static final String MONTH;
+    private static final String FULL_MONTH;
+    private static final String UPPER_MONTH;
+
+    static {
+        StringBuilder m = new StringBuilder("(?:");
+        StringBuilder f = new StringBuilder("(?:");
+        StringBuilder u = new StringBuilder("(?:");
+        for (String name : MONTHS) {
+            m.append(name).append('|').append(name.toUpperCase(Locale.ROOT)).append('|');
+            f.append(name).append('|');
+        }
+        m.setLength(m.length() - 1);
+        m.append(")(?!\\p{L})|(?:");
+        for (String abbr : new String[] {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+            "Nov", "Dec"}) {
+            m.append(abbr).append('|');
+            u.append(abbr.toUpperCase(Locale.ROOT)).append('|');
+        }
+        m.setLength(m.length() - 1);
+        f.setLength(f.length() - 1);
+        MONTH = m.append(")(?!\\p{L})\\.?").toString(); // only an abbreviation takes a dot
+        FULL_MONTH = f.append(")(?![\\p{L}\\p{N}])").toString();
+        u.setLength(u.length() - 1);
+        UPPER_MONTH = u.append(")").toString();
+    }
+
+    private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    private static final String YEAR = "((?:19|20)\\d{2})";
+    /** 14 March 2025, 14th of March, 14-Mar-2025, 14-16 March 2025, the 3rd of May. */
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<!\\p{N})(?:the\\s)?(?:\\d{1,2}" + ORDINAL
+            + "\\s?(?:-|\u2013|to|and)\\s?)?(\\d{1,2})" + ORDINAL + "(?:\\s(?:of\\s)?|-|/|\\.\\s?)(" + MONTH + ")"
+            + "(?:(?:,\\s?|\\s|-|/)" + YEAR + "|\\s'(\\d{2}))?(?![\\p{L}\\p{N}])");
+    /** March 14, 2025; March 14; Mar 14-16 2025. */
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + ")\\s(\\d{1,2})"
+            + ORDINAL + "(?:\\s?(?:-|\u2013)\\s?\\d{1,2}" + ORDINAL + ")?(?:,?\\s" + YEAR + ")?(?![\\p{L}\\p{N}])");
+    /** 14-MAR-2025, 14 MAR 25: the upper-case abbreviation only in the record form with a year. */
+    private static final Pattern RECORD_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})([- ])(" + UPPER_MONTH
+            + ")\\2(?:" + YEAR + "|(\\d{2}))(?![\\p{L}\\p{N}/-])");
+    /** March 2025, Mar. 2025. */
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + "),?\\s" + YEAR
+            + "(?![\\p{L}\\p{N}])");
+    /** A month named after a preposition: in March, mid-March, by the end of September (group 1). */
+    private static final Pattern MONTH_ALONE = Pattern.compile("(?:(?i:in|during|since|until|till|by|from"
+            + "|through|early|late|end\\sof|start\\sof|beginning\\sof|middle\\sof)\\s|(?i:mid)-)(" + FULL_MONTH + ")");
+    /** 2025-03-14, 2025/03/14, 2025.03.14, with an optional time. */
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
+            + "([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+            + "(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** 2025-03 (a month). */
+    private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
+            + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
+            + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
+
+    // ---- lots, batches, other identifiers --------------------------------------------------------------------
+    private static final Pattern LOT_WORD = Pattern.compile(
+            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch)\\b|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
+                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|id|code|ref\\.?)|\\s?#)?\\s?[:#=]?\\s?");
+    private static final Pattern ID_WORD = Pattern.compile(
+            "(?:\\b(?i:deviations?|dev|capa|ncr|oos|oot|investigations?|complaints?|change\\scontrol|cc|tickets?"
+                    + "|records?|reports?|ref|reference|patients?|subjects?|donors?|din|coi|isbt|specimens?"
+                    + "|work\\sorder|orders?|sample\\sid|case)\\b|\\bPO\\b)"
+                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|id|code)|\\s?#)?\\s?[:#=]?\\s?");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s?(?:,|/|&|\\band\\b|\\bor\\b)\\s?");
+    private static final Pattern UNIT_NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?(?i:ml|l|ul|µl|μl|nl|dl|mg|g|kg"
+            + "|ug|µg|μg|ng|pg|mm|um|µm|μm|nm|cm|m|km|mmol|mol|mm|mM|um|nM|pm|rpm|xg|x|h|hr|hrs|min|mins|s|sec|secs"
+            + "|ms|d|days|wk|wks|iu|u|ku|mu|kda|da|bp|kb|mb|gb|k|c|f|v|mv|w|kw|pa|kpa|bar|psi|lux|ppm|ppb|cells|vg"
+            + "|tu|gc|ifu|pfu|cfu|fold|st|nd|rd|th|s|mosm|hz|khz|mhz|ml/min|l/min|gy|lbs?|oz|ft|in|p)");
+    private static final Pattern SCIENTIFIC = Pattern.compile(
+            "\\d+(?:[.,]\\d+)?(?:[xX\u00D7]10(?:[eE^]?[+-]?\\d+)?|[eE][+-]?\\d+)");
+    private static final Pattern PERIOD_CODE = Pattern.compile("(?i)(?:19|20)\\d{2}-?(?:q[1-4]|h[12])"
+            + "|(?:q[1-4]|h[12]|fy|cy)-?(?:19|20)?\\d{2}");
+    private static final Pattern LOT_PREFIX = Pattern.compile("(?i)(?:lot|batch|bn|ln|sn|serial)[-_#./]?\\d.*");
+
+    // ---- titled names ----------------------------------------------------------------------------------------
+    private static final String PARTICLES = "(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|ten|ter|bin|al|el)\\s)*";
+    private static final String NAME_WORD = "\\p{Lu}\\p{L}*(?:['\u2019]\\p{Lu}\\p{L}*)?(?:-\\p{Lu}\\p{L}*)?";
+    private static final Pattern TITLED = Pattern.compile("\\b(?:Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Dr|Sir|Dame|Mme"
+            + "|Mlle|Herr|Frau)\\.?\\s" + PARTICLES + "(?:\\p{Lu}\\.\\s?)*" + NAME_WORD
+            + "(?:\\s" + PARTICLES + NAME_WORD + ")?");
+
+    // ---- the scan ------------------------------------------------------------------------------------------------
+
+    private static final Set<String> TITLES = Set.of("Professor", "Prof", "Mrs", "Mr", "Ms", "Mx", "Miss", "Dr",
+            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau");
+    private static final Set<String> LOT_KEYS = Set.of("lot", "lots", "batch", "batches", "serial", "serials", "sn",
+            "ln", "bn", "s", "l", "b");
+    private static final Set<String> ID_KEYS = Set.of("deviation", "deviations", "dev", "capa", "ncr", "oos", "oot",
+            "investigation", "investigations", "complaint", "complaints", "change", "cc", "ticket", "tickets",
+            "record", "records", "report", "reports", "ref", "reference", "patient", "patients", "subject",
+            "subjects", "donor", "donors", "din", "coi", "isbt", "specimen", "specimens", "work", "order", "orders",
+            "sample", "case", "po");
+    private static final Set<String> PHONE_KEYS = Set.of("tel", "telephone", "phone", "mobile", "fax", "call", "ext",
+            "extension", "whatsapp", "hotline", "dial");
+    private static final Set<String> MONTH_KEYS = Set.of("in", "during", "since", "until", "till", "by", "from",
+            "through", "early", "late", "end", "start", "beginning", "middle", "mid");
+    private static final Map<String, Integer> MONTH_WORDS = new HashMap<>();
+    private static final int LOT_ACTION = 1;
+    private static final int ID_ACTION = 2;
+    private static final int PHONE_ACTION = 4;
+    private static final int MONTH_AFTER_ACTION = 8;
+    private static final int THE_ACTION = 16;
+    private static final int TITLE_ACTION = 32;
+    private static final int MONTH_ACTION = 64;
+    /**
+     * Every word that starts a pattern (folded), with what it may start. The de-identifier finds them with the
+     * denylist terms, in one automaton pass, and hands each to {@link #keyword}.
+     */
+    static final Map<String, Integer> KEYWORDS;
+
+    static {
+        String[] abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (int i = 0; i < 12; i++) {
+            MONTH_WORDS.put(MONTHS[i], i + 1);
+            MONTH_WORDS.put(MONTHS[i].toUpperCase(Locale.ROOT), i + 1);
+            MONTH_WORDS.put(abbreviations[i], i + 1);
+        }
+        MONTH_WORDS.put("Sept", 9);
+        Map<String, Integer> actions = new java.util.TreeMap<>();
+        LOT_KEYS.forEach(k -> actions.merge(k, LOT_ACTION, (a, b) -> a | b));
+        ID_KEYS.forEach(k -> actions.merge(k, ID_ACTION, (a, b) -> a | b));
+        PHONE_KEYS.forEach(k -> actions.merge(k, PHONE_ACTION, (a, b) -> a | b));
+        MONTH_KEYS.forEach(k -> actions.merge(k, MONTH_AFTER_ACTION, (a, b) -> a | b));
+        actions.merge("the", THE_ACTION, (a, b) -> a | b);
+        TITLES.forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), TITLE_ACTION, (a, b) -> a | b));
+        MONTH_WORDS.keySet().forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), MONTH_ACTION, (a, b) -> a | b));
+        KEYWORDS = java.util.Collections.unmodifiableMap(actions);
+    }
+
+    private static final int PHONE_INTERNATIONAL = 0;
+    private static final int PHONE_00 = 1;
+    private static final int PHONE_NORTH_AMERICA = 2;
+    private static final int PHONE_NATIONAL = 3;
+    private static final int PHONE_WORD = 4;
+
+    private final String s;
+    private final int n;
+    private final Spans spans;
+    private final Map<Pattern, Matcher> matchers = new HashMap<>();
+
+    IdentifierScan(String s, Spans spans) {
+        this.s = s;
+        this.n = s.length();
+        this.spans = spans;
+    }
+
+    void run() {
+        if (s.indexOf('@') >= 0) {
+            find(EMAIL, IdentifierKind.EMAIL);
+            find(EMAIL_LOOSE, IdentifierKind.EMAIL);
+            find(HANDLE, IdentifierKind.NAME);
+        } else if (s.indexOf("at]") >= 0 || s.indexOf("at)") >= 0 || s.indexOf("AT]") >= 0
+                || s.indexOf("AT)") >= 0) {
+            find(EMAIL, IdentifierKind.EMAIL);
+        }
+        if (s.indexOf(':') >= 0 || s.indexOf("www") >= 0 || s.indexOf("WWW") >= 0) {
+            find(SCHEME_LINK, IdentifierKind.LINK);
+        }
+        int domainEnd = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (i == 0 || !Character.isDigit(s.charAt(i - 1))) {
+                    number(i); // also after a letter: dates and numbers glued to a word are still found
+                }
+            } else if (c == '+') {
+                phone(PHONE_INTERNATIONAL, i);
+            } else if (c == '(') {
+                phone(PHONE_NORTH_AMERICA, i);
+            } else if (c == '.') {
+                if (i >= domainEnd) {
+                    domainEnd = domain(i);
+                }
+            }
+        }
+        freeStanding(s, spans);
+    }
+
+    private void find(Pattern p, IdentifierKind kind) {
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            int end = kind == IdentifierKind.LINK || p == EMAIL_LOOSE ? trimTrailing(s, m.start(), m.end())
+                    : m.end();
+            spans.add(m.start(), end, kind, null);
+        }
+    }
+
+    /** The pattern's match starting exactly at {@code i}, or null. */
+    private Matcher at(Pattern p, int i) {
+        Matcher m = matchers.get(p);
+        if (m == null) {
+            m = p.matcher(s);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers.put(p, m);
+        }
+        m.region(i, n);
+        return m.lookingAt() ? m : null;
+    }
+
+    private boolean digitWithin(int from, int length) {
+        for (int k = from; k < Math.min(n, from + length); k++) {
+            char c = s.charAt(k);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At the first digit of a number: dates and telephone numbers. */
+    private void number(int i) {
+        char c = s.charAt(i);
+        Matcher m;
+        if ((c == '1' || c == '2') && (m = at(ISO_DATE, i)) != null) {
+            int month = Integer.parseInt(m.group(3));
+            if (valid(Integer.parseInt(m.group(4)), month)) {
+                date(s, spans, m.start(), m.end(), m.group(1), month, month);
+            }
+        }
+        if ((c == '1' || c == '2') && (m = at(YEAR_MONTH, i)) != null) {
+            int month = Integer.parseInt(m.group(2));
+            date(s, spans, m.start(), m.end(), m.group(1), month, month);
+        }
+        if ((m = at(NUMERIC_DATE, i)) != null) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
+            String year = m.group(4) != null ? m.group(4) : "20" + m.group(6);
+            boolean dayMonth = valid(a, b);
+            boolean monthDay = valid(b, a);
+            if (dayMonth || monthDay) {
+                date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
+            }
+        }
+        if ((m = at(DAY_MONTH, i)) != null) {
+            dayMonth(m);
+        }
+        if ((m = at(RECORD_DATE, i)) != null) {
+            int month = month(m.group(3));
+            if (valid(Integer.parseInt(m.group(1)), month)) {
+                String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
+                date(s, spans, m.start(), m.end(), year, month, month);
+            }
+        }
+        if (c == '0') {
+            phone(PHONE_00, i);
+            phone(PHONE_NATIONAL, i);
+        }
+        phone(PHONE_NORTH_AMERICA, i);
+    }
+
+    private void dayMonth(Matcher m) {
+        int month = month(m.group(2));
+        if (valid(Integer.parseInt(m.group(1)), month)) {
+            String year = m.group(3) != null ? m.group(3) : m.group(4) != null ? "20" + m.group(4) : null;
+            date(s, spans, m.start(), m.end(), year, month, month);
+        }
+    }
+
+    private void phone(int form, int i) {
+        PhoneForm f = PHONES.get(form);
+        Matcher m = at(f.pattern(), i);
+        if (m == null) {
+            return;
+        }
+        int group = form == PHONE_WORD ? 1 : 0;
+        int start = m.start(group);
+        int end = m.end(group);
+        while (end > start && " .-(".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int digits = 0;
+        for (int k = start; k < end; k++) {
+            digits += Character.isDigit(s.charAt(k)) ? 1 : 0;
+        }
+        if (digits >= f.minDigits() && digits <= f.maxDigits()) {
+            spans.add(start, end, IdentifierKind.PHONE, null);
+        }
+    }
+
+    /**
+     * At a dot followed by a known top-level domain (letters, then no letter or digit): the web address that
+     * ends there. Returns where to look for the next dot.
+     */
+    private int domain(int dot) {
+        int k = dot + 1;
+        while (k < n && ((s.charAt(k) >= 'a' && s.charAt(k) <= 'z') || (s.charAt(k) >= 'A' && s.charAt(k) <= 'Z'))) {
+            k++;
+        }
+        if (k - dot < 3 || (k < n && isAsciiAlnum(s.charAt(k)))
+                || !TLDS.contains(s.substring(dot + 1, k).toLowerCase(Locale.ROOT))) {
+            return dot + 1;
+        }
+        int start = dot;
+        while (start > 0 && isDomainChar(s.charAt(start - 1))) {
+            start--;
+        }
+        while (start < dot && !isAsciiAlnum(s.charAt(start))) {
+            start++; // a name starts with a letter or digit, not with "-" or "."
+        }
+        if (start == dot) {
+            return dot + 1;
+        }
+        Matcher m = at(BARE_DOMAIN, start);
+        if (m != null) {
+            spans.add(m.start(), trimTrailing(s, m.start(), m.end()), IdentifierKind.LINK, null);
+            return Math.max(dot + 1, m.end());
+        }
+        return dot + 1;
+    }
+
+    private static boolean isDomainChar(char c) {
+        return isAsciiAlnum(c) || c == '.' || c == '-';
+    }
+
+    /**
+     * At a keyword [i, j) (found by the de-identifier's automaton after {@link #run}) that may start a title, a
+     * date, a lot, record or telephone number.
+     */
+    void keyword(int i, int j, int actions) {
+        Matcher m;
+        if ((actions & TITLE_ACTION) != 0 && TITLES.contains(s.substring(i, j)) && (m = at(TITLED, i)) != null) {
+            spans.add(m.start(), m.end(), IdentifierKind.NAME, null);
+        }
+        if ((actions & MONTH_ACTION) != 0 && MONTH_WORDS.containsKey(s.substring(i, j))) {
+            if ((m = at(MONTH_DAY, i)) != null) {
+                int month = month(m.group(1));
+                if (valid(Integer.parseInt(m.group(2)), month)) {
+                    date(s, spans, m.start(), m.end(), m.group(3), month, month);
+                }
+            }
+            if ((m = at(MONTH_YEAR, i)) != null) {
+                int month = month(m.group(1));
+                date(s, spans, m.start(), m.end(), m.group(2), month, month);
+            }
+        }
+        if ((actions & LOT_ACTION) != 0 && digitWithin(j, 30)) {
+            afterWord(LOT_WORD, i, IdentifierKind.LOT);
+        }
+        if ((actions & ID_ACTION) != 0 && digitWithin(j, 30)) {
+            afterWord(ID_WORD, i, IdentifierKind.IDENTIFIER);
+        }
+        if ((actions & PHONE_ACTION) != 0 && digitWithin(j, 16)) {
+            phone(PHONE_WORD, i);
+        }
+        if ((actions & MONTH_AFTER_ACTION) != 0 && j + 1 < n && (s.charAt(j) == '-'
+                || Character.isUpperCase(s.charAt(j + 1)) || s.charAt(j + 1) == 'o')
+                && (m = at(MONTH_ALONE, i)) != null) {
+            spans.add(m.start(1), m.end(1), IdentifierKind.DATE, null);
+        }
+        if ((actions & THE_ACTION) != 0 && j + 1 < n && Character.isDigit(s.charAt(j + 1))
+                && (m = at(DAY_MONTH, i)) != null) {
+            dayMonth(m);
+        }
+    }
+
+    /** Identifier-shaped tokens (and lists of them) right after a word such as "lot", "batch" or "patient". */
+    private void afterWord(Pattern word, int i, IdentifierKind kind) {
+        Matcher m = at(word, i);
+        if (m == null) {
+            return;
+        }
+        int pos = m.end();
+        int first = -1;
+        int last = -1;
+        while (true) {
+            int end = tokenEnd(s, pos);
+            if (end <= pos || !afterWordId(s, pos, end)) {
+                break;
+            }
+            if (first < 0) {
+                first = pos;
+            }
+            last = end;
+            Matcher sep = at(LIST_SEPARATOR, end);
+            if (sep == null) {
+                break;
+            }
+            pos = sep.end();
+        }
+        if (first >= 0) {
+            spans.add(first, last, kind, null);
+        }
+    }
+
+    // ---- dates -----------------------------------------------------------------------------------------------
+
+    private static int month(String name) {
+        Integer m = MONTH_WORDS.get(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        if (m != null) {
+            return m;
+        }
+        String three = name.substring(0, 3).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].substring(0, 3).toLowerCase(Locale.ROOT).equals(three)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static boolean valid(int day, int month) {
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+    }
+
+    /**
+     * Adds a date span: its quarter when the year is known and both readings of day and month ({@code monthA},
+     * {@code monthB}) agree on it, the year alone when they do not, {@code [date]} without a year. A preceding
+     * "on" becomes "in".
+     */
+    private static void date(String s, Spans spans, int start, int end, String year, int monthA, int monthB) {
+        String replacement;
+        if (year == null) {
+            replacement = null;
+        } else if ((monthA - 1) / 3 == (monthB - 1) / 3) {
+            replacement = year + "-Q" + ((monthA - 1) / 3 + 1);
+        } else {
+            replacement = year;
+        }
+        if (replacement != null && start >= 3 && s.charAt(start - 1) == ' '
+                && s.regionMatches(true, start - 3, "on", 0, 2)
+                && (start == 3 || !Fold.isWordChar(s.charAt(start - 4)))) {
+            replacement = (s.charAt(start - 3) == 'O' ? "In " : "in ") + replacement;
+            start -= 3;
+        }
+        spans.add(start, end, IdentifierKind.DATE, replacement);
+    }
+
+    // ---- lot numbers and other identifiers -------------------------------------------------------------------
+
+    /** End of the token of letters, digits and inner {@code - / . _ #} starting at {@code pos}; pos when none. */
+    private static int tokenEnd(String s, int pos) {
+        int i = pos;
+        if (i >= s.length() || !isAsciiAlnum(s.charAt(i))) {
+            return pos;
+        }
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isAsciiAlnum(c)) {
+                i++;
+            } else if ("-/._#".indexOf(c) >= 0 && i + 1 < s.length() && isAsciiAlnum(s.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** After a lot or record word: a token with a digit, at least 3 characters if it has a letter, else 4. */
+    private static boolean afterWordId(String s, int start, int end) {
+        int digits = 0;
+        int letters = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            digits += Character.isDigit(c) ? 1 : 0;
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        if (digits == 0 || isMeasurement(s.substring(start, end))) {
+            return false;
+        }
+        return end - start >= (letters > 0 ? 3 : 4);
+    }
+
+    /** Tokens mixing letters with at least 4 digits, anywhere: LOT-2024-0113, B23-0457, CX-20931, R-000101. */
+    private static void freeStanding(String s, Spans spans) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isAsciiAlnum(c) || (i > 0 && (isAsciiAlnum(s.charAt(i - 1)) || "-/._#".indexOf(s.charAt(i - 1))
+                    >= 0 && i > 1 && isAsciiAlnum(s.charAt(i - 2))))) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(s, i);
+            if (end <= i) {
+                i++;
+                continue;
+            }
+            int digits = 0;
+            int letters = 0;
+            for (int k = i; k < end; k++) {
+                char d = s.charAt(k);
+                digits += d >= '0' && d <= '9' ? 1 : 0;
+                letters += Character.isLetter(d) ? 1 : 0;
+            }
+            if (digits >= 4 && letters > 0) {
+                String token = s.substring(i, end);
+                if (!isMeasurement(token)) {
+                    spans.add(i, end, LOT_PREFIX.matcher(token).matches() ? IdentifierKind.LOT
+                            : IdentifierKind.IDENTIFIER, null);
+                }
+            }
+            i = end;
+        }
+    }
+
+    /** A number with a unit, a power of ten, or a period such as 2025-Q1: not an identifier. */
+    private static boolean isMeasurement(String token) {
+        return UNIT_NUMBER.matcher(token).matches() || SCIENTIFIC.matcher(token).matches()
+                || PERIOD_CODE.matcher(token).matches();
+    }
+
+    /** A link does not end with sentence punctuation or an unbalanced closing bracket. */
+    private static int trimTrailing(String s, int start, int end) {
+        while (end > start) {
+            char c = s.charAt(end - 1);
+            if (".,;:!?'\"".indexOf(c) >= 0) {
+                end--;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                int opens = 0;
+                int closes = 0;
+                for (int i = start; i < end; i++) {
+                    opens += s.charAt(i) == open ? 1 : 0;
+                    closes += s.charAt(i) == c ? 1 : 0;
+                }
+                if (closes > opens) {
+                    end--;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+}

@@ -1,0 +1,198 @@
+package org.cgtbulletin.stories;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every whole-word occurrence of any of a set of terms in one pass over a text, however many terms there
+ * are: an Aho-Corasick automaton over the {@link Fold folded} terms. Matching is therefore case-insensitive,
+ * accent-insensitive and treats spaces, line breaks and dashes alike; a term matches only where neither end
+ * touches a letter or digit, so {@code Acme} matches "ACME", "Acme's" and "Acme-made" but not "Acmeville".
+ * Immutable and thread-safe once built.
+ */
+final class TermMatcher {
+
+    /** Receives each match as a span of the text, with the index of the term (in the order given). */
+    interface Hits {
+        void hit(int start, int end, int term);
+    }
+
+    private static final TermMatcher EMPTY = new TermMatcher(List.of());
+
+    private final int[] rootNext = new int[65536];
+    /** Open-addressing table of the other edges: key (node << 16 | char) + 1, 0 = free. */
+    private final long[] edgeKeys;
+    private final int[] edgeValues;
+    private final int mask;
+    private final int[] fail;
+    /** Length of the term ending at this node, 0 when none does. */
+    private final int[] length;
+    /** Index (in the order given) of the term ending at this node. */
+    private final int[] termIndex;
+    /** The nearest node on the failure chain where a term ends, -1 when none. */
+    private final int[] dict;
+    private final int terms;
+
+    private TermMatcher(Collection<String> rawTerms) {
+        Map<Long, Integer> edges = new HashMap<>();
+        List<List<long[]>> children = new ArrayList<>();
+        children.add(new ArrayList<>());
+        List<Integer> lengths = new ArrayList<>();
+        lengths.add(0);
+        Map<Integer, Integer> indexOfNode = new HashMap<>();
+        int count = 0;
+        int index = -1;
+        for (String raw : rawTerms) {
+            index++;
+            String term = Fold.term(raw);
+            if (term.isEmpty()) {
+                continue;
+            }
+            count++;
+            int node = 0;
+            for (int i = 0; i < term.length(); i++) {
+                char c = term.charAt(i);
+                long key = ((long) node << 16) | c;
+                Integer next = edges.get(key);
+                if (next == null) {
+                    next = children.size();
+                    children.add(new ArrayList<>());
+                    lengths.add(0);
+                    edges.put(key, next);
+                    children.get(node).add(new long[] {c, next});
+                }
+                node = next;
+            }
+            if (lengths.get(node) == 0) {
+                lengths.set(node, term.length());
+                indexOfNode.put(node, index);
+            }
+        }
+        this.terms = count;
+        int n = children.size();
+        int capacity = Integer.highestOneBit(Math.max(16, edges.size() * 2)) * 2;
+        this.edgeKeys = new long[capacity];
+        this.edgeValues = new int[capacity];
+        this.mask = capacity - 1;
+        Arrays.fill(rootNext, 0);
+        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
+            long key = e.getKey();
+            if ((key >>> 16) == 0) {
+                rootNext[(int) (key & 0xFFFF)] = e.getValue();
+            } else {
+                put(key, e.getValue());
+            }
+        }
+        this.length = new int[n];
+        this.termIndex = new int[n];
+        for (int i = 0; i < n; i++) {
+            length[i] = lengths.get(i);
+            termIndex[i] = indexOfNode.getOrDefault(i, -1);
+        }
+        this.fail = new int[n];
+        this.dict = new int[n];
+        Arrays.fill(dict, -1);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (long[] child : children.get(0)) {
+            queue.add((int) child[1]);
+        }
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            for (long[] child : children.get(node)) {
+                char c = (char) child[0];
+                int next = (int) child[1];
+                int f = fail[node];
+                int target;
+                while (true) {
+                    target = step(f, c);
+                    if (target >= 0 || f == 0) {
+                        break;
+                    }
+                    f = fail[f];
+                }
+                fail[next] = target >= 0 && target != next ? target : 0;
+                dict[next] = length[fail[next]] > 0 ? fail[next] : dict[fail[next]];
+                queue.add(next);
+            }
+        }
+    }
+
+    static TermMatcher of(Collection<String> terms) {
+        return terms.isEmpty() ? EMPTY : new TermMatcher(terms);
+    }
+
+    /** Number of non-empty terms. */
+    int size() {
+        return terms;
+    }
+
+    private void put(long key, int value) {
+        int i = slot(key);
+        while (edgeKeys[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        edgeKeys[i] = key + 1;
+        edgeValues[i] = value;
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & mask;
+    }
+
+    /** The goto function; -1 when there is no edge (root: 0, never -1 in matching). */
+    private int step(int node, char c) {
+        if (node == 0) {
+            int r = rootNext[c];
+            return r == 0 ? -1 : r;
+        }
+        long key = (((long) node << 16) | c) + 1;
+        int i = slot(key - 1);
+        while (true) {
+            long k = edgeKeys[i];
+            if (k == key) {
+                return edgeValues[i];
+            }
+            if (k == 0) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Reports every whole-word match in an already {@link Fold folded} text, in order of its end. */
+    void find(String folded, Hits hits) {
+        if (terms == 0) {
+            return;
+        }
+        int node = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            int next;
+            while ((next = step(node, c)) < 0 && node != 0) {
+                node = fail[node];
+            }
+            node = next < 0 ? 0 : next;
+            int t = length[node] > 0 ? node : dict[node];
+            while (t >= 0) {
+                int end = i + 1;
+                int start = end - length[t];
+                if (wholeWord(folded, start, end)) {
+                    hits.hit(start, end, termIndex[t]);
+                }
+                t = dict[t];
+            }
+        }
+    }
+
+    private static boolean wholeWord(String s, int start, int end) {
+        boolean before = start == 0 || !Fold.isWordChar(s.charAt(start - 1)) || !Fold.isWordChar(s.charAt(start));
+        boolean after = end == s.length() || !Fold.isWordChar(s.charAt(end)) || !Fold.isWordChar(s.charAt(end - 1));
+        return before && after;
+    }
+}

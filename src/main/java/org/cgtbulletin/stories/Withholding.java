@@ -1,0 +1,251 @@
+package org.cgtbulletin.stories;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Decides whether a de-identified text may be published. A text is withheld when what is left is too short to
+ * be useful ({@link #MIN_NARRATIVE} or {@link #MIN_LESSON} characters besides placeholders), when it is too
+ * damaged (more than a third of its words are placeholders), or when it still looks identifying: a capitalized
+ * name beside a word such as "site", "facility", "Inc", "Ltd" or "GmbH", or beside a company word such as
+ * "Therapeutics" or "Biologics", that no denylist term caught. Generic words ("the QC lab", "our apheresis
+ * centre", "Manufacturing site") and all-capital acronyms ("the GMP facility") do not count as names.
+ * A reason never quotes the text: the staff audit must not repeat a name.
+ */
+final class Withholding {
+
+    /** Least characters of text (placeholders not counted) for a narrative to be useful. */
+    static final int MIN_NARRATIVE = 40;
+    /** Least characters of text (placeholders not counted) for a lesson to be useful. */
+    static final int MIN_LESSON = 20;
+
+    private static final Set<String> LEGAL_SUFFIXES = Set.of("Inc", "Incorporated", "Ltd", "Limited", "LLC",
+            "L.L.C", "LLP", "GmbH", "AG", "SA", "S.A", "SAS", "SARL", "S.r.l", "Srl", "BV", "B.V", "NV", "N.V", "plc",
+            "PLC", "Corp", "Corporation", "Co", "Pty", "Pvt", "KG", "Oy", "SpA", "S.p.A", "KK", "K.K");
+    private static final Set<String> FACILITY_WORDS = Set.of("site", "facility", "facilities", "plant", "campus",
+            "centre", "center", "hospital", "clinic", "laboratory", "laboratories", "lab", "labs", "institute",
+            "university", "infirmary", "headquarters");
+    private static final Set<String> COMPANY_WORDS = Set.of("Therapeutics", "Biologics", "Biotherapeutics",
+            "Biosciences", "Bioscience", "Biotech", "Biotechnology", "Pharma", "Pharmaceuticals", "Pharmaceutical",
+            "BioPharma", "Biopharma", "Biopharmaceuticals", "Genomics", "Holdings", "Therapies", "Bio", "Biomedical",
+            "Medicines", "Vaccines", "Biologicals", "Laboratories", "Labs");
+    /** A name is looked for at most this many words before or after its facility or company word. */
+    private static final int MAX_NAME_WORDS = 6;
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("of", "in", "at", "near");
+    private static final Set<String> GENERIC = Set.of("the", "a", "an", "this", "that", "these", "those", "our",
+            "their", "its", "his", "her", "each", "every", "another", "one", "same", "both", "either", "neither",
+            "any", "no", "some", "which", "whose", "at", "in", "on", "of", "from", "to", "by", "for", "with", "and",
+            "or", "after", "before", "during", "when", "while", "then", "however", "also", "all", "later", "since",
+            "main", "new", "old", "first", "second", "third", "other", "clinical", "collection", "manufacturing",
+            "production", "processing", "receiving", "treating", "treatment", "partner", "vendor", "supplier",
+            "customer", "contract", "backup", "back-up", "remote", "local", "satellite", "apheresis", "cell",
+            "cells", "gene", "therapy", "therapies", "viral", "vector", "testing", "test", "grade", "quality",
+            "control", "central", "regional", "external", "internal", "donor", "patient", "hospital", "infusion",
+            "transplant", "storage", "distribution", "warehouse", "logistics", "shipping", "packaging", "filling",
+            "fill", "finish", "cleanroom", "clean", "room", "research", "development", "analytical",
+            "microbiology", "pilot", "commercial", "sterile", "aseptic", "cryo", "cryopreservation",
+            "cryostorage", "cord", "blood", "bone", "marrow", "tissue", "site", "facility", "building", "floor",
+            "suite", "area", "zone", "unit", "alternate", "alternative", "sending", "originating", "destination",
+            "release", "stability", "biobank", "bank", "manufacturer", "north", "south", "east", "west",
+            "upstream", "downstream", "plasmid", "cgmp", "gmp", "flow", "cytometry", "pharmacy",
+            "courier", "airport", "customs", "hub", "depot", "transit", "sponsor", "investigator", "study",
+            "trial", "oncology", "haematology", "hematology", "transfusion", "medicine", "medical", "university",
+            "academic", "national", "reference", "contracted", "qualified", "licensed", "approved", "closed",
+            "open", "automated", "manual", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "staff", "personnel", "operators", "operator", "team",
+            "teams", "escalated", "found", "noted", "reported", "confirmed", "sent", "returned", "shipped",
+            "received", "delivered", "ordered", "supplied", "visited", "audited", "contacted", "called",
+            "informed", "notified", "agreed");
+
+    private Withholding() {
+    }
+
+    /** Why a text must not be published, or null when it may be; {@code minimum} is the length it needs. */
+    static String tooThin(String text, int minimum) {
+        int placeholders = 0;
+        int length = Deidentifier.collapse(text).length();
+        if (text.indexOf('[') >= 0) {
+            Matcher p = Deidentifier.PLACEHOLDER.matcher(text);
+            StringBuilder rest = new StringBuilder(text.length());
+            int last = 0;
+            while (p.find()) {
+                placeholders++;
+                rest.append(text, last, p.start()).append(' ');
+                last = p.end();
+            }
+            rest.append(text, last, text.length());
+            length = Deidentifier.collapse(rest.toString()).length();
+        }
+        if (length < minimum) {
+            return "too short after de-identification: " + length + " characters of text left (at least " + minimum
+                    + " needed)";
+        }
+        int words = 0;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                words++;
+            }
+        }
+        if (placeholders * 3 > words) {
+            return "too damaged by de-identification: " + placeholders + " of " + words
+                    + " words are placeholders (at most a third may be)";
+        }
+        return null;
+    }
+
+    /** Why a text still looks identifying (without quoting it), or null when it does not. */
+    static String identifying(String text) {
+        Words w = new Words(text);
+        for (int k = 0; k < w.count; k++) {
+            String word = w.core(k);
+            if (word.isEmpty()) {
+                continue;
+            }
+            String before = null;
+            String bare = stripDot(word);
+            if (LEGAL_SUFFIXES.contains(word) || LEGAL_SUFFIXES.contains(bare)) {
+                before = w.runBefore(k, true);
+            } else if (FACILITY_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
+                before = w.runBefore(k, false);
+                if (before == null || !names(before)) {
+                    String after = w.placeAfter(k);
+                    if (after != null && names(after)) {
+                        return "still looks identifying: a capitalized name after '" + bare.toLowerCase(Locale.ROOT)
+                                + "' at character " + (w.start[k] + 1);
+                    }
+                }
+            } else if (COMPANY_WORDS.contains(bare)) {
+                before = w.runBefore(k, false);
+            }
+            if (before != null && names(before)) {
+                return "still looks identifying: a capitalized name before '" + bare + "' at character "
+                        + (w.start[k] + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String stripDot(String word) {
+        return word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** The words of a text (separated by spaces), with the punctuation around each. */
+    private static final class Words {
+        final String text;
+        int count;
+        int[] start = new int[32];
+        int[] end = new int[32];
+
+        Words(String text) {
+            this.text = text;
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                int j = i;
+                while (j < n && !Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j > i) {
+                    if (count == start.length) {
+                        start = java.util.Arrays.copyOf(start, count * 2);
+                        end = java.util.Arrays.copyOf(end, count * 2);
+                    }
+                    start[count] = i;
+                    end[count] = j;
+                    count++;
+                }
+                i = j;
+            }
+        }
+
+        /** The word without the punctuation around it (a final dot of an abbreviation such as "Co." is kept). */
+        String core(int k) {
+            int a = start[k];
+            int b = end[k];
+            while (a < b && "([{\"'\u201C\u2018".indexOf(text.charAt(a)) >= 0) {
+                a++;
+            }
+            while (b > a && ",;:!?)]}\"'\u201D\u2019".indexOf(text.charAt(b - 1)) >= 0) {
+                b--;
+            }
+            return text.substring(a, b);
+        }
+
+        /** Whether word k ends a phrase (a comma, a full stop...) so that no name runs across it. */
+        boolean ends(int k) {
+            char last = text.charAt(end[k] - 1);
+            return ",;:!?)]}.\"".indexOf(last) >= 0;
+        }
+
+        private boolean capitalized(int k) {
+            String w = core(k);
+            return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !w.startsWith("[");
+        }
+
+        /** The capitalized words right before word k (an "&" may join them), or null. */
+        String runBefore(int k, boolean commaAllowed) {
+            int first = k;
+            for (int i = k - 1; i >= Math.max(0, k - MAX_NAME_WORDS); i--) {
+                boolean joiner = text.substring(start[i], end[i]).equals("&");
+                boolean lastOfRun = i == k - 1;
+                if (!joiner && !capitalized(i)) {
+                    break;
+                }
+                if (ends(i) && !(lastOfRun && commaAllowed && text.charAt(end[i] - 1) == ',')) {
+                    break;
+                }
+                first = i;
+            }
+            if (first == k) {
+                return null;
+            }
+            return text.substring(start[first], end[k - 1]);
+        }
+
+        /** After a facility word: "in", "of", "at" or "near", an optional "the", then capitalized words, or null. */
+        String placeAfter(int k) {
+            if (ends(k) || k + 2 >= count || !PLACE_PREPOSITIONS.contains(core(k + 1)) || ends(k + 1)) {
+                return null;
+            }
+            int i = k + 2;
+            if (core(i).equals("the") && !ends(i)) {
+                i++;
+            }
+            int first = i;
+            int last = -1;
+            while (i < count && i < k + 2 + MAX_NAME_WORDS && capitalized(i)) {
+                last = i;
+                if (ends(i)) {
+                    break;
+                }
+                i++;
+            }
+            return last < 0 ? null : text.substring(start[first], end[last]);
+        }
+    }
+
+    /** Whether a run of capitalized words holds a word that is neither generic nor an all-capital acronym. */
+    private static boolean names(String run) {
+        for (String word : run.split("\\s+")) {
+            String w = word.replaceAll("^[(\\[{\"'\u201C\u2018]+|[,;:!?.)\\]}\"'\u201D\u2019&]+$", "")
+                    .replaceAll("['\u2019]s$", "");
+            if (w.isEmpty() || w.length() == 1) {
+                continue;
+            }
+            boolean lower = false;
+            for (int i = 0; i < w.length(); i++) {
+                lower |= Character.isLowerCase(w.charAt(i));
+            }
+            if (lower && !GENERIC.contains(w.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

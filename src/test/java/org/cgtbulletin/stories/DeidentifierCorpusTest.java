@@ -1,0 +1,215 @@
+package org.cgtbulletin.stories;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The de-identification corpus: tricky strings with their exact expected output. Identifiers in many formats
+ * must go; near misses (day 7, 20%, CD3+, IL-2, -80 °C, product codes, words inside longer words) must survive
+ * unchanged, Unicode included.
+ */
+class DeidentifierCorpusTest {
+
+    static final List<String> DENYLIST = List.of("Northbridge Cell Therapies", "Northbridge", "Halvorsen Biologics",
+            "Halvorsen", "Ridgeway", "Meyer", "Acme", "Sorensen", "Tamsin Hale", "Westbury site", "Lindqvist",
+            "O'Brien");
+    static final Deidentifier DEID = Deidentifier.of(DENYLIST);
+
+    /** One line of the table. */
+    record Case(String group, String input, String expected) {
+    }
+
+    private static final List<Case> CASES = new ArrayList<>();
+
+    private static void c(String group, String input, String expected) {
+        CASES.add(new Case(group, input, expected));
+    }
+
+    private static void same(String group, String input) {
+        CASES.add(new Case(group, input, input));
+    }
+
+    static {
+        // e-mail addresses and handles
+        c("email", "Contact j.doe@example-bio.com for the report.", "Contact [email] for the report.");
+        c("email", "Mail QA.Team+cgt@mfg.example.co.uk today.", "Mail [email] today.");
+        c("email", "Write to jane (at) example (dot) com please.", "Write to [email] please.");
+        c("email", "Ping @acme_qa on the forum.", "Ping [name] on the forum.");
+        c("email", "Send to mailto:qa@example.com now.", "Send to [email] now.");
+        // links
+        c("link", "See https://qms.example.org/dev/4411 for the record.", "See [link] for the record.");
+        c("link", "Details (see www.example.com/deviations).", "Details (see [link]).");
+        c("link", "Portal at qms.example-bio.com.", "Portal at [link].");
+        c("link", "Click javascript:alert(document.cookie) now.", "Click [link] now.");
+        c("link", "Open ftp://files.example.net/a.pdf, then report.", "Open [link], then report.");
+        // telephone numbers
+        c("phone", "Call +44 20 7946 0958 for details.", "Call [phone] for details.");
+        c("phone", "QA lead on (617) 555-0143 approved the plan.", "QA lead on [phone] approved the plan.");
+        c("phone", "Hotline 1-800-555-0199 is staffed.", "Hotline [phone] is staffed.");
+        c("phone", "Reach us on 617.555.0143 or 617 555 0143.", "Reach us on [phone] or [phone].");
+        c("phone", "Tel. 5550143, ext. 4411.", "Tel. [phone], ext. [phone].");
+        c("phone", "Office 020 7946 0958; Berlin +49 (0)30 1234567.", "Office [phone]; Berlin [phone].");
+        c("phone", "Dial 0044 20 7946 0958 from abroad.", "Dial [phone] from abroad.");
+        c("phone", "Paris desk +33 1 23 45 67 89 answered.", "Paris desk [phone] answered.");
+        // exact dates: the quarter at most
+        c("date", "The event occurred on 14 March 2025.", "The event occurred in 2025-Q1.");
+        c("date", "Logged 2025-03-14 in the deviation system.", "Logged 2025-Q1 in the deviation system.");
+        c("date", "On March 14, 2025 the freezer failed.", "In 2025-Q1 the freezer failed.");
+        c("date", "Dated 14/03/2025 and 14.03.2025.", "Dated 2025-Q1 and 2025-Q1.");
+        c("date", "Ambiguous 03/04/2025 keeps only the year.", "Ambiguous 2025 keeps only the year.");
+        c("date", "Ambiguous 02/03/2025 stays in one quarter.", "Ambiguous 2025-Q1 stays in one quarter.");
+        c("date", "Record date 14-MAR-2025.", "Record date 2025-Q1.");
+        c("date", "Started in September 2024 and closed in March.", "Started in 2024-Q3 and closed in [date].");
+        c("date", "Opened 2025-03-14T09:30Z, closed 2025-06.", "Opened 2025-Q1, closed 2025-Q2.");
+        c("date", "Seen on the 3rd of May.", "Seen on [date].");
+        c("date", "Shipped 14-16 March 2025.", "Shipped 2025-Q1.");
+        c("date", "Thawed 7/1/24 at the clinic.", "Thawed 2024 at the clinic.");
+        c("date", "By mid-October the CAPA was closed.", "By mid-[date] the CAPA was closed.");
+        // lot, batch and serial numbers, other identifiers
+        c("lot", "Material from lot 22-0417B was involved.", "Material from lot [lot] was involved.");
+        c("lot", "Reference batch CX-20931.", "Reference batch [lot].");
+        c("lot", "Lot no. 4471 and lots A113, A114 were quarantined.", "Lot no. [lot] and lots [lot] were quarantined.");
+        c("lot", "Serial number SN 48213-A failed.", "Serial number SN [lot] failed.");
+        c("lot", "LOT-2024-0113 was released.", "[lot] was released.");
+        c("lot", "Bag B23-0457 leaked.", "Bag [id] leaked.");
+        c("lot", "S/N 48213 replaced; batch #BX77 too.", "S/N [lot] replaced; batch #[lot] too.");
+        c("lot", "Patient 104-003 was rescheduled.", "Patient [id] was rescheduled.");
+        c("lot", "Deviation DEV-2025-0042 and CAPA 2024-117 were opened.", "Deviation [id] and CAPA [id] were opened.");
+        c("lot", "Report R-000101 refers.", "Report [id] refers.");
+        // titled names
+        c("name", "Dr. Meyer led the investigation.", "[name] led the investigation.");
+        c("name", "Prof. van der Berg and Ms. O'Neill's notes.", "[name] and [name]'s notes.");
+        c("name", "Dr Jane Smith-Jones signed.", "[name] signed.");
+        c("name", "Reviewed by Mr. J. K. Lee.", "Reviewed by [name].");
+        c("name", "Dr. Meyer's team agreed.", "[name]'s team agreed.");
+        // denylist: whole words, any case, possessives, hyphenations, accents, line breaks
+        c("denylist", "This happened at Northbridge Cell Therapies.", "This happened at [name].");
+        c("denylist", "Halvorsen Biologics supplied the reagent.", "[name] supplied the reagent.");
+        c("denylist", "Escalated at the Ridgeway site.", "Escalated at the [name] site.");
+        c("denylist", "Acme's reagent and Acme-made bags.", "[name]'s reagent and [name]-made bags.");
+        c("denylist", "ACME and acme and pre-Acme.", "[name] and [name] and pre-[name].");
+        c("denylist", "Sørensen\u2019s team checked it.", "[name]\u2019s team checked it.");
+        c("denylist", "Made by Northbridge\nCell Therapies staff.", "Made by [name] staff.");
+        c("denylist", "Tamsin  Hale wrote it.", "[name] wrote it.");
+        c("denylist", "Lindqvist-led review; O'Brien's SOP.", "[name]-led review; [name]'s SOP.");
+        c("denylist", "The Westbury site and Westbury sites.", "The [name] and Westbury sites.");
+        c("denylist", "North\u200Bbridge hid a zero-width space.", "[name] hid a zero-width space.");
+        // Unicode tricks and broken lines
+        c("unicode", "Made by Acme\uD83D\uDE00 and \uD83D\uDE00Acme.", "Made by [name]\uD83D\uDE00 and \uD83D\uDE00[name].");
+        c("unicode", "\uFF2C\uFF2F\uFF34 \uFF12\uFF12-\uFF10\uFF14\uFF11\uFF17\uFF22 was used.", "LOT [lot] was used.");
+        c("unicode", "Call +44 20\n7946 0958 now.", "Call [phone] now.");
+        c("unicode", "Ridge\u00ADway and Ridge\u200Dway.", "[name] and [name].");
+        c("email", "Mail jdoe@[192.168.0.1] or jdoe@localhost today.", "Mail [email] or [email] today.");
+        // glued to a neighbour: removal must not free a name or leave a fragment
+        c("glued", "Logged on14 March 2025 by QA.", "Logged on 2025-Q1 by QA.");
+        c("glued", "Call tel+44 20 7946 0958 now.", "Call tel[phone] now.");
+        c("glued", "See Acmejavascript:alert(1) here.", "See [name][link] here.");
+        c("glued", "Ping @@example.com and IL-2example.com today.", "Ping @@[link] and [link] today.");
+        c("glued", "Use example.com-based forms.", "Use [link]-based forms.");
+        c("glued", "Lot \u00B5L22-0417B was used.", "Lot \u00B5[id] was used.");
+        // near misses that must survive exactly
+        same("keep", "Day-7 sample positive by NAT; day 7 and D+14 samples were clean.");
+        same("keep", "Viability was 20% at -80 \u00B0C; CD3+ fraction low; IL-2 at half strength.");
+        same("keep", "2 x 10^8 cells at MOI 5 with IL-7/IL-15.");
+        same("keep", "CAR-T product from AAV9, HEK293, CD19 and CD34+ lines.");
+        same("keep", "Lot release testing was delayed; the supplement lot was positive.");
+        same("keep", "Batch record review found lot-to-lot variability in batch 3.");
+        same("keep", "Acmeville, Acme2 and Macme are not names here.");
+        same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
+        same("keep", "ISO 14644-1 grade B, 21 CFR 1271, pH 7.2, 0.22 \u00B5m filter, \u2265 95% purity, 5 \u00B5L.");
+        same("keep", "Held 10-15 minutes; ratio 1:1000; 100-2000 cells per well.");
+        same("keep", "Titre 1.2E+13 vg/mL; 1500mL bag; 5x10e6 cells; 2025-Q1 target; FY2025.");
+        same("keep", "Dosed on day 14 at 37 \u00B0C for 72 h.");
+        same("keep", "The quarter 2025-Q3 and Q4 2025 were busy.");
+        same("keep", "Recovery \u2265 70% (n = 12); \u00B5L volumes; -150 \u00B0C dry shipper; Gram-positive coccus.");
+        same("keep", "CliniMACS Prodigy, G-Rex100M and Xuri W25 were used.");
+        same("keep", "USP <71> sterility and viability <70% or >90%.");
+        same("keep", "TCR-T, TIL, NK-92 and iPSC-derived lines; COVID-19 testing; e.g. MSC.");
+        same("keep", "Na\u00EFve T cells at 5 \u00D7 10\u2076/mL; \u03B2-galactosidase; 4\u20131BB.");
+        c("date", "The March run used a 2 x 10^6 dose, as in May.", "The March run used a 2 x 10^6 dose, as in [date].");
+        same("keep", "Wait 3/4 of the time; use 1:1 mix at step 2.5.");
+        // markup: removed, never live
+        c("markup", "<script>alert(1)</script>Cells <b>failed</b>.", "Cells failed.");
+        c("markup", "<img src=x onerror=\"alert(1)\">Bag leaked", "Bag leaked");
+        c("markup", "<a href=\"javascript:alert(1)\">click</a> here", "click here");
+        c("markup", "Line one<br>Line two", "Line one Line two");
+        c("markup", "x <svg onload=alert(1)> y", "x y");
+        c("markup", "<svg/onload=alert(5)>Settle plate <IMG SRC=x OnError=alert(1)/>grew.", "Settle plate grew.");
+        c("markup", "<!-- hidden -->Visible", "Visible");
+        c("markup", "a<b and 3<4", "a< b and 3<4");
+        c("markup", "<scr<script>ipt>alert(1)</script>", "< scr");
+        c("markup", "Text &lt;b&gt; stays as written", "Text &lt;b&gt; stays as written");
+        // whitespace
+        c("space", "  First line.\r\n\r\n\r\nSecond\tline.  ", "First line.\n\nSecond line.");
+    }
+
+    static Stream<Arguments> cases() {
+        return CASES.stream().map(c -> Arguments.of(c.group(), c.input(), c.expected()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @MethodSource("cases")
+    void exactOutput(String group, String input, String expected) {
+        assertEquals(expected, DEID.clean(input).text());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @MethodSource("cases")
+    void cleaningTwiceChangesNothing(String group, String input, String expected) {
+        assertEquals(expected, DEID.clean(expected).text());
+    }
+
+    @Test
+    void theCorpusIsLargeAndCoversEveryGroup() {
+        assertTrue(CASES.size() >= 60, "at least 60 strings: " + CASES.size());
+        assertTrue(CASES.stream().filter(c -> c.group().equals("keep")).count() >= 15);
+    }
+
+    @Test
+    void countsSayWhatWasRemoved() {
+        Deidentified d = DEID.clean("Call +44 20 7946 0958 or mail a@b.com about lot 22-0417B at Ridgeway"
+                + " on 2025-03-14. <b>Done</b>");
+        assertEquals(Map.of(IdentifierKind.MARKUP, 2, IdentifierKind.EMAIL, 1, IdentifierKind.PHONE, 1,
+                IdentifierKind.DENYLIST, 1, IdentifierKind.LOT, 1, IdentifierKind.DATE, 1), d.counts());
+        assertEquals("Call [phone] or mail [email] about lot [lot] at [name] in 2025-Q1. Done", d.text());
+        assertEquals(7, d.removed());
+    }
+
+    @Test
+    void nothingGivesNothing() {
+        assertNull(DEID.clean(null).text());
+        assertNull(DEID.clean("   \n ").text());
+        assertNull(DEID.clean("<b></b>").text());
+        assertTrue(DEID.clean(null).counts().isEmpty());
+    }
+
+    @Test
+    void aDenylistTermThatIsAlsoAKeywordIsStillRemoved() {
+        Deidentifier d = Deidentifier.of(List.of("Lot", "Dr", "March", "lot"));
+        assertEquals(3, d.denylistSize());
+        assertEquals("[name] release by [name], in [name]; [name] [lot] too.",
+                d.clean("Lot release by Dr. Smith, in March 2025; lot 12345 too.").text());
+        for (String word : List.of("name", "lot", "id", "date", "link", "email", "phone", "product")) {
+            assertEquals("[name] and [" + word + "]", Deidentifier.of(List.of(word)).clean(word + " and [" + word
+                    + "]").text(), "a placeholder is never matched inside");
+        }
+    }
+
+    @Test
+    void anEmptyDenylistRemovesNoWords() {
+        Deidentifier none = Deidentifier.of(List.of());
+        assertEquals("Acme and Ridgeway", none.clean("Acme and Ridgeway").text());
+        assertEquals(0, none.denylistSize());
+    }
+}
