@@ -341,14 +341,29 @@ final class Pages {
         }
     }
 
+    /** The stories: one page per year (newest first), and an index with the latest quarter's and the years. */
     private void stories() throws IOException, Templates.TemplateProblem {
-        List<Map<String, Object>> all = storyViews(s -> true, Integer.MAX_VALUE);
-        page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map("stories", all));
-        for (Map<String, Object> s : all) {
-            String text = s.get("narrative") + " " + s.get("lesson");
-            search(s.get("mode") + " at " + s.get("step") + " (" + s.get("quarter") + ")",
-                    "stories/index.html#story-" + s.get("id"), "Story", text);
+        java.util.TreeMap<Integer, Integer> years = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Story s : in.stories()) {
+            years.merge(s.quarter().year(), 1, Integer::sum);
         }
+        List<Map<String, Object>> yearList = new ArrayList<>();
+        years.forEach((y, n) -> yearList.add(map("year", Integer.toString(y), "count", n,
+                "href", "stories/" + y + "/index.html")));
+        for (int year : years.keySet()) {
+            List<Map<String, Object>> stories = storyViews(s -> s.quarter().year() == year, Integer.MAX_VALUE);
+            page("stories/" + year + "/", "stories.ftlh", "Stories of " + year, "stories", map("stories", stories,
+                    "year", Integer.toString(year), "years", yearList));
+            for (Map<String, Object> s : stories) {
+                search(s.get("mode") + " at " + s.get("step") + " (" + s.get("quarter") + ")",
+                        "stories/" + year + "/index.html#story-" + s.get("id"), "Story",
+                        s.get("narrative") + " " + s.get("lesson"));
+            }
+        }
+        List<Map<String, Object>> latest = in.asOf() == null ? List.of()
+                : storyViews(s -> s.quarter().equals(in.asOf()), Integer.MAX_VALUE);
+        page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map("stories", latest,
+                "year", "", "latestQuarter", in.asOf() == null ? "" : label(in.asOf()), "years", yearList));
     }
 
     // ---------------------------------------------------------------- methodology, data, 404
