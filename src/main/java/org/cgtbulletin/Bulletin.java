@@ -3,6 +3,7 @@ package org.cgtbulletin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.cgtbulletin.analyze.CellRows;
 import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
+import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Quarter;
@@ -30,8 +32,9 @@ import org.cgtbulletin.site.Site;
 import org.cgtbulletin.site.SiteInput;
 
 /**
- * The whole build, one line per stage: read and validate, aggregate, protect, analyze, publish.
- * Nothing is written unless every input is valid; then the site and the staff audit are swapped in whole.
+ * The whole build, one line per stage: read and validate, aggregate, protect, analyze ({@link #prepare}, shared
+ * with the {@code digest} command), then render the site and the PDF digests and publish. Nothing is written unless
+ * every input is valid; then the site and the staff audit are swapped in whole.
  */
 public final class Bulletin {
 
@@ -42,34 +45,47 @@ public final class Bulletin {
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
-            long secondary, boolean weakerRules, int pages, int charts, Map<String, Long> stageMillis) {
+            long secondary, boolean weakerRules, int pages, int charts, int digests, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
     }
 
-    /** Builds and publishes; returns null (with the problems collected) when the inputs have errors. */
-    public static BuildResult build(BuildRequest request, Problems problems) throws IOException {
+    /**
+     * Everything a build knows before it writes anything: the validated inputs, read, aggregated, protected and
+     * analysed. {@link #site()} is the model the website and the PDF digests are rendered from.
+     */
+    public record Prepared(BulletinConfig config, DatasetSummary dataset, Quarter asOf, Tables tables,
+            Protection counts, Protection batches, List<PublishedCell> cells, boolean weakerRules, SiteInput site,
+            Map<String, Long> stageMillis) {
+    }
+
+    /**
+     * Reads and validates every input, then aggregates, protects and analyses: the stages {@code build} and
+     * {@code digest} share. {@code previousCells} is the previous release's cells.csv, whose withheld cells stay
+     * withheld (it may be absent). Returns null, with the problems collected, when the inputs have errors.
+     */
+    public static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
+            Problems problems) throws IOException {
         Map<String, Long> times = new LinkedHashMap<>();
         long t = System.nanoTime();
-        BulletinConfig config = BulletinConfig.read(request.content(), problems);
+        BulletinConfig config = BulletinConfig.read(content, problems);
         Aggregator[] aggregator = new Aggregator[1];
-        DatasetSummary dataset = DatasetReader.read(request.files(), request.rules(), problems,
+        DatasetSummary dataset = DatasetReader.read(files, rules, problems,
                 taxonomy -> aggregator[0] = new Aggregator(taxonomy));
         if (problems.hasErrors() || config == null || aggregator[0] == null) {
             return null;
         }
-        EditorialContent content = ContentReader.read(request.content(), config.site().allowRawHtml(),
+        EditorialContent editorial = ContentReader.read(content, config.site().allowRawHtml(),
                 dataset.taxonomy(), problems);
         if (problems.hasErrors()) {
             return null;
         }
         t = lap(times, "read and validate", t);
-        Quarter asOf = request.rules().asOf() != null ? request.rules().asOf() : dataset.last();
+        Quarter asOf = rules.asOf() != null ? rules.asOf() : dataset.last();
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
-        PreviousRelease.Decisions previous = PreviousRelease.read(request.previous() != null ? request.previous()
-                : request.output().resolve("data").resolve("cells.csv"));
+        PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous);
         t = lap(times, "aggregate", t);
         Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
@@ -77,28 +93,48 @@ public final class Bulletin {
         t = lap(times, "protect and audit", t);
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
-        t = lap(times, "analyze", t);
+        lap(times, "analyze", t);
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
-                cells, tables.hasVolumes(), List.of(), List.of(), content, config.disclosure(), weaker, List.of());
+                cells, tables.hasVolumes(), List.of(), List.of(), editorial, config.disclosure(), weaker, List.of());
+        return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, site, times);
+    }
+
+    /** Builds and publishes; returns null (with the problems collected) when the inputs have errors. */
+    public static BuildResult build(BuildRequest request, Problems problems) throws IOException {
+        Prepared p = prepare(request.files(), request.rules(), request.content(), request.previous() != null
+                ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems);
+        if (p == null) {
+            return null;
+        }
+        Map<String, Long> times = new LinkedHashMap<>(p.stageMillis());
+        long t = System.nanoTime();
+        Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
+        Digests.Result[] digests = new Digests.Result[1];
         try {
             Publisher.publish(request.output(), staging -> {
-                CellsFiles.write(staging.resolve("data"), cells);
-                rendered[0] = Site.render(site, request.templates(), staging, problems);
+                CellsFiles.write(staging.resolve("data"), p.cells());
+                rendered[0] = Site.render(p.site(), request.templates(), staging, problems);
                 if (rendered[0] == null) {
+                    throw new NothingPublished();
+                }
+                digests[0] = Digests.writeAll(p.site(), request.templates(), staging, clock, problems);
+                if (digests[0] == null) {
                     throw new NothingPublished();
                 }
             }, request.sourceDate());
         } catch (NothingPublished e) {
             return null;
         }
-        Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, asOf, config.disclosure(), weaker,
-                counts, batches), request.sourceDate());
+        Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(), p.config().disclosure(),
+                p.weakerRules(), p.counts(), p.batches()), request.sourceDate());
         lap(times, "render and publish", t);
+        List<PublishedCell> cells = p.cells();
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
-        return new BuildResult(dataset, asOf, cells.size(), published, cells.size() - published - secondary,
-                secondary, weaker, rendered[0].pages().size(), rendered[0].charts(), times);
+        return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
+                secondary, p.weakerRules(), rendered[0].pages().size(), rendered[0].charts(), digests[0].files().size(),
+                times);
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code build}: validate, protect, aggregate, analyze and publish the site and the staff audit. */
+/** {@code build}: validate, protect, aggregate, analyze and publish the site, its PDF digests and the staff audit. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Validate the inputs, apply disclosure control, aggregate, analyse and publish the site"
-                + " atomically (a failed build leaves the published site as it was).")
+                + " and its PDF digests atomically (a failed build leaves the published site as it was).")
 final class BuildCommand implements Callable<Integer> {
 
     private final Session session;
@@ -70,12 +70,13 @@ final class BuildCommand implements Callable<Integer> {
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
         session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
-                + " %d withheld by a rule, %d withheld as complements%s; %d pages, %d charts; staff audit in %s (%.1f s)%n",
+                + " %d withheld by a rule, %d withheld as complements%s; %d pages, %d charts, %d PDF digests;"
+                + " staff audit in %s (%.1f s)%n",
                 output,
                 result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
                 result.published(), result.suppressed(), result.secondary(),
                 result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
-                result.pages(), result.charts(), audit,
+                result.pages(), result.charts(), result.digests(), audit,
                 seconds);
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
