@@ -58,12 +58,13 @@ final class Fragments {
         }
         Document doc;
         try {
-            doc = builder().parse(new InputSource(new StringReader("<div>" + html + "</div>")));
+            doc = builder().parse(new InputSource(new StringReader("<div>" + xmlish(html) + "</div>")));
         } catch (SAXException | IOException e) {
             return plainText(html);
         }
         Element root = doc.getDocumentElement();
         int highest = highestHeading(root);
+        highest = highest > 6 ? topLevel : highest;
         clean(root, topLevel - highest, false);
         renumber(root, topLevel);
         StringWriter out = new StringWriter();
@@ -81,6 +82,39 @@ final class Fragments {
         return out.toString().strip();
     }
 
+    private static final java.util.regex.Pattern VOID = java.util.regex.Pattern.compile(
+            "<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*?)\\s*/?>",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
+    private static final java.util.Map<String, String> ENTITIES = java.util.Map.ofEntries(
+            java.util.Map.entry("nbsp", "#160"), java.util.Map.entry("ndash", "#8211"),
+            java.util.Map.entry("mdash", "#8212"), java.util.Map.entry("hellip", "#8230"),
+            java.util.Map.entry("lsquo", "#8216"), java.util.Map.entry("rsquo", "#8217"),
+            java.util.Map.entry("ldquo", "#8220"), java.util.Map.entry("rdquo", "#8221"),
+            java.util.Map.entry("middot", "#183"), java.util.Map.entry("times", "#215"),
+            java.util.Map.entry("deg", "#176"), java.util.Map.entry("plusmn", "#177"),
+            java.util.Map.entry("micro", "#181"), java.util.Map.entry("le", "#8804"),
+            java.util.Map.entry("ge", "#8805"), java.util.Map.entry("copy", "#169"),
+            java.util.Map.entry("reg", "#174"), java.util.Map.entry("trade", "#8482"),
+            java.util.Map.entry("amp", "amp"), java.util.Map.entry("lt", "lt"), java.util.Map.entry("gt", "gt"),
+            java.util.Map.entry("quot", "quot"), java.util.Map.entry("apos", "apos"));
+
+    /**
+     * The HTML habits that are not XML, made XML: void elements closed ({@code <br>}, {@code <img ...>}) and the
+     * common named entities as numbers. Anything else that is not well-formed stays so (and becomes text).
+     */
+    static String xmlish(String html) {
+        String closed = VOID.matcher(html).replaceAll("<$1$2/>");
+        java.util.regex.Matcher m = ENTITY.matcher(closed);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String known = ENTITIES.get(m.group(1));
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(known == null ? m.group() : "&" + known + ";"));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
     private static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -96,6 +130,7 @@ final class Fragments {
         }
     }
 
+    /** The smallest heading level in the tree, or 7 when there is none. */
     private static int highestHeading(Node n) {
         int best = 7;
         if (n instanceof Element e) {
@@ -107,7 +142,7 @@ final class Fragments {
         for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
             best = Math.min(best, highestHeading(c));
         }
-        return best == 7 ? 1 : best;
+        return best; // 7: no heading
     }
 
     /**

@@ -51,10 +51,14 @@ final class DigestFixtures {
 
     /** Builds the golden input with the CLI into {@code dir/site}; returns the site folder. */
     static Path build(Path dir, String... more) {
+        return build(dir, GOLDEN.resolve("data/reports.csv"), more);
+    }
+
+    /** Builds the golden content with other reports. */
+    static Path build(Path dir, Path reports, String... more) {
         Path site = dir.resolve("site");
         List<String> args = new java.util.ArrayList<>(List.of("build", "--content", GOLDEN.toString(), "--reports",
-                GOLDEN.resolve("data/reports.csv").toString(), "--output", site.toString(), "--audit",
-                dir.resolve("audit").toString()));
+                reports.toString(), "--output", site.toString(), "--audit", dir.resolve("audit").toString()));
         args.addAll(List.of(more));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         org.junit.jupiter.api.Assertions.assertEquals(0, run.status(), run.err());
