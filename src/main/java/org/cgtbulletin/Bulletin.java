@@ -111,6 +111,7 @@ public final class Bulletin {
         Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
         Digests.Result[] digests = new Digests.Result[1];
+        long[] lapped = {t};
         try {
             Publisher.publish(request.output(), staging -> {
                 CellsFiles.write(staging.resolve("data"), p.cells());
@@ -118,17 +119,19 @@ public final class Bulletin {
                 if (rendered[0] == null) {
                     throw new NothingPublished();
                 }
+                lapped[0] = lap(times, "render site", lapped[0]);
                 digests[0] = Digests.writeAll(p.site(), request.templates(), staging, clock, problems);
                 if (digests[0] == null) {
                     throw new NothingPublished();
                 }
+                lapped[0] = lap(times, "render PDF digests", lapped[0]);
             }, request.sourceDate());
         } catch (NothingPublished e) {
             return null;
         }
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(), p.config().disclosure(),
                 p.weakerRules(), p.counts(), p.batches()), request.sourceDate());
-        lap(times, "render and publish", t);
+        lap(times, "publish", lapped[0]);
         List<PublishedCell> cells = p.cells();
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();

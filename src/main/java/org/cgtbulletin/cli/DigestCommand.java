@@ -48,6 +48,10 @@ final class DigestCommand implements Callable<Integer> {
                     + " shows the site's numbers [default: site/data/cells.csv if present]")
     Path previous;
 
+    /** Benchmarks only (bench/digest.sh): render this many times in one JVM and print each time. */
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", hidden = true)
+    int repeat;
+
     DigestCommand(Session session) {
         this.session = session;
     }
@@ -69,7 +73,14 @@ final class DigestCommand implements Callable<Integer> {
                             : "runs from " + quarters.get(0) + " to " + quarters.get(quarters.size() - 1)));
             return Main.USAGE;
         }
-        byte[] pdf = Digests.render(prepared.site(), inputs.templates, quarter, sourceDate(), problems);
+        byte[] pdf = null;
+        for (int i = 0; i < Math.max(1, repeat); i++) {
+            long t = System.nanoTime();
+            pdf = Digests.render(prepared.site(), inputs.templates, quarter, sourceDate(), problems);
+            if (repeat > 1) {
+                session.out().printf(Locale.ROOT, "render %d: %d ms%n", i + 1, (System.nanoTime() - t) / 1_000_000);
+            }
+        }
         if (pdf == null || problems.hasErrors()) {
             ProblemPrinter.text(problems, inputs.maxProblems, session);
             session.err().println("The digest was not written.");
