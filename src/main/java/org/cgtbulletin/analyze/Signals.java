@@ -125,15 +125,18 @@ public final class Signals {
         }
         Map<CellKey, PublishedCell> rows = new HashMap<>();
         Set<Quarter> quarters = new HashSet<>();
-        // Where each failure mode has ever been published with events (any period): "step|mode", "class|mode".
+        // Where each failure mode has been published with events in a quarter so far: "step|mode", "class|mode".
         Set<String> reportedAt = new HashSet<>();
         boolean rates = false;
         for (PublishedCell c : cells) {
-            rates |= c.batches() != null;
             CellKey k = c.key();
-            if (!k.outcome().equals(CellKey.ALL)) {
+            // Only quarters up to the as-of quarter: the analysis as of a past quarter is what it was then (a past
+            // digest keeps its signals when later quarters are published).
+            Quarter q = Quarter.parseOrNull(k.period());
+            if (q == null || q.compareTo(asOf) > 0 || !k.outcome().equals(CellKey.ALL)) {
                 continue;
             }
+            rates |= c.batches() != null;
             if (c.isPublished() && c.events() != null && c.events() > 0 && !k.failureMode().equals(CellKey.ALL)) {
                 if (!k.processStep().equals(CellKey.ALL)) {
                     reportedAt.add("step|" + k.processStep() + "|" + k.failureMode());
@@ -142,11 +145,8 @@ public final class Signals {
                     reportedAt.add("class|" + k.productClass() + "|" + k.failureMode());
                 }
             }
-            Quarter q = Quarter.parseOrNull(k.period());
-            if (q != null) {
-                rows.put(c.key(), c);
-                quarters.add(q);
-            }
+            rows.put(c.key(), c);
+            quarters.add(q);
         }
         if (!quarters.contains(asOf)) {
             return new Analysis(Result.none(), List.of());

@@ -116,7 +116,11 @@ public final class TrendChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).withheld()) {
-                plot.addDomainMarker(new IntervalMarker(i - 0.5, i + 0.5, WITHHELD), Layer.BACKGROUND);
+                IntervalMarker gap = new IntervalMarker(i - 0.5, i + 0.5, WITHHELD);
+                // Opaque (JFreeChart's default is 80%): an element with both opacity and a clip path is drawn
+                // through an offscreen buffer by Batik, which the PDF digests cannot embed as vector graphics.
+                gap.setAlpha(1f);
+                plot.addDomainMarker(gap, Layer.BACKGROUND);
             }
         }
         JFreeChart chart = new JFreeChart(null, null, plot, false);

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code build}: validate, protect, aggregate, analyze and publish the site and the staff audit. */
+/** {@code build}: validate, protect, aggregate, analyze and publish the site, its PDF digests and the staff audit. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Validate the inputs, apply disclosure control, aggregate, analyse and publish the site"
-                + " atomically (a failed build leaves the published site as it was).")
+                + " and its PDF digests atomically (a failed build leaves the published site as it was).")
 final class BuildCommand implements Callable<Integer> {
 
     private final Session session;
@@ -71,14 +71,14 @@ final class BuildCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
                 + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
-                + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d charts;"
-                + " staff audit in %s (%.1f s)%n", output,
+                + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d charts,"
+                + " %d PDF digests; staff audit in %s (%.1f s)%n", output,
                 result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
                 result.published(), result.suppressed(), result.secondary(),
                 result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
                 result.signals().signals().size(), result.signals().tested(), result.signals().withheld(),
                 result.signals().insufficient(), result.stories(), result.storiesWithheld(), result.pages(),
-                result.charts(), audit, seconds);
+                result.charts(), result.digests(), audit, seconds);
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
                     "  %-22s %6d ms%n", stage, ms));

@@ -53,6 +53,22 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         return (other.year - year) * 4 + (other.quarter - quarter);
     }
 
+    /**
+     * The calendar years all four of whose quarters lie within {@code first..last}, oldest first: the years that
+     * get an annual digest.
+     */
+    public static java.util.List<Integer> wholeYears(Quarter first, Quarter last) {
+        java.util.List<Integer> years = new java.util.ArrayList<>();
+        if (first != null && last != null) {
+            for (int y = first.year(); y <= last.year(); y++) {
+                if (new Quarter(y, 1).compareTo(first) >= 0 && new Quarter(y, 4).compareTo(last) <= 0) {
+                    years.add(y);
+                }
+            }
+        }
+        return years;
+    }
+
     /** Lower-case path form used in site URLs, e.g. {@code 2026-q3}. */
     public String slug() {
         return year + "-q" + quarter;

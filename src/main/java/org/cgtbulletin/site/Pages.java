@@ -311,7 +311,12 @@ final class Pages {
             archive.add(map("quarter", label(q), "slug", q.slug(), "title", title,
                     "summary", e == null ? "" : e.summary(), "now", view(cells.get(q.toString(), ALL, ALL, ALL, ALL))));
         }
-        page("bulletins/", "archive.ftlh", "Bulletin archive", "bulletins", map("bulletins", archive));
+        List<String> years = new ArrayList<>();
+        for (int y : Quarter.wholeYears(in.first(), in.asOf())) {
+            years.add(0, Integer.toString(y)); // newest first; each has an annual PDF digest (digest stage)
+        }
+        page("bulletins/", "archive.ftlh", "Bulletin archive", "bulletins", map("bulletins", archive,
+                "years", years));
     }
 
     // ---------------------------------------------------------------- matrix, lessons, stories
@@ -408,7 +413,8 @@ final class Pages {
             dims.add(map("field", dim.field(), "codes", codes));
         }
         page("data/", "data.ftlh", "Data downloads", "data", map("dimensions", dims,
-                "hasStories", Files.exists(out.resolve("data").resolve("stories.csv"))));
+                "hasStories", Files.exists(out.resolve("data").resolve("stories.csv")),
+                "hasSignals", Files.exists(out.resolve("data").resolve("signals.json"))));
         search("Data downloads and dictionary", "data/index.html", "Data",
                 "cells.csv, signals.json, stories, taxonomy codes and what every column means");
     }

@@ -14,8 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.cgtbulletin.chart.ChartPoint;
-import org.cgtbulletin.chart.TrendChart;
+import org.cgtbulletin.chart.TrendSeries;
 import org.cgtbulletin.model.Dimension;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
@@ -191,51 +190,20 @@ final class TrendPages {
 
     /**
      * Writes {@code trend.svg} and {@code trend.csv} next to the page and returns the chart's model: the
-     * points, the text alternative and the withheld quarters.
+     * points, the text alternative and the withheld quarters (the same {@link TrendSeries} the PDF digests draw).
      */
     private Map<String, Object> chart(String path, String id, String label, String[] k) {
         List<PublishedCell> series = cells.series(k[0], k[1], k[2], k[3]);
-        List<ChartPoint> points = new ArrayList<>();
+        TrendSeries chart = TrendSeries.of(label, series, cells.rates());
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> withheld = new ArrayList<>();
         for (PublishedCell c : series) {
-            Double value = cells.rates() ? c.ratePer100() : (c.events() == null ? null : c.events().doubleValue());
-            String quarter = CellLookup.periodLabel(c.key().period());
-            points.add(new ChartPoint(quarter, value, cells.rates() ? c.rateLow() : null,
-                    cells.rates() ? c.rateHigh() : null));
-            if (value == null) {
-                withheld.add(quarter);
-            }
             rows.add(view(c));
-        }
-        String unit = cells.rates() ? "per 100 batches started" : "failure reports";
-        String title = label + ": " + (cells.rates() ? "failure reports per 100 batches started" : "failure reports")
-                + ", by quarter";
-        StringBuilder alt = new StringBuilder("Line chart of ").append(label).append(", ")
-                .append(cells.rates() ? "failure reports per 100 batches started with the 95% interval as a band"
-                        : "number of failure reports").append(", by quarter");
-        if (!series.isEmpty()) {
-            alt.append(" from ").append(points.get(0).label()).append(" to ")
-                    .append(points.get(points.size() - 1).label()).append(". ");
-            PublishedCell last = series.get(series.size() - 1);
-            Map<String, Object> lv = view(last);
-            String lastValue = cells.rates() ? (String) lv.get("rate") : (String) lv.get("events");
-            alt.append("Latest quarter: ").append(lastValue.isEmpty() ? "withheld" : lastValue
-                    + (cells.rates() ? " (95% interval " + lv.get("low") + " to " + lv.get("high") + ")" : ""))
-                    .append(".");
-            if (!withheld.isEmpty()) {
-                alt.append(" Withheld quarters: ").append(String.join(", ", withheld)).append(".");
-            }
-        } else {
-            alt.append(": no data yet.");
         }
         Path dir = pages.out().resolve(path);
         String file = path.isEmpty() ? "overall" : "trend";
-        String description = alt.toString();
         pages.job(() -> {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file + ".svg"), TrendChart.svg(id, title, description, unit, points),
-                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(file + ".svg"), chart.svg(id), StandardCharsets.UTF_8);
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(file + ".csv"), StandardCharsets.UTF_8);
                  SafeCsv csv = new SafeCsv(w, CellsFiles.HEADER)) {
                 for (PublishedCell c : series) {
@@ -244,8 +212,8 @@ final class TrendPages {
             }
         });
         charts++;
-        return map("svg", file + ".svg", "csv", file + ".csv", "title", title, "alt", alt.toString(),
-                "rows", rows, "withheld", String.join(", ", withheld), "rates", cells.rates());
+        return map("svg", file + ".svg", "csv", file + ".csv", "title", chart.title(), "alt", chart.description(),
+                "rows", rows, "withheld", String.join(", ", chart.withheld()), "rates", cells.rates());
     }
 
     /** A table of {@code other}'s codes within one code of {@code d}, for the latest quarter, its year and all. */

@@ -259,7 +259,9 @@ class BuildDisclosureTest {
         Map<Path, String> m = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p), Files.readString(p) + (withTimes ? "@" + Files.getLastModifiedTime(p) : ""));
+                // Bytes as Latin-1 text, so that binary files (the PDF digests) compare too.
+                m.put(root.relativize(p), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        + (withTimes ? "@" + Files.getLastModifiedTime(p) : ""));
             }
         }
         return m;

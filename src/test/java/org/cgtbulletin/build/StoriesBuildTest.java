@@ -24,6 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.cgtbulletin.cli.CliRun;
 import org.cgtbulletin.publish.StoriesFiles;
 import org.junit.jupiter.api.Test;
@@ -56,10 +62,53 @@ class StoriesBuildTest {
         Map<Path, String> m = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p), Files.readString(p, StandardCharsets.UTF_8));
+                m.put(root.relativize(p), p.toString().endsWith(".pdf") ? pdfText(p)
+                        : Files.readString(p, StandardCharsets.UTF_8));
             }
         }
         return m;
+    }
+
+    /**
+     * Everything a reader could get out of a PDF digest: its extracted text, metadata, bookmarks, link targets and
+     * attachments (not its raw bytes, where compressed streams match short tokens by chance).
+     */
+    private static String pdfText(Path pdf) throws IOException {
+        byte[] bytes = Files.readAllBytes(pdf);
+        StringBuilder all = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            all.append(new PDFTextStripper().getText(doc)).append('\n');
+            var info = doc.getDocumentInformation();
+            all.append(info.getTitle()).append('\n').append(info.getSubject()).append('\n')
+                    .append(info.getKeywords()).append('\n');
+            if (doc.getDocumentCatalog().getMetadata() != null) {
+                all.append(new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8));
+            }
+            for (var page : doc.getPages()) {
+                for (var a : page.getAnnotations()) {
+                    if (a instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+                        all.append(uri.getURI()).append('\n');
+                    }
+                }
+            }
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                java.util.ArrayDeque<PDOutlineItem> todo = new java.util.ArrayDeque<>();
+                outline.children().forEach(todo::add);
+                while (!todo.isEmpty()) {
+                    PDOutlineItem item = todo.pop();
+                    all.append(item.getTitle()).append('\n');
+                    item.children().forEach(todo::add);
+                }
+            }
+            var names = doc.getDocumentCatalog().getNames();
+            if (names != null && names.getEmbeddedFiles() != null) {
+                for (var f : names.getEmbeddedFiles().getNames().values()) {
+                    all.append(new String(f.getEmbeddedFileUnicode().toByteArray(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return all.toString();
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

@@ -56,7 +56,9 @@ class SiteSafetyTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
+                // Bytes as Latin-1 text, so that binary files (the PDF digests) compare too.
+                files.put(root.relativize(p).toString(), new String(Files.readAllBytes(p),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         return files;

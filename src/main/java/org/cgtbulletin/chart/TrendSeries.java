@@ -1,0 +1,71 @@
+package org.cgtbulletin.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cgtbulletin.model.PublishedCell;
+import org.cgtbulletin.publish.CellsFiles;
+
+/**
+ * A quarterly series of cells.csv rows as a chart: its points, title and text alternative. The site's trend pages
+ * and the PDF digests both draw their charts from this, so the same rows give the same SVG, byte for byte, in
+ * both. Every number in the text alternative is the exact text of a cells.csv field.
+ *
+ * @param title       the chart's accessible name, e.g. "Expansion: failure reports per 100 batches started, by
+ *                    quarter"
+ * @param description the text alternative: what is drawn, the latest value and the withheld quarters
+ * @param unit        the value axis label
+ * @param points      one point per row, oldest first; withheld rows are gaps
+ * @param withheld    the labels of the withheld quarters ("2025 Q2"), oldest first
+ */
+public record TrendSeries(String title, String description, String unit, List<ChartPoint> points,
+        List<String> withheld) {
+
+    /**
+     * @param label  what the series counts, e.g. a taxonomy label ("Expansion") or "All failure reports"
+     * @param series the quarterly rows, oldest first
+     * @param rates  true when denominators exist, so the chart shows rates with intervals; else counts
+     */
+    public static TrendSeries of(String label, List<PublishedCell> series, boolean rates) {
+        List<ChartPoint> points = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+        for (PublishedCell c : series) {
+            Double value = rates ? c.ratePer100() : (c.events() == null ? null : c.events().doubleValue());
+            String quarter = quarterLabel(c.key().period());
+            points.add(new ChartPoint(quarter, value, rates ? c.rateLow() : null, rates ? c.rateHigh() : null));
+            if (value == null) {
+                withheld.add(quarter);
+            }
+        }
+        String unit = rates ? "per 100 batches started" : "failure reports";
+        String title = label + ": " + (rates ? "failure reports per 100 batches started" : "failure reports")
+                + ", by quarter";
+        StringBuilder alt = new StringBuilder("Line chart of ").append(label).append(", ")
+                .append(rates ? "failure reports per 100 batches started with the 95% interval as a band"
+                        : "number of failure reports").append(", by quarter");
+        if (!series.isEmpty()) {
+            alt.append(" from ").append(points.get(0).label()).append(" to ")
+                    .append(points.get(points.size() - 1).label()).append(". ");
+            List<String> last = CellsFiles.fields(series.get(series.size() - 1));
+            String lastValue = rates ? last.get(7) : last.get(5);
+            alt.append("Latest quarter: ").append(lastValue.isEmpty() ? "withheld" : lastValue
+                    + (rates ? " (95% interval " + last.get(8) + " to " + last.get(9) + ")" : "")).append(".");
+            if (!withheld.isEmpty()) {
+                alt.append(" Withheld quarters: ").append(String.join(", ", withheld)).append(".");
+            }
+        } else {
+            alt.append(": no data yet.");
+        }
+        return new TrendSeries(title, alt.toString(), unit, List.copyOf(points), List.copyOf(withheld));
+    }
+
+    /** The chart as SVG; {@code id} prefixes every id inside it (unique per page or document). */
+    public String svg(String id) {
+        return TrendChart.svg(id, title, description, unit, points);
+    }
+
+    /** "2026-Q3" as "2026 Q3". */
+    static String quarterLabel(String period) {
+        return period.replace("-Q", " Q");
+    }
+}

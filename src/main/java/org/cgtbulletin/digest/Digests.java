@@ -1,0 +1,202 @@
+package org.cgtbulletin.digest;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cgtbulletin.model.PublishedCell;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.publish.CellsFiles;
+import org.cgtbulletin.publish.SafeCsv;
+import org.cgtbulletin.site.SiteInput;
+
+/**
+ * The digest stage: the quarterly (and annual) PDF digests, rendered with openhtmltopdf from the Freemarker XHTML
+ * templates of {@code templates/digest/} and the same model as the site ({@link SiteInput}), so every number is the
+ * text of a cells.csv row. Each PDF is PDF/A-3a and PDF/UA-1, embeds its fonts and its cells.csv rows, and is
+ * reproducible: the same inputs give the same bytes, and a past period's digest changes only when its own numbers,
+ * texts or suppressions do (nothing later than its period is shown, and its date is the end of its period).
+ */
+public final class Digests {
+
+    /** The folder of the site the digests are written to. */
+    public static final String FOLDER = "digests";
+    /** Digests rendered at once: they are independent, and the build machine has two cores. */
+    static final int THREADS = 2;
+
+    /** What {@link #writeAll} wrote: the files under {@code digests/}, in order (quarters, then years). */
+    public record Result(List<String> files) {
+    }
+
+    private Digests() {
+    }
+
+    /**
+     * One quarter's digest. {@code clock} is the build's clock ({@code SOURCE_DATE_EPOCH}) or null; the document's
+     * date is the end of the quarter, or the clock when that is earlier. A template problem is collected as a
+     * located problem and gives null.
+     *
+     * @throws IllegalArgumentException when the quarter is outside the data ({@link #quarters})
+     */
+    public static byte[] render(SiteInput input, Path templatesDir, Quarter quarter, Instant clock,
+            Problems problems) throws IOException {
+        if (!quarters(input).contains(quarter)) {
+            throw new IllegalArgumentException(quarter + " is outside the data");
+        }
+        return render(input, new CellIndex(input.cells()), templatesDir, DigestPeriod.quarter(quarter), clock,
+                problems);
+    }
+
+    /** One whole year's digest (see {@link #years}); otherwise as {@link #render}. */
+    public static byte[] renderYear(SiteInput input, Path templatesDir, int year, Instant clock, Problems problems)
+            throws IOException {
+        if (!years(input).contains(year)) {
+            throw new IllegalArgumentException(year + " is not a whole year of the data");
+        }
+        return render(input, new CellIndex(input.cells()), templatesDir, DigestPeriod.year(year, input.first()),
+                clock, problems);
+    }
+
+    /** The quarters with a digest: every quarter from the first in the data to the as-of quarter. */
+    public static List<Quarter> quarters(SiteInput input) {
+        List<Quarter> list = new ArrayList<>();
+        for (DigestPeriod p : DigestPeriod.all(input.first(), input.asOf())) {
+            if (!p.annual()) {
+                list.add(p.from());
+            }
+        }
+        return list;
+    }
+
+    /** The years with an annual digest: those whose four quarters are all in the data. */
+    public static List<Integer> years(SiteInput input) {
+        return Quarter.wholeYears(input.first(), input.asOf());
+    }
+
+    /** The file name of a quarter's digest, e.g. {@code 2026-q3.pdf}. */
+    public static String fileName(Quarter quarter) {
+        return DigestPeriod.quarter(quarter).fileName();
+    }
+
+    /**
+     * Renders every digest of the data into {@code siteDir/digests/}, two at a time; the files and their bytes do
+     * not depend on the order they finish in. A template problem (the first, in digest order) is collected and
+     * gives null; the caller then publishes nothing.
+     */
+    public static Result writeAll(SiteInput input, Path templatesDir, Path siteDir, Instant clock, Problems problems)
+            throws IOException {
+        List<DigestPeriod> periods = DigestPeriod.all(input.first(), input.asOf());
+        Path out = siteDir.resolve(FOLDER);
+        Files.createDirectories(out);
+        if (periods.isEmpty()) {
+            return new Result(List.of());
+        }
+        DigestTemplates templates;
+        try {
+            templates = new DigestTemplates(templatesDir);
+        } catch (DigestTemplates.Problem e) {
+            problems.error(e.file, e.line, "template", e.getMessage());
+            return null;
+        }
+        CellIndex cells = new CellIndex(input.cells());
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "digest-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<byte[]>> jobs = new ArrayList<>();
+            for (DigestPeriod p : periods) {
+                jobs.add(pool.submit(() -> pdf(input, cells, templates, p, clock)));
+            }
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                byte[] pdf;
+                try {
+                    pdf = jobs.get(i).get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof DigestTemplates.Problem t) {
+                        problems.error(t.file, t.line, "template", t.getMessage());
+                        return null;
+                    }
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    throw new IllegalStateException("digest " + periods.get(i).label() + ": " + e.getCause(),
+                            e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while rendering the digests", e);
+                }
+                String name = periods.get(i).fileName();
+                Files.write(out.resolve(name), pdf);
+                files.add(FOLDER + "/" + name);
+            }
+            return new Result(files);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] render(SiteInput input, CellIndex cells, Path templatesDir, DigestPeriod period,
+            Instant clock, Problems problems) throws IOException {
+        try {
+            return pdf(input, cells, new DigestTemplates(templatesDir), period, clock);
+        } catch (DigestTemplates.Problem e) {
+            problems.error(e.file, e.line, "template", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The XHTML a digest is rendered from, and what it embeds. */
+    record Source(String xhtml, Map<String, String> charts, Pdf.Attachment attachment, Instant date) {
+    }
+
+    /** The digest's XHTML and everything it embeds, before it becomes a PDF (the golden test reads this). */
+    static Source source(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
+            Instant clock) throws IOException, DigestTemplates.Problem {
+        Instant date = period.documentDate(clock);
+        DigestModel model = new DigestModel(input, cells, period);
+        Map<String, Object> data = model.build(date);
+        String xhtml = templates.render(DigestTemplates.MAIN, data);
+        StringWriter csv = new StringWriter();
+        try (SafeCsv w = new SafeCsv(csv, CellsFiles.HEADER)) {
+            for (PublishedCell c : model.attachedRows()) {
+                w.row(CellsFiles.fields(c));
+            }
+        }
+        Pdf.Attachment attachment = new Pdf.Attachment(model.attachmentName(), "text/csv",
+                "The rows of cells.csv this digest shows: every row of " + period.label()
+                        + ", and the rows of other quarters its comparisons and charts draw on",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        return new Source(xhtml, model.charts(), attachment, date);
+    }
+
+    static Source source(SiteInput input, Path templatesDir, DigestPeriod period, Instant clock)
+            throws IOException, DigestTemplates.Problem {
+        return source(input, new CellIndex(input.cells()), new DigestTemplates(templatesDir), period, clock);
+    }
+
+    private static byte[] pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
+            Instant clock) throws IOException, DigestTemplates.Problem {
+        Source s = source(input, cells, templates, period, clock);
+        return Pdf.render(s.xhtml(), templates.dir(), s.charts(), s.attachment(), s.date());
+    }
+}

@@ -1,0 +1,390 @@
+package org.cgtbulletin.digest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Pattern;
+
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.xmpbox.DateConverter;
+
+/**
+ * XHTML to an archival, accessible PDF with openhtmltopdf: PDF/A-3a and PDF/UA-1 (tagged, every font embedded,
+ * an sRGB output intent, the document's title and language), vector charts, bookmarks. Then, with PDFBox, what
+ * openhtmltopdf does not do: the dates and the document ID are made deterministic (no wall clock reaches the
+ * file), every link gets the text alternative PDF/UA asks for, and the digest's cells.csv rows are attached as an
+ * associated file ({@code AFRelationship /Data}), as PDF/A-3 allows.
+ *
+ * <p>Only resources under the private {@code bulletin:} scheme are ever read: the bundled fonts, the charts of this
+ * digest and the print style sheet of {@code templates/digest/}. Anything else a template or editorial text refers
+ * to (web addresses, local files) is not fetched.
+ */
+final class Pdf {
+
+    static final String SCHEME = "bulletin";
+    static final String CHARTS = SCHEME + ":charts/";
+    static final String FONTS = SCHEME + ":fonts/";
+    static final String STYLES = SCHEME + ":digest/";
+    static final String PRODUCER = "CGT failure bulletin (openhtmltopdf, Apache PDFBox)";
+    private static final String RESOURCES = "/org/cgtbulletin/digest/";
+    private static final List<String> FONT_FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+            "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf");
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /** Held so that the level set below stays (loggers are only weakly referenced). */
+    private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
+    static {
+        XRLog.setLoggingEnabled(false); // openhtmltopdf logs every stage at INFO; problems surface as exceptions
+        // PDFBox warns about standard fonts openhtmltopdf instantiates but never puts in the document.
+        PDFBOX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** The bundled resources, read once. */
+    private static final class Bundled {
+        static final Map<String, byte[]> FONTS;
+        static final byte[] SRGB;
+
+        static {
+            Map<String, byte[]> fonts = new java.util.HashMap<>();
+            for (String f : FONT_FILES) {
+                fonts.put(f, resource("fonts/" + f));
+            }
+            FONTS = Map.copyOf(fonts);
+            SRGB = resource("sRGB.icc");
+        }
+
+        private static byte[] resource(String name) {
+            try (InputStream in = Pdf.class.getResourceAsStream(RESOURCES + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing from the jar: " + RESOURCES + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A file embedded in the PDF as an associated file. */
+    record Attachment(String name, String mimeType, String description, byte[] content) {
+    }
+
+    private Pdf() {
+    }
+
+    /**
+     * @param xhtml       the document, well-formed XHTML
+     * @param stylesDir   the folder {@code bulletin:digest/NAME} resolves to (the print style sheet)
+     * @param charts      SVG by chart id, referred to as {@code bulletin:charts/ID.svg}
+     * @param attachment  the data file to embed
+     * @param date        the document's creation and modification date
+     */
+    static byte[] render(String xhtml, Path stylesDir, Map<String, String> charts, Attachment attachment,
+            Instant date) throws IOException {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        Bundled.FONTS.forEach((name, bytes) -> files.put(FONTS + name, bytes));
+        charts.forEach((id, svg) -> files.put(CHARTS + id + ".svg", svg.getBytes(StandardCharsets.UTF_8)));
+        FSStreamFactory resources = url -> new FSStream() {
+            @Override
+            public InputStream getStream() {
+                byte[] b = bytes(url);
+                return b == null ? null : new ByteArrayInputStream(b);
+            }
+
+            @Override
+            public Reader getReader() {
+                byte[] b = bytes(url);
+                return b == null ? null : new InputStreamReader(new ByteArrayInputStream(b), StandardCharsets.UTF_8);
+            }
+
+            private byte[] bytes(String u) {
+                if (files.containsKey(u)) {
+                    return files.get(u);
+                }
+                if (u.startsWith(STYLES)) {
+                    String name = u.substring(STYLES.length());
+                    Path file = stylesDir.resolve(name).normalize();
+                    if (name.matches("[A-Za-z0-9._-]+") && file.startsWith(stylesDir) && Files.isRegularFile(file)) {
+                        try {
+                            return Files.readAllBytes(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+                return null;
+            }
+        };
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(xhtml, STYLES);
+        builder.useProtocolsStreamImplementation(resources, SCHEME);
+        builder.useUriResolver((base, uri) -> resolve(base, uri));
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.usePdfAConformance(PdfAConformance.PDFA_3_A);
+        builder.usePdfUaAccessibility(true);
+        builder.useColorProfile(Bundled.SRGB);
+        builder.withProducer(PRODUCER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        try (var renderer = builder.buildPdfRenderer(); PDDocument doc = renderer.createPDFKeepOpen()) {
+            Calendar when = calendar(date);
+            stamp(doc, when);
+            describeLinks(doc);
+            attach(doc, attachment, when);
+            doc.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
+            byte[] id = id(xhtml, charts, stylesDir, attachment, date);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+            doc.save(out);
+        }
+        return out.toByteArray();
+    }
+
+    /** Only {@code bulletin:} resources: relative references resolve against the style sheet folder. */
+    static String resolve(String base, String uri) {
+        if (uri == null || uri.isBlank()) {
+            return null;
+        }
+        String u = uri.strip();
+        if (u.startsWith(SCHEME + ":")) {
+            return u;
+        }
+        if (SCHEME_PREFIX.matcher(u).find() || u.startsWith("/") || u.startsWith("\\") || u.contains("..")) {
+            return null; // web addresses, local files, data: URIs: never read
+        }
+        return STYLES + u;
+    }
+
+    static Calendar calendar(Instant date) {
+        Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        c.clear();
+        c.setTimeInMillis(date.toEpochMilli());
+        return c;
+    }
+
+    /**
+     * Dates from the data instead of openhtmltopdf's wall clock, in the information dictionary and in the XMP
+     * metadata alike (PDF/A requires the two to agree), which is rewritten with the PDF/A-3a and PDF/UA-1
+     * identification.
+     */
+    private static void stamp(PDDocument doc, Calendar when) throws IOException {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setCreationDate(when);
+        info.setModificationDate(when);
+        info.setProducer(PRODUCER);
+        info.setCreator(PRODUCER);
+        String iso = DateConverter.toISO8601(when);
+        StringBuilder x = new StringBuilder();
+        x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+                .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+                .append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">")
+                .append("<pdfaid:part>3</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance></rdf:Description>\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">")
+                .append("<pdfuaid:part>1</pdfuaid:part></rdf:Description>\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">")
+                .append("<dc:format>application/pdf</dc:format>");
+        if (info.getTitle() != null) {
+            x.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(xml(info.getTitle()))
+                    .append("</rdf:li></rdf:Alt></dc:title>");
+        }
+        if (info.getAuthor() != null) {
+            x.append("<dc:creator><rdf:Seq><rdf:li>").append(xml(info.getAuthor()))
+                    .append("</rdf:li></rdf:Seq></dc:creator>");
+        }
+        if (info.getSubject() != null) {
+            x.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(xml(info.getSubject()))
+                    .append("</rdf:li></rdf:Alt></dc:description>");
+        }
+        String language = doc.getDocumentCatalog().getLanguage();
+        if (language != null) {
+            x.append("<dc:language><rdf:Bag><rdf:li>").append(xml(language)).append("</rdf:li></rdf:Bag></dc:language>");
+        }
+        x.append("</rdf:Description>\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">")
+                .append("<xmp:CreateDate>").append(iso).append("</xmp:CreateDate>")
+                .append("<xmp:ModifyDate>").append(iso).append("</xmp:ModifyDate>")
+                .append("<xmp:MetadataDate>").append(iso).append("</xmp:MetadataDate>")
+                .append("<xmp:CreatorTool>").append(xml(PRODUCER)).append("</xmp:CreatorTool></rdf:Description>\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">")
+                .append("<pdf:Producer>").append(xml(PRODUCER)).append("</pdf:Producer>");
+        if (info.getKeywords() != null) {
+            x.append("<pdf:Keywords>").append(xml(info.getKeywords())).append("</pdf:Keywords>");
+        }
+        x.append("</rdf:Description>\n")
+                // PDF/A asks every schema it does not predefine to be described: here the PDF/UA identification.
+                .append("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"")
+                .append(" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"")
+                .append(" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">")
+                .append("<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">")
+                .append("<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>")
+                .append("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>")
+                .append("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>")
+                .append("<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">")
+                .append("<pdfaProperty:name>part</pdfaProperty:name>")
+                .append("<pdfaProperty:valueType>Integer</pdfaProperty:valueType>")
+                .append("<pdfaProperty:category>internal</pdfaProperty:category>")
+                .append("<pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>")
+                .append("</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>")
+                .append("</rdf:Description>\n")
+                .append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+        PDMetadata metadata = new PDMetadata(doc);
+        metadata.importXMPMetadata(x.toString().getBytes(StandardCharsets.UTF_8));
+        doc.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /**
+     * PDF/UA: every link annotation needs a text alternative. A link to a section (the contents, cross references)
+     * is named after the bookmark with the same destination; a web link after its address.
+     */
+    private static void describeLinks(PDDocument doc) throws IOException {
+        List<PDOutlineItem> outline = new ArrayList<>();
+        if (doc.getDocumentCatalog().getDocumentOutline() != null) {
+            collect(doc.getDocumentCatalog().getDocumentOutline(), outline);
+        }
+        for (PDPage page : doc.getPages()) {
+            for (PDAnnotation a : page.getAnnotations()) {
+                if (!(a instanceof PDAnnotationLink link) || (link.getContents() != null
+                        && !link.getContents().isBlank())) {
+                    continue;
+                }
+                PDAction action = link.getAction();
+                String text = null;
+                if (action instanceof PDActionURI uri) {
+                    text = "Link to " + uri.getURI();
+                } else if (action instanceof PDActionGoTo go && go.getDestination() instanceof PDPageXYZDestination d) {
+                    for (PDOutlineItem item : outline) {
+                        if (item.getDestination() instanceof PDPageXYZDestination o && same(o, d)) {
+                            text = "Go to " + item.getTitle();
+                            break;
+                        }
+                    }
+                    if (text == null && d.getPage() != null) {
+                        text = "Go to page " + (doc.getPages().indexOf(d.getPage()) + 1);
+                    }
+                }
+                link.setContents(text == null ? "Link" : text);
+            }
+        }
+    }
+
+    private static void collect(PDOutlineNode node, List<PDOutlineItem> into) {
+        for (PDOutlineItem item : node.children()) {
+            into.add(item);
+            collect(item, into);
+        }
+    }
+
+    private static boolean same(PDPageXYZDestination a, PDDestination other) {
+        if (!(other instanceof PDPageXYZDestination b)) {
+            return false;
+        }
+        return a.getPage() != null && a.getPage().getCOSObject() == b.getPage().getCOSObject()
+                && Math.abs(a.getTop() - b.getTop()) <= 1;
+    }
+
+    /** Embeds the data as a PDF/A-3 associated file of the document (catalog /AF, relationship /Data). */
+    private static void attach(PDDocument doc, Attachment a, Calendar when) throws IOException {
+        PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(a.content()), COSName.FLATE_DECODE);
+        file.setSubtype(a.mimeType());
+        file.setSize(a.content().length);
+        file.setCreationDate(when);
+        file.setModDate(when);
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(a.name());
+        spec.setFileUnicode(a.name());
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+        spec.setFileDescription(a.description());
+        spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Data");
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(Map.of(a.name(), spec));
+        PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        PDDocumentNameDictionary names = catalog.getNames() != null ? catalog.getNames()
+                : new PDDocumentNameDictionary(catalog);
+        names.setEmbeddedFiles(tree);
+        catalog.setNames(names);
+        COSArray af = new COSArray();
+        af.add(spec);
+        catalog.getCOSObject().setItem(COSName.getPDFName("AF"), af);
+    }
+
+    /**
+     * The document ID: a hash of everything the PDF is made from (XHTML, charts, style sheet, attachment, date),
+     * so identical inputs give identical bytes and any change gives a new ID.
+     */
+    private static byte[] id(String xhtml, Map<String, String> charts, Path stylesDir, Attachment a, Instant date)
+            throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(xhtml.getBytes(StandardCharsets.UTF_8));
+            for (String id : new java.util.TreeSet<>(charts.keySet())) {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update(charts.get(id).getBytes(StandardCharsets.UTF_8));
+            }
+            try (var files = Files.list(stylesDir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    sha.update(Files.readAllBytes(f));
+                }
+            }
+            sha.update(a.name().getBytes(StandardCharsets.UTF_8));
+            sha.update(a.content());
+            sha.update(date.toString().getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(sha.digest(), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String xml(String s) {
+        return Fragments.escape(s);
+    }
+}
