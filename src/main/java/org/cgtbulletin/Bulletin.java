@@ -56,7 +56,7 @@ public final class Bulletin {
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
             long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
-            int pages, int charts, int digests, Map<String, Long> stageMillis) {
+            int pages, int charts, int digests, int digestsKept, Map<String, Long> stageMillis) {
     }
 
     private Bulletin() {
@@ -148,7 +148,8 @@ public final class Bulletin {
                     throw new NothingPublished();
                 }
                 lapped[0] = lap(times, "render site", lapped[0]);
-                digests[0] = Digests.writeAll(p.site(), request.templates(), staging, clock, problems);
+                digests[0] = Digests.writeAll(p.site(), request.templates(), staging,
+                        request.output().resolve(Digests.FOLDER), clock, problems);
                 if (digests[0] == null) {
                     throw new NothingPublished();
                 }
@@ -166,7 +167,7 @@ public final class Bulletin {
         return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].charts(),
-                digests[0].files().size(), times);
+                digests[0].files().size(), digests[0].kept(), times);
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +38,11 @@ public final class Digests {
     /** Digests rendered at once: they are independent, and the build machine has two cores. */
     static final int THREADS = 2;
 
-    /** What {@link #writeAll} wrote: the files under {@code digests/}, in order (quarters, then years). */
-    public record Result(List<String> files) {
+    /**
+     * What {@link #writeAll} wrote: the files under {@code digests/}, in order (quarters, then years), and how many
+     * of them were kept from the previous release rather than rendered.
+     */
+    public record Result(List<String> files, int kept) {
     }
 
     private Digests() {
@@ -93,16 +97,18 @@ public final class Digests {
 
     /**
      * Renders every digest of the data into {@code siteDir/digests/}, two at a time; the files and their bytes do
-     * not depend on the order they finish in. A template problem (the first, in digest order) is collected and
-     * gives null; the caller then publishes nothing.
+     * not depend on the order they finish in. A digest whose document ID (the hash of everything it is made from)
+     * equals that of the same file in {@code previous} (the published site's digests folder, or null) is copied from
+     * there instead of rendered: same inputs, same bytes, so a quarterly release renders only what changed. A
+     * template problem (the first, in digest order) is collected and gives null; the caller then publishes nothing.
      */
-    public static Result writeAll(SiteInput input, Path templatesDir, Path siteDir, Instant clock, Problems problems)
-            throws IOException {
+    public static Result writeAll(SiteInput input, Path templatesDir, Path siteDir, Path previous, Instant clock,
+            Problems problems) throws IOException {
         List<DigestPeriod> periods = DigestPeriod.all(input.first(), input.asOf());
         Path out = siteDir.resolve(FOLDER);
         Files.createDirectories(out);
         if (periods.isEmpty()) {
-            return new Result(List.of());
+            return new Result(List.of(), 0);
         }
         DigestTemplates templates;
         try {
@@ -119,15 +125,19 @@ public final class Digests {
             return t;
         });
         try {
-            List<Future<byte[]>> jobs = new ArrayList<>();
+            List<Future<Rendered>> jobs = new ArrayList<>();
             for (DigestPeriod p : periods) {
-                jobs.add(pool.submit(() -> pdf(input, cells, templates, p, clock)));
+                Path earlier = previous == null ? null : previous.resolve(p.fileName());
+                jobs.add(pool.submit(() -> pdf(input, cells, templates, p, clock, earlier)));
             }
             List<String> files = new ArrayList<>();
+            int kept = 0;
             for (int i = 0; i < periods.size(); i++) {
                 byte[] pdf;
                 try {
-                    pdf = jobs.get(i).get();
+                    Rendered r = jobs.get(i).get();
+                    pdf = r.bytes();
+                    kept += r.kept() ? 1 : 0;
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof DigestTemplates.Problem t) {
                         problems.error(t.file, t.line, "template", t.getMessage());
@@ -149,7 +159,7 @@ public final class Digests {
                 Files.write(out.resolve(name), pdf);
                 files.add(FOLDER + "/" + name);
             }
-            return new Result(files);
+            return new Result(files, kept);
         } finally {
             pool.shutdownNow();
         }
@@ -196,7 +206,20 @@ public final class Digests {
 
     private static byte[] pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
             Instant clock) throws IOException, DigestTemplates.Problem {
+        return pdf(input, cells, templates, period, clock, null).bytes();
+    }
+
+    /** A digest's bytes, and whether they are the previous release's file, kept because its ID is the same. */
+    private record Rendered(byte[] bytes, boolean kept) {
+    }
+
+    private static Rendered pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
+            Instant clock, Path earlier) throws IOException, DigestTemplates.Problem {
         Source s = source(input, cells, templates, period, clock);
-        return Pdf.render(s.xhtml(), templates.dir(), s.charts(), s.attachment(), s.date());
+        byte[] id = Pdf.id(s.xhtml(), s.charts(), templates.dir(), s.attachment(), s.date());
+        if (earlier != null && Arrays.equals(id, Pdf.documentId(earlier))) {
+            return new Rendered(Files.readAllBytes(earlier), true);
+        }
+        return new Rendered(Pdf.render(s.xhtml(), templates.dir(), s.charts(), s.attachment(), s.date(), id), false);
     }
 }

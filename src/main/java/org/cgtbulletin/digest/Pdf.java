@@ -70,6 +70,12 @@ final class Pdf {
     static final String FONTS = SCHEME + ":fonts/";
     static final String STYLES = SCHEME + ":digest/";
     static final String PRODUCER = "CGT failure bulletin (openhtmltopdf, Apache PDFBox)";
+    /**
+     * Part of every document ID: change it when the rendering itself changes (the renderer, the bundled fonts, the
+     * post-processing here), so that digests published earlier are rendered again rather than kept (see
+     * {@link Digests#writeAll}).
+     */
+    static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.3, bundled DejaVu Sans, rendering 1";
     private static final String RESOURCES = "/org/cgtbulletin/digest/";
     private static final List<String> FONT_FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
             "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf");
@@ -126,9 +132,15 @@ final class Pdf {
      */
     static byte[] render(String xhtml, Path stylesDir, Map<String, String> charts, Attachment attachment,
             Instant date) throws IOException {
+        return render(xhtml, stylesDir, charts, attachment, date, id(xhtml, charts, stylesDir, attachment, date));
+    }
+
+    /** As {@link #render(String, Path, Map, Attachment, Instant)}, with its {@link #id} already computed. */
+    static byte[] render(String xhtml, Path stylesDir, Map<String, String> charts, Attachment attachment,
+            Instant date, byte[] id) throws IOException {
         Map<String, byte[]> files = new java.util.HashMap<>();
         Bundled.FONTS.forEach((name, bytes) -> files.put(FONTS + name, bytes));
-        charts.forEach((id, svg) -> files.put(CHARTS + id + ".svg", svg.getBytes(StandardCharsets.UTF_8)));
+        charts.forEach((chart, svg) -> files.put(CHARTS + chart + ".svg", svg.getBytes(StandardCharsets.UTF_8)));
         FSStreamFactory resources = url -> new FSStream() {
             @Override
             public InputStream getStream() {
@@ -177,7 +189,6 @@ final class Pdf {
             describeLinks(doc);
             attach(doc, attachment, when);
             doc.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
-            byte[] id = id(xhtml, charts, stylesDir, attachment, date);
             COSArray ids = new COSArray();
             ids.add(new COSString(id));
             ids.add(new COSString(id));
@@ -357,13 +368,33 @@ final class Pdf {
     }
 
     /**
+     * The document ID of an existing PDF (the first of its trailer's two), or null when the file is missing or is not
+     * a PDF this program can read.
+     */
+    static byte[] documentId(Path pdf) {
+        if (!Files.isRegularFile(pdf)) {
+            return null;
+        }
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            if (doc.getDocument().getTrailer().getDictionaryObject(COSName.ID) instanceof COSArray ids
+                    && ids.size() > 0 && ids.getObject(0) instanceof COSString first) {
+                return first.getBytes();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // damaged or foreign: render it again
+        }
+    }
+
+    /**
      * The document ID: a hash of everything the PDF is made from (XHTML, charts, style sheet, attachment, date),
      * so identical inputs give identical bytes and any change gives a new ID.
      */
-    private static byte[] id(String xhtml, Map<String, String> charts, Path stylesDir, Attachment a, Instant date)
+    static byte[] id(String xhtml, Map<String, String> charts, Path stylesDir, Attachment a, Instant date)
             throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(RENDERING.getBytes(StandardCharsets.UTF_8));
             sha.update(xhtml.getBytes(StandardCharsets.UTF_8));
             for (String id : new java.util.TreeSet<>(charts.keySet())) {
                 sha.update(id.getBytes(StandardCharsets.UTF_8));

@@ -56,7 +56,7 @@ class DigestReproducibilityTest {
     @Test
     void theSameInputsGiveTheSameBytesInParallelAndOneByOne() throws Exception {
         SiteInput in = DigestFixtures.golden();
-        Digests.Result all = Digests.writeAll(in, DigestFixtures.TEMPLATES, dir, null, new Problems());
+        Digests.Result all = Digests.writeAll(in, DigestFixtures.TEMPLATES, dir, null, null, new Problems());
         assertEquals(List.of("digests/2025-q1.pdf", "digests/2025-q2.pdf", "digests/2025-q3.pdf",
                 "digests/2025-q4.pdf", "digests/2026-q1.pdf", "digests/2026-q2.pdf", "digests/2025.pdf"), all.files());
         for (String q : List.of("2025-Q1", "2026-Q2")) {
@@ -145,5 +145,33 @@ class DigestReproducibilityTest {
         assertTrue(same >= 3, "past digests unchanged: " + same);
         assertTrue(Files.exists(second.resolve("digests/2026-q2.pdf")));
         assertFalse(Files.exists(first.resolve("digests/2026-q2.pdf")));
+    }
+
+    /**
+     * A rebuild into the published site keeps each digest whose document ID is unchanged (the hash of everything it
+     * is made from) instead of rendering it again; a damaged or edited file is rendered again, to the same bytes.
+     */
+    @Test
+    void aRebuildKeepsUnchangedDigestsAndRendersDamagedOnesAgain() throws Exception {
+        Path site = DigestFixtures.build(dir);
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        try (var files = Files.list(site.resolve("digests"))) {
+            for (Path f : files.sorted().toList()) {
+                before.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        int all = before.size();
+        Path damaged = site.resolve("digests/2025-q3.pdf");
+        byte[] whole = Files.readAllBytes(damaged);
+        Files.write(damaged, Arrays.copyOf(whole, whole.length / 2));
+        org.cgtbulletin.cli.CliRun run = org.cgtbulletin.cli.CliRun.of("build", "--content",
+                DigestFixtures.GOLDEN.toString(), "--reports", DigestFixtures.GOLDEN.resolve("data/reports.csv")
+                        .toString(), "--output", site.toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains(all + " PDF digests (" + (all - 1) + " unchanged, kept)"), run.out());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), Files.readAllBytes(site.resolve("digests").resolve(e.getKey())),
+                    e.getKey());
+        }
     }
 }
