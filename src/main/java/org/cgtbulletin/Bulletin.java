@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
@@ -59,6 +61,10 @@ public final class Bulletin {
             int pages, int charts, int digests, int digestsKept, Map<String, Long> stageMillis) {
     }
 
+    /** The stages of a build, in order, as {@link Progress} reports them and {@code --verbose} times them. */
+    public static final List<String> STAGES = List.of("read and validate", "aggregate", "protect and audit",
+            "stories", "analyze (rates, signals)", "render site", "render PDF digests", "publish");
+
     private Bulletin() {
     }
 
@@ -79,8 +85,12 @@ public final class Bulletin {
      */
     public static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
             Problems problems) throws IOException {
-        Map<String, Long> times = new LinkedHashMap<>();
-        long t = System.nanoTime();
+        return prepare(files, rules, content, previousCells, problems, new Stages(Progress.NONE));
+    }
+
+    private static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
+            Problems problems, Stages stages) throws IOException {
+        stages.begin("read and validate");
         BulletinConfig config = BulletinConfig.read(content, problems);
         Editorial choices = Editorial.read(content, problems);
         Deidentifier deidentifier = Deidentifier.of(DenylistReader.terms(files.denylist()));
@@ -101,45 +111,47 @@ public final class Bulletin {
         if (problems.hasErrors()) {
             return null;
         }
-        t = lap(times, "read and validate", t);
+        stages.begin("aggregate");
         Quarter asOf = rules.asOf() != null ? rules.asOf() : dataset.last();
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous);
-        t = lap(times, "aggregate", t);
+        stages.begin("protect and audit");
         Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
         Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
-        t = lap(times, "protect and audit", t);
+        stages.begin("stories");
         StoryDesk.Result stories = asOf == null ? StoryDesk.Result.empty()
                 : desk[0].finish(asOf, dataset.volumes(), problems);
-        t = lap(times, "stories", t);
+        stages.begin("analyze (rates, signals)");
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
-        lap(times, "analyze (rates, signals)", t);
+        stages.end();
         boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
         return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, stories, signals, site,
-                times);
+                stages.millis());
     }
 
-    /** Builds and publishes; returns null (with the problems collected) when the inputs have errors. */
-    public static BuildResult build(BuildRequest request, Problems problems) throws IOException {
+    /**
+     * Builds and publishes; returns null (with the problems collected) when the inputs have errors. Each stage is
+     * reported to {@code progress} as it begins.
+     */
+    public static BuildResult build(BuildRequest request, Problems problems, Progress progress) throws IOException {
+        Stages stages = new Stages(progress);
         Prepared p = prepare(request.files(), request.rules(), request.content(), request.previous() != null
-                ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems);
+                ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems, stages);
         if (p == null) {
             return null;
         }
-        Map<String, Long> times = new LinkedHashMap<>(p.stageMillis());
-        long t = System.nanoTime();
         Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
         Digests.Result[] digests = new Digests.Result[1];
-        long[] lapped = {t};
         try {
             Publisher.publish(request.output(), staging -> {
+                stages.begin("render site");
                 CellsFiles.write(staging.resolve("data"), p.cells());
                 SignalsFile.write(staging.resolve("data"), p.asOf(), p.signals().signals());
                 StoriesFiles.write(staging.resolve("data"), p.asOf(), p.stories().published());
@@ -147,27 +159,27 @@ public final class Bulletin {
                 if (rendered[0] == null) {
                     throw new NothingPublished();
                 }
-                lapped[0] = lap(times, "render site", lapped[0]);
+                stages.begin("render PDF digests");
                 digests[0] = Digests.writeAll(p.site(), request.templates(), staging,
-                        request.output().resolve(Digests.FOLDER), clock, problems);
+                        request.output().resolve(Digests.FOLDER), clock, problems, progress);
                 if (digests[0] == null) {
                     throw new NothingPublished();
                 }
-                lapped[0] = lap(times, "render PDF digests", lapped[0]);
+                stages.begin("publish");
             }, request.sourceDate());
         } catch (NothingPublished e) {
             return null;
         }
         Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(), p.config().disclosure(),
                 p.weakerRules(), p.counts(), p.batches(), p.stories().audit()), request.sourceDate());
-        lap(times, "publish", lapped[0]);
+        stages.end();
         List<PublishedCell> cells = p.cells();
         long published = cells.stream().filter(PublishedCell::isPublished).count();
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].charts(),
-                digests[0].files().size(), digests[0].kept(), times);
+                digests[0].files().size(), digests[0].kept(), stages.millis());
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */
@@ -177,10 +189,36 @@ public final class Bulletin {
         }
     }
 
-    /** Records the time since {@code start} under {@code stage}; returns now. Timings go to the terminal only. */
-    private static long lap(Map<String, Long> times, String stage, long start) {
-        long now = System.nanoTime();
-        times.put(stage, (now - start) / 1_000_000);
-        return now;
+    /** The stages of one run: each one's time (for {@code --verbose}) and the progress shown as they begin. */
+    private static final class Stages {
+        private final Progress progress;
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private String current;
+        private long start;
+
+        Stages(Progress progress) {
+            this.progress = progress;
+        }
+
+        void begin(String stage) {
+            if (!STAGES.contains(stage)) {
+                throw new IllegalArgumentException("not a stage of STAGES: " + stage);
+            }
+            end();
+            current = stage;
+            start = System.nanoTime();
+            progress.stage(stage);
+        }
+
+        void end() {
+            if (current != null) {
+                millis.put(current, (System.nanoTime() - start) / 1_000_000);
+                current = null;
+            }
+        }
+
+        Map<String, Long> millis() {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(millis));
+        }
     }
 }

@@ -61,9 +61,13 @@ final class BuildCommand implements Callable<Integer> {
                 : FileTime.from(Instant.ofEpochSecond(Long.parseLong(epoch.trim())));
         Problems problems = new Problems();
         long start = System.nanoTime();
-        Bulletin.BuildResult result = Bulletin.build(new Bulletin.BuildRequest(inputs.files(),
-                inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit, previous, sourceDate),
-                problems);
+        Bulletin.BuildResult result;
+        try (ProgressDisplay progress = new ProgressDisplay(session.err(), session.terminal(),
+                Bulletin.STAGES.size())) {
+            result = Bulletin.build(new Bulletin.BuildRequest(inputs.files(),
+                    inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit,
+                    previous, sourceDate), problems, progress);
+        }
         if (result == null || problems.hasErrors()) {
             return Checked.finish(inputs, problems, session, null);
         }

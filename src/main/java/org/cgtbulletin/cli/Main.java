@@ -30,7 +30,9 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err, Clock.systemDefaultZone()));
+        // A console means both streams are a terminal; a dumb terminal cannot redraw a line.
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        System.exit(run(args, out, err, Clock.systemDefaultZone(), terminal));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -38,7 +40,11 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        Session session = new Session(out, err, clock);
+        return run(args, out, err, clock, false);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock, boolean terminal) {
+        Session session = new Session(out, err, clock, terminal);
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand("build", new BuildCommand(session))
                 .addSubcommand("validate", new ValidateCommand(session))

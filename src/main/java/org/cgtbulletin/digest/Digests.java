@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.SafeCsv;
@@ -103,7 +104,7 @@ public final class Digests {
      * template problem (the first, in digest order) is collected and gives null; the caller then publishes nothing.
      */
     public static Result writeAll(SiteInput input, Path templatesDir, Path siteDir, Path previous, Instant clock,
-            Problems problems) throws IOException {
+            Problems problems, Progress progress) throws IOException {
         List<DigestPeriod> periods = DigestPeriod.all(input.first(), input.asOf());
         Path out = siteDir.resolve(FOLDER);
         Files.createDirectories(out);
@@ -158,6 +159,7 @@ public final class Digests {
                 String name = periods.get(i).fileName();
                 Files.write(out.resolve(name), pdf);
                 files.add(FOLDER + "/" + name);
+                progress.step(i + 1, periods.size());
             }
             return new Result(files, kept);
         } finally {

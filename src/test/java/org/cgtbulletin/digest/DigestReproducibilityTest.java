@@ -56,7 +56,8 @@ class DigestReproducibilityTest {
     @Test
     void theSameInputsGiveTheSameBytesInParallelAndOneByOne() throws Exception {
         SiteInput in = DigestFixtures.golden();
-        Digests.Result all = Digests.writeAll(in, DigestFixtures.TEMPLATES, dir, null, null, new Problems());
+        Digests.Result all = Digests.writeAll(in, DigestFixtures.TEMPLATES, dir, null, null, new Problems(),
+                org.cgtbulletin.model.Progress.NONE);
         assertEquals(List.of("digests/2025-q1.pdf", "digests/2025-q2.pdf", "digests/2025-q3.pdf",
                 "digests/2025-q4.pdf", "digests/2026-q1.pdf", "digests/2026-q2.pdf", "digests/2025.pdf"), all.files());
         for (String q : List.of("2025-Q1", "2026-Q2")) {
