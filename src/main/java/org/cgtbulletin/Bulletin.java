@@ -58,7 +58,7 @@ public final class Bulletin {
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
             long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
-            int pages, int charts, int digests, int digestsKept, Map<String, Long> stageMillis) {
+            int pages, int charts, int digests, int digestsKept, Map<String, Long> stageMillis, Prepared prepared) {
     }
 
     /** The stages of a build, in order, as {@link Progress} reports them and {@code --verbose} times them. */
@@ -143,9 +143,50 @@ public final class Bulletin {
         Stages stages = new Stages(progress);
         Prepared p = prepare(request.files(), request.rules(), request.content(), request.previous() != null
                 ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems, stages);
-        if (p == null) {
+        return p == null ? null : render(request, p, problems, stages, progress, Pass.BUILD);
+    }
+
+    /** What a run renders: everything, or (over data already prepared) the pages first and then the digests. */
+    public enum Pass {
+        /** Everything, from the inputs read anew; the staff audit too. */
+        BUILD,
+        /** The pages only; the published digests are carried over as they are, to be brought up to date next. */
+        PAGES,
+        /** The pages and the digests (those whose inputs changed are rendered, the others kept). */
+        PAGES_AND_DIGESTS
+    }
+
+    /**
+     * The preview's fast path, after an edit of the editorial Markdown or the templates only: the data, already read,
+     * protected and analysed in {@code data} (from {@link BuildResult#prepared}), are not read again, nor their
+     * charts drawn again, nor the staff audit rewritten; the Markdown is re-read and the site rendered and published
+     * as {@link #build} does. {@link Pass#PAGES} carries the published digests over unchanged, so that the pages are
+     * served quickly; {@link Pass#PAGES_AND_DIGESTS} then gives exactly the site a full build would publish.
+     */
+    public static BuildResult rerender(BuildRequest request, Prepared data, Pass pass, Problems problems,
+            Progress progress) throws IOException {
+        if (pass == Pass.BUILD) {
+            throw new IllegalArgumentException("a re-render renders pages, with or without digests");
+        }
+        Stages stages = new Stages(progress);
+        stages.begin("read and validate");
+        EditorialContent editorial = ContentReader.read(request.content(), data.config().site().allowRawHtml(),
+                data.dataset().taxonomy(), problems);
+        if (problems.hasErrors()) {
             return null;
         }
+        SiteInput s = data.site();
+        SiteInput site = new SiteInput(s.settings(), s.taxonomy(), s.first(), s.asOf(), s.cells(), s.hasVolumes(),
+                s.signals(), s.stories(), editorial, s.rules(), s.weakerRules(), s.signalRun(), s.signalSettings());
+        Prepared p = new Prepared(data.config(), data.dataset(), data.asOf(), data.tables(), data.counts(),
+                data.batches(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
+                data.stageMillis());
+        return render(request, p, problems, stages, progress, pass);
+    }
+
+    private static BuildResult render(BuildRequest request, Prepared p, Problems problems, Stages stages,
+            Progress progress, Pass pass) throws IOException {
+        Path site = request.output();
         Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
         Digests.Result[] digests = new Digests.Result[1];
@@ -155,13 +196,15 @@ public final class Bulletin {
                 CellsFiles.write(staging.resolve("data"), p.cells());
                 SignalsFile.write(staging.resolve("data"), p.asOf(), p.signals().signals());
                 StoriesFiles.write(staging.resolve("data"), p.asOf(), p.stories().published());
-                rendered[0] = Site.render(p.site(), request.templates(), staging, problems);
+                rendered[0] = Site.render(p.site(), request.templates(), staging,
+                        pass == Pass.BUILD ? null : site, problems);
                 if (rendered[0] == null) {
                     throw new NothingPublished();
                 }
                 stages.begin("render PDF digests");
-                digests[0] = Digests.writeAll(p.site(), request.templates(), staging,
-                        request.output().resolve(Digests.FOLDER), clock, problems, progress);
+                digests[0] = pass == Pass.PAGES ? Digests.carryOver(site, staging)
+                        : Digests.writeAll(p.site(), request.templates(), staging, site.resolve(Digests.FOLDER),
+                                clock, problems, progress);
                 if (digests[0] == null) {
                     throw new NothingPublished();
                 }
@@ -170,8 +213,11 @@ public final class Bulletin {
         } catch (NothingPublished e) {
             return null;
         }
-        Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(), p.config().disclosure(),
-                p.weakerRules(), p.counts(), p.batches(), p.stories().audit()), request.sourceDate());
+        if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
+            Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(),
+                    p.config().disclosure(), p.weakerRules(), p.counts(), p.batches(), p.stories().audit()),
+                    request.sourceDate());
+        }
         stages.end();
         List<PublishedCell> cells = p.cells();
         long published = cells.stream().filter(PublishedCell::isPublished).count();
@@ -179,7 +225,7 @@ public final class Bulletin {
         return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].charts(),
-                digests[0].files().size(), digests[0].kept(), stages.millis());
+                digests[0].files().size(), digests[0].kept(), stages.millis(), p);
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */

@@ -49,12 +49,26 @@ final class BuildCommand implements Callable<Integer> {
     /** One build with the given options, printing problems or the one-line summary; returns the exit status. */
     static int build(Session session, InputOptions inputs, Path output, Path audit, Path previous)
             throws java.io.IOException {
+        return build(session, inputs, output, audit, previous, null, Bulletin.Pass.BUILD).status();
+    }
+
+    /** A build's exit status and, when it succeeded, the prepared data a later re-render may reuse. */
+    record Outcome(int status, Bulletin.Prepared prepared) {
+    }
+
+    /**
+     * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
+     * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
+     * ({@link Bulletin#rerender}).
+     */
+    static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
+            Bulletin.Prepared data, Bulletin.Pass pass) throws java.io.IOException {
         Path site = output.toAbsolutePath().normalize();
         Path staff = audit.toAbsolutePath().normalize();
         if (staff.startsWith(site) || site.startsWith(staff)) {
             session.err().println("bulletin build: --audit (" + audit + ") must not be inside --output (" + output
                     + ") or contain it: the staff audit must never be published");
-            return Main.USAGE;
+            return new Outcome(Main.USAGE, null);
         }
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
         FileTime sourceDate = epoch == null || epoch.isBlank() ? null
@@ -63,30 +77,40 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Bulletin.BuildResult result;
         try (ProgressDisplay progress = new ProgressDisplay(session.err(), session.terminal(),
-                Bulletin.STAGES.size())) {
-            result = Bulletin.build(new Bulletin.BuildRequest(inputs.files(),
+                Bulletin.STAGES)) {
+            Bulletin.BuildRequest request = new Bulletin.BuildRequest(inputs.files(),
                     inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit,
-                    previous, sourceDate), problems, progress);
+                    previous, sourceDate);
+            result = data == null ? Bulletin.build(request, problems, progress)
+                    : Bulletin.rerender(request, data, pass, problems, progress);
         }
         if (result == null || problems.hasErrors()) {
-            return Checked.finish(inputs, problems, session, null);
+            return new Outcome(Checked.finish(inputs, problems, session, null), null);
         }
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
-        session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
-                + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
-                + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d charts,"
-                + " %d PDF digests (%d unchanged, kept); staff audit in %s (%.1f s)%n", output,
-                result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
-                result.published(), result.suppressed(), result.secondary(),
-                result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
-                result.signals().signals().size(), result.signals().tested(), result.signals().withheld(),
-                result.signals().insufficient(), result.stories(), result.storiesWithheld(), result.pages(),
-                result.charts(), result.digests(), result.digestsKept(), audit, seconds);
+        if (pass == Bulletin.Pass.PAGES) {
+            session.out().printf(java.util.Locale.ROOT, "Updated %d pages of %s in %.2f s (the data are unchanged and"
+                    + " were not read again); now the PDF digests%n", result.pages(), output, seconds);
+        } else if (pass == Bulletin.Pass.PAGES_AND_DIGESTS) {
+            session.out().printf(java.util.Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
+                    + " unchanged%n", output, seconds, result.digests() - result.digestsKept(), result.digestsKept());
+        } else {
+            session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
+                    + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
+                    + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d"
+                    + " charts, %d PDF digests (%d unchanged, kept); staff audit in %s (%.1f s)%n", output,
+                    result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
+                    result.published(), result.suppressed(), result.secondary(),
+                    result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
+                    result.signals().signals().size(), result.signals().tested(), result.signals().withheld(),
+                    result.signals().insufficient(), result.stories(), result.storiesWithheld(), result.pages(),
+                    result.charts(), result.digests(), result.digestsKept(), audit, seconds);
+        }
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
                     "  %-22s %6d ms%n", stage, ms));
         }
-        return Main.OK;
+        return new Outcome(Main.OK, result.prepared());
     }
 }

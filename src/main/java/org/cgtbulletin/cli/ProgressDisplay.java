@@ -1,6 +1,7 @@
 package org.cgtbulletin.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
 
     private final PrintStream err;
     private final boolean terminal;
-    private final int stages;
+    private final List<String> stages;
     private final LongSupplier nanos;
     private final long start;
     private final ScheduledExecutorService ticker;
@@ -36,13 +37,13 @@ final class ProgressDisplay implements Progress, AutoCloseable {
     private long lastLine;
     private int doneShown;
 
-    /** @param stages how many stages the run has, for the bar */
-    ProgressDisplay(PrintStream err, boolean terminal, int stages) {
+    /** @param stages the run's stages in order, for the bar (a run may skip some) */
+    ProgressDisplay(PrintStream err, boolean terminal, List<String> stages) {
         this(err, terminal, stages, System::nanoTime, true);
     }
 
     /** @param ticking whether a timer redraws between reports (tests report by hand, with their own clock) */
-    ProgressDisplay(PrintStream err, boolean terminal, int stages, LongSupplier nanos, boolean ticking) {
+    ProgressDisplay(PrintStream err, boolean terminal, List<String> stages, LongSupplier nanos, boolean ticking) {
         this.err = err;
         this.terminal = terminal;
         this.stages = stages;
@@ -63,7 +64,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
     @Override
     public synchronized void stage(String name) {
         stage = name;
-        index++;
+        index = stages.indexOf(name) + 1;
         done = 0;
         total = 0;
         stageLinePrinted = false;
@@ -88,12 +89,12 @@ final class ProgressDisplay implements Progress, AutoCloseable {
         String parts = total > 0 ? String.format(Locale.ROOT, " %d/%d", done, total) : "";
         if (terminal) {
             int filled = (int) Math.round(BAR * Math.max(0, index - 1 + (total > 0 ? (double) done / total : 0))
-                    / stages);
+                    / stages.size());
             err.printf(Locale.ROOT, "\r[%s%s] %d/%d %s%s  %.1f s\033[K", "#".repeat(filled),
-                    ".".repeat(BAR - filled), index, stages, stage, parts, seconds);
+                    ".".repeat(BAR - filled), index, stages.size(), stage, parts, seconds);
             err.flush();
         } else if (!stageLinePrinted || (total > 0 && done != doneShown && now - lastLine >= QUIET_NANOS)) {
-            err.printf(Locale.ROOT, "[%d/%d] %s%s (%.1f s)%n", index, stages, stage, parts, seconds);
+            err.printf(Locale.ROOT, "[%d/%d] %s%s (%.1f s)%n", index, stages.size(), stage, parts, seconds);
             stageLinePrinted = true;
             lastLine = now;
             doneShown = done;

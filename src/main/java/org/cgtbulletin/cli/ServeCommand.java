@@ -2,8 +2,10 @@ package org.cgtbulletin.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 
+import org.cgtbulletin.Bulletin;
 import org.cgtbulletin.serve.ChangeWatcher;
 import org.cgtbulletin.serve.Preview;
 import picocli.CommandLine.Command;
@@ -46,24 +48,67 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChangeWatcher watcher = new ChangeWatcher(List.of(inputs.content, inputs.templates, inputs.files().reports(),
                 inputs.files().volumes() == null ? inputs.content : inputs.files().volumes()));
-        int first = BuildCommand.build(session, inputs, output, audit, null);
-        if (first == Main.USAGE) {
-            return first;
+        BuildCommand.Outcome last = BuildCommand.build(session, inputs, output, audit, null, null,
+                Bulletin.Pass.BUILD);
+        if (last.status() == Main.USAGE) {
+            return last.status();
         }
         try (Preview preview = Preview.start(output, port)) {
             session.out().println("Serving " + output + " at http://127.0.0.1:" + preview.port()
                     + "/ (rebuilds when " + inputs.content + ", " + inputs.templates + " or the data change;"
                     + " Ctrl-C stops)");
+            Bulletin.Prepared digestsBehind = null; // the pages were re-rendered over these data, the digests not yet
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(pollMillis);
-                if (watcher.changed()) {
-                    session.out().println("Change detected; rebuilding.");
-                    BuildCommand.build(session, inputs, output, audit, null);
+                SortedSet<Path> changes = watcher.changes();
+                if (changes.isEmpty()) {
+                    if (digestsBehind != null) {
+                        // Nothing more was edited: bring the digests up to date behind the pages already served.
+                        BuildCommand.build(session, inputs, output, audit, null, digestsBehind,
+                                Bulletin.Pass.PAGES_AND_DIGESTS);
+                        digestsBehind = null;
+                    }
+                    continue;
+                }
+                Bulletin.Prepared data = last.prepared() != null && editorialOnly(changes) ? last.prepared() : null;
+                session.out().println("Changed: " + describe(changes) + (data != null
+                        ? "; re-rendering the pages (the data are unchanged and not read again)" : "; rebuilding"));
+                if (data == null) {
+                    BuildCommand.Outcome now = BuildCommand.build(session, inputs, output, audit, null, null,
+                            Bulletin.Pass.BUILD);
+                    last = now.prepared() != null ? now : last;
+                    digestsBehind = null;
+                } else if (BuildCommand.build(session, inputs, output, audit, null, data, Bulletin.Pass.PAGES)
+                        .status() == Main.OK) {
+                    digestsBehind = data;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
+    }
+
+    /**
+     * Whether every change is one the fast path covers: a template, or the editorial Markdown under content/
+     * (bulletins, lessons, pages). Data, the taxonomy, bulletin.yaml and stories.yaml need a full build.
+     */
+    boolean editorialOnly(SortedSet<Path> changes) {
+        Path templates = inputs.templates.toAbsolutePath().normalize();
+        Path content = inputs.content.toAbsolutePath().normalize();
+        for (Path p : changes) {
+            Path a = p.toAbsolutePath().normalize();
+            boolean markdown = a.startsWith(content) && a.getFileName().toString().endsWith(".md")
+                    && !a.startsWith(content.resolve("data"));
+            if (!(a.startsWith(templates) && !a.equals(templates)) && !markdown) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(SortedSet<Path> changes) {
+        return changes.size() == 1 ? changes.first().toString()
+                : changes.first() + " and " + (changes.size() - 1) + " more";
     }
 }

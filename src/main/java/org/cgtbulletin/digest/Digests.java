@@ -167,6 +167,26 @@ public final class Digests {
         }
     }
 
+    /**
+     * Copies the digests of the published site {@code from} into {@code siteDir} as they are, without rendering
+     * (the preview shows changed pages first and brings the digests up to date right after).
+     */
+    public static Result carryOver(Path from, Path siteDir) throws IOException {
+        Path out = siteDir.resolve(FOLDER);
+        Files.createDirectories(out);
+        Path folder = from.resolve(FOLDER);
+        List<String> files = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (var list = Files.list(folder)) {
+                for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
+                    Files.copy(f, out.resolve(f.getFileName().toString()));
+                    files.add(FOLDER + "/" + f.getFileName());
+                }
+            }
+        }
+        return new Result(files, files.size());
+    }
+
     private static byte[] render(SiteInput input, CellIndex cells, Path templatesDir, DigestPeriod period,
             Instant clock, Problems problems) throws IOException {
         try {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +20,7 @@ import java.util.stream.Stream;
 public final class ChangeWatcher {
 
     private final List<Path> roots;
-    private List<String> last;
+    private Map<Path, String> last;
 
     public ChangeWatcher(List<Path> roots) {
         this.roots = roots.stream().filter(Objects::nonNull).toList();
@@ -26,29 +29,43 @@ public final class ChangeWatcher {
 
     /** True when something changed since the previous call (or construction). */
     public boolean changed() {
-        List<String> now = fingerprint();
-        boolean changed = !now.equals(last);
+        return !changes().isEmpty();
+    }
+
+    /**
+     * The files that changed, appeared or disappeared since the previous call (or construction), in order; a watched
+     * root that appeared, disappeared or became unreadable is itself in the set.
+     */
+    public SortedSet<Path> changes() {
+        Map<Path, String> now = fingerprint();
+        SortedSet<Path> changed = new TreeSet<>();
+        now.forEach((p, f) -> {
+            if (!f.equals(last.get(p))) {
+                changed.add(p);
+            }
+        });
+        last.keySet().stream().filter(p -> !now.containsKey(p)).forEach(changed::add);
         last = now;
         return changed;
     }
 
-    private List<String> fingerprint() {
-        List<String> f = new ArrayList<>();
+    private Map<Path, String> fingerprint() {
+        Map<Path, String> f = new HashMap<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
-                f.add(root + " absent");
+                f.put(root, "absent");
                 continue;
             }
             try (Stream<Path> s = Files.walk(root)) {
-                s.filter(Files::isRegularFile).sorted().forEach(p -> {
+                s.filter(Files::isRegularFile).forEach(p -> {
                     try {
-                        f.add(p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+                        f.put(p, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
                     } catch (IOException e) {
-                        f.add(p + " unreadable");
+                        f.put(p, "unreadable");
                     }
                 });
             } catch (IOException | UncheckedIOException e) {
-                f.add(root + " unreadable");
+                f.put(root, "unreadable");
             }
         }
         return f;

@@ -46,10 +46,14 @@ final class Pages {
         void run() throws IOException, Templates.TemplateProblem;
     }
 
-    Pages(SiteInput in, Templates templates, Path out) {
+    /** A site rendered from the same data, whose chart files are copied rather than drawn again; or null. */
+    private final Path sameData;
+
+    Pages(SiteInput in, Templates templates, Path out, Path sameData) {
         this.in = in;
         this.templates = templates;
         this.out = out;
+        this.sameData = sameData;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.site = map("title", in.settings().title(), "base", in.settings().baseUrl(),
                 "hasData", in.asOf() != null, "asOf", in.asOf() == null ? "" : label(in.asOf()),
@@ -139,6 +143,11 @@ final class Pages {
 
     Path out() {
         return out;
+    }
+
+    /** The site whose charts may be copied (rendered from the same data), or null. */
+    Path sameData() {
+        return sameData;
     }
 
     static String root(String path) {

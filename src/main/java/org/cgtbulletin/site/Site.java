@@ -31,13 +31,23 @@ public final class Site {
      * and gives null; the caller then publishes nothing.
      */
     public static Result render(SiteInput input, Path templatesDir, Path out, Problems problems) throws IOException {
+        return render(input, templatesDir, out, null, problems);
+    }
+
+    /**
+     * As {@link #render(SiteInput, Path, Path, Problems)}; {@code sameData} is a site rendered earlier from the very
+     * same data (cells and taxonomy), whose charts are copied instead of drawn again (the preview's fast path), or
+     * null.
+     */
+    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, Problems problems)
+            throws IOException {
         if (!Files.isDirectory(templatesDir)) {
             problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
                     + " expected the Freemarker templates shipped in the project's templates/ folder");
             return null;
         }
         try {
-            Pages pages = new Pages(input, new Templates(templatesDir), out);
+            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
             return new Result(pages.written(), pages.charts());

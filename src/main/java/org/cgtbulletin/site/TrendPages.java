@@ -201,9 +201,14 @@ final class TrendPages {
         }
         Path dir = pages.out().resolve(path);
         String file = path.isEmpty() ? "overall" : "trend";
+        Path drawn = pages.sameData() == null ? null : pages.sameData().resolve(path).resolve(file + ".svg");
         pages.job(() -> {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file + ".svg"), chart.svg(id), StandardCharsets.UTF_8);
+            if (drawn != null && Files.isRegularFile(drawn)) {
+                Files.copy(drawn, dir.resolve(file + ".svg")); // same data, same chart: no need to draw it again
+            } else {
+                Files.writeString(dir.resolve(file + ".svg"), chart.svg(id), StandardCharsets.UTF_8);
+            }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(file + ".csv"), StandardCharsets.UTF_8);
                  SafeCsv csv = new SafeCsv(w, CellsFiles.HEADER)) {
                 for (PublishedCell c : series) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class ProgressDisplayTest {
 
     @Test
     void aRunShorterThanASecondShowsNothing() {
-        try (ProgressDisplay p = new ProgressDisplay(err, false, 3, () -> now, false)) {
+        try (ProgressDisplay p = new ProgressDisplay(err, false, List.of("read", "render", "write"), () -> now,
+                false)) {
             p.stage("read");
             now += 400_000_000L;
             p.stage("write");
@@ -34,7 +36,8 @@ class ProgressDisplayTest {
 
     @Test
     void withoutATerminalEachStageIsOneLineAndPartsAtMostOnceASecond() {
-        try (ProgressDisplay p = new ProgressDisplay(err, false, 3, () -> now, false)) {
+        try (ProgressDisplay p = new ProgressDisplay(err, false, List.of("read", "render", "write"), () -> now,
+                false)) {
             p.stage("read");
             now += 1_200_000_000L;
             p.tick(); // the timer: past a second, the current stage is shown
@@ -53,14 +56,14 @@ class ProgressDisplayTest {
 
     @Test
     void onATerminalOneLineIsRedrawnWithABarAndClearedAtTheEnd() {
-        try (ProgressDisplay p = new ProgressDisplay(err, true, 2, () -> now, false)) {
+        try (ProgressDisplay p = new ProgressDisplay(err, true, List.of("read", "render"), () -> now, false)) {
             now += 1_500_000_000L;
             p.stage("render");
             p.step(1, 2);
         }
         String s = shown();
-        assertTrue(s.contains("\r[" + ".".repeat(24) + "] 1/2 render  1.5 s\033[K"), s);
-        assertTrue(s.contains("\r[" + "#".repeat(6) + ".".repeat(18) + "] 1/2 render 1/2  1.5 s\033[K"), s);
+        assertTrue(s.contains("\r[" + "#".repeat(12) + ".".repeat(12) + "] 2/2 render  1.5 s\033[K"), s);
+        assertTrue(s.contains("\r[" + "#".repeat(18) + ".".repeat(6) + "] 2/2 render 1/2  1.5 s\033[K"), s);
         assertTrue(s.endsWith("\r\033[K"), "the line is cleared for the summary");
         assertTrue(!s.contains("\n"), "nothing scrolls");
     }

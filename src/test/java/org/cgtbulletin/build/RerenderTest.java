@@ -1,0 +1,114 @@
+package org.cgtbulletin.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.cgtbulletin.Bulletin;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Progress;
+import org.cgtbulletin.read.DatasetFiles;
+import org.cgtbulletin.read.ValidationRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preview's fast path: after an edit of the Markdown, re-rendering over the prepared data publishes the pages
+ * first (digests carried over), then exactly the site a full build of the edited inputs publishes.
+ */
+class RerenderTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/input");
+
+    @TempDir
+    Path dir;
+
+    private Bulletin.BuildRequest request(Path content, Path output) {
+        return new Bulletin.BuildRequest(new DatasetFiles(content.resolve("data/reports.csv"),
+                content.resolve("data/volumes.csv"), null, content.resolve("taxonomy.yaml")),
+                new ValidationRules(LocalDate.of(2026, 11, 1), null), content, Path.of("templates"), output,
+                dir.resolve("audit-" + output.getFileName()), null, null);
+    }
+
+    @Test
+    void pagesFirstThenDigestsGiveTheSiteAFullBuildGives() throws IOException {
+        Path content = dir.resolve("content");
+        copy(GOLDEN, content);
+        Path preview = dir.resolve("preview");
+        Problems problems = new Problems();
+        Bulletin.BuildResult first = Bulletin.build(request(content, preview), problems, Progress.NONE);
+        assertNotNull(first, problems.toString());
+        Map<Path, String> before = snapshot(preview);
+
+        Path lesson = content.resolve("lessons/sampling-ports.md");
+        Files.writeString(lesson, Files.readString(lesson).replace("Swab the sampling port",
+                "Swab and cap the sampling port"));
+        Bulletin.BuildResult pages = Bulletin.rerender(request(content, preview), first.prepared(),
+                Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(pages, problems.toString());
+        assertEquals(java.util.List.of("read and validate", "render site", "render PDF digests", "publish"),
+                java.util.List.copyOf(pages.stageMillis().keySet()), "only the Markdown is read; nothing is"
+                        + " aggregated, protected or analysed again");
+        Map<Path, String> afterPages = snapshot(preview);
+        assertTrue(afterPages.get(Path.of("lessons/sampling-ports/index.html")).contains("Swab and cap"));
+        for (Path p : before.keySet()) {
+            if (p.startsWith("digests") || p.toString().endsWith(".svg")) {
+                assertEquals(before.get(p), afterPages.get(p), p + ": carried over as it was");
+            }
+        }
+
+        Bulletin.BuildResult digests = Bulletin.rerender(request(content, preview), first.prepared(),
+                Bulletin.Pass.PAGES_AND_DIGESTS, problems, Progress.NONE);
+        assertNotNull(digests, problems.toString());
+        assertTrue(digests.digestsKept() < digests.digests(), "the digest featuring the lesson is rendered again");
+
+        Path fresh = dir.resolve("fresh");
+        assertNotNull(Bulletin.build(request(content, fresh), problems, Progress.NONE), problems.toString());
+        Map<Path, String> full = snapshot(fresh);
+        assertEquals(full.keySet(), snapshot(preview).keySet());
+        full.forEach((p, bytes) -> assertEquals(bytes, snapshotOne(preview.resolve(p)), p + " as a full build"));
+        assertNotEquals(before.get(Path.of("lessons/sampling-ports/index.html")),
+                full.get(Path.of("lessons/sampling-ports/index.html")));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    private static String snapshotOne(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        Map<Path, String> m = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(p), snapshotOne(p));
+            }
+        }
+        return m;
+    }
+}
