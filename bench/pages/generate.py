@@ -37,4 +37,4 @@ for i in range(n):
     with open(os.path.join(out, "hugo", f"lesson-{i:05d}.md"), "w") as f:
         f.write(f'---\ntitle: "{title}"\nsummary: "{summary}"\ndate: 2026-01-01\n---\n{text}')
     with open(os.path.join(out, "jbake", f"lesson-{i:05d}.md"), "w") as f:
-        f.write(f'title={title}\ndate=2026-01-01\ntype=post\nstatus=published\n~~~~~~\n{text}')
+        f.write(f'title={title}\nsummary={summary}\ndate=2026-01-01\ntype=post\nstatus=published\n~~~~~~\n{text}')

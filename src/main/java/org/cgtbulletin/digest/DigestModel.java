@@ -88,6 +88,7 @@ final class DigestModel {
                 "hasVolumes", in.hasVolumes(), "url", in.settings().baseUrl()
                         + (p.annual() ? "bulletins/" : "bulletins/" + p.from().slug() + "/"),
                 "digestUrl", in.settings().baseUrl() + "digests/" + p.fileName(),
+                "dataUrl", in.settings().baseUrl() + "data/",
                 "attachment", attachmentName(),
                 "hasData", in.asOf() != null));
         m.put("editorial", editorial == null ? null : map("title", editorial.title(), "summary", editorial.summary(),
@@ -104,7 +105,7 @@ final class DigestModel {
         m.put("lessons", lessons());
         m.put("stories", stories());
         m.put("method", method());
-        m.put("annex", annex());
+        m.put("data", data());
         return m;
     }
 
@@ -374,21 +375,30 @@ final class DigestModel {
         return v == Math.rint(v) ? Long.toString(Math.round(v)) + "%" : String.format(Locale.ROOT, "%.1f%%", v);
     }
 
-    /** The period's rows that hold reports or are withheld (rows of zero are only in the attachment). */
-    private List<Map<String, Object>> annex() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** How the period's rows of cells.csv divide: published with reports or zero, withheld by a rule or a complement. */
+    private Map<String, Object> data() {
+        long rows = 0;
+        long withReports = 0;
+        long zero = 0;
+        long suppressed = 0;
+        long secondary = 0;
         for (PublishedCell c : cells.rows()) {
-            if (!c.key().period().equals(p.period()) || (c.events() != null && c.events() == 0)) {
+            if (!c.key().period().equals(p.period())) {
                 continue;
             }
-            Map<String, Object> v = view(c);
-            v.put("product", c.key().productClass());
-            v.put("step", c.key().processStep());
-            v.put("mode", c.key().failureMode());
-            v.put("outcome", c.key().outcome());
-            rows.add(v);
+            rows++;
+            if (c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)) {
+                secondary++;
+            } else if (!c.isPublished()) {
+                suppressed++;
+            } else if (c.events() != null && c.events() == 0) {
+                zero++;
+            } else {
+                withReports++;
+            }
         }
-        return rows;
+        return map("rows", Long.toString(rows), "withReports", Long.toString(withReports), "zero",
+                Long.toString(zero), "suppressed", Long.toString(suppressed), "secondary", Long.toString(secondary));
     }
 
     static Map<String, Object> map(Object... keyValues) {

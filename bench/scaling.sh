@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmark: the scaling curve of the whole build (read and validate, aggregate, protect and audit, stories,
+# analyze, site, PDF digests, publish) at N = 10k, 100k, 1M and 3M sample reports (or the sizes given), each with
+# volumes and the sample's denylist, into a fresh output folder (every digest rendered). Prints one row per size:
+# wall seconds (JVM start included), peak RSS, and each stage's milliseconds (build --verbose).
+# Usage: bench/scaling.sh [N ...]      (run from the project root; builds the jar if needed)
+#   BENCH_HEAP=-Xmx1g to cap the heap (default: the JVM's default, a quarter of the machine's memory)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000 3000000)
+work=${BENCH_DIR:-target/bench}
+heap=${BENCH_HEAP:-}
+[ -f target/bulletin.jar ] || mvn -q -DskipTests package
+printf '%-9s %8s %9s  %s\n' reports wall_s rss_MB "stages (ms)"
+for n in "${sizes[@]}"; do
+  data="$work/ingest-$n"
+  if [ ! -f "$data/reports.csv" ]; then
+    mkdir -p "$work"
+    java -jar target/bulletin.jar sample --output "$data" --reports "$n" >/dev/null
+  fi
+  out="$work/scaling-$n"; rm -rf "$out"
+  log=$(mktemp)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f 'TIME %e %M' java $heap -jar target/bulletin.jar build --verbose \
+    --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist.txt" \
+    --output "$out/site" --audit "$out/audit" >"$log" 2>&1 || { cat "$log"; exit 1; }
+  wall=$(awk '/^TIME/ {print $2}' "$log"); rss=$(awk '/^TIME/ {printf "%.0f", $3 / 1024}' "$log")
+  stages=$(awk '/^  [a-zA-Z]/ { ms = $NF == "ms" ? $(NF-1) : $NF; $NF = ""; if ($NF == "") {}; line = line sprintf("%s%s", sep, $0); sep = "; " } END { print line }' "$log" \
+    | sed -E 's/ +/ /g; s/ ms//g')
+  printf '%-9s %8s %9s  %s\n' "$n" "$wall" "$rss" "$stages"
+  grep '^Built' "$log" | sed -E 's/^/          /' | cut -c1-220
+  rm -f "$log"
+done
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), load $(cut -d' ' -f1-3 /proc/loadavg)"
