@@ -250,10 +250,11 @@ final class DigestModel {
                         + " across all " + (d == Dimension.FAILURE_MODE ? "process steps and product classes"
                                 : "failure modes and product classes") + ".";
             }
-            list.add(map("id", "signal-" + n, "kind", s.kind(), "kindLabel", kindLabel(s.kind()),
+            list.add(map("id", "signal-" + n, "kind", s.kind(), "kindLabel", s.kindLabel(),
                     "label", label, "summary", s.summary(), "period", s.period().replace("-Q", " Q"),
-                    "statistic", s.statistic(), "value", String.format(Locale.ROOT, "%.2f", s.value()),
-                    "p", pValue(s.pValue()), "q", pValue(s.qValue()), "chart", chart, "note", note));
+                    "statistic", s.statistic(), "value", s.valueText(),
+                    "p", Signal.probability(s.pValue()), "q", Signal.probability(s.qValue()), "chart", chart,
+                    "note", note));
         }
         return list;
     }
@@ -289,20 +290,6 @@ final class DigestModel {
             parts.add((parts.isEmpty() ? "" : "in ") + in.taxonomy().label(Dimension.PRODUCT_CLASS, product));
         }
         return parts.isEmpty() ? "All failure reports" : String.join(" ", parts);
-    }
-
-    static String kindLabel(String kind) {
-        return switch (kind) {
-            case Signal.RISING -> "Rising";
-            case Signal.FALLING -> "Falling";
-            case Signal.SPIKE -> "Spike";
-            case Signal.DISPROPORTIONATE -> "Over-represented";
-            default -> kind;
-        };
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     // ---------------------------------------------------------------- editorial content

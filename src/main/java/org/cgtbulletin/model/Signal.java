@@ -20,4 +20,25 @@ public record Signal(String kind, String processStep, String failureMode, String
     public static final String FALLING = "falling";
     public static final String SPIKE = "spike";
     public static final String DISPROPORTIONATE = "disproportionate";
+
+    /** The kind in a reader's words, as the site and the digests show it. */
+    public String kindLabel() {
+        return switch (kind) {
+            case RISING -> "Rising";
+            case FALLING -> "Falling";
+            case SPIKE -> "Spike";
+            case DISPROPORTIONATE -> "Over-represented";
+            default -> kind;
+        };
+    }
+
+    /** The statistic's value as shown: two decimals, or ∞ (a PRR whose comparison has no reports). */
+    public String valueText() {
+        return Double.isInfinite(value) ? "∞" : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
+    /** A p- or q-value as shown: three decimals, or "&lt; 0.001". */
+    public static String probability(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+    }
 }

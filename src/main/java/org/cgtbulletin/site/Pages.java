@@ -186,28 +186,14 @@ final class Pages {
             } else {
                 href = "index.html";
             }
-            list.add(map("kind", s.kind(), "kindLabel", kindLabel(s.kind()), "summary", s.summary(),
+            list.add(map("kind", s.kind(), "kindLabel", s.kindLabel(), "summary", s.summary(),
                     "href", href, "period", CellLookup.periodLabel(s.period()),
                     "statistic", s.statistic().replace('_', ' ').replace("prr", "PRR"),
-                    "value", Double.isInfinite(s.value()) ? "∞" : String.format(Locale.ROOT, "%.2f", s.value()),
-                    "p", pValue(s.pValue()),
+                    "value", s.valueText(),
+                    "p", Signal.probability(s.pValue()),
                     "events", Long.toString(s.events())));
         }
         return list;
-    }
-
-    static String kindLabel(String kind) {
-        return switch (kind) {
-            case Signal.RISING -> "Rising";
-            case Signal.FALLING -> "Falling";
-            case Signal.SPIKE -> "Spike";
-            case Signal.DISPROPORTIONATE -> "Over-represented";
-            default -> kind;
-        };
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     List<Map<String, Object>> storyViews(java.util.function.Predicate<Story> which, int max) {

@@ -21,14 +21,16 @@ import freemarker.template.TemplateNotFoundException;
  * The Freemarker templates of {@code --templates}: {@code .ftlh} pages are HTML with auto-escaping, {@code .ftlx}
  * files XML with auto-escaping, so nothing from the data becomes markup unless a template says {@code ?no_esc}
  * (used only for HTML this program made: flexmark's output, chart SVG references). No class can be instantiated
- * from a template and the {@code ?api} built-in is off.
+ * from a template and the {@code ?api} built-in is off. Thread-safe once built (pages and digests render in
+ * parallel); the PDF digests use it for {@code templates/digest/}.
  */
-final class Templates {
+public final class Templates {
 
     /** A template failed: its file, line and what went wrong, for the {@code FILE:LINE: field: message} list. */
-    static final class TemplateProblem extends Exception {
-        final String file;
-        final long line;
+    public static final class TemplateProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final String file;
+        public final long line;
 
         TemplateProblem(String file, long line, String message) {
             super(message);
@@ -40,7 +42,7 @@ final class Templates {
     private final Configuration config;
     private final Path dir;
 
-    Templates(Path dir) throws IOException {
+    public Templates(Path dir) throws IOException {
         this.dir = dir;
         config = new Configuration(Configuration.VERSION_2_3_34);
         config.setDirectoryForTemplateLoading(dir.toFile());
@@ -66,7 +68,7 @@ final class Templates {
         Files.writeString(target, render(name, model), StandardCharsets.UTF_8);
     }
 
-    String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
+    public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
         try {
             Template template = config.getTemplate(name);
             StringWriter out = new StringWriter();
