@@ -46,8 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChangeWatcher watcher = new ChangeWatcher(List.of(inputs.content, inputs.templates, inputs.files().reports(),
-                inputs.files().volumes() == null ? inputs.content : inputs.files().volumes()));
+        ChangeWatcher watcher = new ChangeWatcher(java.util.Arrays.asList(inputs.content, inputs.templates,
+                inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
+                inputs.files().taxonomy()));
         BuildCommand.Outcome last = BuildCommand.build(session, inputs, output, audit, null, null,
                 Bulletin.Pass.BUILD);
         if (last.status() == Main.USAGE) {
@@ -74,9 +75,9 @@ final class ServeCommand implements Callable<Integer> {
                 session.out().println("Changed: " + describe(changes) + (data != null
                         ? "; re-rendering the pages (the data are unchanged and not read again)" : "; rebuilding"));
                 if (data == null) {
-                    BuildCommand.Outcome now = BuildCommand.build(session, inputs, output, audit, null, null,
-                            Bulletin.Pass.BUILD);
-                    last = now.prepared() != null ? now : last;
+                    // After a failed build the data on disk are not those served: the fast path waits for a good
+                    // full build.
+                    last = BuildCommand.build(session, inputs, output, audit, null, null, Bulletin.Pass.BUILD);
                     digestsBehind = null;
                 } else if (BuildCommand.build(session, inputs, output, audit, null, data, Bulletin.Pass.PAGES)
                         .status() == Main.OK) {
