@@ -21,7 +21,12 @@ import java.util.TreeSet;
  *   <li><b>Audit rounds</b>: while the interval audit finds a cell too narrow, or recoverable by its largest
  *       contributor, add a complement near it chosen for that purpose (a cell large enough to hide the missing
  *       protection; or one where the others, not that contributor, hold the amount), then repeat 1-2 and
- *       re-audit; at most {@value #MAX_AUDIT_ROUNDS} rounds.</li>
+ *       re-audit; at most {@value #MAX_AUDIT_ROUNDS} rounds. Only components of at most
+ *       {@value IntervalAudit#MAX_LP_UNKNOWNS} suppressed cells (solved whole) take part in the rounds.</li>
+ *   <li><b>Final audit</b> of the pattern, with restricted programs for the larger components
+ *       ({@link RestrictedAudit}). What it finds there (a cell proven too narrow or recoverable, or not proven
+ *       either way) is reported, not repaired: complements added for it grew the component faster than they
+ *       fixed it (on the sample, every cell ended up withheld).</li>
  * </ol>
  */
 final class ComplementarySuppression {
@@ -67,11 +72,11 @@ final class ComplementarySuppression {
     Auditor.Detail run() {
         heuristic();
         derivability();
-        Auditor.Detail detail = auditor.audit(status);
+        Auditor.Detail detail = auditor.audit(status, false);
         for (int round = 0; round < MAX_AUDIT_ROUNDS; round++) {
             List<Integer> failing = new ArrayList<>();
             for (int c = 0; c < sys.cells; c++) {
-                if (detail.checked()[c] && (detail.tooNarrow()[c] || detail.breach()[c]) && !stuck.contains(c)) {
+                if (!stuck.contains(c) && (intervalFails(detail, c) || coalitionFails(detail, c))) {
                     failing.add(c);
                 }
             }
@@ -86,7 +91,7 @@ final class ComplementarySuppression {
                 }
                 int c;
                 String why;
-                if (detail.tooNarrow()[u]) {
+                if (intervalFails(detail, u)) {
                     c = complementNear(u, Purpose.NARROW, need(u), null);
                     why = "complement: interval of '" + sys.label[u] + "' too narrow";
                 } else {
@@ -106,9 +111,20 @@ final class ComplementarySuppression {
             }
             heuristic();
             derivability();
-            detail = auditor.audit(status);
+            detail = auditor.audit(status, false);
         }
-        return detail;
+        // The reported audit: small components come from the cache, large ones get restricted programs.
+        return auditor.audit(status, true);
+    }
+
+    /** The cell's interval was computed on its whole component and is too narrow. */
+    private static boolean intervalFails(Auditor.Detail detail, int c) {
+        return detail.checked()[c] && detail.tooNarrow()[c];
+    }
+
+    /** The cell's component was solved whole and the cell is recoverable by its largest contributor. */
+    private static boolean coalitionFails(Auditor.Detail detail, int c) {
+        return detail.checked()[c] && detail.breach()[c];
     }
 
     /** Relations holding exactly one suppressed cell get another, until none is left. */
