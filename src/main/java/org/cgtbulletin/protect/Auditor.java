@@ -64,19 +64,21 @@ final class Auditor {
                 || (status != CellStatus.PUBLISHED && !assess[cell].failed().isEmpty());
     }
 
-    /** The full audit: {@link #audit(CellStatus[], boolean)} with restricted programs for large components. */
+    /** The full audit: restricted programs for large components, nothing carried over. */
     Detail audit(CellStatus[] status) {
-        return audit(status, true);
+        return audit(status, true, null);
     }
 
     /**
      * Audits a status pattern.
      *
-     * @param large whether components too large to solve whole get restricted programs ({@link RestrictedAudit});
-     *              without, their intervals and coalition audits are left not proven (only their exact
-     *              derivability is checked), which is much faster
+     * @param large  whether components too large to solve whole get restricted programs ({@link RestrictedAudit});
+     *               without, their intervals and coalition audits are left not proven (only their exact
+     *               derivability is checked), which is much faster
+     * @param proofs proofs of protection from audits of earlier patterns that this one only adds suppressions to
+     *               (updated with this audit's), or null
      */
-    Detail audit(CellStatus[] status, boolean large) {
+    Detail audit(CellStatus[] status, boolean large, RestrictedAudit.Proofs proofs) {
         Objects.requireNonNull(status, "status");
         if (status.length != sys.cells) {
             throw new IllegalArgumentException("status has " + status.length + " entries for " + sys.cells + " cells");
@@ -108,6 +110,9 @@ final class Auditor {
         boolean[] breach = new boolean[n];
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
+        if (proofs != null) {
+            proofs.advance(suppressed);
+        }
         int intervalChecked = 0;
         int intervalRestricted = 0;
         for (Component comp : Component.of(sys, suppressed)) {
@@ -117,9 +122,9 @@ final class Auditor {
             }
             boolean[] det = determined(comp);
             IntervalAudit.Result r = comp.size() > IntervalAudit.MAX_LP_UNKNOWNS && !large
-                    ? IntervalAudit.audit(sys, rules, assess, primary, comp, det, false)
+                    ? IntervalAudit.audit(sys, rules, assess, primary, comp, det, false, null)
                     : auditCache.computeIfAbsent(new Component.Key(key),
-                            x -> IntervalAudit.audit(sys, rules, assess, primary, comp, det, true));
+                            x -> IntervalAudit.audit(sys, rules, assess, primary, comp, det, true, proofs));
             for (int k = 0; k < comp.size(); k++) {
                 int c = comp.cells[k];
                 determined[c] = r.determined()[k];

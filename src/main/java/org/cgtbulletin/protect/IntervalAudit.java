@@ -68,12 +68,14 @@ final class IntervalAudit {
      * @param large      whether a component of more than {@value #MAX_LP_UNKNOWNS} cells gets restricted programs;
      *                   without, only its exact derivability is used (every interval and coalition audit of it is
      *                   left not proven)
+     * @param proofs     proofs of protection carried over from audits of smaller patterns (updated), or null
      */
     static Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
-                        boolean[] primary, Component comp, boolean[] determined, boolean large) {
+                        boolean[] primary, Component comp, boolean[] determined, boolean large,
+                        RestrictedAudit.Proofs proofs) {
         int n = comp.size();
         if (n > MAX_LP_UNKNOWNS && large) {
-            return RestrictedAudit.audit(sys, rules, assess, primary, comp, determined);
+            return RestrictedAudit.audit(sys, rules, assess, primary, comp, determined, proofs);
         }
         boolean[] breach = new boolean[n];
         boolean[] open = new boolean[n];

@@ -112,10 +112,55 @@ final class RestrictedAudit {
         Arrays.fill(high, Double.NaN);
     }
 
+    /**
+     * Proofs of protection that stay valid while more cells are suppressed, per cell id of the linked system: a
+     * restricted program proving a cell protected fixes every other withheld cell at its true value, as if
+     * published, so it is the same program, with the same interval, after a published cell is withheld. Only
+     * proofs of protection carry over (a cell found too narrow may be widened by more suppressions). One
+     * instance follows one growing status pattern (complementary suppression only adds suppressions); it refuses
+     * a pattern that drops a suppression it was given.
+     */
+    static final class Proofs {
+        private final boolean[] suppressed;
+        private final boolean[] interval;
+        private final boolean[] coalition;
+        private final double[] low;
+        private final double[] high;
+
+        Proofs(int cells) {
+            suppressed = new boolean[cells];
+            interval = new boolean[cells];
+            coalition = new boolean[cells];
+            low = new double[cells];
+            high = new double[cells];
+        }
+
+        /** Records the pattern about to be audited; throws if it is not a superset of the previous one. */
+        void advance(boolean[] now) {
+            for (int c = 0; c < suppressed.length; c++) {
+                if (suppressed[c] && !now[c]) {
+                    throw new IllegalStateException("proofs carried over to a pattern that publishes cell " + c);
+                }
+                suppressed[c] = now[c];
+            }
+        }
+    }
+
     /** Audits a large component (see the class comment). */
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined) {
-        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS);
+        return audit(sys, rules, assess, primary, comp, determined, null);
+    }
+
+    /**
+     * As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
+     * boolean[])}, taking over the proofs of earlier audits of smaller patterns and adding its own.
+     *
+     * @param proofs the proofs so far (updated), or null
+     */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined, Proofs proofs) {
+        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, proofs);
     }
 
     /** As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
@@ -123,10 +168,41 @@ final class RestrictedAudit {
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
                                       int maxUnknowns) {
+        return audit(sys, rules, assess, primary, comp, determined, firstUnknowns, maxUnknowns, null);
+    }
+
+    private static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules,
+                                              DisclosureRules.Assessment[] assess, boolean[] primary, Component comp,
+                                              boolean[] determined, int firstUnknowns, int maxUnknowns,
+                                              Proofs proofs) {
         RestrictedAudit a = new RestrictedAudit(sys, rules, assess, primary, comp, determined, firstUnknowns,
                 maxUnknowns);
+        boolean[] coalitionSafe = new boolean[comp.size()];
+        if (proofs != null) {
+            for (int k = 0; k < comp.size(); k++) {
+                int cell = comp.cells[k];
+                if (proofs.interval[cell] && !determined[k]) {
+                    a.checked[k] = true;
+                    a.restricted[k] = true;
+                    a.low[k] = proofs.low[cell];
+                    a.high[k] = proofs.high[cell];
+                }
+                coalitionSafe[k] = proofs.coalition[cell] && !determined[k];
+            }
+        }
         a.intervals();
-        a.coalitions();
+        a.coalitions(coalitionSafe);
+        if (proofs != null) {
+            for (int k = 0; k < comp.size(); k++) {
+                int cell = comp.cells[k];
+                if (a.checked[k] && !a.narrow[k] && a.restricted[k]) {
+                    proofs.interval[cell] = true;
+                    proofs.low[cell] = a.low[k];
+                    proofs.high[cell] = a.high[k];
+                }
+                proofs.coalition[cell] |= coalitionSafe[k];
+            }
+        }
         return new IntervalAudit.Result(determined, a.checked, a.restricted, a.low, a.high, a.narrow, a.breach,
                 a.coalitionOpen);
     }
@@ -224,8 +300,12 @@ final class RestrictedAudit {
     // ---------------------------------------------------------------------------------------------------------
     // Coalitions
 
-    private void coalitions() {
-        boolean[] done = new boolean[n];
+    /**
+     * The coalition audit of every primary cell with a largest contributor; {@code safe} (per local unknown) holds
+     * the cells already proven safe from it on entry, and every cell proven safe here on return.
+     */
+    private void coalitions(boolean[] safe) {
+        boolean[] done = safe.clone();
         Map<String, long[]> ownOf = new HashMap<>();
         for (int k = 0; k < n; k++) {
             int cell = comp.cells[k];
@@ -265,6 +345,11 @@ final class RestrictedAudit {
             boolean exposed = up.optimal && (down == null || down.optimal);
             breach[k] = exposed;
             coalitionOpen[k] = !exposed;
+        }
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            safe[k] = done[k] && !determined[k] && !breach[k] && !coalitionOpen[k] && primary[cell]
+                    && assess[cell].largest() != null;
         }
     }
 

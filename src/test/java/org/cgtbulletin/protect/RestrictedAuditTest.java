@@ -3,6 +3,7 @@ package org.cgtbulletin.protect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ class RestrictedAuditTest {
         Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
         LinearSystem sys = new LinearSystem(g.tables);
         Auditor auditor = new Auditor(sys, DisclosureRules.defaults());
-        Auditor.Detail fast = auditor.audit(innerSuppressed(g), false);
+        Auditor.Detail fast = auditor.audit(innerSuppressed(g), false, null);
         AuditReport a = fast.report();
         assertEquals(0, a.intervalChecked());
         assertEquals(SIDE * SIDE, a.intervalNotProven().size());
@@ -239,6 +240,26 @@ class RestrictedAuditTest {
         Protection p2 = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
         assertEquals(p1.suppressions(), p2.suppressions());
         assertEquals(p1.audit(), p2.audit());
+    }
+
+    @Test
+    void proofsOfProtectionCarryOverToLargerPatternsOnly() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
+        Auditor auditor = new Auditor(new LinearSystem(g.tables), DisclosureRules.defaults());
+        RestrictedAudit.Proofs proofs = new RestrictedAudit.Proofs(g.tables.size());
+        CellStatus[] status = innerSuppressed(g);
+        Auditor.Detail first = auditor.audit(status, true, proofs);
+        assertTrue(first.report().clean(), first.report().toString());
+        CellStatus[] more = status.clone();
+        more[g.id(0, SIDE)] = CellStatus.SUPPRESSED_SECONDARY; // two row totals join the component
+        more[g.id(1, SIDE)] = CellStatus.SUPPRESSED_SECONDARY;
+        Auditor.Detail second = auditor.audit(more, true, proofs);
+        assertTrue(second.report().clean(), second.report().toString());
+        assertEquals(SIDE * SIDE + 2, second.report().intervalChecked());
+        int cell = g.id(5, 6);
+        assertEquals(first.low()[cell], second.low()[cell]); // taken over, not recomputed
+        assertEquals(first.high()[cell], second.high()[cell]);
+        assertThrows(IllegalStateException.class, () -> auditor.audit(status, true, proofs));
     }
 
     private static Component single(LinearSystem sys, CellStatus[] status) {
