@@ -43,6 +43,8 @@ final class ExactSimplex {
     private final int[] nzBuf;
     private long pivots;
     private final long pivotLimit;
+    /** Tableau entries visited by pivots so far: a deterministic measure of the work done. */
+    private long work;
 
     /**
      * Sets up the program for the component with lower bounds {@code lower} (null: all 0) and runs phase 1.
@@ -225,6 +227,11 @@ final class ExactSimplex {
         }
     }
 
+    /** Tableau entries visited by the pivots so far (a deterministic measure of work, for budgets). */
+    long work() {
+        return work;
+    }
+
     /** The tableau's common denominator d (&gt; 0): every value and dual is a multiple of 1/d. */
     long denominator() {
         return d;
@@ -313,6 +320,7 @@ final class ExactSimplex {
             }
         }
         boolean same = p == dOld;
+        work += (long) m * (same ? nnz : width);
         for (int i = 0; i < m; i++) {
             if (i == r) {
                 continue;

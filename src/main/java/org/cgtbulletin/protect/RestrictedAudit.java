@@ -35,6 +35,11 @@ import java.util.Map;
  * <p>A solved program proves more than its target: every other unknown in it whose restricted interval already
  * suffices is proven with it (one warm-started optimisation per bound). Cells are visited in ascending order;
  * results are deterministic.
+ *
+ * <p><b>Work budget.</b> The simplex work is counted (tableau entries visited, {@link ExactSimplex#work}) and
+ * capped at {@value #WORK_BUDGET} per audit, or per protection (shared by its rounds through {@link Proofs}); the
+ * intervals may use half of it, the largest contributors the rest. Cells not reached are reported not proven.
+ * The count, not the clock, decides: the same input gives the same report on any machine.
  */
 final class RestrictedAudit {
 
@@ -42,9 +47,17 @@ final class RestrictedAudit {
     static final int FIRST_UNKNOWNS = 200;
     /** Largest restricted program. */
     static final int MAX_UNKNOWNS = 1200;
+    /**
+     * Work (tableau entries visited by simplex pivots, see {@link ExactSimplex#work}) that one protection, or one
+     * audit, may spend on restricted programs; when it is spent, the cells not yet decided are reported not
+     * proven. A deterministic bound on the time (the sample's audit spends about a third of it).
+     */
+    static final long WORK_BUDGET = 4_000_000_000L;
 
     private final int firstUnknowns;
     private final int maxUnknowns;
+    /** Work left (one element, shared with the {@link Proofs} when there are some). */
+    private final long[] budget;
     private final LinearSystem sys;
     private final DisclosureRules rules;
     private final DisclosureRules.Assessment[] assess;
@@ -68,12 +81,13 @@ final class RestrictedAudit {
 
     private RestrictedAudit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                             boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
-                            int maxUnknowns) {
+                            int maxUnknowns, long[] budget) {
         if (firstUnknowns < 1 || maxUnknowns < firstUnknowns) {
             throw new IllegalArgumentException("caps " + firstUnknowns + ", " + maxUnknowns);
         }
         this.firstUnknowns = firstUnknowns;
         this.maxUnknowns = maxUnknowns;
+        this.budget = budget;
         this.sys = sys;
         this.rules = rules;
         this.assess = assess;
@@ -121,6 +135,8 @@ final class RestrictedAudit {
      * a pattern that drops a suppression it was given.
      */
     static final class Proofs {
+        /** Work left for restricted programs, shared by every audit these proofs follow. */
+        private final long[] budget = {WORK_BUDGET};
         private final boolean[] suppressed;
         private final boolean[] interval;
         private final boolean[] coalition;
@@ -160,7 +176,8 @@ final class RestrictedAudit {
      */
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, Proofs proofs) {
-        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, proofs);
+        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, proofs,
+                proofs == null ? new long[] {WORK_BUDGET} : proofs.budget);
     }
 
     /** As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
@@ -168,15 +185,23 @@ final class RestrictedAudit {
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
                                       int maxUnknowns) {
-        return audit(sys, rules, assess, primary, comp, determined, firstUnknowns, maxUnknowns, null);
+        return audit(sys, rules, assess, primary, comp, determined, firstUnknowns, maxUnknowns, null,
+                new long[] {WORK_BUDGET});
+    }
+
+    /** As the above with a work budget (for tests). */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined, long workBudget) {
+        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, null,
+                new long[] {workBudget});
     }
 
     private static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules,
                                               DisclosureRules.Assessment[] assess, boolean[] primary, Component comp,
                                               boolean[] determined, int firstUnknowns, int maxUnknowns,
-                                              Proofs proofs) {
+                                              Proofs proofs, long[] budget) {
         RestrictedAudit a = new RestrictedAudit(sys, rules, assess, primary, comp, determined, firstUnknowns,
-                maxUnknowns);
+                maxUnknowns, budget);
         boolean[] coalitionSafe = new boolean[comp.size()];
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
@@ -190,7 +215,7 @@ final class RestrictedAudit {
                 coalitionSafe[k] = proofs.coalition[cell] && !determined[k];
             }
         }
-        a.intervals();
+        a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
         a.coalitions(coalitionSafe);
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
@@ -210,7 +235,8 @@ final class RestrictedAudit {
     // ---------------------------------------------------------------------------------------------------------
     // Intervals
 
-    private void intervals() {
+    /** The interval audit of every cell, as long as more than {@code reserve} of the budget is left. */
+    private void intervals(long reserve) {
         for (int k = 0; k < n; k++) {
             if (checked[k]) {
                 continue;
@@ -222,6 +248,9 @@ final class RestrictedAudit {
                 low[k] = truth[k];
                 high[k] = truth[k];
                 continue;
+            }
+            if (budget[0] <= reserve) {
+                continue; // work budget spent: not proven
             }
             long v = truth[k];
             boolean magnitude = magnitude(k);
@@ -320,6 +349,10 @@ final class RestrictedAudit {
             if (done[k]) {
                 continue;
             }
+            if (budget[0] <= 0) {
+                coalitionOpen[k] = true; // work budget spent: not proven
+                continue;
+            }
             long[] own = ownOf.computeIfAbsent(largest, token -> {
                 long[] o = new long[n];
                 for (int j = 0; j < n; j++) {
@@ -396,6 +429,8 @@ final class RestrictedAudit {
         final int[] pinned;
         /** The simplex over the unknowns left free; null when the presolve pinned them all. */
         final ExactSimplex lp;
+        /** Work of {@link #lp} already charged to the budget. */
+        private long charged;
 
         Program(int[] unknowns, long[] lowerOrNull) {
             this.unknowns = unknowns;
@@ -515,6 +550,16 @@ final class RestrictedAudit {
                 }
             }
             lp = nFree == 0 ? null : new ExactSimplex(comp.sub(freeUnknowns, keptRows, truth), freeLower, true);
+            charge();
+        }
+
+        /** Charges the simplex work done since the last charge to the budget. */
+        private void charge() {
+            if (lp != null) {
+                long w = lp.work();
+                budget[0] -= w - charged;
+                charged = w;
+            }
         }
 
         /** Index of the component's local unknown in N, or -1. */
@@ -531,7 +576,12 @@ final class RestrictedAudit {
             if (column[i] < 0) {
                 return truth[unknowns[i]];
             }
-            long[] opt = lp.optimize(column[i], sign);
+            long[] opt;
+            try {
+                opt = lp.optimize(column[i], sign);
+            } finally {
+                charge();
+            }
             if (opt == null) {
                 return Long.MAX_VALUE;
             }
@@ -544,8 +594,14 @@ final class RestrictedAudit {
             if (column[i] < 0) {
                 return new double[] {truth[unknowns[i]], truth[unknowns[i]]};
             }
-            long[] hi = lp.optimize(column[i], -1);
-            long[] lo = lp.optimize(column[i], 1);
+            long[] hi;
+            long[] lo;
+            try {
+                hi = lp.optimize(column[i], -1);
+                lo = lp.optimize(column[i], 1);
+            } finally {
+                charge();
+            }
             return new double[] {lower[i] + (double) lo[0] / lo[1],
                     hi == null ? Double.POSITIVE_INFINITY : lower[i] + (double) hi[0] / hi[1]};
         }

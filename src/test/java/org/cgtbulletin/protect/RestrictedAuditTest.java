@@ -243,6 +243,34 @@ class RestrictedAuditTest {
     }
 
     @Test
+    void aSpentWorkBudgetLeavesCellsNotProvenAndDecidesNothingElseDifferently() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
+                : safe(idx[0], idx[1]));
+        LinearSystem sys = new LinearSystem(g.tables);
+        DisclosureRules rules = DisclosureRules.defaults();
+        Auditor auditor = new Auditor(sys, rules);
+        CellStatus[] status = innerSuppressed(g);
+        Component comp = single(sys, status);
+        boolean[] primary = primary(auditor, status);
+        boolean[] det = auditor.determined(comp);
+        IntervalAudit.Result full = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det);
+        IntervalAudit.Result none = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det, 0L);
+        IntervalAudit.Result some = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det, 200_000L);
+        int decided = 0;
+        for (int k = 0; k < comp.size(); k++) {
+            assertFalse(none.checked()[k] || none.tooNarrow()[k] || none.breach()[k]);
+            assertTrue(none.coalitionOpen()[k]);
+            assertTrue(full.checked()[k], sys.label[comp.cells[k]]);
+            if (some.checked()[k]) {
+                decided++;
+                assertEquals(full.tooNarrow()[k], some.tooNarrow()[k]);
+            }
+            assertFalse(some.breach()[k] && !full.breach()[k]);
+        }
+        assertTrue(decided > 0 && decided < comp.size(), decided + " decided");
+    }
+
+    @Test
     void proofsOfProtectionCarryOverToLargerPatternsOnly() {
         Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
         Auditor auditor = new Auditor(new LinearSystem(g.tables), DisclosureRules.defaults());
