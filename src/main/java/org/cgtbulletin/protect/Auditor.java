@@ -8,16 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Audits status patterns of one {@link LinearSystem} under one rule set: exact derivability and, per small enough
- * component, intervals and the coalition attack. Results are cached per component (a component's restricted
+ * Audits status patterns of one {@link LinearSystem} under one rule set: exact derivability and, per component,
+ * intervals and the coalition attack (whole-component programs, or restricted ones for a large component). Results are cached per component (a component's restricted
  * system depends only on which cells it holds), so re-auditing after a few more suppressions only redoes the
  * components that changed. The caches are only looked up, never iterated: results do not depend on hash order.
  */
 final class Auditor {
 
-    /** Per-cell results of one audit, plus the report. Arrays are indexed by cell id. */
-    record Detail(AuditReport report, boolean[] determined, boolean[] checked, double[] low, double[] high,
-                  boolean[] tooNarrow, boolean[] breach) {
+    /**
+     * Per-cell results of one audit, plus the report. Arrays are indexed by cell id; see {@link IntervalAudit.Result}
+     * for their meaning.
+     */
+    record Detail(AuditReport report, boolean[] determined, boolean[] checked, boolean[] restricted, double[] low,
+                  double[] high, boolean[] tooNarrow, boolean[] breach, boolean[] coalitionOpen) {
     }
 
     final LinearSystem sys;
@@ -61,7 +64,21 @@ final class Auditor {
                 || (status != CellStatus.PUBLISHED && !assess[cell].failed().isEmpty());
     }
 
+    /** The full audit: restricted programs for large components, nothing carried over. */
     Detail audit(CellStatus[] status) {
+        return audit(status, true, null);
+    }
+
+    /**
+     * Audits a status pattern.
+     *
+     * @param large  whether components too large to solve whole get restricted programs ({@link RestrictedAudit});
+     *               without, their intervals and coalition audits are left not proven (only their exact
+     *               derivability is checked), which is much faster
+     * @param proofs proofs of protection from audits of earlier patterns that this one only adds suppressions to
+     *               (updated with this audit's), or null
+     */
+    Detail audit(CellStatus[] status, boolean large, RestrictedAudit.Proofs proofs) {
         Objects.requireNonNull(status, "status");
         if (status.length != sys.cells) {
             throw new IllegalArgumentException("status has " + status.length + " entries for " + sys.cells + " cells");
@@ -85,41 +102,59 @@ final class Auditor {
         }
         boolean[] determined = new boolean[n];
         boolean[] checked = new boolean[n];
+        boolean[] restricted = new boolean[n];
+        boolean[] open = new boolean[n];
         double[] low = new double[n];
         double[] high = new double[n];
         boolean[] narrow = new boolean[n];
         boolean[] breach = new boolean[n];
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
+        if (proofs != null) {
+            proofs.advance(suppressed);
+        }
         int intervalChecked = 0;
-        int intervalSkipped = 0;
+        int intervalRestricted = 0;
         for (Component comp : Component.of(sys, suppressed)) {
             int[] key = new int[comp.size()];
             for (int k = 0; k < key.length; k++) {
                 key[k] = primary[comp.cells[k]] ? ~comp.cells[k] : comp.cells[k];
             }
             boolean[] det = determined(comp);
-            IntervalAudit.Result r = auditCache.computeIfAbsent(new Component.Key(key),
-                    x -> IntervalAudit.audit(sys, rules, assess, primary, comp, det));
+            IntervalAudit.Result r = comp.size() > IntervalAudit.MAX_LP_UNKNOWNS && !large
+                    ? IntervalAudit.audit(sys, rules, assess, primary, comp, det, false, null)
+                    : auditCache.computeIfAbsent(new Component.Key(key),
+                            x -> IntervalAudit.audit(sys, rules, assess, primary, comp, det, true, proofs));
             for (int k = 0; k < comp.size(); k++) {
                 int c = comp.cells[k];
                 determined[c] = r.determined()[k];
-                checked[c] = r.checked();
-                if (r.checked()) {
-                    low[c] = r.low()[k];
-                    high[c] = r.high()[k];
+                checked[c] = r.checked()[k];
+                restricted[c] = r.restricted()[k];
+                low[c] = r.low()[k];
+                high[c] = r.high()[k];
+                if (checked[c]) {
                     intervalChecked++;
-                } else {
-                    intervalSkipped++;
+                    if (restricted[c]) {
+                        intervalRestricted++;
+                    }
                 }
                 narrow[c] = r.tooNarrow()[k];
                 breach[c] = r.breach()[k];
+                open[c] = r.coalitionOpen()[k];
             }
         }
         List<String> derivable = new ArrayList<>();
         List<String> tooNarrow = new ArrayList<>();
         List<String> coalition = new ArrayList<>();
+        List<String> notProven = new ArrayList<>();
+        List<String> coalitionNotProven = new ArrayList<>();
         for (int c = 0; c < n; c++) {
+            if (suppressed[c] && !checked[c]) {
+                notProven.add(sys.label[c]);
+            }
+            if (open[c]) {
+                coalitionNotProven.add(sys.label[c]);
+            }
             if (determined[c]) {
                 derivable.add(sys.label[c]);
             }
@@ -131,7 +166,7 @@ final class Auditor {
             }
         }
         AuditReport report = new AuditReport(n, published, primaries, secondaries, derivable, tooNarrow, coalition,
-                intervalChecked, intervalSkipped);
-        return new Detail(report, determined, checked, low, high, narrow, breach);
+                notProven, coalitionNotProven, intervalChecked, intervalRestricted);
+        return new Detail(report, determined, checked, restricted, low, high, narrow, breach, open);
     }
 }

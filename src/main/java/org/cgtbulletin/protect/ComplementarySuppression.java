@@ -21,7 +21,13 @@ import java.util.TreeSet;
  *   <li><b>Audit rounds</b>: while the interval audit finds a cell too narrow, or recoverable by its largest
  *       contributor, add a complement near it chosen for that purpose (a cell large enough to hide the missing
  *       protection; or one where the others, not that contributor, hold the amount), then repeat 1-2 and
- *       re-audit; at most {@value #MAX_AUDIT_ROUNDS} rounds.</li>
+ *       re-audit; at most {@value #MAX_AUDIT_ROUNDS} rounds. Only components of at most
+ *       {@value IntervalAudit#MAX_LP_UNKNOWNS} suppressed cells (solved whole) take part in these rounds.</li>
+ *   <li><b>Rounds with restricted programs</b> ({@link RestrictedAudit}) for the larger components, the same way,
+ *       at most {@value #MAX_AUDIT_ROUNDS} rounds more, for primary cells proven too narrow or recoverable there;
+ *       their complements must be able to lend something (see {@link #rounds}). Proofs of protection carry over
+ *       from round to round. A cell not proven either way is reported, not repaired: complements chosen blindly
+ *       for such cells grew the sample's component until every cell was withheld.</li>
  * </ol>
  */
 final class ComplementarySuppression {
@@ -67,11 +73,29 @@ final class ComplementarySuppression {
     Auditor.Detail run() {
         heuristic();
         derivability();
-        Auditor.Detail detail = auditor.audit(status);
+        Auditor.Detail detail = auditor.audit(status, false, null);
+        detail = rounds(detail, false, null);
+        // Large components: restricted programs, whose proofs of protection carry over from round to round.
+        RestrictedAudit.Proofs proofs = new RestrictedAudit.Proofs(sys.cells);
+        detail = auditor.audit(status, true, proofs);
+        return rounds(detail, true, proofs);
+    }
+
+    /**
+     * Audit rounds: while a cell fails, add a complement near it, repeat the heuristic and the derivability check,
+     * and audit again. Without {@code large}, only whole-component results count (large components are not
+     * audited). With it, a primary cell that a restricted program proves too narrow or recoverable counts too, and
+     * its complement must be able to lend it something (a non-zero cell; one where the others hold some of the
+     * amount): a zero complement cannot widen an interval, and choosing them made the sample's repairs grow
+     * without end. Complements whose own interval a restricted program pins (a withheld zero, or a cell that
+     * non-negativity fixes) are reported, not repaired, for the same reason.
+     */
+    private Auditor.Detail rounds(Auditor.Detail first, boolean large, RestrictedAudit.Proofs proofs) {
+        Auditor.Detail detail = first;
         for (int round = 0; round < MAX_AUDIT_ROUNDS; round++) {
             List<Integer> failing = new ArrayList<>();
             for (int c = 0; c < sys.cells; c++) {
-                if (detail.checked()[c] && (detail.tooNarrow()[c] || detail.breach()[c]) && !stuck.contains(c)) {
+                if (!stuck.contains(c) && (intervalFails(detail, c) || coalitionFails(detail, c))) {
                     failing.add(c);
                 }
             }
@@ -84,13 +108,14 @@ final class ComplementarySuppression {
                 if (anyTouched(u, touched)) {
                     continue;
                 }
+                boolean lend = detail.restricted()[u];
                 int c;
                 String why;
-                if (detail.tooNarrow()[u]) {
-                    c = complementNear(u, Purpose.NARROW, need(u), null);
+                if (intervalFails(detail, u)) {
+                    c = complementNear(u, Purpose.NARROW, need(u), null, lend);
                     why = "complement: interval of '" + sys.label[u] + "' too narrow";
                 } else {
-                    c = complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest());
+                    c = complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend);
                     why = "complement: '" + sys.label[u] + "' recoverable by its largest contributor";
                 }
                 if (c < 0) {
@@ -106,9 +131,23 @@ final class ComplementarySuppression {
             }
             heuristic();
             derivability();
-            detail = auditor.audit(status);
+            detail = auditor.audit(status, large, proofs);
         }
         return detail;
+    }
+
+    /**
+     * The cell's interval is proven too narrow: by its whole component's program, or, for a primary cell, by a
+     * restricted one.
+     */
+    private boolean intervalFails(Auditor.Detail detail, int c) {
+        return detail.checked()[c] && detail.tooNarrow()[c]
+                && (!detail.restricted()[c] || auditor.primary(status[c], c));
+    }
+
+    /** The cell is proven recoverable by its largest contributor (by a whole or a restricted program). */
+    private static boolean coalitionFails(Auditor.Detail detail, int c) {
+        return detail.checked()[c] && detail.breach()[c];
     }
 
     /** Relations holding exactly one suppressed cell get another, until none is left. */
@@ -178,6 +217,14 @@ final class ComplementarySuppression {
      * met there, and so on outwards. -1 when there is none in u's whole component.
      */
     private int complementNear(int u, Purpose purpose, double need, String token) {
+        return complementNear(u, purpose, need, token, false);
+    }
+
+    /**
+     * As {@link #complementNear(int, Purpose, double, String)}; with {@code lend}, only cells that can lend u
+     * something are candidates: non-zero ones, and for a coalition one where the others hold some of the amount.
+     */
+    private int complementNear(int u, Purpose purpose, double need, String token, boolean lend) {
         boolean[] seenRow = new boolean[sys.rows()];
         boolean[] seenCell = new boolean[sys.cells];
         List<Integer> frontier = List.of(u);
@@ -202,6 +249,10 @@ final class ComplementarySuppression {
                             seenCell[c] = true;
                             next.add(c);
                         }
+                        continue;
+                    }
+                    if (lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
+                            : sys.value[c] <= 0)) {
                         continue;
                     }
                     boolean part = sys.isPart(r, c);

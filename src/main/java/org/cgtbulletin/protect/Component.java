@@ -61,6 +61,64 @@ final class Component {
         }
     }
 
+    /**
+     * A program over part of this component: the unknowns are the local indices {@code unknowns} (ascending), the
+     * rows are the local rows {@code rows} of this component, and every other unknown of this component that those
+     * rows hold is fixed at {@code fixed[local index]} (moved to the right-hand side). Rows of this component not
+     * listed are dropped. With {@code fixed} the true values this is a <em>restriction</em> of the component's
+     * program (every solution of it, extended by the fixed values, solves the component's); with every row that
+     * holds an unknown and no fixed column it is a <em>relaxation</em>.
+     *
+     * @return the program, whose local index i stands for this component's local index {@code unknowns[i]}
+     */
+    Component sub(int[] unknowns, int[] rows, long[] fixed) {
+        int[] pos = new int[cells.length];
+        Arrays.fill(pos, -1);
+        int[] global = new int[unknowns.length];
+        for (int i = 0; i < unknowns.length; i++) {
+            if (i > 0 && unknowns[i] <= unknowns[i - 1]) {
+                throw new IllegalArgumentException("unknowns must ascend");
+            }
+            pos[unknowns[i]] = i;
+            global[i] = cells[unknowns[i]];
+        }
+        int m = rows.length;
+        int[][] cols = new int[m][];
+        int[][] coef = new int[m][];
+        long[] b = new long[m];
+        int[] from = new int[m];
+        for (int i = 0; i < m; i++) {
+            int r = rows[i];
+            from[i] = sysRow[r];
+            int[] rc = rowCols[r];
+            int[] rv = rowCoef[r];
+            int cnt = 0;
+            for (int c : rc) {
+                if (pos[c] >= 0) {
+                    cnt++;
+                }
+            }
+            int[] lc = new int[cnt];
+            int[] lv = new int[cnt];
+            long rhsI = rhs[r];
+            int j = 0;
+            for (int t = 0; t < rc.length; t++) {
+                int c = rc[t];
+                if (pos[c] >= 0) {
+                    lc[j] = pos[c];
+                    lv[j] = rv[t];
+                    j++;
+                } else {
+                    rhsI = Math.subtractExact(rhsI, Math.multiplyExact((long) rv[t], fixed[c]));
+                }
+            }
+            cols[i] = lc; // ascending: pos is monotone in the local index
+            coef[i] = lv;
+            b[i] = rhsI;
+        }
+        return new Component(global, cols, coef, b, from);
+    }
+
     /** The components of the suppressed cells, ordered by their smallest cell id. */
     static List<Component> of(LinearSystem sys, boolean[] suppressed) {
         int n = sys.cells;

@@ -71,7 +71,7 @@ public final class DisclosureControl {
         for (int c = 0; c < n; c++) {
             if (status[c] != CellStatus.PUBLISHED) {
                 suppressions.add(new Suppression(c, sys.label[c], status[c], reason[c], sys.value[c],
-                        detail.low()[c], detail.high()[c], detail.checked()[c]));
+                        detail.low()[c], detail.high()[c], detail.checked()[c], detail.restricted()[c]));
             }
         }
         return new Protection(status, suppressions, detail.report());

@@ -16,13 +16,22 @@ import java.math.BigInteger;
  *
  * <p>Intermediate products may exceed 64 bits (recomputed with {@link BigInteger}); an entry that does not fit a
  * {@code long} throws {@link ArithmeticException}, and the caller falls back to floating point.
+ *
+ * <p>With {@code duals}, the tableau also carries the artificial columns, d &middot; B^-1, and redundant rows are
+ * kept (their artificial stays basic at level 0, so their dual is 0): after an optimisation the exact dual
+ * solution y = c_B B^-1 is available ({@link #scaledDuals}), which {@link RestrictedAudit} uses to price cells
+ * that a restricted program holds fixed.
  */
 final class ExactSimplex {
 
     private static final int DEGENERATE_BEFORE_BLAND = 50;
 
     private final int n;
+    /** Tableau columns: the n structural ones, then (with duals) one artificial per original row. */
+    private final int width;
     private int m;
+    /** Per original row: whether it was negated to make its right-hand side non-negative. */
+    private final boolean[] negated;
     private long[][] t;
     private long[] rhs;
     /** Basic variable of each row: a structural index, or -1-i for the artificial of original row i. */
@@ -34,6 +43,8 @@ final class ExactSimplex {
     private final int[] nzBuf;
     private long pivots;
     private final long pivotLimit;
+    /** Tableau entries visited by pivots so far: a deterministic measure of the work done. */
+    private long work;
 
     /**
      * Sets up the program for the component with lower bounds {@code lower} (null: all 0) and runs phase 1.
@@ -41,15 +52,25 @@ final class ExactSimplex {
      * @throws IllegalStateException if the program is infeasible (the data would then contradict the relations)
      */
     ExactSimplex(Component comp, long[] lower) {
+        this(comp, lower, false);
+    }
+
+    /**
+     * As {@link #ExactSimplex(Component, long[])}; with {@code duals} the dual solution of each optimisation is
+     * kept available (see {@link #scaledDuals}).
+     */
+    ExactSimplex(Component comp, long[] lower, boolean duals) {
         this.n = comp.size();
         this.m = comp.rowCols.length;
+        this.width = duals ? n + m : n;
+        this.negated = new boolean[m];
         this.lower = lower == null ? new long[n] : lower.clone();
-        this.t = new long[m][n];
+        this.t = new long[m][width];
         this.rhs = new long[m];
         this.basis = new int[m];
         this.rowOfVar = new int[n];
         this.seenAtLower = new boolean[n];
-        this.nzBuf = new int[n];
+        this.nzBuf = new int[width];
         this.pivotLimit = 50L * (m + n) + 10_000;
         java.util.Arrays.fill(rowOfVar, -1);
         for (int i = 0; i < m; i++) {
@@ -65,6 +86,10 @@ final class ExactSimplex {
                     t[i][cols[j]] = -t[i][cols[j]];
                 }
                 b = -b;
+                negated[i] = true;
+            }
+            if (duals) {
+                t[i][n + i] = 1;
             }
             rhs[i] = b;
             basis[i] = -1 - i;
@@ -138,13 +163,14 @@ final class ExactSimplex {
                 continue;
             }
             if (t[i][s] < 0) {
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < width; j++) {
                     t[i][j] = -t[i][j];
                 }
+                // A zero-level row: negating it keeps it valid (rhs 0); the inverse row flips with it.
             }
             pivot(i, s, null);
         }
-        if (dropped > 0) {
+        if (dropped > 0 && width == n) {
             int keep = m - dropped;
             long[][] t2 = new long[keep][];
             long[] r2 = new long[keep];
@@ -171,7 +197,7 @@ final class ExactSimplex {
      * Minimises sign * x_k from the current basis. Returns {num, den} (den &gt; 0) of the optimal shifted value
      * y_k = x_k - lower_k, or null when unbounded (only possible when maximising).
      */
-    private long[] optimize(int k, int sign) {
+    long[] optimize(int k, int sign) {
         long[] z = new long[n];
         int degenerate = 0;
         while (true) {
@@ -199,6 +225,39 @@ final class ExactSimplex {
             degenerate = rhs[r] == 0 ? degenerate + 1 : 0;
             pivot(r, s, null);
         }
+    }
+
+    /** Tableau entries visited by the pivots so far (a deterministic measure of work, for budgets). */
+    long work() {
+        return work;
+    }
+
+    /** The tableau's common denominator d (&gt; 0): every value and dual is a multiple of 1/d. */
+    long denominator() {
+        return d;
+    }
+
+    /**
+     * The dual solution y of the last {@link #optimize optimisation} of sign &middot; x_k, times d, per row of the
+     * component (rows negated internally are turned back): for every column j, d times its reduced cost is
+     * d c_j - sum_r y_r a_rj, with c = sign e_k. All zero when x_k is not basic (then x_k sits at its lower bound
+     * and the optimum needs no row). Only for a program built with duals.
+     */
+    long[] scaledDuals(int k, int sign) {
+        if (width == n) {
+            throw new IllegalStateException("built without duals");
+        }
+        long[] y = new long[m];
+        int i0 = rowOfVar[k];
+        if (i0 < 0) {
+            return y;
+        }
+        long[] row = t[i0];
+        for (int r = 0; r < m; r++) {
+            long v = row[n + r];
+            y[r] = (negated[r] ? -sign : sign) * v;
+        }
+        return y;
     }
 
     private void markSeen() {
@@ -255,12 +314,13 @@ final class ExactSimplex {
         long p = tr[s];
         long dOld = d;
         int nnz = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < width; j++) {
             if (tr[j] != 0) {
                 nzBuf[nnz++] = j;
             }
         }
         boolean same = p == dOld;
+        work += (long) m * (same ? nnz : width);
         for (int i = 0; i < m; i++) {
             if (i == r) {
                 continue;
@@ -275,9 +335,21 @@ final class ExactSimplex {
                     int j = nzBuf[q];
                     ti[j] = update(p, ti[j], a, tr[j], dOld);
                 }
+            } else if (a == 0) {
+                // Only rescaled by p / dOld: zeros stay zeros.
+                for (int j = 0; j < width; j++) {
+                    long x = ti[j];
+                    if (x != 0) {
+                        ti[j] = update(p, x, 0, 0, dOld);
+                    }
+                }
             } else {
-                for (int j = 0; j < n; j++) {
-                    ti[j] = update(p, ti[j], a, tr[j], dOld);
+                for (int j = 0; j < width; j++) {
+                    long x = ti[j];
+                    long y = tr[j];
+                    if (x != 0 || y != 0) {
+                        ti[j] = update(p, x, a, y, dOld);
+                    }
                 }
             }
             rhs[i] = update(p, rhs[i], a, rhs[r], dOld);

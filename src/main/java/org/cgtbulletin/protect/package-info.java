@@ -12,10 +12,12 @@
  *       until an <em>exact</em> derivability check (sparse Gaussian elimination modulo two 61-bit primes) finds no
  *       suppressed cell that the published cells determine;</li>
  *   <li>audits the result: exact derivability, the feasible interval of every suppressed cell by exact linear
- *       programming with non-negativity (per connected component of suppressed cells up to
- *       {@value org.cgtbulletin.protect.IntervalAudit#MAX_LP_UNKNOWNS} unknowns), the protection each failed rule
- *       requires of that interval, and an attack by each primary cell's largest contributor, who knows its own
- *       amounts in every cell.</li>
+ *       programming with non-negativity (a connected component of suppressed cells up to
+ *       {@value org.cgtbulletin.protect.IntervalAudit#MAX_LP_UNKNOWNS} unknowns as one program; a larger one by
+ *       restricted programs around each cell, {@link org.cgtbulletin.protect.RestrictedAudit}, which prove a cell
+ *       protected or exposed or leave it reported as not proven), the protection each failed rule requires of that
+ *       interval, and an attack by each primary cell's largest contributor, who knows its own amounts in every
+ *       cell.</li>
  * </ol>
  *
  * <p>Entry point: {@link org.cgtbulletin.protect.DisclosureControl}. Everything is deterministic: the same input

@@ -77,11 +77,15 @@ public final class StaffAudit {
         g.writeNumberField("suppressed_primary", a.primary());
         g.writeNumberField("suppressed_secondary", a.secondary());
         g.writeNumberField("intervals_checked", a.intervalChecked());
+        g.writeNumberField("intervals_checked_by_restricted_programs", a.intervalRestricted());
         g.writeNumberField("intervals_not_checked", a.intervalSkipped());
+        g.writeNumberField("largest_contributor_not_checked", a.coalitionNotProven().size());
         g.writeEndObject();
         stringArray(g, "derivable", a.derivable());
         stringArray(g, "interval_too_narrow", a.tooNarrow());
         stringArray(g, "recoverable_by_largest_contributor", a.coalitionBreaches());
+        stringArray(g, "interval_not_proven", a.intervalNotProven());
+        stringArray(g, "largest_contributor_not_proven", a.coalitionNotProven());
         g.writeArrayFieldStart("suppressions");
         for (Suppression s : p.suppressions()) {
             g.writeStartObject();
@@ -92,6 +96,10 @@ public final class StaffAudit {
             if (s.intervalChecked()) {
                 g.writeNumberField("feasible_low", s.feasibleLow());
                 g.writeNumberField("feasible_high", s.feasibleHigh());
+                // Restricted: the attacker's feasible interval contains [feasible_low, feasible_high].
+                g.writeStringField("interval", s.intervalRestricted() ? "restricted" : "exact");
+            } else {
+                g.writeStringField("interval", "not proven");
             }
             g.writeEndObject();
         }
@@ -165,12 +173,20 @@ public final class StaffAudit {
         w.write("<h2>" + Html.escape(title) + "</h2>\n<p>" + a.cells() + " cells: " + a.published() + " published, "
                 + a.primary() + " withheld by a rule, " + a.secondary() + " withheld as complements. Exactly"
                 + " derivable withheld cells: " + a.derivable().size() + ". Feasible intervals checked by linear"
-                + " programming: " + a.intervalChecked() + " (not checked: " + a.intervalSkipped() + "); too narrow: "
-                + a.tooNarrow().size() + "; recoverable by their largest contributor: " + a.coalitionBreaches().size()
-                + ".</p>\n");
+                + " programming: " + a.intervalChecked() + " (of which " + a.intervalRestricted()
+                + " by restricted programs, a neighbourhood of the cell in a component too large to solve whole);"
+                + " not proven either way: " + a.intervalSkipped() + "; too narrow: " + a.tooNarrow().size()
+                + "; recoverable by their largest contributor: " + a.coalitionBreaches().size()
+                + " (not proven either way: " + a.coalitionNotProven().size() + ").</p>\n");
         for (List<String> problems : List.of(a.derivable(), a.tooNarrow(), a.coalitionBreaches())) {
             if (!problems.isEmpty()) {
                 w.write("<p><strong>Attention:</strong> " + Html.escape(String.join("; ", problems)) + "</p>\n");
+            }
+        }
+        for (List<String> open : List.of(a.intervalNotProven(), a.coalitionNotProven())) {
+            if (!open.isEmpty()) {
+                w.write("<p><strong>Not proven protected</strong> (the audit could neither prove the protection nor"
+                        + " find a breach): " + Html.escape(String.join("; ", open)) + "</p>\n");
             }
         }
         w.write("<table><thead><tr><th>cell</th><th>status</th><th>reason</th><th class=\"num\">value</th>"
@@ -178,7 +194,8 @@ public final class StaffAudit {
         for (Suppression s : p.suppressions()) {
             w.write("<tr><td>" + Html.escape(s.label()) + "</td><td>" + Html.escape(s.status().name()) + "</td><td>"
                     + Html.escape(s.reason()) + "</td><td class=\"num\">" + s.value() + "</td><td class=\"num\">"
-                    + (s.intervalChecked() ? "[" + fmt(s.feasibleLow()) + ", " + fmt(s.feasibleHigh()) + "]" : "")
+                    + (s.intervalChecked() ? (s.intervalRestricted() ? "contains " : "") + "[" + fmt(s.feasibleLow())
+                            + ", " + fmt(s.feasibleHigh()) + "]" : "not proven")
                     + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");

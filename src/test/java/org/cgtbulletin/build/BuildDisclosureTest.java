@@ -111,6 +111,17 @@ class BuildDisclosureTest {
         JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
         assertEquals(0, audit.get("events").get("derivable").size(), audit.get("events").get("derivable").toString());
         assertEquals(0, audit.get("batches_started").get("derivable").size());
+        for (String system : List.of("events", "batches_started")) {
+            JsonNode summary = audit.get(system).get("summary");
+            // Every withheld cell's interval is either checked or counted (and listed) as not proven.
+            assertEquals(summary.get("suppressed_primary").asInt() + summary.get("suppressed_secondary").asInt(),
+                    summary.get("intervals_checked").asInt() + summary.get("intervals_not_checked").asInt());
+            assertEquals(summary.get("intervals_not_checked").asInt(),
+                    audit.get(system).get("interval_not_proven").size());
+            assertEquals(summary.get("largest_contributor_not_checked").asInt(),
+                    audit.get(system).get("largest_contributor_not_proven").size());
+            assertTrue(summary.has("intervals_checked_by_restricted_programs"), summary.toString());
+        }
     }
 
     @Test

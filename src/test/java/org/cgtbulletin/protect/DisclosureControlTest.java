@@ -58,7 +58,7 @@ class DisclosureControlTest {
     void emptySystem() {
         Protection p = DisclosureControl.protect(new LinkedTables(), DisclosureRules.defaults());
         assertEquals(0, p.status().length);
-        assertEquals(new AuditReport(0, 0, 0, 0, List.of(), List.of(), List.of(), 0, 0), p.audit());
+        assertEquals(new AuditReport(0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0), p.audit());
     }
 
     @Test
@@ -213,13 +213,13 @@ class DisclosureControlTest {
     @Test
     void protectionCopiesItsInputs() {
         CellStatus[] status = {CellStatus.PUBLISHED};
-        AuditReport audit = new AuditReport(1, 1, 0, 0, List.of(), List.of(), List.of(), 0, 0);
+        AuditReport audit = new AuditReport(1, 1, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
         Protection p = new Protection(status, List.of(), audit);
         status[0] = CellStatus.SUPPRESSED;
         assertTrue(p.published(0));
         assertArrayEquals(new CellStatus[] {CellStatus.PUBLISHED}, p.status());
         assertThrows(IllegalArgumentException.class,
-                () -> new Suppression(0, "x", CellStatus.PUBLISHED, "r", 1, 0, 1, true));
+                () -> new Suppression(0, "x", CellStatus.PUBLISHED, "r", 1, 0, 1, true, false));
     }
 
     @Test

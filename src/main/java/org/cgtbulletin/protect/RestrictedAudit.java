@@ -1,0 +1,813 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interval and coalition audit of a component too large to solve as one program (more than
+ * {@value IntervalAudit#MAX_LP_UNKNOWNS} suppressed cells), by <em>restricted</em> programs.
+ *
+ * <p><b>Restriction.</b> For a target cell, keep as unknowns only a set N of the component's suppressed cells
+ * around it, and fix every other suppressed cell at its true value, as if it were published. Each solution of
+ * that program, completed with the true values, solves the whole component's program (the true values are
+ * non-negative and at least any contributor's own amounts), so the restricted feasible interval of the target is
+ * <em>contained</em> in its true one. When the restricted interval already gives the protection the cell needs,
+ * the cell is proven protected. That is the only way a cell passes here.
+ *
+ * <p><b>Choosing N (column generation).</b> N starts as the cells reachable from the target through relations,
+ * breadth first, up to {@value #FIRST_UNKNOWNS} cells. If the restricted optimum does not give the protection, the
+ * program's exact dual solution y prices every fixed cell j: its reduced cost is -sum_r y_r a_rj. A fixed cell
+ * strictly above its lower bound with a non-zero reduced cost, or at its bound with a negative one, could improve
+ * the optimum if it were free: those cells join N and the program is solved again, up to
+ * {@value #MAX_UNKNOWNS} unknowns. When no fixed cell prices out, y is dual feasible for the whole component's
+ * program and the restricted optimum <em>is</em> the component's optimum (linear programming duality): a bound
+ * that falls short is then proven too short, and the cell is reported too narrow (or recoverable by its largest
+ * contributor), exactly as for a small component. A cell that is neither proven protected nor proven exposed
+ * within the cap is reported <em>not proven</em>, never as passed.
+ *
+ * <p>Programs are solved exactly ({@link ExactSimplex} with duals): no tolerance is needed, since every bound and
+ * every reduced cost is an exact rational. A program that cannot be solved exactly (64-bit overflow) leaves its
+ * cell not proven.
+ *
+ * <p>A solved program proves more than its target: every other unknown in it whose restricted interval already
+ * suffices is proven with it (one warm-started optimisation per bound). Cells are visited in ascending order;
+ * results are deterministic.
+ *
+ * <p><b>Work budget.</b> The simplex work is counted (tableau entries visited, {@link ExactSimplex#work}) and
+ * capped at {@value #WORK_BUDGET} per audit, or per protection (shared by its rounds through {@link Proofs}); the
+ * intervals may use half of it, the largest contributors the rest. Cells not reached are reported not proven.
+ * The count, not the clock, decides: the same input gives the same report on any machine.
+ */
+final class RestrictedAudit {
+
+    /** Unknowns of a restricted program before column generation adds any. */
+    static final int FIRST_UNKNOWNS = 60;
+    /** Largest restricted program. */
+    static final int MAX_UNKNOWNS = 600;
+    /**
+     * Work (tableau entries visited by simplex pivots, see {@link ExactSimplex#work}) that one protection, or one
+     * audit, may spend on restricted programs; when it is spent, the cells not yet decided are reported not
+     * proven. A deterministic bound on the time (the sample's audit spends about a third of it).
+     */
+    static final long WORK_BUDGET = 4_000_000_000L;
+
+    private final int firstUnknowns;
+    private final int maxUnknowns;
+    /** Work left (one element, shared with the {@link Proofs} when there are some). */
+    private final long[] budget;
+    private final LinearSystem sys;
+    private final DisclosureRules rules;
+    private final DisclosureRules.Assessment[] assess;
+    private final boolean[] primary;
+    private final Component comp;
+    private final boolean[] determined;
+    private final int n;
+    /** Per local unknown: the local rows holding it, ascending. */
+    private final int[][] colRows;
+    /** Per local unknown: its true value. */
+    private final long[] truth;
+
+    private final boolean[] checked;
+    private final boolean[] narrow;
+    private final boolean[] breach;
+    private final boolean[] coalitionOpen;
+    private final double[] low;
+    private final double[] high;
+    /** Per local unknown: whether low/high come from a restricted program (else exact, or not computed). */
+    private final boolean[] restricted;
+
+    private RestrictedAudit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                            boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
+                            int maxUnknowns, long[] budget) {
+        if (firstUnknowns < 1 || maxUnknowns < firstUnknowns) {
+            throw new IllegalArgumentException("caps " + firstUnknowns + ", " + maxUnknowns);
+        }
+        this.firstUnknowns = firstUnknowns;
+        this.maxUnknowns = maxUnknowns;
+        this.budget = budget;
+        this.sys = sys;
+        this.rules = rules;
+        this.assess = assess;
+        this.primary = primary;
+        this.comp = comp;
+        this.determined = determined;
+        this.n = comp.size();
+        int[] count = new int[n];
+        for (int[] cols : comp.rowCols) {
+            for (int c : cols) {
+                count[c]++;
+            }
+        }
+        colRows = new int[n][];
+        for (int k = 0; k < n; k++) {
+            colRows[k] = new int[count[k]];
+        }
+        Arrays.fill(count, 0);
+        for (int r = 0; r < comp.rowCols.length; r++) {
+            for (int c : comp.rowCols[r]) {
+                colRows[c][count[c]++] = r;
+            }
+        }
+        truth = new long[n];
+        for (int k = 0; k < n; k++) {
+            truth[k] = sys.value[comp.cells[k]];
+        }
+        checked = new boolean[n];
+        narrow = new boolean[n];
+        breach = new boolean[n];
+        coalitionOpen = new boolean[n];
+        low = new double[n];
+        high = new double[n];
+        restricted = new boolean[n];
+        Arrays.fill(low, Double.NaN);
+        Arrays.fill(high, Double.NaN);
+    }
+
+    /**
+     * Proofs of protection that stay valid while more cells are suppressed, per cell id of the linked system: a
+     * restricted program proving a cell protected fixes every other withheld cell at its true value, as if
+     * published, so it is the same program, with the same interval, after a published cell is withheld. Only
+     * proofs of protection carry over (a cell found too narrow may be widened by more suppressions). One
+     * instance follows one growing status pattern (complementary suppression only adds suppressions); it refuses
+     * a pattern that drops a suppression it was given.
+     */
+    static final class Proofs {
+        /** Work left for restricted programs, shared by every audit these proofs follow. */
+        private final long[] budget = {WORK_BUDGET};
+        private final boolean[] suppressed;
+        private final boolean[] interval;
+        private final boolean[] coalition;
+        private final double[] low;
+        private final double[] high;
+
+        Proofs(int cells) {
+            suppressed = new boolean[cells];
+            interval = new boolean[cells];
+            coalition = new boolean[cells];
+            low = new double[cells];
+            high = new double[cells];
+        }
+
+        /** Records the pattern about to be audited; throws if it is not a superset of the previous one. */
+        void advance(boolean[] now) {
+            for (int c = 0; c < suppressed.length; c++) {
+                if (suppressed[c] && !now[c]) {
+                    throw new IllegalStateException("proofs carried over to a pattern that publishes cell " + c);
+                }
+                suppressed[c] = now[c];
+            }
+        }
+    }
+
+    /** Audits a large component (see the class comment). */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined) {
+        return audit(sys, rules, assess, primary, comp, determined, null);
+    }
+
+    /**
+     * As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
+     * boolean[])}, taking over the proofs of earlier audits of smaller patterns and adding its own.
+     *
+     * @param proofs the proofs so far (updated), or null
+     */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined, Proofs proofs) {
+        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, proofs,
+                proofs == null ? new long[] {WORK_BUDGET} : proofs.budget);
+    }
+
+    /** As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
+     * boolean[])} with other caps on the program sizes (for tests). */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
+                                      int maxUnknowns) {
+        return audit(sys, rules, assess, primary, comp, determined, firstUnknowns, maxUnknowns, null,
+                new long[] {WORK_BUDGET});
+    }
+
+    /** As the above with a work budget (for tests). */
+    static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
+                                      boolean[] primary, Component comp, boolean[] determined, long workBudget) {
+        return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, null,
+                new long[] {workBudget});
+    }
+
+    private static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules,
+                                              DisclosureRules.Assessment[] assess, boolean[] primary, Component comp,
+                                              boolean[] determined, int firstUnknowns, int maxUnknowns,
+                                              Proofs proofs, long[] budget) {
+        RestrictedAudit a = new RestrictedAudit(sys, rules, assess, primary, comp, determined, firstUnknowns,
+                maxUnknowns, budget);
+        boolean[] coalitionSafe = new boolean[comp.size()];
+        if (proofs != null) {
+            for (int k = 0; k < comp.size(); k++) {
+                int cell = comp.cells[k];
+                if (proofs.interval[cell] && !determined[k]) {
+                    a.checked[k] = true;
+                    a.restricted[k] = true;
+                    a.low[k] = proofs.low[cell];
+                    a.high[k] = proofs.high[cell];
+                }
+                coalitionSafe[k] = proofs.coalition[cell] && !determined[k];
+            }
+        }
+        a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
+        a.coalitions(coalitionSafe);
+        if (proofs != null) {
+            for (int k = 0; k < comp.size(); k++) {
+                int cell = comp.cells[k];
+                if (a.checked[k] && !a.narrow[k] && a.restricted[k]) {
+                    proofs.interval[cell] = true;
+                    proofs.low[cell] = a.low[k];
+                    proofs.high[cell] = a.high[k];
+                }
+                proofs.coalition[cell] |= coalitionSafe[k];
+            }
+        }
+        return new IntervalAudit.Result(determined, a.checked, a.restricted, a.low, a.high, a.narrow, a.breach,
+                a.coalitionOpen);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Intervals
+
+    /** The interval audit of every cell, as long as more than {@code reserve} of the budget is left. */
+    private void intervals(long reserve) {
+        for (int k = 0; k < n; k++) {
+            if (checked[k]) {
+                continue;
+            }
+            if (determined[k]) {
+                // Exactly derivable: a single value, whatever any program says.
+                checked[k] = true;
+                narrow[k] = true;
+                low[k] = truth[k];
+                high[k] = truth[k];
+                continue;
+            }
+            if (budget[0] <= reserve) {
+                continue; // work budget spent: not proven
+            }
+            long v = truth[k];
+            boolean magnitude = magnitude(k);
+            Search up = search(k, -1, null, need(k));
+            if (up.meets) {
+                prove(k, up.program);
+                shareIntervals(up.program);
+                continue;
+            }
+            Search down = null;
+            if (!magnitude && v >= 1) {
+                // Width 1 may also come from below: min <= v - 1.
+                down = search(k, 1, null, v - 1);
+                if (down.meets) {
+                    prove(k, down.program);
+                    shareIntervals(down.program);
+                    continue;
+                }
+            }
+            boolean exposed = up.optimal && (magnitude || v == 0 || down.optimal);
+            Program last = down != null && down.program != null ? down.program : up.program;
+            record(k, last);
+            checked[k] = exposed;
+            narrow[k] = exposed;
+        }
+    }
+
+    /** Marks the other unknowns of a solved interval program that it proves protected. */
+    private void shareIntervals(Program p) {
+        for (int i = 0; i < p.unknowns.length; i++) {
+            int j = p.unknowns[i];
+            if (checked[j] || determined[j]) {
+                continue;
+            }
+            if (proves(p, i, need(j), magnitude(j) ? Long.MIN_VALUE : truth[j] - 1)) {
+                prove(j, p);
+            }
+        }
+    }
+
+    /** The cell fails R3 or R4: its interval must reach an upper protection level, not just have width 1. */
+    private boolean magnitude(int k) {
+        DisclosureRules.Assessment a = assess[comp.cells[k]];
+        return a.fails("R3") || a.fails("R4");
+    }
+
+    /**
+     * The smallest integer upper bound that protects the cell: value + 1 (width 1), or the upper protection level
+     * its failed magnitude rules ask for; Long.MAX_VALUE when only an unbounded interval would do.
+     */
+    private long need(int k) {
+        long v = truth[k];
+        if (v == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        DisclosureRules.Assessment a = assess[comp.cells[k]];
+        if (rules.upperProtected(a, v + 1)) {
+            return v + 1;
+        }
+        if (!rules.upperProtected(a, Long.MAX_VALUE - 1)) {
+            return Long.MAX_VALUE;
+        }
+        long lo = v + 1; // not protected
+        long hi = Long.MAX_VALUE - 1; // protected
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (rules.upperProtected(a, mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Coalitions
+
+    /**
+     * The coalition audit of every primary cell with a largest contributor; {@code safe} (per local unknown) holds
+     * the cells already proven safe from it on entry, and every cell proven safe here on return.
+     */
+    private void coalitions(boolean[] safe) {
+        boolean[] done = safe.clone();
+        Map<String, long[]> ownOf = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            String largest = assess[cell].largest();
+            if (!primary[cell] || largest == null) {
+                continue;
+            }
+            if (determined[k]) {
+                breach[k] = true; // derivable: the contributor recovers it like anyone else
+                continue;
+            }
+            if (done[k]) {
+                continue;
+            }
+            if (budget[0] <= 0) {
+                coalitionOpen[k] = true; // work budget spent: not proven
+                continue;
+            }
+            long[] own = ownOf.computeIfAbsent(largest, token -> {
+                long[] o = new long[n];
+                for (int j = 0; j < n; j++) {
+                    o[j] = sys.own(token, comp.cells[j]);
+                }
+                return o;
+            });
+            long v = truth[k];
+            done[k] = true;
+            Search up = search(k, -1, own, v + 1);
+            if (up.meets) {
+                shareCoalition(up.program, largest, own, done);
+                continue;
+            }
+            Search down = null;
+            if (v - 1 >= own[k]) {
+                down = search(k, 1, own, v - 1);
+                if (down.meets) {
+                    shareCoalition(down.program, largest, own, done);
+                    continue;
+                }
+            }
+            boolean exposed = up.optimal && (down == null || down.optimal);
+            breach[k] = exposed;
+            coalitionOpen[k] = !exposed;
+        }
+        for (int k = 0; k < n; k++) {
+            int cell = comp.cells[k];
+            safe[k] = done[k] && !determined[k] && !breach[k] && !coalitionOpen[k] && primary[cell]
+                    && assess[cell].largest() != null;
+        }
+    }
+
+    /** Marks the other primary cells of the same largest contributor that a solved program proves. */
+    private void shareCoalition(Program p, String token, long[] own, boolean[] done) {
+        for (int i = 0; i < p.unknowns.length; i++) {
+            int j = p.unknowns[i];
+            int cell = comp.cells[j];
+            if (done[j] || determined[j] || !primary[cell] || !token.equals(assess[cell].largest())) {
+                continue;
+            }
+            long floor = truth[j] - 1 >= own[j] ? truth[j] - 1 : Long.MIN_VALUE;
+            if (proves(p, i, truth[j] + 1, floor)) {
+                done[j] = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Restricted programs
+
+    /**
+     * A restricted program over a set N of the component's unknowns (every other unknown fixed at its true value),
+     * presolved: a row holding a single free unknown (with coefficient +-1) pins it at its true value, which is
+     * substituted, and so on to a fixed point (on a neighbourhood most boundary rows are such rows). The rest goes
+     * to an {@link ExactSimplex} with duals; the duals of the eliminated rows are recovered afterwards by
+     * back-substitution, so that every pinned unknown has reduced cost 0 and the duals are optimal for the whole
+     * restricted program.
+     */
+    private final class Program {
+        /** N: local indices of the component, ascending. */
+        final int[] unknowns;
+        /** The component's rows holding an unknown of N (local row indices, ascending). */
+        final int[] rows;
+        /** Per unknown of N: its lower bound. */
+        final long[] lower;
+        /** Per unknown of N: its column in the simplex, or -1 when pinned by the presolve. */
+        final int[] column;
+        /** Per simplex row: the index into {@link #rows}. */
+        final int[] lpRow;
+        /** Elimination order: the index into {@link #rows} of the row that pinned... */
+        final int[] pinRow;
+        /** ... the index into {@link #unknowns} it pinned. */
+        final int[] pinned;
+        /** The simplex over the unknowns left free; null when the presolve pinned them all. */
+        final ExactSimplex lp;
+        /** Work of {@link #lp} already charged to the budget. */
+        private long charged;
+
+        Program(int[] unknowns, long[] lowerOrNull) {
+            this.unknowns = unknowns;
+            int size = unknowns.length;
+            int[] pos = new int[n];
+            Arrays.fill(pos, -1);
+            for (int i = 0; i < size; i++) {
+                pos[unknowns[i]] = i;
+            }
+            boolean[] rowIn = new boolean[comp.rowCols.length];
+            int m = 0;
+            for (int u : unknowns) {
+                for (int r : colRows[u]) {
+                    if (!rowIn[r]) {
+                        rowIn[r] = true;
+                        m++;
+                    }
+                }
+            }
+            rows = new int[m];
+            int w = 0;
+            for (int r = 0; r < rowIn.length; r++) {
+                if (rowIn[r]) {
+                    rows[w++] = r;
+                }
+            }
+            lower = new long[size];
+            if (lowerOrNull != null) {
+                for (int i = 0; i < size; i++) {
+                    lower[i] = lowerOrNull[unknowns[i]];
+                }
+            }
+            // Presolve: propagate rows with a single free unknown.
+            int[] freeCount = new int[m];
+            for (int i = 0; i < m; i++) {
+                for (int c : comp.rowCols[rows[i]]) {
+                    if (pos[c] >= 0) {
+                        freeCount[i]++;
+                    }
+                }
+            }
+            boolean[] free = new boolean[size];
+            Arrays.fill(free, true);
+            boolean[] used = new boolean[m];
+            int[] queue = new int[m];
+            int head = 0;
+            int tail = 0;
+            for (int i = 0; i < m; i++) {
+                if (freeCount[i] == 1) {
+                    queue[tail++] = i;
+                }
+            }
+            int[] pr = new int[size];
+            int[] pv = new int[size];
+            int pins = 0;
+            while (head < tail) {
+                int i = queue[head++];
+                if (freeCount[i] != 1) {
+                    continue;
+                }
+                int r = rows[i];
+                int[] cols = comp.rowCols[r];
+                int[] coef = comp.rowCoef[r];
+                int j = -1;
+                for (int t = 0; t < cols.length; t++) {
+                    int c = cols[t];
+                    if (pos[c] >= 0 && free[pos[c]]) {
+                        j = Math.abs(coef[t]) == 1 ? pos[c] : -2;
+                        break;
+                    }
+                }
+                if (j < 0) {
+                    continue; // coefficient other than +-1: leave the row to the simplex
+                }
+                free[j] = false;
+                used[i] = true;
+                pr[pins] = i;
+                pv[pins] = j;
+                pins++;
+                for (int r2 : colRows[unknowns[j]]) {
+                    int i2 = Arrays.binarySearch(rows, r2);
+                    freeCount[i2]--;
+                    if (freeCount[i2] == 1) {
+                        queue[tail++] = i2;
+                    }
+                }
+            }
+            pinRow = Arrays.copyOf(pr, pins);
+            pinned = Arrays.copyOf(pv, pins);
+            column = new int[size];
+            int nFree = 0;
+            for (int i = 0; i < size; i++) {
+                column[i] = free[i] ? nFree++ : -1;
+            }
+            int[] freeUnknowns = new int[nFree];
+            long[] freeLower = new long[nFree];
+            for (int i = 0; i < size; i++) {
+                if (free[i]) {
+                    freeUnknowns[column[i]] = unknowns[i];
+                    freeLower[column[i]] = lower[i];
+                }
+            }
+            int kept = 0;
+            for (int i = 0; i < m; i++) {
+                if (!used[i] && freeCount[i] > 0) {
+                    kept++;
+                }
+            }
+            lpRow = new int[kept];
+            int[] keptRows = new int[kept];
+            w = 0;
+            for (int i = 0; i < m; i++) {
+                if (!used[i] && freeCount[i] > 0) {
+                    lpRow[w] = i;
+                    keptRows[w] = rows[i];
+                    w++;
+                }
+            }
+            lp = nFree == 0 ? null : new ExactSimplex(comp.sub(freeUnknowns, keptRows, truth), freeLower, true);
+            charge();
+        }
+
+        /** Charges the simplex work done since the last charge to the budget. */
+        private void charge() {
+            if (lp != null) {
+                long w = lp.work();
+                budget[0] -= w - charged;
+                charged = w;
+            }
+        }
+
+        /** Index of the component's local unknown in N, or -1. */
+        int at(int local) {
+            int i = Arrays.binarySearch(unknowns, local);
+            return i < 0 ? -1 : i;
+        }
+
+        /**
+         * The integer bound of unknown i (index into N): floor(max) for sign -1, ceil(min) for sign +1;
+         * Long.MAX_VALUE when unbounded above.
+         */
+        long bound(int i, int sign) {
+            if (column[i] < 0) {
+                return truth[unknowns[i]];
+            }
+            long[] opt;
+            try {
+                opt = lp.optimize(column[i], sign);
+            } finally {
+                charge();
+            }
+            if (opt == null) {
+                return Long.MAX_VALUE;
+            }
+            return sign < 0 ? Math.addExact(lower[i], Math.floorDiv(opt[0], opt[1]))
+                    : Math.addExact(lower[i], -Math.floorDiv(-opt[0], opt[1]));
+        }
+
+        /** The restricted interval of unknown i (index into N) as {low, high}; high may be +Infinity. */
+        double[] interval(int i) {
+            if (column[i] < 0) {
+                return new double[] {truth[unknowns[i]], truth[unknowns[i]]};
+            }
+            long[] hi;
+            long[] lo;
+            try {
+                hi = lp.optimize(column[i], -1);
+                lo = lp.optimize(column[i], 1);
+            } finally {
+                charge();
+            }
+            return new double[] {lower[i] + (double) lo[0] / lo[1],
+                    hi == null ? Double.POSITIVE_INFINITY : lower[i] + (double) hi[0] / hi[1]};
+        }
+
+        /**
+         * Optimal duals, times a common positive scale D, for every row of {@link #rows}, of the program
+         * min sign * x_i just solved by {@link #bound}: from the simplex for its rows, 0 for rows the presolve
+         * emptied, and for each pinning row, in reverse elimination order, the value that gives its pinned unknown
+         * reduced cost 0.
+         */
+        long[] duals(int i, int sign) {
+            long scale = lp == null ? 1 : lp.denominator();
+            long[] y = new long[rows.length];
+            if (lp != null && column[i] >= 0) {
+                long[] yl = lp.scaledDuals(column[i], sign);
+                for (int q = 0; q < lpRow.length; q++) {
+                    y[lpRow[q]] = yl[q];
+                }
+            }
+            for (int t = pinned.length - 1; t >= 0; t--) {
+                int j = pinned[t];
+                int own = pinRow[t];
+                long sum = j == i ? sign * scale : 0; // D c_j
+                long a = 0;
+                for (int r : colRows[unknowns[j]]) {
+                    int q = Arrays.binarySearch(rows, r);
+                    long coef = coefficient(r, unknowns[j]);
+                    if (q == own) {
+                        a = coef;
+                    } else {
+                        sum = Math.subtractExact(sum, Math.multiplyExact(y[q], coef));
+                    }
+                }
+                y[own] = a == 1 ? sum : Math.negateExact(sum); // a is +-1
+            }
+            return y;
+        }
+    }
+
+    /** The coefficient of local unknown c in local row r. */
+    private int coefficient(int r, int c) {
+        int t = Arrays.binarySearch(comp.rowCols[r], c);
+        return comp.rowCoef[r][t];
+    }
+
+    /**
+     * The outcome of optimising one bound of a target by column generation: the last program (null when none
+     * could be solved), whether its bound meets the target, and whether that bound is the whole component's.
+     */
+    private record Search(Program program, boolean meets, boolean optimal) {
+    }
+
+    /**
+     * Optimises sign * x_k (sign -1: max, +1: min) over restricted programs around k, adding priced-out cells
+     * until the integer bound meets {@code target} (max: floor(max) &gt;= target; min: ceil(min) &lt;= target),
+     * no fixed cell prices out (the bound is the component's own), or the cap is reached.
+     */
+    private Search search(int k, int sign, long[] lower, long target) {
+        int[] unknowns = neighbourhood(k);
+        Program p = null;
+        while (true) {
+            try {
+                p = new Program(unknowns, lower);
+                int at = p.at(k);
+                long bound = p.bound(at, sign);
+                if (sign < 0 ? bound >= target : bound <= target) {
+                    return new Search(p, true, false);
+                }
+                int[] more = priced(p, p.duals(at, sign), lower);
+                if (more.length == 0) {
+                    return new Search(p, false, true);
+                }
+                if (unknowns.length >= maxUnknowns) {
+                    return new Search(p, false, false);
+                }
+                unknowns = union(unknowns, more, maxUnknowns);
+            } catch (ArithmeticException | ExactSimplex.Unsolved | IllegalStateException unsolvable) {
+                return new Search(p, false, false);
+            }
+        }
+    }
+
+    /** Whether program p gives unknown i (index into N) a floor(max) &gt;= up, or a ceil(min) &lt;= down. */
+    private static boolean proves(Program p, int i, long up, long down) {
+        if (p.column[i] < 0) {
+            return false;
+        }
+        try {
+            if (p.bound(i, -1) >= up) {
+                return true;
+            }
+            return down != Long.MIN_VALUE && p.bound(i, 1) <= down;
+        } catch (ArithmeticException | ExactSimplex.Unsolved unsolvable) {
+            return false;
+        }
+    }
+
+    /** Records k as proven protected by program p, with p's interval for k (contained in the true one). */
+    private void prove(int k, Program p) {
+        record(k, p);
+        checked[k] = true;
+        narrow[k] = false;
+    }
+
+    /** Stores program p's interval for k (both bounds); leaves NaN when p is null or cannot be solved. */
+    private void record(int k, Program p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            double[] lh = p.interval(p.at(k));
+            low[k] = lh[0];
+            high[k] = lh[1];
+            restricted[k] = true;
+        } catch (ArithmeticException | ExactSimplex.Unsolved unsolvable) {
+            low[k] = Double.NaN;
+            high[k] = Double.NaN;
+        }
+    }
+
+    /** The first unknowns around k: breadth first through the relations, at most firstUnknowns, ascending. */
+    private int[] neighbourhood(int k) {
+        boolean[] seen = new boolean[n];
+        boolean[] seenRow = new boolean[comp.rowCols.length];
+        List<Integer> in = new ArrayList<>();
+        in.add(k);
+        seen[k] = true;
+        List<Integer> frontier = List.of(k);
+        while (in.size() < firstUnknowns && !frontier.isEmpty()) {
+            List<Integer> next = new ArrayList<>();
+            for (int f : frontier) {
+                for (int r : colRows[f]) {
+                    if (!seenRow[r]) {
+                        seenRow[r] = true;
+                        for (int c : comp.rowCols[r]) {
+                            if (!seen[c]) {
+                                seen[c] = true;
+                                next.add(c);
+                            }
+                        }
+                    }
+                }
+            }
+            if (in.size() + next.size() > firstUnknowns) {
+                next = next.subList(0, firstUnknowns - in.size());
+            }
+            in.addAll(next);
+            frontier = next;
+        }
+        return in.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /**
+     * The fixed cells (local indices, ascending) whose reduced cost under the duals y (one per row of p, scaled
+     * by a positive constant) says that freeing them could improve the bound: negative, or positive while the
+     * cell is above its lower bound. Empty: the bound is the whole component's.
+     */
+    private int[] priced(Program p, long[] y, long[] lower) {
+        boolean[] inN = new boolean[n];
+        for (int u : p.unknowns) {
+            inN[u] = true;
+        }
+        long[] acc = new long[n];
+        boolean[] touched = new boolean[n];
+        boolean[] overflow = new boolean[n];
+        List<Integer> cand = new ArrayList<>();
+        for (int i = 0; i < p.rows.length; i++) {
+            if (y[i] == 0) {
+                continue;
+            }
+            int r = p.rows[i];
+            int[] cols = comp.rowCols[r];
+            int[] coef = comp.rowCoef[r];
+            for (int t = 0; t < cols.length; t++) {
+                int c = cols[t];
+                if (inN[c]) {
+                    continue;
+                }
+                if (!touched[c]) {
+                    touched[c] = true;
+                    cand.add(c);
+                }
+                try {
+                    acc[c] = Math.addExact(acc[c], Math.multiplyExact(y[i], (long) coef[t]));
+                } catch (ArithmeticException wide) {
+                    overflow[c] = true; // cannot price exactly: free it, which can only help
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int c : cand) {
+            long reduced = overflow[c] ? 1 : -acc[c]; // D * (0 - y . a_c)
+            long floor = lower == null ? 0 : lower[c];
+            if (overflow[c] || reduced < 0 || (reduced > 0 && truth[c] > floor)) {
+                out.add(c);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** The sorted union of a and the first elements of b, at most cap elements in all. */
+    private static int[] union(int[] a, int[] b, int cap) {
+        int room = Math.max(0, cap - a.length);
+        int[] out = Arrays.copyOf(a, a.length + Math.min(room, b.length));
+        System.arraycopy(b, 0, out, a.length, out.length - a.length);
+        Arrays.sort(out);
+        return out;
+    }
+}

@@ -1,0 +1,310 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit of components too large to solve whole ({@link RestrictedAudit}): a cell passes only with a proof (a
+ * restricted interval that already suffices), is reported exposed only when exact duals prove the restricted bound
+ * is the component's own, and is otherwise reported not proven. Checked against the whole component's exact
+ * program, which is still affordable at these sizes.
+ */
+class RestrictedAuditTest {
+
+    private static final int SIDE = 20; // 400 inner cells: more than IntervalAudit.MAX_LP_UNKNOWNS
+
+    private static String[][] names(int rows, int cols) {
+        String[] r = new String[rows];
+        String[] c = new String[cols];
+        for (int i = 0; i < rows; i++) {
+            r[i] = "r" + i;
+        }
+        for (int j = 0; j < cols; j++) {
+            c[j] = "c" + j;
+        }
+        return new String[][] {r, c};
+    }
+
+    /** Every inner cell withheld (as a primary), every margin published. */
+    private static CellStatus[] innerSuppressed(Grids g) {
+        CellStatus[] s = new CellStatus[g.tables.size()];
+        Arrays.fill(s, CellStatus.PUBLISHED);
+        for (int i = 0; i < g.sizes[0]; i++) {
+            for (int j = 0; j < g.sizes[1]; j++) {
+                s[g.id(i, j)] = CellStatus.SUPPRESSED;
+            }
+        }
+        return s;
+    }
+
+    /** Three contributors of 2 each: passes every rule, and leaves its largest contributor room. */
+    private static Map<String, Long> safe(int i, int j) {
+        return Map.of("A" + (i + j) % 5, 2L, "B" + (i + 2 * j) % 7, 2L, "C" + (3 * i + j) % 11, 2L);
+    }
+
+    @Test
+    void largeComponentIsProvenProtectedByRestrictedPrograms() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
+        Auditor.Detail d = DisclosureControl.detail(g.tables, innerSuppressed(g), DisclosureRules.defaults());
+        AuditReport a = d.report();
+        assertTrue(a.clean(), a.toString());
+        assertEquals(SIDE * SIDE, a.intervalChecked());
+        assertEquals(SIDE * SIDE, a.intervalRestricted());
+        assertEquals(0, a.intervalSkipped());
+        int cell = g.id(3, 4);
+        assertTrue(d.checked()[cell] && d.restricted()[cell]);
+        // A restricted interval lies inside the attacker's and already has width at least 1 around the value.
+        assertTrue(d.low()[cell] <= 5 && d.high()[cell] >= 7, d.low()[cell] + ", " + d.high()[cell]);
+    }
+
+    @Test
+    void dualsProveACellExposed() {
+        // Row r0 holds a single event, from one contributor, in r0|c0; its other cells are zeros. The published row
+        // total 1 caps r0|c0 at 1, short of the 1 / 0.75 its dominance failure asks for, and its contributor, who
+        // knows its own 1, pins it exactly. Nothing elsewhere in the 400-cell component can change that.
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> idx[0] == 0
+                ? (idx[1] == 0 ? Map.of("M", 1L) : Map.of())
+                : safe(idx[0], idx[1]));
+        int a = g.id(0, 0);
+        Auditor.Detail d = DisclosureControl.detail(g.tables, innerSuppressed(g), DisclosureRules.defaults());
+        AuditReport r = d.report();
+        assertEquals(List.of(), r.derivable());
+        assertEquals(List.of("r0|c0"), r.tooNarrow());
+        assertEquals(List.of("r0|c0"), r.coalitionBreaches());
+        assertEquals(List.of(), r.intervalNotProven(), r.toString());
+        assertEquals(List.of(), r.coalitionNotProven(), r.toString());
+        assertTrue(d.checked()[a] && d.restricted()[a]);
+        assertEquals(1, d.high()[a], 1e-9);
+        assertFalse(r.clean());
+    }
+
+    @Test
+    void withoutAProofACellIsNotProvenNeverPassed() {
+        // Caps too small for any improving cycle of the grid (four cells): nothing can be proven either way.
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
+        LinearSystem sys = new LinearSystem(g.tables);
+        DisclosureRules rules = DisclosureRules.defaults();
+        Auditor auditor = new Auditor(sys, rules);
+        CellStatus[] status = innerSuppressed(g);
+        Component comp = single(sys, status);
+        boolean[] primary = primary(auditor, status);
+        IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp,
+                auditor.determined(comp), 2, 3);
+        for (int k = 0; k < comp.size(); k++) {
+            assertFalse(r.checked()[k], sys.label[comp.cells[k]]);
+            assertFalse(r.tooNarrow()[k]);
+            assertFalse(r.breach()[k]);
+            assertTrue(r.coalitionOpen()[k]);
+        }
+    }
+
+    @Test
+    void notProvenCellsAreReportedAndNotClean() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
+        LinearSystem sys = new LinearSystem(g.tables);
+        Auditor auditor = new Auditor(sys, DisclosureRules.defaults());
+        Auditor.Detail fast = auditor.audit(innerSuppressed(g), false, null);
+        AuditReport a = fast.report();
+        assertEquals(0, a.intervalChecked());
+        assertEquals(SIDE * SIDE, a.intervalNotProven().size());
+        assertEquals(SIDE * SIDE, a.coalitionNotProven().size());
+        assertFalse(a.clean());
+    }
+
+    @Test
+    void agreesWithTheWholeComponentsProgram() {
+        agreesWithTheWholeComponentsProgram(RestrictedAudit.FIRST_UNKNOWNS, RestrictedAudit.MAX_UNKNOWNS);
+    }
+
+    @Test
+    void agreesWithTheWholeComponentsProgramWithSmallPrograms() {
+        agreesWithTheWholeComponentsProgram(20, 100);
+    }
+
+    private static void agreesWithTheWholeComponentsProgram(int firstUnknowns, int maxUnknowns) {
+        // A sparse table with small cells, every third row nearly empty: some withheld cells are protected, some
+        // exposed (a lone small cell in a row with a small published total).
+        Random rnd = new Random(20261125);
+        int rows = 18;
+        int cols = 24;
+        Grids g = Grids.of(names(rows, cols), idx -> {
+            int k = rnd.nextInt(10);
+            Map<String, Long> m = new TreeMap<>();
+            if (idx[0] % 3 == 0) {
+                // At most two cells in the row, the first from a single contributor.
+                int col = (idx[0] * 7) % cols;
+                if (idx[1] == col) {
+                    m.put("M" + rnd.nextInt(4), (long) (1 + k));
+                } else if (idx[1] == (col + idx[0] + 1) % cols && k < 5) {
+                    m.put("N" + rnd.nextInt(6), (long) (1 + rnd.nextInt(3)));
+                }
+                return m;
+            }
+            if (k < 3) {
+                return m;
+            }
+            m.put("M" + rnd.nextInt(4), (long) (1 + rnd.nextInt(k < 6 ? 2 : 9)));
+            if (k >= 6) {
+                m.merge("M" + rnd.nextInt(4), (long) (1 + rnd.nextInt(5)), Long::sum);
+                m.merge("N" + rnd.nextInt(6), (long) (1 + rnd.nextInt(5)), Long::sum);
+            }
+            return m;
+        });
+        CellStatus[] status = innerSuppressed(g);
+        LinearSystem sys = new LinearSystem(g.tables);
+        DisclosureRules rules = DisclosureRules.defaults();
+        Auditor auditor = new Auditor(sys, rules);
+        Component comp = single(sys, status);
+        assertTrue(comp.size() > IntervalAudit.MAX_LP_UNKNOWNS);
+        boolean[] primary = primary(auditor, status);
+        boolean[] det = auditor.determined(comp);
+        IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det,
+                firstUnknowns, maxUnknowns);
+        boolean[] all = new boolean[comp.size()];
+        Arrays.fill(all, true);
+        ExactSimplex.Bounds whole = IntervalAudit.bounds(comp, null, all);
+        int passed = 0;
+        int exposed = 0;
+        for (int k = 0; k < comp.size(); k++) {
+            int cell = comp.cells[k];
+            boolean good = (whole.highInt[k] == Long.MAX_VALUE || whole.highInt[k] - whole.lowInt[k] >= 1)
+                    && rules.upperProtected(auditor.assess[cell], whole.highInt[k]);
+            if (r.checked()[k]) {
+                assertEquals(!good, r.tooNarrow()[k], sys.label[cell]);
+                if (good) {
+                    passed++;
+                    assertTrue(r.low()[k] >= whole.low[k] - 1e-9 && r.high()[k] <= whole.high[k] + 1e-9);
+                } else {
+                    exposed++;
+                }
+            }
+        }
+        assertTrue(passed > 0 && exposed > 0, passed + " passed, " + exposed + " exposed");
+        // Coalition: one whole program per largest contributor.
+        TreeMap<String, List<Integer>> byLargest = new TreeMap<>();
+        for (int k = 0; k < comp.size(); k++) {
+            int cell = comp.cells[k];
+            if (primary[cell] && auditor.assess[cell].largest() != null) {
+                byLargest.computeIfAbsent(auditor.assess[cell].largest(), t -> new ArrayList<>()).add(k);
+            }
+        }
+        int breaches = 0;
+        for (Map.Entry<String, List<Integer>> e : byLargest.entrySet()) {
+            long[] own = new long[comp.size()];
+            boolean[] wanted = new boolean[comp.size()];
+            for (int j = 0; j < comp.size(); j++) {
+                own[j] = sys.own(e.getKey(), comp.cells[j]);
+            }
+            for (int k : e.getValue()) {
+                wanted[k] = true;
+            }
+            ExactSimplex.Bounds b = IntervalAudit.bounds(comp, own, wanted);
+            for (int k : e.getValue()) {
+                boolean breach = det[k] || (b.highInt[k] != Long.MAX_VALUE && b.highInt[k] - b.lowInt[k] < 1);
+                if (!r.coalitionOpen()[k]) {
+                    assertEquals(breach, r.breach()[k], sys.label[comp.cells[k]]);
+                    breaches += breach ? 1 : 0;
+                } else {
+                    assertFalse(r.breach()[k]);
+                }
+            }
+        }
+        assertTrue(breaches > 0);
+    }
+
+    @Test
+    void deterministic() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
+                : safe(idx[0], idx[1]));
+        CellStatus[] status = innerSuppressed(g);
+        Auditor.Detail one = DisclosureControl.detail(g.tables, status, DisclosureRules.defaults());
+        Auditor.Detail two = DisclosureControl.detail(g.tables, status, DisclosureRules.defaults());
+        assertEquals(one.report(), two.report());
+        assertArrayEquals(one.low(), two.low());
+        assertArrayEquals(one.high(), two.high());
+        assertArrayEquals(one.checked(), two.checked());
+        assertArrayEquals(one.coalitionOpen(), two.coalitionOpen());
+        Protection p1 = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        Protection p2 = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertEquals(p1.suppressions(), p2.suppressions());
+        assertEquals(p1.audit(), p2.audit());
+    }
+
+    @Test
+    void aSpentWorkBudgetLeavesCellsNotProvenAndDecidesNothingElseDifferently() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
+                : safe(idx[0], idx[1]));
+        LinearSystem sys = new LinearSystem(g.tables);
+        DisclosureRules rules = DisclosureRules.defaults();
+        Auditor auditor = new Auditor(sys, rules);
+        CellStatus[] status = innerSuppressed(g);
+        Component comp = single(sys, status);
+        boolean[] primary = primary(auditor, status);
+        boolean[] det = auditor.determined(comp);
+        IntervalAudit.Result full = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det);
+        IntervalAudit.Result none = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det, 0L);
+        IntervalAudit.Result some = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det, 200_000L);
+        int decided = 0;
+        for (int k = 0; k < comp.size(); k++) {
+            assertFalse(none.checked()[k] || none.tooNarrow()[k] || none.breach()[k]);
+            assertTrue(none.coalitionOpen()[k]);
+            assertTrue(full.checked()[k], sys.label[comp.cells[k]]);
+            if (some.checked()[k]) {
+                decided++;
+                assertEquals(full.tooNarrow()[k], some.tooNarrow()[k]);
+            }
+            assertFalse(some.breach()[k] && !full.breach()[k]);
+        }
+        assertTrue(decided > 0 && decided < comp.size(), decided + " decided");
+    }
+
+    @Test
+    void proofsOfProtectionCarryOverToLargerPatternsOnly() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
+        Auditor auditor = new Auditor(new LinearSystem(g.tables), DisclosureRules.defaults());
+        RestrictedAudit.Proofs proofs = new RestrictedAudit.Proofs(g.tables.size());
+        CellStatus[] status = innerSuppressed(g);
+        Auditor.Detail first = auditor.audit(status, true, proofs);
+        assertTrue(first.report().clean(), first.report().toString());
+        CellStatus[] more = status.clone();
+        more[g.id(0, SIDE)] = CellStatus.SUPPRESSED_SECONDARY; // two row totals join the component
+        more[g.id(1, SIDE)] = CellStatus.SUPPRESSED_SECONDARY;
+        Auditor.Detail second = auditor.audit(more, true, proofs);
+        assertTrue(second.report().clean(), second.report().toString());
+        assertEquals(SIDE * SIDE + 2, second.report().intervalChecked());
+        int cell = g.id(5, 6);
+        assertEquals(first.low()[cell], second.low()[cell]); // taken over, not recomputed
+        assertEquals(first.high()[cell], second.high()[cell]);
+        assertThrows(IllegalStateException.class, () -> auditor.audit(status, true, proofs));
+    }
+
+    private static Component single(LinearSystem sys, CellStatus[] status) {
+        boolean[] suppressed = new boolean[status.length];
+        for (int c = 0; c < status.length; c++) {
+            suppressed[c] = status[c] != CellStatus.PUBLISHED;
+        }
+        List<Component> comps = Component.of(sys, suppressed);
+        assertEquals(1, comps.size());
+        return comps.get(0);
+    }
+
+    private static boolean[] primary(Auditor auditor, CellStatus[] status) {
+        boolean[] p = new boolean[status.length];
+        for (int c = 0; c < status.length; c++) {
+            p[c] = auditor.primary(status[c], c);
+        }
+        return p;
+    }
+}

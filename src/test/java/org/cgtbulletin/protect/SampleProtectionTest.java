@@ -1,0 +1,55 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.cgtbulletin.aggregate.Aggregator;
+import org.cgtbulletin.aggregate.Tables;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.read.DatasetFiles;
+import org.cgtbulletin.read.DatasetReader;
+import org.cgtbulletin.read.DatasetSummary;
+import org.cgtbulletin.read.ValidationRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protection of the shipped sample ({@code content/data}), whose count cells form one component of over 4,000
+ * withheld cells: no withheld cell is derivable, no primary cell is proven too narrow or recoverable by its largest
+ * contributor (complements whose own interval is pinned may be; they are listed), and every cell the restricted
+ * programs could not decide within their work budget is listed as not proven (never counted as checked).
+ */
+class SampleProtectionTest {
+
+    @Test
+    void everyWithheldCellIsDecidedAndNoPrimaryCellIsExposed() throws IOException {
+        Path data = Path.of("content", "data");
+        Aggregator[] agg = new Aggregator[1];
+        Problems problems = new Problems();
+        DatasetSummary ds = DatasetReader.read(new DatasetFiles(data.resolve("reports.csv"),
+                data.resolve("volumes.csv"), data.resolve("denylist.txt"), Path.of("content", "taxonomy.yaml")),
+                new ValidationRules(LocalDate.of(2027, 1, 1), null), problems, t -> agg[0] = new Aggregator(t));
+        assertFalse(problems.hasErrors(), problems.toString());
+        Tables tables = agg[0].tables(ds.first(), ds.last(), ds.volumes());
+        Protection p = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults());
+        AuditReport a = p.audit();
+        assertTrue(a.intervalRestricted() > 2000, a.toString());
+        assertEquals(a.primary() + a.secondary(), a.intervalChecked() + a.intervalNotProven().size(),
+                "every withheld cell is either checked or listed as not proven");
+        assertTrue(a.intervalNotProven().size() < (a.primary() + a.secondary()) / 10,
+                "the work budget decides the great majority: " + a.intervalNotProven().size());
+        assertEquals(List.of(), a.derivable());
+        assertEquals(List.of(), a.coalitionBreaches());
+        for (Suppression s : p.suppressions()) {
+            if (a.tooNarrow().contains(s.label())) {
+                assertEquals(CellStatus.SUPPRESSED_SECONDARY, s.status(), s.toString());
+            }
+        }
+        assertEquals(p.audit(), DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).audit());
+    }
+}
