@@ -24,7 +24,7 @@ for n in "${sizes[@]}"; do
   echo "report_id,contributor,occurred,product_class,process_step,failure_mode,outcome" > "$c/data/reports.csv"
   rm -rf "$dir/out-bulletin" "$dir/audit"
   java -jar target/bulletin.jar build --content "$c" --reports "$c/data/reports.csv" \
-    --output "$dir/out-bulletin" --audit "$dir/audit" >/dev/null   # warm the file cache
+    --output "$dir/out-bulletin" --audit "$dir/audit" >/dev/null 2>&1   # warm the file cache
   rm -rf "$dir/out-bulletin"
   t=$(seconds java -jar target/bulletin.jar build --content "$c" --reports "$c/data/reports.csv" \
     --output "$dir/out-bulletin" --audit "$dir/audit")

@@ -342,6 +342,12 @@ final class Pages {
     }
 
     /** The stories: one page per year (newest first), and an index with the latest quarter's and the years. */
+    /**
+     * Stories on one page at the most: a year's stories are split into pages of this many (featured first), so that a
+     * page stays readable when a year holds tens of thousands; stories.csv and stories.json hold them all.
+     */
+    static final int STORIES_PER_PAGE = 100;
+
     private void stories() throws IOException, Templates.TemplateProblem {
         java.util.TreeMap<Integer, Integer> years = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (Story s : in.stories()) {
@@ -352,18 +358,37 @@ final class Pages {
                 "href", "stories/" + y + "/index.html")));
         for (int year : years.keySet()) {
             List<Map<String, Object>> stories = storyViews(s -> s.quarter().year() == year, Integer.MAX_VALUE);
-            page("stories/" + year + "/", "stories.ftlh", "Stories of " + year, "stories", map("stories", stories,
-                    "year", Integer.toString(year), "years", yearList));
-            for (Map<String, Object> s : stories) {
-                search(s.get("mode") + " at " + s.get("step") + " (" + s.get("quarter") + ")",
-                        "stories/" + year + "/index.html#story-" + s.get("id"), "Story",
-                        s.get("narrative") + " " + s.get("lesson"));
+            int pageCount = (stories.size() + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE;
+            for (int n = 1; n <= pageCount; n++) {
+                String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
+                List<Map<String, Object>> list = stories.subList((n - 1) * STORIES_PER_PAGE,
+                        Math.min(n * STORIES_PER_PAGE, stories.size()));
+                List<Map<String, Object>> pageLinks = new ArrayList<>();
+                for (int k = 1; k <= pageCount; k++) {
+                    pageLinks.add(map("n", k, "current", k == n,
+                            "href", "stories/" + year + "/" + (k == 1 ? "" : k + "/") + "index.html"));
+                }
+                page(path, "stories.ftlh", "Stories of " + year + (n == 1 ? "" : ", page " + n), "stories",
+                        map("stories", list, "year", Integer.toString(year), "years", yearList,
+                                "pageNumber", n, "pages", pageCount > 1 ? pageLinks : List.of(),
+                                "total", stories.size()));
+                if (n == 1) {
+                    // The search index holds the first page of each year (featured stories first), not every
+                    // story: with hundreds of thousands, it would grow to tens of megabytes for every reader.
+                    for (Map<String, Object> v : list) {
+                        search(v.get("mode") + " at " + v.get("step") + " (" + v.get("quarter") + ")",
+                                path + "index.html#story-" + v.get("id"), "Story",
+                                v.get("narrative") + " " + v.get("lesson"));
+                    }
+                }
             }
         }
         List<Map<String, Object>> latest = in.asOf() == null ? List.of()
                 : storyViews(s -> s.quarter().equals(in.asOf()), Integer.MAX_VALUE);
-        page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map("stories", latest,
-                "year", "", "latestQuarter", in.asOf() == null ? "" : label(in.asOf()), "years", yearList));
+        page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map(
+                "stories", latest.subList(0, Math.min(STORIES_PER_PAGE, latest.size())), "total", latest.size(),
+                "year", "", "latestQuarter", in.asOf() == null ? "" : label(in.asOf()), "years", yearList,
+                "pageNumber", 1, "pages", List.of()));
     }
 
     // ---------------------------------------------------------------- methodology, data, 404

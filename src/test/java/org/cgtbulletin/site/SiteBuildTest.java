@@ -189,4 +189,34 @@ class SiteBuildTest {
             assertTrue(text.contains("<link rel=\"canonical\" href=\"" + BASE), page.toString());
         }
     }
+
+    /** A year's stories are split into pages of at most 100; together the pages hold each story once. */
+    @Test
+    void storiesArePagedAndEachStoryIsOnExactlyOnePage() throws IOException {
+        int published;
+        try (var r = Files.newBufferedReader(site.resolve("data/stories.csv"))) {
+            published = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .build().parse(r).getRecords().size();
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int pagesOverOne = 0;
+        try (var years = Files.list(site.resolve("stories"))) {
+            for (Path year : years.filter(Files::isDirectory).sorted().toList()) {
+                try (var pages = Files.walk(year)) {
+                    for (Path page : pages.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
+                        Matcher m = Pattern.compile("id=\"story-([^\"]+)\"").matcher(Files.readString(page));
+                        int n = 0;
+                        while (m.find()) {
+                            n++;
+                            assertTrue(seen.add(m.group(1)), "story " + m.group(1) + " on two pages");
+                        }
+                        assertTrue(n <= 100, page + ": " + n + " stories");
+                        pagesOverOne += page.getParent().equals(year) ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertEquals(published, seen.size(), "every published story is on a year page");
+        assertTrue(pagesOverOne > 0, "the sample has years of more than 100 stories");
+    }
 }
