@@ -32,7 +32,17 @@ public final class Main implements Runnable {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // A console means both streams are a terminal; a dumb terminal cannot redraw a line.
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        System.exit(run(args, out, err, Clock.systemDefaultZone(), terminal));
+        int status;
+        try {
+            status = run(args, out, err, Clock.systemDefaultZone(), terminal);
+        } catch (OutOfMemoryError e) {
+            // Nothing was published (the publisher swaps a complete staging folder in, or nothing).
+            err.printf("bulletin: error: out of memory: a Java heap of %d MB is too small for these inputs; run"
+                    + " with a larger one, e.g. java -Xmx4g -jar bulletin.jar ...%n",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            status = FAILURE;
+        }
+        System.exit(status);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
