@@ -20,32 +20,21 @@ final class DigestTemplates {
     static final String FOLDER = "digest";
     static final String MAIN = "digest.ftlx";
 
-    /** A template failed: its file, line and what went wrong, for the {@code FILE:LINE: field: message} list. */
-    static final class Problem extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String file;
-        final long line;
-
-        Problem(String file, long line, String message) {
-            super(message);
-            this.file = file;
-            this.line = line;
-        }
-    }
-
     private final Templates templates;
     private final Path dir;
 
-    DigestTemplates(Path templatesDir) throws Problem {
+    DigestTemplates(Path templatesDir) throws Templates.TemplateProblem {
         this.dir = templatesDir.resolve(FOLDER);
         if (!Files.isDirectory(dir)) {
-            throw new Problem(dir.resolve(MAIN).toString(), 1, "the digest templates are missing: expected "
-                    + MAIN + " and digest.css in " + dir + " (shipped in the project's templates/digest/ folder)");
+            throw new Templates.TemplateProblem(dir.resolve(MAIN).toString(), 1, "the digest templates are missing:"
+                    + " expected " + MAIN + " and digest.css in " + dir
+                    + " (shipped in the project's templates/digest/ folder)");
         }
         try {
             templates = new Templates(dir);
         } catch (IOException e) {
-            throw new Problem(dir.toString(), 1, "cannot read the digest templates: " + e.getMessage());
+            throw new Templates.TemplateProblem(dir.toString(), 1, "cannot read the digest templates: "
+                    + e.getMessage());
         }
     }
 
@@ -54,11 +43,7 @@ final class DigestTemplates {
         return dir;
     }
 
-    String render(String name, Map<String, Object> model) throws IOException, Problem {
-        try {
-            return templates.render(name, model);
-        } catch (Templates.TemplateProblem e) {
-            throw new Problem(e.file, e.line, e.getMessage());
-        }
+    String render(String name, Map<String, Object> model) throws IOException, Templates.TemplateProblem {
+        return templates.render(name, model);
     }
 }

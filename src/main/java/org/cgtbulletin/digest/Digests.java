@@ -24,6 +24,7 @@ import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.SafeCsv;
 import org.cgtbulletin.site.SiteInput;
+import org.cgtbulletin.site.Templates;
 
 /**
  * The digest stage: the quarterly (and annual) PDF digests, rendered with openhtmltopdf from the Freemarker XHTML
@@ -114,7 +115,7 @@ public final class Digests {
         DigestTemplates templates;
         try {
             templates = new DigestTemplates(templatesDir);
-        } catch (DigestTemplates.Problem e) {
+        } catch (Templates.TemplateProblem e) {
             problems.error(e.file, e.line, "template", e.getMessage());
             return null;
         }
@@ -140,7 +141,7 @@ public final class Digests {
                     pdf = r.bytes();
                     kept += r.kept() ? 1 : 0;
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof DigestTemplates.Problem t) {
+                    if (e.getCause() instanceof Templates.TemplateProblem t) {
                         problems.error(t.file, t.line, "template", t.getMessage());
                         return null;
                     }
@@ -191,7 +192,7 @@ public final class Digests {
             Instant clock, Problems problems) throws IOException {
         try {
             return pdf(input, cells, new DigestTemplates(templatesDir), period, clock);
-        } catch (DigestTemplates.Problem e) {
+        } catch (Templates.TemplateProblem e) {
             problems.error(e.file, e.line, "template", e.getMessage());
             return null;
         }
@@ -203,7 +204,7 @@ public final class Digests {
 
     /** The digest's XHTML and everything it embeds, before it becomes a PDF (the golden test reads this). */
     static Source source(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
-            Instant clock) throws IOException, DigestTemplates.Problem {
+            Instant clock) throws IOException, Templates.TemplateProblem {
         Instant date = period.documentDate(clock);
         DigestModel model = new DigestModel(input, cells, period);
         Map<String, Object> data = model.build(date);
@@ -222,12 +223,12 @@ public final class Digests {
     }
 
     static Source source(SiteInput input, Path templatesDir, DigestPeriod period, Instant clock)
-            throws IOException, DigestTemplates.Problem {
+            throws IOException, Templates.TemplateProblem {
         return source(input, new CellIndex(input.cells()), new DigestTemplates(templatesDir), period, clock);
     }
 
     private static byte[] pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
-            Instant clock) throws IOException, DigestTemplates.Problem {
+            Instant clock) throws IOException, Templates.TemplateProblem {
         return pdf(input, cells, templates, period, clock, null).bytes();
     }
 
@@ -236,7 +237,7 @@ public final class Digests {
     }
 
     private static Rendered pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
-            Instant clock, Path earlier) throws IOException, DigestTemplates.Problem {
+            Instant clock, Path earlier) throws IOException, Templates.TemplateProblem {
         Source s = source(input, cells, templates, period, clock);
         byte[] id = Pdf.id(s.xhtml(), s.charts(), templates.dir(), s.attachment(), s.date());
         if (earlier != null && Arrays.equals(id, Pdf.documentId(earlier))) {

@@ -32,7 +32,7 @@ public final class Templates {
         public final String file;
         public final long line;
 
-        TemplateProblem(String file, long line, String message) {
+        public TemplateProblem(String file, long line, String message) {
             super(message);
             this.file = file;
             this.line = line;
