@@ -1,7 +1,7 @@
 package org.cgtbulletin.cli;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 
@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChangeWatcher watcher = new ChangeWatcher(java.util.Arrays.asList(inputs.content, inputs.templates,
+        ChangeWatcher watcher = new ChangeWatcher(Arrays.asList(inputs.content, inputs.templates,
                 inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
                 inputs.files().taxonomy()));
         BuildCommand.Outcome last = BuildCommand.build(session, inputs, output, audit, null, null,
