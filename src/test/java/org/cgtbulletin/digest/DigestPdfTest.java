@@ -281,7 +281,7 @@ class DigestPdfTest {
             }
             assertEquals(List.of("Cover", "Contents", "Executive summary", "Signals", "Process steps",
                     "Failure modes", "Product classes and outcomes", "Featured lessons",
-                    "What happened, what we learned", "Methodology and disclosure", "The data behind this digest"), bookmarks);
+                    "What happened, what we learned", "Methodology and disclosure", "Data annex"), bookmarks);
             for (String b : bookmarks.subList(2, bookmarks.size())) {
                 assertTrue(second.contains(b), "the contents list " + b);
             }
