@@ -1,5 +1,7 @@
 package org.cgtbulletin.digest;
 
+import static org.cgtbulletin.site.CellLookup.view;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -118,30 +120,6 @@ final class DigestModel {
             used.add(key);
         }
         return c;
-    }
-
-    /** A row as text fields, exactly as cells.csv writes them; a missing row gives an all-empty view. */
-    static Map<String, Object> view(PublishedCell c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (c == null) {
-            m.put("exists", false);
-            m.put("published", false);
-            for (String f : new String[] {"events", "batches", "rate", "low", "high", "status", "period"}) {
-                m.put(f, "");
-            }
-            return m;
-        }
-        List<String> f = CellsFiles.fields(c);
-        m.put("exists", true);
-        m.put("published", c.isPublished());
-        m.put("events", f.get(5));
-        m.put("batches", f.get(6));
-        m.put("rate", f.get(7));
-        m.put("low", f.get(8));
-        m.put("high", f.get(9));
-        m.put("status", f.get(10));
-        m.put("period", f.get(0));
-        return m;
     }
 
     private static String[] key(Dimension d, String code) {

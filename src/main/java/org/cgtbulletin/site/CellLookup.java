@@ -15,7 +15,7 @@ import org.cgtbulletin.publish.CellsFiles;
  * The published rows by key, and their view for templates: every number as the exact text of its cells.csv
  * field, so a page can never show a figure that the download does not contain.
  */
-final class CellLookup {
+public final class CellLookup {
 
     static final String ALL = CellKey.ALL;
 
@@ -65,11 +65,15 @@ final class CellLookup {
         return s;
     }
 
-    /** A row as text fields for a template; {@code null} cell gives an all-empty "not tabulated" view. */
-    static Map<String, Object> view(PublishedCell c) {
+    /**
+     * A row as text fields for a template, exactly as cells.csv writes them (the site's pages and the PDF digests);
+     * {@code null} cell gives an all-empty "not tabulated" view.
+     */
+    public static Map<String, Object> view(PublishedCell c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c == null) {
             m.put("exists", false);
+            m.put("period", "");
             m.put("published", false);
             m.put("events", "");
             m.put("batches", "");
