@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +18,11 @@ import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.digest.Digests;
-import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
@@ -59,6 +59,32 @@ public final class Bulletin {
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
             long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
             int pages, int charts, int digests, int digestsKept, Map<String, Long> stageMillis, Prepared prepared) {
+
+        /**
+         * What the staff audit could not settle, in one clause for the build's summary line: withheld numbers proven
+         * exposed but not repaired (complements whose own range is pinned), and checks left not proven within the
+         * audit's work budget, over the counts and the batches started; empty when the audit proved everything.
+         *
+         * @return e.g. "177 ranges and 299 largest-contributor checks not proven", or ""
+         */
+        public String auditOpenItems() {
+            AuditReport c = prepared.counts().audit();
+            AuditReport b = prepared.batches().audit();
+            int exposed = c.derivable().size() + c.tooNarrow().size() + c.coalitionBreaches().size()
+                    + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size();
+            int ranges = c.intervalNotProven().size() + b.intervalNotProven().size();
+            int largest = c.coalitionNotProven().size() + b.coalitionNotProven().size();
+            List<String> parts = new ArrayList<>();
+            if (exposed > 0) {
+                parts.add(exposed + (exposed == 1 ? " withheld number" : " withheld numbers")
+                        + " proven too narrow or recoverable");
+            }
+            if (ranges + largest > 0) {
+                parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " and " + largest + " largest-contributor "
+                        + (largest == 1 ? "check" : "checks") + " not proven");
+            }
+            return String.join(" and ", parts);
+        }
     }
 
     /** The stages of a build, in order, as {@link Progress} reports them and {@code --verbose} times them. */

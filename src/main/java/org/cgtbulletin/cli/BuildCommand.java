@@ -99,13 +99,14 @@ final class BuildCommand implements Callable<Integer> {
             session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
                     + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
                     + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d"
-                    + " charts, %d PDF digests (%d unchanged, kept); staff audit in %s (%.1f s)%n", output,
+                    + " charts, %d PDF digests (%d unchanged, kept); staff audit in %s%s (%.1f s)%n", output,
                     result.asOf() == null ? "(no data)" : result.asOf(), result.dataset().reports(), result.cells(),
                     result.published(), result.suppressed(), result.secondary(),
                     result.weakerRules() ? "; WARNING: disclosure thresholds weaker than the defaults" : "",
                     result.signals().signals().size(), result.signals().tested(), result.signals().withheld(),
                     result.signals().insufficient(), result.stories(), result.storiesWithheld(), result.pages(),
-                    result.charts(), result.digests(), result.digestsKept(), audit, seconds);
+                    result.charts(), result.digests(), result.digestsKept(), audit,
+                    result.auditOpenItems().isEmpty() ? "" : ", which lists " + result.auditOpenItems(), seconds);
         }
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,

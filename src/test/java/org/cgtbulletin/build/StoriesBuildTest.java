@@ -165,6 +165,10 @@ class StoriesBuildTest {
         JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
         assertTrue(audit.get("stories").get("summary").get("identifiers_removed").asLong() > 30);
         assertTrue(audit.get("stories").get("redactions").get(0).get("report_id").asText().matches("R-\\d{6}"));
+        // the sample's audit leaves checks not proven (see the README), and the summary line says how many
+        assertTrue(audit.get("events").get("interval_not_proven").size() > 0);
+        assertTrue(run.out().contains("which lists "), run.out());
+        BuildDisclosureTest.assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
     }
 
     private Path hostileDataset() throws IOException {
