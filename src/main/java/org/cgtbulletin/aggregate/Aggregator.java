@@ -100,6 +100,12 @@ public final class Aggregator implements Consumer<FailureReport> {
         CellIndex counts = new CellIndex(periods, sizes, contributors.size());
         addContributions(counts, periods, from);
         LinkedTables countTables = counts.linked(this::keyOf, contributors);
+        if (from != null && to != null) {
+            QuarterCounts finest = QuarterCounts.of(counts, sizes, periods, from, to, fine, contributors);
+            if (finest != null) {
+                countTables.finestCounts(finest);
+            }
+        }
 
         BatchIndex batches = new BatchIndex(periods, sizes[0]);
         for (BatchVolume v : volumes) {

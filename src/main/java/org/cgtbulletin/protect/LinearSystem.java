@@ -30,9 +30,12 @@ final class LinearSystem {
     final int[][] cellRows;
     /** Per cell: in how many rows it is the declared total. */
     final int[] timesTotal;
+    /** The finest counts behind the cells, or null (then no alternative datasets are built). */
+    final FinestCounts finest;
 
     LinearSystem(LinkedTables tables) {
         cells = tables.size();
+        finest = tables.finestCounts();
         value = new long[cells];
         label = new String[cells];
         keptReason = new String[cells];

@@ -15,7 +15,8 @@ import java.util.Map;
  * that program, completed with the true values, solves the whole component's program (the true values are
  * non-negative and at least any contributor's own amounts), so the restricted feasible interval of the target is
  * <em>contained</em> in its true one. When the restricted interval already gives the protection the cell needs,
- * the cell is proven protected. That is the only way a cell passes here.
+ * the cell is proven protected. That, and an alternative dataset ({@link AlternativeData}, tried on what the
+ * programs leave not proven), are the only ways a cell passes here.
  *
  * <p><b>Choosing N (column generation).</b> N starts as the cells reachable from the target through relations,
  * breadth first, up to {@value #FIRST_UNKNOWNS} cells. If the restricted optimum does not give the protection, the
@@ -217,6 +218,7 @@ final class RestrictedAudit {
         }
         a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
         a.coalitions(coalitionSafe);
+        a.alternatives(coalitionSafe);
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
                 int cell = comp.cells[k];
@@ -397,6 +399,54 @@ final class RestrictedAudit {
             long floor = truth[j] - 1 >= own[j] ? truth[j] - 1 : Long.MIN_VALUE;
             if (proves(p, i, truth[j] + 1, floor)) {
                 done[j] = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Alternative datasets
+
+    /**
+     * Alternative datasets ({@link AlternativeData}) for every check the restricted programs left not proven: the
+     * interval (up to the protection the cell needs, or width 1 from below), and against the largest contributor.
+     * A dataset found proves the check; none found leaves it not proven. {@code coalitionSafe} gets the cells it
+     * proves safe from their largest contributor.
+     */
+    private void alternatives(boolean[] coalitionSafe) {
+        AlternativeData alt = null;
+        for (int k = 0; k < n; k++) {
+            boolean interval = !checked[k] && !determined[k];
+            if (!interval && !coalitionOpen[k]) {
+                continue;
+            }
+            if (alt == null) {
+                alt = AlternativeData.of(sys, comp);
+                if (alt == null) {
+                    return; // no finest counts: nothing to build alternatives from
+                }
+            }
+            int cell = comp.cells[k];
+            long v = truth[k];
+            if (interval) {
+                long need = need(k);
+                Long up = need == Long.MAX_VALUE ? null : alt.reach(cell, 1, need, null);
+                Long down = up != null || magnitude(k) || v < 1 ? null : alt.reach(cell, -1, v - 1, null);
+                if (up != null || down != null) {
+                    checked[k] = true;
+                    narrow[k] = false;
+                    restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
+                    low[k] = down != null ? down : v;
+                    high[k] = up != null ? up : v;
+                }
+            }
+            if (coalitionOpen[k]) {
+                String largest = assess[cell].largest();
+                long own = sys.own(largest, cell);
+                if (alt.reach(cell, 1, v + 1, largest) != null
+                        || (v - 1 >= own && alt.reach(cell, -1, v - 1, largest) != null)) {
+                    coalitionOpen[k] = false;
+                    coalitionSafe[k] = true;
+                }
             }
         }
     }

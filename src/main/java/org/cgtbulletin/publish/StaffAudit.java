@@ -172,9 +172,10 @@ public final class StaffAudit {
         AuditReport a = p.audit();
         w.write("<h2>" + Html.escape(title) + "</h2>\n<p>" + a.cells() + " cells: " + a.published() + " published, "
                 + a.primary() + " withheld by a rule, " + a.secondary() + " withheld as complements. Exactly"
-                + " derivable withheld cells: " + a.derivable().size() + ". Feasible intervals checked by linear"
-                + " programming: " + a.intervalChecked() + " (of which " + a.intervalRestricted()
-                + " by restricted programs, a neighbourhood of the cell in a component too large to solve whole);"
+                + " derivable withheld cells: " + a.derivable().size() + ". Feasible intervals checked: "
+                + a.intervalChecked() + " (of which " + a.intervalRestricted() + " in a component too large to"
+                + " solve whole, by restricted programs over a neighbourhood of the cell or by alternative datasets"
+                + " that publish the same numbers: an interval inside the attacker's);"
                 + " not proven either way: " + a.intervalSkipped() + "; too narrow: " + a.tooNarrow().size()
                 + "; recoverable by their largest contributor: " + a.coalitionBreaches().size()
                 + " (not proven either way: " + a.coalitionNotProven().size() + ").</p>\n");
