@@ -101,10 +101,7 @@ public final class Aggregator implements Consumer<FailureReport> {
         addContributions(counts, periods, from);
         LinkedTables countTables = counts.linked(this::keyOf, contributors);
         if (from != null && to != null) {
-            QuarterCounts finest = QuarterCounts.of(counts, sizes, periods, from, to, fine, contributors);
-            if (finest != null) {
-                countTables.finestCounts(finest);
-            }
+            countTables.reportFootprints(new Footprints(counts, sizes, periods, from, to));
         }
 
         BatchIndex batches = new BatchIndex(periods, sizes[0]);

@@ -30,12 +30,12 @@ final class LinearSystem {
     final int[][] cellRows;
     /** Per cell: in how many rows it is the declared total. */
     final int[] timesTotal;
-    /** The finest counts behind the cells, or null (then no alternative datasets are built). */
-    final FinestCounts finest;
+    /** Which cells one report adds 1 to, or null (then no alternative datasets are built). */
+    final ReportFootprints footprints;
 
     LinearSystem(LinkedTables tables) {
         cells = tables.size();
-        finest = tables.finestCounts();
+        footprints = tables.reportFootprints();
         value = new long[cells];
         label = new String[cells];
         keptReason = new String[cells];

@@ -29,7 +29,7 @@ public final class LinkedTables {
     private long[] totals = new long[64];
     private final List<int[]> relations = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
-    private FinestCounts finest;
+    private ReportFootprints footprints;
 
     /** An empty system. */
     public LinkedTables() {
@@ -104,40 +104,19 @@ public final class LinkedTables {
     }
 
     /**
-     * Declares the finest counts the cells add up (optional): the audit then also looks for alternative datasets
-     * that prove withheld cells protected. Checked against the cells: every cell's total must be exactly the units
-     * that reach it.
+     * Declares which cells one report adds 1 to, per code combination and quarter (optional): the audit then also
+     * looks for alternative datasets that prove withheld cells protected.
      *
-     * @param counts the finest counts, for every cell added so far (none may be added after)
-     * @throws IllegalArgumentException if a combination reaches an unknown cell or the units do not add up to a
-     *                                  cell's total
+     * @param footprints the footprints, over the cells added so far (none may be added after); the audit checks
+     *                   every alternative dataset against the relations, so footprints need no check here
      */
-    public void finestCounts(FinestCounts counts) {
-        long[] sum = new long[labels.size()];
-        for (int q = 0; q < counts.quarters(); q++) {
-            for (int c = 0; c < counts.combinations(); c++) {
-                long units = counts.units(c, q);
-                if (units == 0) {
-                    continue;
-                }
-                for (int cell : counts.cells(c, q)) {
-                    check(cell);
-                    sum[cell] = Math.addExact(sum[cell], units);
-                }
-            }
-        }
-        for (int cell = 0; cell < sum.length; cell++) {
-            if (sum[cell] != totals[cell]) {
-                throw new IllegalArgumentException("finest counts give '" + labels.get(cell) + "' " + sum[cell]
-                        + ", not its total " + totals[cell]);
-            }
-        }
-        finest = counts;
+    public void reportFootprints(ReportFootprints footprints) {
+        this.footprints = Objects.requireNonNull(footprints, "footprints");
     }
 
-    /** The finest counts, or null when none were declared. */
-    FinestCounts finestCounts() {
-        return finest;
+    /** The report footprints, or null when none were declared. */
+    ReportFootprints reportFootprints() {
+        return footprints;
     }
 
     /**

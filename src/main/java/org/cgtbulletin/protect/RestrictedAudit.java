@@ -422,7 +422,7 @@ final class RestrictedAudit {
             if (alt == null) {
                 alt = AlternativeData.of(sys, comp);
                 if (alt == null) {
-                    return; // no finest counts: nothing to build alternatives from
+                    return; // no report footprints: nothing to build alternatives from
                 }
             }
             int cell = comp.cells[k];

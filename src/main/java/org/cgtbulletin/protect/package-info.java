@@ -15,7 +15,7 @@
  *       programming with non-negativity (a connected component of suppressed cells up to
  *       {@value org.cgtbulletin.protect.IntervalAudit#MAX_LP_UNKNOWNS} unknowns as one program; a larger one by
  *       restricted programs around each cell, {@link org.cgtbulletin.protect.RestrictedAudit}, which prove a cell
- *       protected or exposed, then alternative datasets built from the finest counts
+ *       protected or exposed, then alternative datasets built from the report footprints
  *       ({@link org.cgtbulletin.protect.AlternativeData}), which can prove it protected; a cell neither proves is
  *       reported as not proven), the protection each failed rule requires of that
  *       interval, and an attack by each primary cell's largest contributor, who knows its own amounts in every

@@ -1,8 +1,8 @@
 package org.cgtbulletin.protect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ class AlternativeDataTest {
         for (long seed = 1; seed <= 8; seed++) {
             Tables tables = tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
-            assertNotNull(sys.finest, "the aggregate stage hands over its finest counts");
+            assertNotNull(sys.footprints, "the aggregate stage hands over the report footprints");
             CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
             boolean[] suppressed = new boolean[status.length];
             for (int c = 0; c < status.length; c++) {
@@ -94,7 +94,7 @@ class AlternativeDataTest {
     }
 
     @Test
-    void noFinestCountsNoAlternatives() {
+    void noFootprintsNoAlternatives() {
         LinkedTables t = new LinkedTables();
         int a = t.addCell("a", Map.of("X", 2L));
         int b = t.addCell("b", Map.of("Y", 3L));
@@ -105,13 +105,20 @@ class AlternativeDataTest {
     }
 
     @Test
-    void finestCountsThatDoNotAddUpToTheCellsAreRefused() {
+    void footprintsThatBreakARelationProveNothing() {
+        // t = a + b, all three withheld. With the right footprints ({a, t} and {b, t}) a report moved from b to a
+        // proves a can be 3; with a wrong one that forgets the total, the same move breaks the relation.
+        assertEquals(3L, moveIntoA(true));
+        assertNull(moveIntoA(false), "a move that breaks t = a + b is no proof");
+    }
+
+    private static Long moveIntoA(boolean rightFootprints) {
         LinkedTables t = new LinkedTables();
         int a = t.addCell("a", Map.of("X", 2L));
         int b = t.addCell("b", Map.of("Y", 3L));
         int total = t.addCell("t", Map.of("X", 2L, "Y", 3L));
         t.addRelation(total, new int[] {a, b});
-        FinestCounts wrong = new FinestCounts() {
+        t.reportFootprints(new ReportFootprints() {
             @Override
             public int quarters() {
                 return 1;
@@ -124,20 +131,13 @@ class AlternativeDataTest {
 
             @Override
             public int[] cells(int combination, int quarter) {
-                return new int[] {combination == 0 ? a : b, total};
+                return combination == 1 ? new int[] {b, total} : rightFootprints ? new int[] {a, total} : new int[] {a};
             }
-
-            @Override
-            public long units(int combination, int quarter) {
-                return combination == 0 ? 2 : 4; // b holds 3
-            }
-
-            @Override
-            public long units(String contributor, int combination, int quarter) {
-                return 0;
-            }
-        };
-        assertThrows(IllegalArgumentException.class, () -> t.finestCounts(wrong));
+        });
+        LinearSystem sys = new LinearSystem(t);
+        AlternativeData alt = AlternativeData.of(sys, Component.of(sys, new boolean[] {true, true, true}).get(0));
+        assertNotNull(alt);
+        return alt.reach(a, 1, 3, null);
     }
 
     /** Seeded reports over four quarters (two calendar years) from contributors of very different sizes. */
