@@ -100,8 +100,9 @@ public final class Aggregator implements Consumer<FailureReport> {
         CellIndex counts = new CellIndex(periods, sizes, contributors.size());
         addContributions(counts, periods, from);
         LinkedTables countTables = counts.linked(this::keyOf, contributors);
-        if (from != null && to != null) {
-            countTables.reportFootprints(new Footprints(counts, sizes, periods, from, to));
+        Footprints footprints = from == null || to == null ? null : Footprints.of(counts, sizes, periods, from, to);
+        if (footprints != null) {
+            countTables.reportFootprints(footprints);
         }
 
         BatchIndex batches = new BatchIndex(periods, sizes[0]);

@@ -20,12 +20,27 @@ final class Footprints implements ReportFootprints {
     /** Per quarter index: the periods holding it. */
     private final int[][] periodsOf;
 
-    Footprints(CellIndex index, int[] sizes, List<Period> periods, Quarter from, Quarter to) {
+    /**
+     * The footprints of the reports from {@code from} to {@code to}, or null when there are more (combination,
+     * quarter) pairs than an {@code int} counts (a taxonomy far beyond any the audit could search).
+     */
+    static Footprints of(CellIndex index, int[] sizes, List<Period> periods, Quarter from, Quarter to) {
+        long pairs = from.quartersUntil(to) + 1L;
+        for (int s : sizes) {
+            pairs *= s;
+            if (pairs > Integer.MAX_VALUE) {
+                return null;
+            }
+        }
+        return new Footprints(index, sizes, periods, from, to);
+    }
+
+    private Footprints(CellIndex index, int[] sizes, List<Period> periods, Quarter from, Quarter to) {
         this.index = index;
         this.sizes = sizes.clone();
         int c = 1;
         for (int s : sizes) {
-            c = Math.multiplyExact(c, s);
+            c *= s; // fits: see of()
         }
         this.combinations = c;
         int quarters = from.quartersUntil(to) + 1;
