@@ -168,7 +168,7 @@ final class AlternativeData {
             if (move == null) {
                 return null;
             }
-            apply(move);
+            apply(move, times(move, cell, sign, lower, sign > 0 ? target - value : value - target));
             value = sys.value[cell] + cellDelta[cell];
         }
         boolean reached = sign > 0 ? value >= target : value <= target;
@@ -297,14 +297,38 @@ final class AlternativeData {
         return n;
     }
 
-    private void apply(int[] move) {
+    /**
+     * How many times a feasible move can be made at once: as often as the cells it lowers allow, and no more
+     * than the cell still needs ({@code remaining} units in direction sign); at least 1.
+     */
+    private long times(int[] move, int cell, int sign, long[] lower, long remaining) {
+        int n = 0;
         for (int i = 0; i < move.length; i += 2) {
-            shift(move[i], -1);
-            shift(move[i + 1], 1);
+            n = add(cellsOf[move[i]], -1, n);
+            n = add(cellsOf[move[i + 1]], 1, n);
+        }
+        long per = sign * net[cell]; // > 0: the move was found feasible
+        long times = (remaining + per - 1) / per;
+        for (int t = 0; t < n; t++) {
+            int x = netTouched[t];
+            if (net[x] < 0) {
+                times = Math.min(times, slack(x, lower) / -net[x]);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            net[netTouched[t]] = 0;
+        }
+        return Math.max(1, times);
+    }
+
+    private void apply(int[] move, long times) {
+        for (int i = 0; i < move.length; i += 2) {
+            shift(move[i], -times);
+            shift(move[i + 1], times);
         }
     }
 
-    private void shift(int pair, int delta) {
+    private void shift(int pair, long delta) {
         if (pairDelta[pair] == 0) {
             if (pairTouchedCount == pairTouched.length) {
                 pairTouched = Arrays.copyOf(pairTouched, pairTouchedCount * 2);
