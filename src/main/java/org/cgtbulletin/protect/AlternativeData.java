@@ -266,11 +266,7 @@ final class AlternativeData {
      * keeps each above its lower bound, and moves the cell in direction sign.
      */
     private boolean netIsFeasible(int cell, int sign, long[] lower, int... moves) {
-        int n = 0;
-        for (int i = 0; i < moves.length; i += 2) {
-            n = add(cellsOf[moves[i]], -1, n);
-            n = add(cellsOf[moves[i + 1]], 1, n);
-        }
+        int n = net(moves);
         boolean ok = sign * net[cell] > 0;
         for (int t = 0; t < n; t++) {
             int x = netTouched[t];
@@ -278,10 +274,28 @@ final class AlternativeData {
                 ok = false;
             }
         }
+        clearNet(n);
+        return ok;
+    }
+
+    /**
+     * Puts the change of one report moved out of each even-placed pair into the pair after it into {@link #net};
+     * returns how many entries of {@link #netTouched} list the cells it touches (clear them with
+     * {@link #clearNet}).
+     */
+    private int net(int[] moves) {
+        int n = 0;
+        for (int i = 0; i < moves.length; i += 2) {
+            n = add(cellsOf[moves[i]], -1, n);
+            n = add(cellsOf[moves[i + 1]], 1, n);
+        }
+        return n;
+    }
+
+    private void clearNet(int n) {
         for (int t = 0; t < n; t++) {
             net[netTouched[t]] = 0;
         }
-        return ok;
     }
 
     private int add(int[] cells, int delta, int n) {
@@ -302,11 +316,7 @@ final class AlternativeData {
      * than the cell still needs ({@code remaining} units in direction sign); at least 1.
      */
     private long times(int[] move, int cell, int sign, long[] lower, long remaining) {
-        int n = 0;
-        for (int i = 0; i < move.length; i += 2) {
-            n = add(cellsOf[move[i]], -1, n);
-            n = add(cellsOf[move[i + 1]], 1, n);
-        }
+        int n = net(move);
         long per = sign * net[cell]; // > 0: the move was found feasible
         long times = (remaining + per - 1) / per;
         for (int t = 0; t < n; t++) {
@@ -315,9 +325,7 @@ final class AlternativeData {
                 times = Math.min(times, slack(x, lower) / -net[x]);
             }
         }
-        for (int t = 0; t < n; t++) {
-            net[netTouched[t]] = 0;
-        }
+        clearNet(n);
         return Math.max(1, times);
     }
 
