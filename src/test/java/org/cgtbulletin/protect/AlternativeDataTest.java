@@ -141,7 +141,7 @@ class AlternativeDataTest {
     }
 
     /** Seeded reports over four quarters (two calendar years) from contributors of very different sizes. */
-    private static Tables tables(long seed) {
+    static Tables tables(long seed) {
         Map<Dimension, List<TaxonomyCode>> codes = new EnumMap<>(Dimension.class);
         codes.put(Dimension.PRODUCT_CLASS, codes(CLASSES));
         codes.put(Dimension.PROCESS_STEP, codes(STEPS));

@@ -1,0 +1,202 @@
+package org.cgtbulletin.protect;
+
+import java.util.Arrays;
+
+/**
+ * Exact proofs from floating-point solutions of a component's program ({@link SparseSimplex}). A float solution
+ * decides nothing: its numbers are rounded to small-denominator rationals and checked in exact integer arithmetic.
+ *
+ * <ul>
+ *   <li>A <b>point</b>: values x with every row {@code sum_j a_ij x_j = rhs_i} and every bound {@code x_j >= l_j}
+ *       holding exactly is a dataset the attacker cannot tell from the true one, so x_k is inside the attacker's
+ *       interval of cell k.</li>
+ *   <li>A <b>bound</b>: row multipliers y with {@code g = e_k - A^T y} of one sign give, for every point of the
+ *       attacker's set, {@code x_k = y . rhs + g . x}; with g &lt;= 0 and x &gt;= l that is at most
+ *       {@code y . rhs + g . l} (and with g &gt;= 0 at least that): linear programming duality, checked term by
+ *       term.</li>
+ * </ul>
+ * A rounding that fails a check, or overflows 64 bits, gives no proof.
+ */
+final class Certificates {
+
+    /** Largest denominator a float value is rounded to. */
+    static final long MAX_DENOMINATOR = 10_000;
+    /** Largest common denominator of a certificate. */
+    static final long MAX_COMMON = 1L << 40;
+
+    private Certificates() {
+    }
+
+    /** An exact rational num / den, den &gt; 0. */
+    record Rational(long num, long den) {
+        boolean atLeast(long v) {
+            return num >= Math.multiplyExact(v, den);
+        }
+
+        boolean atMost(long v) {
+            return num <= Math.multiplyExact(v, den);
+        }
+
+        double value() {
+            return (double) num / den;
+        }
+    }
+
+    /** A verified point of the attacker's feasible set: values num[j] / den. */
+    record Point(long[] num, long den) {
+        Rational at(int k) {
+            return new Rational(num[k], den);
+        }
+    }
+
+    /** The point x rounded and verified exactly against the component's rows and the bounds; null if it fails. */
+    static Point point(Component comp, long[] lower, double[] x) {
+        int n = x.length;
+        try {
+            long[] num = overCommonDenominator(x);
+            if (num == null) {
+                return null;
+            }
+            long den = num[n];
+            for (int j = 0; j < n; j++) {
+                if (num[j] < Math.multiplyExact(lower[j], den)) {
+                    return null;
+                }
+            }
+            for (int i = 0; i < comp.rowCols.length; i++) {
+                long s = 0;
+                int[] cols = comp.rowCols[i];
+                int[] coef = comp.rowCoef[i];
+                for (int t = 0; t < cols.length; t++) {
+                    s = Math.addExact(s, Math.multiplyExact(coef[t], num[cols[t]]));
+                }
+                if (s != Math.multiplyExact(comp.rhs[i], den)) {
+                    return null;
+                }
+            }
+            return new Point(Arrays.copyOf(num, n), den);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /**
+     * The exact bound on x_k that multipliers y (one per row of the component) certify: an upper bound for
+     * {@code sense = +1}, a lower bound for {@code -1}; null when y, rounded, certifies nothing.
+     */
+    static Rational bound(Component comp, long[] lower, double[] y, int k, int sense) {
+        int m = comp.rowCols.length;
+        int n = comp.size();
+        try {
+            long[] yl = overCommonDenominator(y);
+            if (yl == null) {
+                return null;
+            }
+            long den = yl[m];
+            long[] g = new long[n]; // g * den
+            g[k] = den;
+            long value = 0; // (y . rhs + g . l) * den
+            for (int i = 0; i < m; i++) {
+                long yi = yl[i];
+                if (yi == 0) {
+                    continue;
+                }
+                value = Math.addExact(value, Math.multiplyExact(yi, comp.rhs[i]));
+                int[] cols = comp.rowCols[i];
+                int[] coef = comp.rowCoef[i];
+                for (int t = 0; t < cols.length; t++) {
+                    g[cols[t]] = Math.subtractExact(g[cols[t]], Math.multiplyExact(yi, coef[t]));
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                if (sense > 0 ? g[j] > 0 : g[j] < 0) {
+                    return null;
+                }
+                value = Math.addExact(value, Math.multiplyExact(g[j], lower[j]));
+            }
+            return new Rational(value, den);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /**
+     * The values rounded ({@link #rational}) and written over one common denominator: the numerators, then the
+     * denominator as the last element; null when a value is no small rational or the denominator grows beyond
+     * {@link #MAX_COMMON}. Throws ArithmeticException on overflow.
+     */
+    private static long[] overCommonDenominator(double[] v) {
+        int n = v.length;
+        long[] p = new long[n];
+        long[] q = new long[n];
+        long den = 1;
+        for (int j = 0; j < n; j++) {
+            long[] r = rational(v[j]);
+            if (r == null) {
+                return null;
+            }
+            p[j] = r[0];
+            q[j] = r[1];
+            den = lcm(den, q[j]);
+            if (den > MAX_COMMON) {
+                return null;
+            }
+        }
+        long[] out = new long[n + 1];
+        for (int j = 0; j < n; j++) {
+            out[j] = Math.multiplyExact(p[j], den / q[j]);
+        }
+        out[n] = den;
+        return out;
+    }
+
+    /** v as p / q with q &lt;= {@link #MAX_DENOMINATOR} within a relative 1e-9, by continued fractions; or null. */
+    static long[] rational(double v) {
+        if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
+            return null;
+        }
+        double tol = 1e-9 * Math.max(1, Math.abs(v));
+        long r = Math.round(v);
+        if (Math.abs(v - r) <= tol) {
+            return new long[] {r, 1};
+        }
+        long p0 = 0;
+        long q0 = 1;
+        long p1 = 1;
+        long q1 = 0;
+        double f = v;
+        for (int it = 0; it < 40; it++) {
+            double a = Math.floor(f);
+            long ai = (long) a;
+            long p2 = ai * p1 + p0;
+            long q2 = ai * q1 + q0;
+            if (q2 > MAX_DENOMINATOR || q2 <= 0) {
+                return null;
+            }
+            if (Math.abs(v - (double) p2 / q2) <= tol) {
+                return new long[] {p2, q2};
+            }
+            double frac = f - a;
+            if (frac == 0) {
+                return null;
+            }
+            f = 1 / frac;
+            p0 = p1;
+            q0 = q1;
+            p1 = p2;
+            q1 = q2;
+        }
+        return null;
+    }
+
+    private static long lcm(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long t = x % y;
+            x = y;
+            y = t;
+        }
+        return Math.multiplyExact(a / x, b);
+    }
+}

@@ -1,0 +1,880 @@
+package org.cgtbulletin.protect;
+
+import java.util.Arrays;
+
+/**
+ * A floating-point primal simplex over a whole {@link Component}, sparse enough for thousands of unknowns: the
+ * attacker's program {@code sum_j a_ij x_j = rhs_i}, {@code x_j >= lower_j}, optimised for one cell after another
+ * from the last optimal basis. It decides nothing by itself: its solutions are only candidates, turned into exact
+ * proofs (or discarded) by {@link Certificates}.
+ *
+ * <p>No phase 1: a feasible basis comes from crossover from the true values (see {@link #start}). The basis is
+ * factorised as a product of elimination steps (row and column singletons first, which for tables with margins is
+ * most of it, then the rest by sparse Gaussian elimination with Markowitz-style threshold pivoting), and updated
+ * between refactorisations by eta columns (product form of the inverse). Pricing is Dantzig's rule, with Bland's
+ * rule after a run of degenerate pivots (no cycling). Work is counted in iterations, not time, and floating point
+ * in Java is deterministic: the same program stops at the same point, with the same numbers, on any machine.
+ */
+final class SparseSimplex {
+
+    static final double PIVOT_TOL = 1e-9;
+    static final double COST_TOL = 1e-9;
+    private static final int REFACTOR_EVERY = 120;
+    private static final int DEGENERATE_RUN = 60;
+
+    enum Status { OPTIMAL, UNBOUNDED, GAVE_UP }
+
+    private final int m;
+    private final int n;
+    /** Structural columns: rows and coefficients. */
+    private final int[][] colRow;
+    private final double[][] colVal;
+    private final double[] rhs;
+    private double[] b;
+    private long[] lower;
+
+    /** basis[pos] = variable (structural j < n, artificial n + i). */
+    private final int[] basis;
+    private final int[] posOf;
+    private final double[] xB;
+    private long iterationsLeft;
+
+    // Factorisation: elimination steps in pivot order.
+    private int[] pivRow;
+    private int[] pivPos;
+    private double[] pivVal;
+    /** Per step: U entries of the pivot row at later-pivoted positions. */
+    private int[][] uPos;
+    private double[][] uVal;
+    /** Per step: L multipliers (row i -= mult * row pivRow). */
+    private int[][] lRow;
+    private double[][] lVal;
+    private int steps;
+    // Eta file (product form updates since the last factorisation).
+    private final int[] etaPos;
+    private final double[] etaPivot;
+    private final double[][] etaCol;
+    private final int[][] etaIdx;
+    private int etas;
+
+    SparseSimplex(Component comp) {
+        m = comp.rowCols.length;
+        n = comp.size();
+        int[] count = new int[n];
+        for (int[] cols : comp.rowCols) {
+            for (int c : cols) {
+                count[c]++;
+            }
+        }
+        colRow = new int[n][];
+        colVal = new double[n][];
+        for (int j = 0; j < n; j++) {
+            colRow[j] = new int[count[j]];
+            colVal[j] = new double[count[j]];
+        }
+        Arrays.fill(count, 0);
+        rhs = new double[m];
+        for (int i = 0; i < m; i++) {
+            rhs[i] = comp.rhs[i];
+            for (int t = 0; t < comp.rowCols[i].length; t++) {
+                int c = comp.rowCols[i][t];
+                colRow[c][count[c]] = i;
+                colVal[c][count[c]++] = comp.rowCoef[i][t];
+            }
+        }
+        basis = new int[m];
+        posOf = new int[n + m];
+        xB = new double[m];
+        etaPos = new int[REFACTOR_EVERY];
+        etaPivot = new double[REFACTOR_EVERY];
+        etaCol = new double[REFACTOR_EVERY][];
+        etaIdx = new int[REFACTOR_EVERY][];
+    }
+
+    int rows() {
+        return m;
+    }
+
+    /** Iterations the last {@link #start} or {@link #optimise} call spent. */
+    long spent() {
+        return spent;
+    }
+
+    private long spent;
+    private long budgetAtCall;
+
+    /**
+     * Sets the lower bounds and finds a feasible basis by <em>crossover</em> from a known point of the program
+     * (the true values): starting from the last basis (at first, the all-artificial one), with the basic unknowns
+     * at the point's values, each non-basic unknown above its bound is pushed down until it reaches the bound or
+     * a basic variable blocks it, in which case it enters the basis. No phase 1 is needed, and the artificials,
+     * fixed at 0, leave the basis on the way. A later start with other lower bounds begins where the last
+     * optimisation ended, which is most of the work.
+     *
+     * @param point a point satisfying every row, at or above the lower bounds
+     * @return OPTIMAL when a feasible basis was found, or GAVE_UP (iterations or numerics)
+     */
+    Status start(long[] lowerBounds, long[] point, long iterations) {
+        this.lower = lowerBounds.clone();
+        this.iterationsLeft = iterations;
+        this.budgetAtCall = iterations;
+        try {
+            return crossover(point);
+        } finally {
+            spent = budgetAtCall - Math.max(0, iterationsLeft);
+        }
+    }
+
+    private Status crossover(long[] point) {
+        b = new double[m];
+        for (int i = 0; i < m; i++) {
+            b[i] = rhs[i];
+        }
+        for (int j = 0; j < n; j++) {
+            if (point[j] < lower[j]) {
+                throw new IllegalArgumentException("the point is below a lower bound at " + j);
+            }
+            for (int t = 0; t < colRow[j].length; t++) {
+                b[colRow[j][t]] -= colVal[j][t] * lower[j];
+            }
+        }
+        if (nonbasic == null) {
+            // First start: the all-artificial basis. Later starts keep the last basis (warm crossover).
+            Arrays.fill(posOf, -1);
+            for (int i = 0; i < m; i++) {
+                basis[i] = n + i;
+                posOf[n + i] = i;
+            }
+        }
+        nonbasic = new double[n];
+        for (int j = 0; j < n; j++) {
+            if (posOf[j] < 0) {
+                nonbasic[j] = point[j] - lower[j];
+            }
+        }
+        if (!refactor()) {
+            return Status.GAVE_UP;
+        }
+        double[] pushed = nonbasic;
+        for (int j = 0; j < n; j++) {
+            double value = pushed[j];
+            if (value <= 0) {
+                continue;
+            }
+            if (iterationsLeft-- <= 0) {
+                return Status.GAVE_UP;
+            }
+            double[] alpha = ftran(j);
+            // Lowering x_j by t raises the basics by t * alpha; artificials are fixed at 0.
+            int leave = -1;
+            double step = value;
+            double leaveAbs = 0;
+            for (int p = 0; p < m; p++) {
+                double a = alpha[p];
+                double t;
+                if (basis[p] >= n && Math.abs(a) > PIVOT_TOL) {
+                    t = 0;
+                } else if (basis[p] < n && a < -PIVOT_TOL) {
+                    t = Math.max(xB[p], 0) / -a;
+                } else {
+                    continue;
+                }
+                if (t < step - 1e-12 || (leave >= 0 && t <= step + 1e-12 && Math.abs(a) > leaveAbs)) {
+                    if (t < step) {
+                        step = t;
+                    }
+                    leave = p;
+                    leaveAbs = Math.abs(a);
+                }
+            }
+            for (int p = 0; p < m; p++) {
+                xB[p] += step * alpha[p];
+            }
+            pushed[j] = 0;
+            if (leave >= 0) {
+                xB[leave] = value - step;
+                if (!pivot(j, leave, alpha)) {
+                    return Status.GAVE_UP;
+                }
+            }
+        }
+        return refactor() ? Status.OPTIMAL : Status.GAVE_UP;
+    }
+
+    /** Values of the non-basic unknowns above their bounds (only during crossover; else all 0). */
+    private double[] nonbasic;
+
+    /** Makes {@code enter} basic at position {@code leave} (its value already in xB). */
+    private boolean pivot(int enter, int leave, double[] alpha) {
+        posOf[basis[leave]] = -1;
+        basis[leave] = enter;
+        posOf[enter] = leave;
+        if (etas == REFACTOR_EVERY) {
+            return refactor();
+        }
+        addEta(leave, alpha);
+        return true;
+    }
+
+    /**
+     * Optimises {@code sense * x_k} (sense +1 maximises, -1 minimises) from the current feasible basis; GAVE_UP
+     * at once when there is none (no start yet, or a basis found singular).
+     */
+    Status optimise(int k, int sense, long iterations) {
+        if (nonbasic == null) {
+            return Status.GAVE_UP;
+        }
+        iterationsLeft = iterations;
+        budgetAtCall = iterations;
+        double[] cost = new double[n + m];
+        cost[k] = -sense; // the engine minimises
+        try {
+            return iterate(cost);
+        } finally {
+            spent = budgetAtCall - Math.max(0, iterationsLeft);
+        }
+    }
+
+    /** The current basic solution, in the original unknowns (lower bounds added back). */
+    double[] primal() {
+        double[] x = new double[n];
+        for (int j = 0; j < n; j++) {
+            x[j] = lower[j];
+        }
+        for (int p = 0; p < m; p++) {
+            if (basis[p] < n) {
+                x[basis[p]] += xB[p];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Duals of the original rows for the last optimisation of {@code sense * x_k}: y with
+     * {@code x_k = y . rhs + g . x}, where {@code g = e_k - A^T y} has the sign that bounds x_k (see
+     * {@link Certificates}).
+     */
+    double[] dual(int k, int sense) {
+        double[] cB = new double[m];
+        for (int p = 0; p < m; p++) {
+            if (basis[p] == k) {
+                cB[p] = 1;
+            }
+        }
+        return btran(cB);
+    }
+
+    /**
+     * After {@link Status#UNBOUNDED}: the direction, in the original unknowns, along which the objective grows
+     * without bound while every row still holds; null otherwise.
+     */
+    double[] ray() {
+        return ray;
+    }
+
+    private double[] ray;
+
+    private Status iterate(double[] cost) {
+        ray = null;
+        int degenerate = 0;
+        double[] y;
+        while (true) {
+            if (iterationsLeft-- <= 0) {
+                return Status.GAVE_UP;
+            }
+            double[] cB = new double[m];
+            for (int p = 0; p < m; p++) {
+                cB[p] = cost[basis[p]];
+            }
+            y = btran(cB);
+            boolean bland = degenerate >= DEGENERATE_RUN;
+            int enter = -1;
+            double best = -COST_TOL;
+            for (int j = 0; j < n; j++) {
+                if (posOf[j] >= 0) {
+                    continue;
+                }
+                double d = cost[j] - column(j, y);
+                if (d < best) {
+                    enter = j;
+                    if (bland) {
+                        break;
+                    }
+                    best = d;
+                }
+            }
+            if (enter < 0) {
+                return Status.OPTIMAL;
+            }
+            double[] alpha = ftran(enter);
+            // Ratio test: basic structurals and phase-1 artificials have [0, inf), phase-2 artificials [0, 0].
+            int leave = -1;
+            double step = Double.POSITIVE_INFINITY;
+            double leaveAbs = 0;
+            for (int p = 0; p < m; p++) {
+                double a = alpha[p];
+                double t;
+                if (a > PIVOT_TOL) {
+                    t = Math.max(xB[p], 0) / a;
+                } else if (a < -PIVOT_TOL && basis[p] >= n) {
+                    t = 0;
+                } else {
+                    continue;
+                }
+                if (t < step - 1e-12 || (t <= step + 1e-12 && Math.abs(a) > leaveAbs)) {
+                    if (t < step) {
+                        step = t;
+                    }
+                    leave = p;
+                    leaveAbs = Math.abs(a);
+                }
+            }
+            if (leave < 0) {
+                ray = new double[n];
+                if (enter < n) {
+                    ray[enter] = 1;
+                }
+                for (int p = 0; p < m; p++) {
+                    if (basis[p] < n) {
+                        ray[basis[p]] -= alpha[p];
+                    }
+                }
+                return Status.UNBOUNDED;
+            }
+            degenerate = step <= 1e-12 ? degenerate + 1 : 0;
+            for (int p = 0; p < m; p++) {
+                xB[p] -= step * alpha[p];
+            }
+            xB[leave] = step;
+            if (!pivot(enter, leave, alpha)) {
+                return Status.GAVE_UP;
+            }
+        }
+    }
+
+    private double column(int j, double[] y) {
+        if (j >= n) {
+            return y[j - n];
+        }
+        double s = 0;
+        int[] r = colRow[j];
+        double[] v = colVal[j];
+        for (int t = 0; t < r.length; t++) {
+            s += v[t] * y[r[t]];
+        }
+        return s;
+    }
+
+    /** Column j of the constraint matrix (artificials included), dense by row. */
+    private double[] dense(int j) {
+        double[] a = new double[m];
+        if (j >= n) {
+            a[j - n] = 1;
+        } else {
+            for (int t = 0; t < colRow[j].length; t++) {
+                a[colRow[j][t]] = colVal[j][t];
+            }
+        }
+        return a;
+    }
+
+    private void addEta(int pos, double[] alpha) {
+        int nz = 0;
+        for (double a : alpha) {
+            if (a != 0) {
+                nz++;
+            }
+        }
+        int[] idx = new int[nz];
+        double[] val = new double[nz];
+        int w = 0;
+        for (int p = 0; p < m; p++) {
+            if (alpha[p] != 0) {
+                idx[w] = p;
+                val[w++] = alpha[p];
+            }
+        }
+        etaPos[etas] = pos;
+        etaPivot[etas] = alpha[pos];
+        etaIdx[etas] = idx;
+        etaCol[etas++] = val;
+    }
+
+    /** B^-1 a_j, by basis position. */
+    private double[] ftran(int j) {
+        double[] a = dense(j);
+        double[] x = luSolve(a);
+        for (int e = 0; e < etas; e++) {
+            int p = etaPos[e];
+            int[] idx = etaIdx[e];
+            double[] val = etaCol[e];
+            double xp = x[p] / etaPivot[e];
+            if (xp != 0) {
+                for (int t = 0; t < idx.length; t++) {
+                    x[idx[t]] -= val[t] * xp;
+                }
+            }
+            x[p] = xp;
+        }
+        return x;
+    }
+
+    /** y with B^T y = c (c by basis position, y by row). */
+    private double[] btran(double[] c) {
+        double[] w = c.clone();
+        for (int e = etas - 1; e >= 0; e--) {
+            int p = etaPos[e];
+            int[] idx = etaIdx[e];
+            double[] val = etaCol[e];
+            double s = w[p];
+            for (int t = 0; t < idx.length; t++) {
+                if (idx[t] != p) {
+                    s -= val[t] * w[idx[t]];
+                }
+            }
+            w[p] = s / etaPivot[e];
+        }
+        // U^T (forward in pivot order), by row.
+        double[] y = new double[m];
+        for (int s = 0; s < steps; s++) {
+            double v = w[pivPos[s]] / pivVal[s];
+            y[pivRow[s]] = v;
+            if (v != 0) {
+                int[] up = uPos[s];
+                double[] uv = uVal[s];
+                for (int t = 0; t < up.length; t++) {
+                    w[up[t]] -= uv[t] * v;
+                }
+            }
+        }
+        // L^T, in reverse.
+        for (int s = steps - 1; s >= 0; s--) {
+            int[] lr = lRow[s];
+            if (lr.length == 0) {
+                continue;
+            }
+            double[] lv = lVal[s];
+            double sum = 0;
+            for (int t = 0; t < lr.length; t++) {
+                sum += lv[t] * y[lr[t]];
+            }
+            y[pivRow[s]] -= sum;
+        }
+        return y;
+    }
+
+    /** Solves L U x = a (a by row, x by basis position); a is overwritten. */
+    private double[] luSolve(double[] a) {
+        for (int s = 0; s < steps; s++) {
+            int[] lr = lRow[s];
+            double ar = a[pivRow[s]];
+            if (lr.length == 0 || ar == 0) {
+                continue;
+            }
+            double[] lv = lVal[s];
+            for (int t = 0; t < lr.length; t++) {
+                a[lr[t]] -= lv[t] * ar;
+            }
+        }
+        double[] x = new double[m];
+        for (int s = steps - 1; s >= 0; s--) {
+            double v = a[pivRow[s]];
+            int[] up = uPos[s];
+            double[] uv = uVal[s];
+            for (int t = 0; t < up.length; t++) {
+                v -= uv[t] * x[up[t]];
+            }
+            x[pivPos[s]] = v / pivVal[s];
+        }
+        return x;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Factorisation
+
+    /** Factorises the current basis and recomputes the basic values; false when the basis is (nearly) singular. */
+    private boolean refactor() {
+        if (factorise()) {
+            return true;
+        }
+        nonbasic = null; // (nearly) singular: the next start begins again from the all-artificial basis
+        return false;
+    }
+
+    private boolean factorise() {
+        etas = 0;
+        // Basis columns by position, and by row.
+        int[][] bRow = new int[m][];
+        double[][] bVal = new double[m][];
+        int[] rowCount = new int[m];
+        for (int p = 0; p < m; p++) {
+            int j = basis[p];
+            if (j >= n) {
+                bRow[p] = new int[] {j - n};
+                bVal[p] = new double[] {1};
+            } else {
+                bRow[p] = colRow[j];
+                double[] v = new double[colRow[j].length];
+                for (int t = 0; t < v.length; t++) {
+                    v[t] = colVal[j][t];
+                }
+                bVal[p] = v;
+            }
+            for (int r : bRow[p]) {
+                rowCount[r]++;
+            }
+        }
+        int[][] rPos = new int[m][];
+        double[][] rVal = new double[m][];
+        for (int r = 0; r < m; r++) {
+            rPos[r] = new int[rowCount[r]];
+            rVal[r] = new double[rowCount[r]];
+        }
+        int[] fill = new int[m];
+        for (int p = 0; p < m; p++) {
+            for (int t = 0; t < bRow[p].length; t++) {
+                int r = bRow[p][t];
+                rPos[r][fill[r]] = p;
+                rVal[r][fill[r]++] = bVal[p][t];
+            }
+        }
+        int[] colCount = new int[m];
+        for (int p = 0; p < m; p++) {
+            colCount[p] = bRow[p].length;
+        }
+        boolean[] rowDone = new boolean[m];
+        boolean[] posDone = new boolean[m];
+        pivRow = new int[m];
+        pivPos = new int[m];
+        pivVal = new double[m];
+        uPos = new int[m][];
+        uVal = new double[m][];
+        lRow = new int[m][];
+        lVal = new double[m][];
+        steps = 0;
+        // Singletons: the position order of the steps is fixed later (U entries name positions, not steps).
+        int[] colQueue = new int[m];
+        int[] rowQueue = new int[m];
+        int cq = 0;
+        int rq = 0;
+        for (int p = 0; p < m; p++) {
+            if (colCount[p] == 1) {
+                colQueue[cq++] = p;
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            if (rowCount[r] == 1) {
+                rowQueue[rq++] = r;
+            }
+        }
+        int ch = 0;
+        int rh = 0;
+        int[] emptyI = new int[0];
+        double[] emptyD = new double[0];
+        // Singletons, in the order found (column singletons preferred): neither kind creates fill.
+        while (ch < cq || rh < rq) {
+            if (ch < cq) {
+                int p = colQueue[ch++];
+                if (posDone[p] || colCount[p] != 1) {
+                    continue;
+                }
+                int r = -1;
+                double v = 0;
+                for (int t = 0; t < bRow[p].length; t++) {
+                    if (!rowDone[bRow[p][t]]) {
+                        r = bRow[p][t];
+                        v = bVal[p][t];
+                    }
+                }
+                if (Math.abs(v) < PIVOT_TOL) {
+                    return false;
+                }
+                // Row r's other active positions: U entries.
+                int cnt = 0;
+                for (int q : rPos[r]) {
+                    if (!posDone[q] && q != p) {
+                        cnt++;
+                    }
+                }
+                int[] up = new int[cnt];
+                double[] uv = new double[cnt];
+                int w = 0;
+                for (int t = 0; t < rPos[r].length; t++) {
+                    int q = rPos[r][t];
+                    if (!posDone[q] && q != p) {
+                        up[w] = q;
+                        uv[w++] = rVal[r][t];
+                        if (--colCount[q] == 1) {
+                            colQueue[cq++] = q;
+                        }
+                    }
+                }
+                rowDone[r] = true;
+                posDone[p] = true;
+                step(r, p, v, up, uv, emptyI, emptyD);
+                continue;
+            }
+            int r = rowQueue[rh++];
+            if (rowDone[r] || rowCount[r] != 1) {
+                continue;
+            }
+            int p = -1;
+            double v = 0;
+            for (int t = 0; t < rPos[r].length; t++) {
+                if (!posDone[rPos[r][t]]) {
+                    p = rPos[r][t];
+                    v = rVal[r][t];
+                }
+            }
+            if (Math.abs(v) < PIVOT_TOL) {
+                return false;
+            }
+            // Eliminate position p from the other active rows: only their entry at p changes (row r holds no
+            // other active position), so there is no fill.
+            int cnt = 0;
+            for (int t = 0; t < bRow[p].length; t++) {
+                if (!rowDone[bRow[p][t]] && bRow[p][t] != r) {
+                    cnt++;
+                }
+            }
+            int[] lr = new int[cnt];
+            double[] lv = new double[cnt];
+            int w = 0;
+            for (int t = 0; t < bRow[p].length; t++) {
+                int i = bRow[p][t];
+                if (!rowDone[i] && i != r) {
+                    lr[w] = i;
+                    lv[w++] = bVal[p][t] / v;
+                    if (--rowCount[i] == 1) {
+                        rowQueue[rq++] = i;
+                    }
+                }
+            }
+            rowDone[r] = true;
+            posDone[p] = true;
+            step(r, p, v, emptyI, emptyD, lr, lv);
+        }
+        // Kernel: what is left, dense.
+        int k = 0;
+        int[] kRows = new int[m];
+        int[] kPos = new int[m];
+        int kp = 0;
+        for (int r = 0; r < m; r++) {
+            if (!rowDone[r]) {
+                kRows[k++] = r;
+            }
+        }
+        for (int p = 0; p < m; p++) {
+            if (!posDone[p]) {
+                kPos[kp++] = p;
+            }
+        }
+        if (k != kp) {
+            return false;
+        }
+        if (k > 0 && !kernel(k, kRows, kPos, rPos, rVal, rowDone, posDone)) {
+            return false;
+        }
+        if (steps != m) {
+            return false;
+        }
+        double[] r = b.clone();
+        for (int j = 0; j < n; j++) {
+            if (nonbasic[j] != 0) {
+                for (int t = 0; t < colRow[j].length; t++) {
+                    r[colRow[j][t]] -= colVal[j][t] * nonbasic[j];
+                }
+            }
+        }
+        double[] x = luSolve(r);
+        System.arraycopy(x, 0, xB, 0, m);
+        return true;
+    }
+
+    /**
+     * Sparse Gaussian elimination of the kernel (rows and positions left after the singletons), Markowitz style:
+     * a position with the fewest entries, in it the row with the fewest entries among those within a factor 10
+     * of the largest magnitude (threshold pivoting). Kernel entries are still the basis's own values.
+     */
+    private boolean kernel(int k, int[] kRows, int[] kPos, int[][] rPos, double[][] rVal, boolean[] rowDone,
+                           boolean[] posDone) {
+        // Active rows as growable sparse rows over positions.
+        int[][] idx = new int[m][];
+        double[][] val = new double[m][];
+        int[] len = new int[m];
+        int[] colCnt = new int[m];
+        int[][] colRows = new int[m][];
+        int[] colLen = new int[m];
+        for (int i = 0; i < k; i++) {
+            int r = kRows[i];
+            int c = 0;
+            for (int q : rPos[r]) {
+                if (!posDone[q]) {
+                    c++;
+                }
+            }
+            idx[r] = new int[Math.max(4, c * 2)];
+            val[r] = new double[idx[r].length];
+            for (int t = 0; t < rPos[r].length; t++) {
+                int q = rPos[r][t];
+                if (!posDone[q]) {
+                    idx[r][len[r]] = q;
+                    val[r][len[r]++] = rVal[r][t];
+                    colCnt[q]++;
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            int q = kPos[i];
+            colRows[q] = new int[Math.max(4, colCnt[q] * 2)];
+        }
+        for (int i = 0; i < k; i++) {
+            int r = kRows[i];
+            for (int t = 0; t < len[r]; t++) {
+                int q = idx[r][t];
+                colRows[q][colLen[q]++] = r;
+            }
+        }
+        int[] where = new int[m]; // scatter: position -> index in the row being updated, + 1
+        boolean[] kernelPosDone = new boolean[m];
+        // Positions by (count, index), stale entries skipped when popped.
+        java.util.PriorityQueue<Long> byCount = new java.util.PriorityQueue<>();
+        for (int i = 0; i < k; i++) {
+            byCount.add(((long) colCnt[kPos[i]] << 32) | kPos[i]);
+        }
+        for (int done = 0; done < k; done++) {
+            // The position with the fewest entries (ties: lowest index).
+            int p = -1;
+            while (!byCount.isEmpty()) {
+                long top = byCount.poll();
+                int q = (int) top;
+                if (!kernelPosDone[q] && (int) (top >>> 32) == colCnt[q]) {
+                    p = q;
+                    break;
+                }
+            }
+            if (p < 0) {
+                return false;
+            }
+            // Its live entries.
+            double maxAbs = 0;
+            for (int t = 0; t < colLen[p]; t++) {
+                int r = colRows[p][t];
+                if (!rowDone[r]) {
+                    maxAbs = Math.max(maxAbs, Math.abs(entry(idx[r], val[r], len[r], p)));
+                }
+            }
+            if (maxAbs < PIVOT_TOL) {
+                return false;
+            }
+            int r = -1;
+            double v = 0;
+            for (int t = 0; t < colLen[p]; t++) {
+                int i = colRows[p][t];
+                if (rowDone[i]) {
+                    continue;
+                }
+                double a = entry(idx[i], val[i], len[i], p);
+                if (Math.abs(a) >= 0.1 * maxAbs && (r < 0 || len[i] < len[r] || (len[i] == len[r] && i < r))) {
+                    r = i;
+                    v = a;
+                }
+            }
+            // U row: row r's other live entries.
+            int ucnt = 0;
+            for (int t = 0; t < len[r]; t++) {
+                if (idx[r][t] != p && val[r][t] != 0) {
+                    ucnt++;
+                }
+            }
+            int[] up = new int[ucnt];
+            double[] uv = new double[ucnt];
+            int w = 0;
+            for (int t = 0; t < len[r]; t++) {
+                int q = idx[r][t];
+                colCnt[q]--;
+                if (q != p) {
+                    byCount.add(((long) colCnt[q] << 32) | q);
+                    if (val[r][t] != 0) {
+                        up[w] = q;
+                        uv[w++] = val[r][t];
+                    }
+                }
+            }
+            rowDone[r] = true;
+            kernelPosDone[p] = true;
+            // Eliminate p from the other live rows.
+            int lcnt = 0;
+            int[] lr = new int[colLen[p]];
+            double[] lv = new double[colLen[p]];
+            for (int t = 0; t < colLen[p]; t++) {
+                int i = colRows[p][t];
+                if (rowDone[i]) {
+                    continue;
+                }
+                double a = entry(idx[i], val[i], len[i], p);
+                if (a == 0) {
+                    continue;
+                }
+                double mult = a / v;
+                lr[lcnt] = i;
+                lv[lcnt++] = mult;
+                for (int s = 0; s < len[i]; s++) {
+                    where[idx[i][s]] = s + 1;
+                }
+                for (int s = 0; s < ucnt; s++) {
+                    int q = up[s];
+                    int at = where[q];
+                    if (at > 0) {
+                        val[i][at - 1] -= mult * uv[s];
+                    } else {
+                        if (len[i] == idx[i].length) {
+                            idx[i] = Arrays.copyOf(idx[i], len[i] * 2);
+                            val[i] = Arrays.copyOf(val[i], len[i] * 2);
+                        }
+                        idx[i][len[i]] = q;
+                        val[i][len[i]++] = -mult * uv[s];
+                        where[q] = len[i];
+                        colCnt[q]++;
+                        byCount.add(((long) colCnt[q] << 32) | q);
+                        if (colLen[q] == colRows[q].length) {
+                            colRows[q] = Arrays.copyOf(colRows[q], colLen[q] * 2);
+                        }
+                        colRows[q][colLen[q]++] = i;
+                    }
+                }
+                // Drop the entry at p.
+                int at = where[p] - 1;
+                for (int s = 0; s < len[i]; s++) {
+                    where[idx[i][s]] = 0;
+                }
+                len[i]--;
+                idx[i][at] = idx[i][len[i]];
+                val[i][at] = val[i][len[i]];
+                colCnt[p]--;
+            }
+            step(r, p, v, up, uv, Arrays.copyOf(lr, lcnt), Arrays.copyOf(lv, lcnt));
+        }
+        return true;
+    }
+
+    private static double entry(int[] idx, double[] val, int len, int p) {
+        for (int t = 0; t < len; t++) {
+            if (idx[t] == p) {
+                return val[t];
+            }
+        }
+        return 0;
+    }
+
+    private void step(int row, int pos, double pivot, int[] up, double[] uv, int[] lr, double[] lv) {
+        pivRow[steps] = row;
+        pivPos[steps] = pos;
+        pivVal[steps] = pivot;
+        uPos[steps] = up;
+        uVal[steps] = uv;
+        lRow[steps] = lr;
+        lVal[steps] = lv;
+        steps++;
+    }
+}

@@ -1,0 +1,108 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.cgtbulletin.aggregate.Tables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The floating-point whole program and its exact certificates against the exact simplex, on the components of
+ * seeded datasets protected by the real pipeline: every optimum equals the exact one, every verified point and
+ * every verified bound is right, and a wrong certificate proves nothing.
+ */
+class SparseSimplexTest {
+
+    @Test
+    void optimaAndCertificatesMatchTheExactSimplex() {
+        int points = 0;
+        int bounds = 0;
+        int solves = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Tables tables = AlternativeDataTest.tables(seed);
+            LinearSystem sys = new LinearSystem(tables.counts());
+            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
+            boolean[] suppressed = new boolean[status.length];
+            for (int c = 0; c < status.length; c++) {
+                suppressed[c] = status[c] != CellStatus.PUBLISHED;
+            }
+            for (Component comp : Component.of(sys, suppressed)) {
+                int n = comp.size();
+                long[] truth = new long[n];
+                for (int j = 0; j < n; j++) {
+                    truth[j] = sys.value[comp.cells[j]];
+                }
+                // Intervals (lower bounds 0), and against each cell's largest contributor (its own amounts).
+                for (String token : new String[] {null, "C1", "C2"}) {
+                    long[] lower = new long[n];
+                    for (int j = 0; token != null && j < n; j++) {
+                        lower[j] = sys.own(token, comp.cells[j]);
+                    }
+                    boolean[] all = new boolean[n];
+                    Arrays.fill(all, true);
+                    ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, token == null ? null : lower, all);
+                    assertNotNull(exact);
+                    SparseSimplex lp = new SparseSimplex(comp);
+                    assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
+                    for (int k = 0; k < n; k++) {
+                        for (int sense : new int[] {1, -1}) {
+                            String what = sys.label[comp.cells[k]] + (sense > 0 ? " max" : " min") + " seed "
+                                    + seed + " lower " + token;
+                            SparseSimplex.Status s = lp.optimise(k, sense, 1_000_000);
+                            solves++;
+                            double want = sense > 0 ? exact.high[k] : exact.low[k];
+                            if (s == SparseSimplex.Status.UNBOUNDED) {
+                                assertEquals(Double.POSITIVE_INFINITY, want, what);
+                                continue;
+                            }
+                            assertEquals(SparseSimplex.Status.OPTIMAL, s, what);
+                            double[] x = lp.primal();
+                            assertEquals(want, x[k], 1e-6, what);
+                            Certificates.Point p = Certificates.point(comp, lower, x);
+                            if (p != null) {
+                                points++;
+                                assertEquals(want, p.at(k).value(), 1e-9, what);
+                            }
+                            Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
+                            if (b != null) {
+                                bounds++;
+                                assertEquals(want, b.value(), 1e-9, what);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("solves " + solves + " points " + points + " bounds " + bounds);
+        assertTrue(solves > 500, "solves: " + solves);
+        assertTrue(points > solves * 9 / 10, "verified points: " + points + " of " + solves);
+        assertTrue(bounds > solves * 9 / 10, "verified bounds: " + bounds + " of " + solves);
+    }
+
+    @Test
+    void aWrongCertificateProvesNothing() {
+        // t = a + b with t = 5 published: a in [0, 5].
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", java.util.Map.of("X", 2L));
+        int b = t.addCell("b", java.util.Map.of("Y", 3L));
+        int total = t.addCell("t", java.util.Map.of("X", 2L, "Y", 3L));
+        t.addRelation(total, new int[] {a, b});
+        LinearSystem sys = new LinearSystem(t);
+        Component comp = Component.of(sys, new boolean[] {true, true, false}).get(0);
+        long[] zero = new long[2];
+        assertNotNull(Certificates.point(comp, zero, new double[] {5, 0}));
+        assertNull(Certificates.point(comp, zero, new double[] {6, -1}), "below a bound");
+        assertNull(Certificates.point(comp, zero, new double[] {4, 0}), "breaks the row");
+        assertNull(Certificates.point(comp, zero, new double[] {Math.PI, 5 - Math.PI}), "not a small rational");
+        // The row reads -a - b = -5 (the published total on the right): y = -1 gives g = (0, -1), a <= 5.
+        assertEquals(5.0, Certificates.bound(comp, zero, new double[] {-1}, 0, 1).value());
+        assertNull(Certificates.bound(comp, zero, new double[] {-0.5}, 0, 1), "g_a = 1/2 > 0 bounds nothing");
+        assertNull(Certificates.bound(comp, zero, new double[] {-1}, 0, -1), "a lower bound needs g >= 0");
+        assertEquals(0.0, Certificates.bound(comp, zero, new double[] {0}, 0, -1).value());
+        assertEquals(2.5, Certificates.point(comp, zero, new double[] {2.5, 2.5}).at(0).value());
+    }
+}
