@@ -6,9 +6,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
@@ -23,6 +25,7 @@ import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.protect.AuditReport;
+import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
@@ -62,16 +65,18 @@ public final class Bulletin {
 
         /**
          * What the staff audit could not settle, in one clause for the build's summary line: withheld numbers proven
-         * exposed but not repaired (complements whose own range is pinned), and checks left not proven within the
-         * audit's work budget, over the counts and the batches started; empty when the audit proved everything.
+         * exposed but not repaired, complements whose own range non-negativity pins to one value (they protect
+         * nothing, and are reported rather than repaired), and checks left not proven within the audit's work
+         * budget, over the counts and the batches started; empty when the audit proved everything.
          *
-         * @return e.g. "177 ranges and 299 largest-contributor checks not proven", or ""
+         * @return e.g. "14 complements pinned to a single value", or ""
          */
         public String auditOpenItems() {
             AuditReport c = prepared.counts().audit();
             AuditReport b = prepared.batches().audit();
+            int pinned = pinnedComplements(prepared.counts()) + pinnedComplements(prepared.batches());
             int exposed = c.derivable().size() + c.tooNarrow().size() + c.coalitionBreaches().size()
-                    + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size();
+                    + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size() - pinned;
             int ranges = c.intervalNotProven().size() + b.intervalNotProven().size();
             int largest = c.coalitionNotProven().size() + b.coalitionNotProven().size();
             List<String> parts = new ArrayList<>();
@@ -79,11 +84,27 @@ public final class Bulletin {
                 parts.add(exposed + (exposed == 1 ? " withheld number" : " withheld numbers")
                         + " proven too narrow or recoverable");
             }
+            if (pinned > 0) {
+                parts.add(pinned + (pinned == 1 ? " complement" : " complements") + " pinned to a single value");
+            }
             if (ranges + largest > 0) {
                 parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " and " + largest + " largest-contributor "
                         + (largest == 1 ? "check" : "checks") + " not proven");
             }
             return String.join(" and ", parts);
+        }
+
+        /** Complementary suppressions the audit proved too narrow: their range is a single value. */
+        private static int pinnedComplements(Protection p) {
+            Set<String> narrow = new HashSet<>(p.audit().tooNarrow());
+            int pinned = 0;
+            for (var s : p.suppressions()) {
+                if (s.status() == CellStatus.SUPPRESSED_SECONDARY
+                        && narrow.contains(s.label())) {
+                    pinned++;
+                }
+            }
+            return pinned;
         }
     }
 

@@ -24,8 +24,10 @@ import java.util.List;
  *                           reported) that contributor can pin to a single integer, knowing its own amounts in every
  *                           cell; includes derivable primary cells
  * @param intervalNotProven  suppressed cells whose interval could be neither proven wide enough nor proven too
- *                           narrow (a large component, where the restricted programs up to their cap were
- *                           inconclusive; or a program that could not be solved). Never counted as passed
+ *                           narrow (a large component, where the restricted programs up to their cap, the
+ *                           alternative datasets and the whole program's certificates within their iteration
+ *                           count were inconclusive; or a program that could not be solved). Never counted as
+ *                           passed
  * @param coalitionNotProven primary cells whose audit against their largest contributor was inconclusive in the
  *                           same way
  * @param intervalChecked    suppressed cells whose interval the audit decided (proven wide enough or too narrow)

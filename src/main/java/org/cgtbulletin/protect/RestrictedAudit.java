@@ -15,8 +15,9 @@ import java.util.Map;
  * that program, completed with the true values, solves the whole component's program (the true values are
  * non-negative and at least any contributor's own amounts), so the restricted feasible interval of the target is
  * <em>contained</em> in its true one. When the restricted interval already gives the protection the cell needs,
- * the cell is proven protected. That, and an alternative dataset ({@link AlternativeData}, tried on what the
- * programs leave not proven), are the only ways a cell passes here.
+ * the cell is proven protected. That, an alternative dataset ({@link AlternativeData}, tried on what the
+ * programs leave not proven), and an exact certificate from the whole component's program ({@link SparseSimplex},
+ * {@link Certificates}, tried on what is still open after that) are the only ways a cell passes here.
  *
  * <p><b>Choosing N (column generation).</b> N starts as the cells reachable from the target through relations,
  * breadth first, up to {@value #FIRST_UNKNOWNS} cells. If the restricted optimum does not give the protection, the
@@ -178,29 +179,29 @@ final class RestrictedAudit {
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, Proofs proofs) {
         return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, proofs,
-                proofs == null ? new long[] {WORK_BUDGET} : proofs.budget);
+                proofs == null ? new long[] {WORK_BUDGET} : proofs.budget, WHOLE_ITERATIONS);
     }
 
     /** As {@link #audit(LinearSystem, DisclosureRules, DisclosureRules.Assessment[], boolean[], Component,
-     * boolean[])} with other caps on the program sizes (for tests). */
+     * boolean[])} with other caps on the program sizes, and whole-program iterations (0: none), for tests. */
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
-                                      int maxUnknowns) {
+                                      int maxUnknowns, long wholeIterations) {
         return audit(sys, rules, assess, primary, comp, determined, firstUnknowns, maxUnknowns, null,
-                new long[] {WORK_BUDGET});
+                new long[] {WORK_BUDGET}, wholeIterations);
     }
 
-    /** As the above with a work budget (for tests). */
+    /** As the default with a work budget for the restricted programs and no whole program (for tests). */
     static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                                       boolean[] primary, Component comp, boolean[] determined, long workBudget) {
         return audit(sys, rules, assess, primary, comp, determined, FIRST_UNKNOWNS, MAX_UNKNOWNS, null,
-                new long[] {workBudget});
+                new long[] {workBudget}, 0);
     }
 
     private static IntervalAudit.Result audit(LinearSystem sys, DisclosureRules rules,
                                               DisclosureRules.Assessment[] assess, boolean[] primary, Component comp,
                                               boolean[] determined, int firstUnknowns, int maxUnknowns,
-                                              Proofs proofs, long[] budget) {
+                                              Proofs proofs, long[] budget, long wholeIterations) {
         RestrictedAudit a = new RestrictedAudit(sys, rules, assess, primary, comp, determined, firstUnknowns,
                 maxUnknowns, budget);
         boolean[] coalitionSafe = new boolean[comp.size()];
@@ -219,6 +220,7 @@ final class RestrictedAudit {
         a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
         a.coalitions(coalitionSafe);
         a.alternatives(coalitionSafe);
+        a.wholeProgram(coalitionSafe, wholeIterations);
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
                 int cell = comp.cells[k];
@@ -447,6 +449,176 @@ final class RestrictedAudit {
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
                 }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The whole program, in floating point, with exact certificates
+
+    /** Simplex iterations the whole-program checks of one audit may spend (see {@link SparseSimplex}). */
+    static final long WHOLE_ITERATIONS = 400_000;
+
+    /**
+     * The whole component's program ({@link SparseSimplex}) for every check still open: each optimum is turned
+     * into an exact proof by {@link Certificates}: a verified point proves protection (and, shared, the other open
+     * cells it already protects), verified duals prove a bound too short. A check neither way stays not proven.
+     */
+    private void wholeProgram(boolean[] coalitionSafe, long iterations) {
+        long[] left = {iterations};
+        if (iterations <= 0) {
+            return;
+        }
+        List<Integer> open = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (!checked[k] && !determined[k]) {
+                open.add(k);
+            }
+        }
+        SparseSimplex lp = new SparseSimplex(comp);
+        if (!open.isEmpty()) {
+            long[] zero = new long[n];
+            SparseSimplex.Status started = lp.start(zero, truth, left[0]);
+            left[0] -= lp.spent();
+            if (started == SparseSimplex.Status.OPTIMAL) {
+                for (int k : open) {
+                    if (!checked[k]) {
+                        wholeInterval(lp, zero, k, open, left);
+                    }
+                }
+            }
+        }
+        // Largest contributors, one program per contributor (its own amounts are the lower bounds).
+        Map<String, List<Integer>> byToken = new java.util.TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            if (coalitionOpen[k]) {
+                byToken.computeIfAbsent(assess[comp.cells[k]].largest(), t -> new ArrayList<>()).add(k);
+            }
+        }
+        for (var e : byToken.entrySet()) {
+            if (left[0] <= 0) {
+                return;
+            }
+            long[] own = new long[n];
+            for (int j = 0; j < n; j++) {
+                own[j] = sys.own(e.getKey(), comp.cells[j]);
+            }
+            SparseSimplex.Status started = lp.start(own, truth, left[0]);
+            left[0] -= lp.spent();
+            if (started != SparseSimplex.Status.OPTIMAL) {
+                continue;
+            }
+            for (int k : e.getValue()) {
+                if (!coalitionOpen[k]) {
+                    continue;
+                }
+                long v = truth[k];
+                Side up = side(lp, own, k, 1, v + 1, left);
+                Side down = up.reached != null || v - 1 < own[k] ? null : side(lp, own, k, -1, v - 1, left);
+                if (up.reached != null || (down != null && down.reached != null)) {
+                    coalitionOpen[k] = false;
+                    coalitionSafe[k] = true;
+                } else if (up.bound != null && (v - 1 < own[k] || down.bound != null)) {
+                    coalitionOpen[k] = false;
+                    breach[k] = true;
+                }
+            }
+        }
+    }
+
+    /** One side of a check on the whole program: a verified point reaching the target, or a verified bound short
+     * of it, or neither. */
+    private record Side(Certificates.Point point, Certificates.Rational reached, Certificates.Rational bound) {
+    }
+
+    private static final Side UNDECIDED = new Side(null, null, null);
+
+    /** Optimises x_k in direction sense and tries to prove {@code sense * x_k >= sense * target} either way. */
+    private Side side(SparseSimplex lp, long[] lower, int k, int sense, long target, long[] left) {
+        if (left[0] <= 0) {
+            return UNDECIDED;
+        }
+        SparseSimplex.Status s = lp.optimise(k, sense, Math.min(left[0], 20L * lp.rows() + 1000));
+        left[0] -= lp.spent();
+        double[] x = lp.primal();
+        if (s == SparseSimplex.Status.UNBOUNDED) {
+            double[] ray = lp.ray();
+            double dir = sense * ray[k];
+            if (dir <= 0) {
+                return UNDECIDED;
+            }
+            double t = Math.ceil(Math.max(0, sense * (target - x[k])) / dir) + 1;
+            for (int j = 0; j < n; j++) {
+                x[j] += t * ray[j];
+            }
+        } else if (s != SparseSimplex.Status.OPTIMAL) {
+            return UNDECIDED;
+        }
+        if (sense * (x[k] - target) >= -1e-6) {
+            Certificates.Point p = Certificates.point(comp, lower, x);
+            if (p != null && (sense > 0 ? p.at(k).atLeast(target) : p.at(k).atMost(target))) {
+                return new Side(p, p.at(k), null);
+            }
+            return UNDECIDED;
+        }
+        Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
+        if (b != null && (sense > 0 ? !b.atLeast(target) : !b.atMost(target))) {
+            return new Side(null, null, b);
+        }
+        return UNDECIDED;
+    }
+
+    private void wholeInterval(SparseSimplex lp, long[] zero, int k, List<Integer> open, long[] left) {
+        long v = truth[k];
+        long need = need(k);
+        boolean magnitude = magnitude(k);
+        Side up = need == Long.MAX_VALUE ? UNDECIDED : side(lp, zero, k, 1, need, left);
+        if (up.reached != null) {
+            provePoint(k, up.point, v, up.reached.value());
+            sharePoint(up.point, open);
+            return;
+        }
+        Side down = UNDECIDED;
+        if (!magnitude && v >= 1) {
+            down = side(lp, zero, k, -1, v - 1, left);
+            if (down.reached != null) {
+                provePoint(k, down.point, down.reached.value(), v);
+                sharePoint(down.point, open);
+                return;
+            }
+        }
+        if (up.bound != null && (magnitude || v == 0 || down.bound != null)) {
+            checked[k] = true;
+            narrow[k] = true;
+            // Marked as a restricted program's finding, so that it is repaired as one: a primary cell gets a
+            // complement that can lend it something; a pinned complement is reported, not repaired.
+            restricted[k] = true;
+            high[k] = up.bound.value();
+            low[k] = down.bound != null ? down.bound.value() : Double.NaN;
+        }
+    }
+
+    private void provePoint(int k, Certificates.Point p, double lo, double hi) {
+        checked[k] = true;
+        narrow[k] = false;
+        restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
+        low[k] = lo;
+        high[k] = hi;
+    }
+
+    /** Proves every other open cell the verified point already protects. */
+    private void sharePoint(Certificates.Point p, List<Integer> open) {
+        for (int j : open) {
+            if (checked[j]) {
+                continue;
+            }
+            Certificates.Rational xj = p.at(j);
+            long v = truth[j];
+            long need = need(j);
+            if (need != Long.MAX_VALUE && xj.atLeast(need)) {
+                provePoint(j, p, v, xj.value());
+            } else if (!magnitude(j) && v >= 1 && xj.atMost(v - 1)) {
+                provePoint(j, p, xj.value(), v);
             }
         }
     }

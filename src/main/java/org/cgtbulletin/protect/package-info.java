@@ -16,8 +16,11 @@
  *       {@value org.cgtbulletin.protect.IntervalAudit#MAX_LP_UNKNOWNS} unknowns as one program; a larger one by
  *       restricted programs around each cell, {@link org.cgtbulletin.protect.RestrictedAudit}, which prove a cell
  *       protected or exposed, then alternative datasets built from the report footprints
- *       ({@link org.cgtbulletin.protect.AlternativeData}), which can prove it protected; a cell neither proves is
- *       reported as not proven), the protection each failed rule requires of that
+ *       ({@link org.cgtbulletin.protect.AlternativeData}), which can prove it protected, then the whole
+ *       component's program in floating point ({@link org.cgtbulletin.protect.SparseSimplex}) whose solutions
+ *       count only as exact certificates ({@link org.cgtbulletin.protect.Certificates}), which prove it protected
+ *       or exposed; a cell none of these decides is reported as not proven), the protection each failed rule
+ *       requires of that
  *       interval, and an attack by each primary cell's largest contributor, who knows its own amounts in every
  *       cell.</li>
  * </ol>

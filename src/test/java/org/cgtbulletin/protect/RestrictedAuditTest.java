@@ -101,12 +101,26 @@ class RestrictedAuditTest {
         Component comp = single(sys, status);
         boolean[] primary = primary(auditor, status);
         IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp,
-                auditor.determined(comp), 2, 3);
+                auditor.determined(comp), 2, 3, 0);
         for (int k = 0; k < comp.size(); k++) {
             assertFalse(r.checked()[k], sys.label[comp.cells[k]]);
             assertFalse(r.tooNarrow()[k]);
             assertFalse(r.breach()[k]);
             assertTrue(r.coalitionOpen()[k]);
+        }
+        // The whole program, with exact certificates, decides what programs that small cannot.
+        IntervalAudit.Result whole = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp,
+                auditor.determined(comp), 2, 3, RestrictedAudit.WHOLE_ITERATIONS);
+        boolean[] all = new boolean[comp.size()];
+        Arrays.fill(all, true);
+        ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, null, all);
+        for (int k = 0; k < comp.size(); k++) {
+            int cell = comp.cells[k];
+            assertTrue(whole.checked()[k], sys.label[cell]);
+            assertFalse(whole.coalitionOpen()[k], sys.label[cell]);
+            assertFalse(whole.tooNarrow()[k], sys.label[cell]);
+            assertTrue(whole.high()[k] <= exact.high[k] + 1e-9 && whole.low()[k] >= exact.low[k] - 1e-9,
+                    sys.label[cell] + ": a proven range lies inside the exact one");
         }
     }
 
@@ -171,7 +185,7 @@ class RestrictedAuditTest {
         boolean[] primary = primary(auditor, status);
         boolean[] det = auditor.determined(comp);
         IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det,
-                firstUnknowns, maxUnknowns);
+                firstUnknowns, maxUnknowns, 0);
         boolean[] all = new boolean[comp.size()];
         Arrays.fill(all, true);
         ExactSimplex.Bounds whole = IntervalAudit.bounds(comp, null, all);
