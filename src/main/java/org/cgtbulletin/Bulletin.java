@@ -6,11 +6,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
@@ -25,7 +23,6 @@ import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.protect.AuditReport;
-import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.CellsFiles;
@@ -74,7 +71,7 @@ public final class Bulletin {
         public String auditOpenItems() {
             AuditReport c = prepared.counts().audit();
             AuditReport b = prepared.batches().audit();
-            int pinned = pinnedComplements(prepared.counts()) + pinnedComplements(prepared.batches());
+            int pinned = prepared.counts().pinnedComplements() + prepared.batches().pinnedComplements();
             int exposed = c.derivable().size() + c.tooNarrow().size() + c.coalitionBreaches().size()
                     + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size() - pinned;
             int ranges = c.intervalNotProven().size() + b.intervalNotProven().size();
@@ -92,19 +89,6 @@ public final class Bulletin {
                         + (largest == 1 ? "check" : "checks") + " not proven");
             }
             return String.join(" and ", parts);
-        }
-
-        /** Complementary suppressions the audit proved too narrow: their range is a single value. */
-        private static int pinnedComplements(Protection p) {
-            Set<String> narrow = new HashSet<>(p.audit().tooNarrow());
-            int pinned = 0;
-            for (var s : p.suppressions()) {
-                if (s.status() == CellStatus.SUPPRESSED_SECONDARY
-                        && narrow.contains(s.label())) {
-                    pinned++;
-                }
-            }
-            return pinned;
         }
     }
 

@@ -1,7 +1,9 @@
 package org.cgtbulletin.protect;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The result of {@link DisclosureControl#protect}: a status for every cell (indexed by cell id), every withheld
@@ -40,5 +42,23 @@ public record Protection(CellStatus[] status, List<Suppression> suppressions, Au
      */
     public boolean published(int cell) {
         return status[cell] == CellStatus.PUBLISHED;
+    }
+
+    /**
+     * The complements among the cells the audit proved too narrow: withheld only to protect others, their own range
+     * is pinned to one value by non-negativity (a withheld zero, or a total whose parts are withheld zeros). They
+     * pass every rule, so this exposes nothing, but they protect nothing either; they are reported, not repaired.
+     *
+     * @return how many of {@link AuditReport#tooNarrow()} are complementary suppressions
+     */
+    public int pinnedComplements() {
+        Set<String> narrow = new HashSet<>(audit.tooNarrow());
+        int pinned = 0;
+        for (Suppression s : suppressions) {
+            if (s.status() == CellStatus.SUPPRESSED_SECONDARY && narrow.contains(s.label())) {
+                pinned++;
+            }
+        }
+        return pinned;
     }
 }

@@ -594,7 +594,8 @@ final class RestrictedAudit {
             // complement that can lend it something; a pinned complement is reported, not repaired.
             restricted[k] = true;
             high[k] = up.bound.value();
-            low[k] = down.bound != null ? down.bound.value() : Double.NaN;
+            // Without a certified minimum, the true value: [v, max] lies inside the attacker's interval.
+            low[k] = down.bound != null ? down.bound.value() : v;
         }
     }
 

@@ -174,9 +174,11 @@ public final class StaffAudit {
                 + a.primary() + " withheld by a rule, " + a.secondary() + " withheld as complements. Exactly"
                 + " derivable withheld cells: " + a.derivable().size() + ". Feasible intervals checked: "
                 + a.intervalChecked() + " (of which " + a.intervalRestricted() + " in a component too large to"
-                + " solve whole, by restricted programs over a neighbourhood of the cell or by alternative datasets"
-                + " that publish the same numbers: an interval inside the attacker's);"
+                + " solve exactly as one program: by restricted programs over a neighbourhood of the cell, by"
+                + " alternative datasets that publish the same numbers, or by the whole program in floating point"
+                + " with exactly checked certificates; shown as an interval inside the attacker's);"
                 + " not proven either way: " + a.intervalSkipped() + "; too narrow: " + a.tooNarrow().size()
+                + pinnedNote(p)
                 + "; recoverable by their largest contributor: " + a.coalitionBreaches().size()
                 + " (not proven either way: " + a.coalitionNotProven().size() + ").</p>\n");
         for (List<String> problems : List.of(a.derivable(), a.tooNarrow(), a.coalitionBreaches())) {
@@ -200,6 +202,13 @@ public final class StaffAudit {
                     + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");
+    }
+
+    private static String pinnedNote(Protection p) {
+        int pinned = p.pinnedComplements();
+        return pinned == 0 ? "" : " (of which " + pinned + (pinned == 1 ? " complement" : " complements")
+                + " whose own range non-negativity pins to one value: it passes every rule and protects nothing, and"
+                + " is reported, not repaired)";
     }
 
     private static String fmt(double v) {

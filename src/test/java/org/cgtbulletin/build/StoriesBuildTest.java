@@ -172,6 +172,10 @@ class StoriesBuildTest {
             assertEquals(0, audit.get(system).get("largest_contributor_not_proven").size(), system);
         }
         BuildDisclosureTest.assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
+        // and the staff audit tells those pinned complements from exposures
+        assertTrue(run.out().contains(" complements pinned to a single value"), run.out());
+        assertTrue(Files.readString(dir.resolve("audit/index.html"))
+                .contains(" complements whose own range non-negativity pins to one value"));
     }
 
     private Path hostileDataset() throws IOException {
