@@ -139,15 +139,22 @@ class RestrictedAuditTest {
 
     @Test
     void agreesWithTheWholeComponentsProgram() {
-        agreesWithTheWholeComponentsProgram(RestrictedAudit.FIRST_UNKNOWNS, RestrictedAudit.MAX_UNKNOWNS);
+        agreesWithTheWholeComponentsProgram(RestrictedAudit.FIRST_UNKNOWNS, RestrictedAudit.MAX_UNKNOWNS, 0);
     }
 
     @Test
     void agreesWithTheWholeComponentsProgramWithSmallPrograms() {
-        agreesWithTheWholeComponentsProgram(20, 100);
+        agreesWithTheWholeComponentsProgram(20, 100, 0);
     }
 
-    private static void agreesWithTheWholeComponentsProgram(int firstUnknowns, int maxUnknowns) {
+    @Test
+    void theWholeProgramDecidesEveryCheckTheTinyProgramsLeaveOpenAndAgreesWithTheExactOne() {
+        // Programs of 2 or 3 unknowns decide almost nothing; the floating-point whole program with exact
+        // certificates decides every interval and every largest-contributor check, exposures included.
+        agreesWithTheWholeComponentsProgram(2, 3, RestrictedAudit.WHOLE_ITERATIONS);
+    }
+
+    private static void agreesWithTheWholeComponentsProgram(int firstUnknowns, int maxUnknowns, long wholeIterations) {
         // A sparse table with small cells, every third row nearly empty: some withheld cells are protected, some
         // exposed (a lone small cell in a row with a small published total).
         Random rnd = new Random(20261125);
@@ -185,7 +192,7 @@ class RestrictedAuditTest {
         boolean[] primary = primary(auditor, status);
         boolean[] det = auditor.determined(comp);
         IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det,
-                firstUnknowns, maxUnknowns, 0);
+                firstUnknowns, maxUnknowns, wholeIterations);
         boolean[] all = new boolean[comp.size()];
         Arrays.fill(all, true);
         ExactSimplex.Bounds whole = IntervalAudit.bounds(comp, null, all);
@@ -195,6 +202,7 @@ class RestrictedAuditTest {
             int cell = comp.cells[k];
             boolean good = (whole.highInt[k] == Long.MAX_VALUE || whole.highInt[k] - whole.lowInt[k] >= 1)
                     && rules.upperProtected(auditor.assess[cell], whole.highInt[k]);
+            assertTrue(wholeIterations == 0 || r.checked()[k], sys.label[cell] + " decided");
             if (r.checked()[k]) {
                 assertEquals(!good, r.tooNarrow()[k], sys.label[cell]);
                 if (good) {
@@ -227,6 +235,7 @@ class RestrictedAuditTest {
             ExactSimplex.Bounds b = IntervalAudit.bounds(comp, own, wanted);
             for (int k : e.getValue()) {
                 boolean breach = det[k] || (b.highInt[k] != Long.MAX_VALUE && b.highInt[k] - b.lowInt[k] < 1);
+                assertTrue(wholeIterations == 0 || !r.coalitionOpen()[k], sys.label[comp.cells[k]] + " decided");
                 if (!r.coalitionOpen()[k]) {
                     assertEquals(breach, r.breach()[k], sys.label[comp.cells[k]]);
                     breaches += breach ? 1 : 0;
