@@ -153,6 +153,67 @@ final class RestrictedAudit {
             high = new double[cells];
         }
 
+        /**
+         * The last basis of each component's whole program, in system terms: a larger pattern's program starts
+         * from it (its component holds the old one whole, and every old row), so its crossover has little to do.
+         */
+        private final List<Basis> bases = new ArrayList<>();
+
+        /** A whole program's basis: its component's cells and rows, its basic cells and basic artificial rows. */
+        private record Basis(int[] cells, int[] rows, int[] basicCells, int[] artificialRows) {
+        }
+
+        /** Suggests to lp (over comp) the basis kept from an earlier pattern's component inside comp, if any. */
+        void suggest(Component comp, SparseSimplex lp) {
+            Basis best = null;
+            for (Basis b : bases) {
+                if (Arrays.binarySearch(comp.cells, b.cells[0]) >= 0
+                        && (best == null || b.cells.length > best.cells.length)) {
+                    best = b;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            Map<Integer, Integer> localRow = new HashMap<>();
+            for (int i = 0; i < comp.sysRow.length; i++) {
+                localRow.put(comp.sysRow[i], i);
+            }
+            int[] unknowns = new int[best.basicCells.length];
+            for (int t = 0; t < unknowns.length; t++) {
+                unknowns[t] = Arrays.binarySearch(comp.cells, best.basicCells[t]);
+                if (unknowns[t] < 0) {
+                    return; // not the same system: no suggestion
+                }
+            }
+            boolean[] oldRow = new boolean[comp.sysRow.length];
+            for (int r : best.rows) {
+                Integer i = localRow.get(r);
+                if (i == null) {
+                    return;
+                }
+                oldRow[i] = true;
+            }
+            List<Integer> artificial = new ArrayList<>();
+            for (int r : best.artificialRows) {
+                artificial.add(localRow.get(r));
+            }
+            for (int i = 0; i < oldRow.length; i++) {
+                if (!oldRow[i]) {
+                    artificial.add(i); // a row the old program did not have
+                }
+            }
+            lp.suggest(unknowns, artificial.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Keeps lp's last basis (over comp) for the next, larger pattern. */
+        void keep(Component comp, SparseSimplex lp) {
+            bases.removeIf(b -> Arrays.binarySearch(comp.cells, b.cells[0]) >= 0);
+            int[] basicCells = Arrays.stream(lp.basicUnknowns()).map(k -> comp.cells[k]).toArray();
+            int[] artificialRows = Arrays.stream(lp.basicArtificialRows()).map(i -> comp.sysRow[i]).toArray();
+            bases.add(new Basis(comp.cells.clone(), comp.sysRow.clone(), basicCells, artificialRows));
+        }
+
         /** Records the pattern about to be audited; throws if it is not a superset of the previous one. */
         void advance(boolean[] now) {
             for (int c = 0; c < suppressed.length; c++) {
@@ -220,7 +281,7 @@ final class RestrictedAudit {
         a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
         a.coalitions(coalitionSafe);
         a.alternatives(coalitionSafe);
-        a.wholeProgram(coalitionSafe, wholeIterations);
+        a.wholeProgram(coalitionSafe, wholeIterations, proofs);
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
                 int cell = comp.cells[k];
@@ -464,7 +525,7 @@ final class RestrictedAudit {
      * into an exact proof by {@link Certificates}: a verified point proves protection (and, shared, the other open
      * cells it already protects), verified duals prove a bound too short. A check neither way stays not proven.
      */
-    private void wholeProgram(boolean[] coalitionSafe, long iterations) {
+    private void wholeProgram(boolean[] coalitionSafe, long iterations, Proofs proofs) {
         long[] left = {iterations};
         if (iterations <= 0) {
             return;
@@ -476,6 +537,16 @@ final class RestrictedAudit {
             }
         }
         SparseSimplex lp = new SparseSimplex(comp);
+        if (proofs != null) {
+            proofs.suggest(comp, lp);
+        }
+        wholeChecks(lp, open, coalitionSafe, left);
+        if (proofs != null && lp.started()) {
+            proofs.keep(comp, lp);
+        }
+    }
+
+    private void wholeChecks(SparseSimplex lp, List<Integer> open, boolean[] coalitionSafe, long[] left) {
         if (!open.isEmpty()) {
             long[] zero = new long[n];
             SparseSimplex.Status started = lp.start(zero, truth, left[0]);
@@ -538,6 +609,14 @@ final class RestrictedAudit {
         if (left[0] <= 0) {
             return UNDECIDED;
         }
+        if (!lp.started()) {
+            // A factorisation found the last basis singular: cross over again from the true values.
+            SparseSimplex.Status restarted = lp.start(lower, truth, left[0]);
+            left[0] -= lp.spent();
+            if (restarted != SparseSimplex.Status.OPTIMAL || left[0] <= 0) {
+                return UNDECIDED;
+            }
+        }
         SparseSimplex.Status s = lp.optimise(k, sense, Math.min(left[0], 20L * lp.rows() + 1000));
         left[0] -= lp.spent();
         double[] x = lp.primal();
@@ -554,18 +633,27 @@ final class RestrictedAudit {
         } else if (s != SparseSimplex.Status.OPTIMAL) {
             return UNDECIDED;
         }
-        if (sense * (x[k] - target) >= -1e-6) {
-            Certificates.Point p = Certificates.point(comp, lower, x);
-            if (p != null && (sense > 0 ? p.at(k).atLeast(target) : p.at(k).atMost(target))) {
-                return new Side(p, p.at(k), null);
+        // A certificate that fails its exact check is tried once more after a fresh factorisation of the basis,
+        // which removes the rounding the eta updates accumulated.
+        boolean refreshed = false;
+        while (true) {
+            if (sense * (x[k] - target) >= -1e-6) {
+                Certificates.Point p = Certificates.point(comp, lower, x);
+                if (p != null && (sense > 0 ? p.at(k).atLeast(target) : p.at(k).atMost(target))) {
+                    return new Side(p, p.at(k), null);
+                }
+            } else {
+                Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
+                if (b != null && (sense > 0 ? !b.atLeast(target) : !b.atMost(target))) {
+                    return new Side(null, null, b);
+                }
             }
-            return UNDECIDED;
+            if (refreshed || s != SparseSimplex.Status.OPTIMAL || !lp.refresh()) {
+                return UNDECIDED;
+            }
+            refreshed = true;
+            x = lp.primal();
         }
-        Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
-        if (b != null && (sense > 0 ? !b.atLeast(target) : !b.atMost(target))) {
-            return new Side(null, null, b);
-        }
-        return UNDECIDED;
     }
 
     private void wholeInterval(SparseSimplex lp, long[] zero, int k, List<Integer> open, long[] left) {

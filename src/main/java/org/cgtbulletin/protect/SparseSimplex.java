@@ -138,13 +138,9 @@ final class SparseSimplex {
                 b[colRow[j][t]] -= colVal[j][t] * lower[j];
             }
         }
-        if (nonbasic == null) {
-            // First start: the all-artificial basis. Later starts keep the last basis (warm crossover).
-            Arrays.fill(posOf, -1);
-            for (int i = 0; i < m; i++) {
-                basis[i] = n + i;
-                posOf[n + i] = i;
-            }
+        if (nonbasic == null && !suggested) {
+            // First start: the all-artificial basis, unless one was suggested. Later starts keep the last basis.
+            allArtificial();
         }
         nonbasic = new double[n];
         for (int j = 0; j < n; j++) {
@@ -153,8 +149,21 @@ final class SparseSimplex {
             }
         }
         if (!refactor()) {
-            return Status.GAVE_UP;
+            if (!suggested) {
+                return Status.GAVE_UP;
+            }
+            // A suggested basis that turns out singular is dropped for the all-artificial one.
+            suggested = false;
+            allArtificial();
+            nonbasic = new double[n];
+            for (int j = 0; j < n; j++) {
+                nonbasic[j] = point[j] - lower[j];
+            }
+            if (!refactor()) {
+                return Status.GAVE_UP;
+            }
         }
+        suggested = false;
         double[] pushed = nonbasic;
         for (int j = 0; j < n; j++) {
             double value = pushed[j];
@@ -199,6 +208,70 @@ final class SparseSimplex {
             }
         }
         return refactor() ? Status.OPTIMAL : Status.GAVE_UP;
+    }
+
+    private boolean suggested;
+
+    private void allArtificial() {
+        Arrays.fill(posOf, -1);
+        for (int i = 0; i < m; i++) {
+            basis[i] = n + i;
+            posOf[n + i] = i;
+        }
+    }
+
+    /**
+     * Suggests the basis the first {@link #start} crosses over from: these unknowns basic, with the artificials of
+     * the given rows (for instance the last basis of a smaller program over a subset of these rows and unknowns,
+     * completed by the artificials of the rows it did not have, which keeps it non-singular). Ignored unless the
+     * counts add up to the number of rows; a singular suggestion falls back to the all-artificial basis.
+     *
+     * @param unknowns       local unknowns to make basic, distinct
+     * @param artificialRows local rows whose artificial is basic, distinct
+     */
+    void suggest(int[] unknowns, int[] artificialRows) {
+        if (nonbasic != null || unknowns.length + artificialRows.length != m) {
+            return;
+        }
+        Arrays.fill(posOf, -1);
+        int p = 0;
+        for (int j : unknowns) {
+            if (posOf[j] >= 0) {
+                allArtificial();
+                return;
+            }
+            basis[p] = j;
+            posOf[j] = p++;
+        }
+        for (int i : artificialRows) {
+            if (posOf[n + i] >= 0) {
+                allArtificial();
+                return;
+            }
+            basis[p] = n + i;
+            posOf[n + i] = p++;
+        }
+        suggested = true;
+    }
+
+    /** Factorises the current basis afresh and recomputes the basic values; false if it cannot (then no basis). */
+    boolean refresh() {
+        return nonbasic != null && refactor();
+    }
+
+    /** Whether a feasible basis is at hand (a start succeeded and no factorisation failed since). */
+    boolean started() {
+        return nonbasic != null;
+    }
+
+    /** The basic unknowns (local), ascending. */
+    int[] basicUnknowns() {
+        return Arrays.stream(basis).filter(v -> v < n).sorted().toArray();
+    }
+
+    /** The rows (local) whose artificial is basic, ascending. */
+    int[] basicArtificialRows() {
+        return Arrays.stream(basis).filter(v -> v >= n).map(v -> v - n).sorted().toArray();
     }
 
     /** Values of the non-basic unknowns above their bounds (only during crossover; else all 0). */
