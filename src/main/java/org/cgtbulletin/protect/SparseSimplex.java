@@ -380,7 +380,7 @@ final class SparseSimplex {
                 return Status.OPTIMAL;
             }
             double[] alpha = ftran(enter);
-            // Ratio test: basic structurals and phase-1 artificials have [0, inf), phase-2 artificials [0, 0].
+            // Ratio test: basic unknowns have [0, inf), basic artificials [0, 0].
             int leave = -1;
             double step = Double.POSITIVE_INFINITY;
             double leaveAbs = 0;
