@@ -46,7 +46,7 @@ public record Protection(CellStatus[] status, List<Suppression> suppressions, Au
 
     /**
      * The complements among the cells the audit proved too narrow: withheld only to protect others, their own range
-     * is pinned to one value by non-negativity (a withheld zero, or a total whose parts are withheld zeros). They
+     * is pinned to one value by non-negativity (mostly withheld zeros; a cell whose relations leave it no room). They
      * pass every rule, so this exposes nothing, but they protect nothing either; they are reported, not repaired.
      *
      * @return how many of {@link AuditReport#tooNarrow()} are complementary suppressions
