@@ -585,8 +585,8 @@ final class RestrictedAudit {
                 }
                 long v = truth[k];
                 Side up = side(lp, own, k, 1, v + 1, left);
-                Side down = up.reached != null || v - 1 < own[k] ? null : side(lp, own, k, -1, v - 1, left);
-                if (up.reached != null || (down != null && down.reached != null)) {
+                Side down = up.point != null || v - 1 < own[k] ? null : side(lp, own, k, -1, v - 1, left);
+                if (up.point != null || (down != null && down.point != null)) {
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
                 } else if (up.bound != null && (v - 1 < own[k] || down.bound != null)) {
@@ -599,10 +599,10 @@ final class RestrictedAudit {
 
     /** One side of a check on the whole program: a verified point reaching the target, or a verified bound short
      * of it, or neither. */
-    private record Side(Certificates.Point point, Certificates.Rational reached, Certificates.Rational bound) {
+    private record Side(Certificates.Point point, Certificates.Rational bound) {
     }
 
-    private static final Side UNDECIDED = new Side(null, null, null);
+    private static final Side UNDECIDED = new Side(null, null);
 
     /** Optimises x_k in direction sense and tries to prove {@code sense * x_k >= sense * target} either way. */
     private Side side(SparseSimplex lp, long[] lower, int k, int sense, long target, long[] left) {
@@ -640,12 +640,12 @@ final class RestrictedAudit {
             if (sense * (x[k] - target) >= -1e-6) {
                 Certificates.Point p = Certificates.point(comp, lower, x);
                 if (p != null && (sense > 0 ? p.at(k).atLeast(target) : p.at(k).atMost(target))) {
-                    return new Side(p, p.at(k), null);
+                    return new Side(p, null);
                 }
             } else {
-                Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
+                Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
                 if (b != null && (sense > 0 ? !b.atLeast(target) : !b.atMost(target))) {
-                    return new Side(null, null, b);
+                    return new Side(null, b);
                 }
             }
             if (refreshed || s != SparseSimplex.Status.OPTIMAL || !lp.refresh()) {
@@ -661,16 +661,16 @@ final class RestrictedAudit {
         long need = need(k);
         boolean magnitude = magnitude(k);
         Side up = need == Long.MAX_VALUE ? UNDECIDED : side(lp, zero, k, 1, need, left);
-        if (up.reached != null) {
-            provePoint(k, up.point, v, up.reached.value());
+        if (up.point != null) {
+            provePoint(k, v, up.point.at(k).value());
             sharePoint(up.point, open);
             return;
         }
         Side down = UNDECIDED;
         if (!magnitude && v >= 1) {
             down = side(lp, zero, k, -1, v - 1, left);
-            if (down.reached != null) {
-                provePoint(k, down.point, down.reached.value(), v);
+            if (down.point != null) {
+                provePoint(k, down.point.at(k).value(), v);
                 sharePoint(down.point, open);
                 return;
             }
@@ -687,7 +687,7 @@ final class RestrictedAudit {
         }
     }
 
-    private void provePoint(int k, Certificates.Point p, double lo, double hi) {
+    private void provePoint(int k, double lo, double hi) {
         checked[k] = true;
         narrow[k] = false;
         restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
@@ -705,9 +705,9 @@ final class RestrictedAudit {
             long v = truth[j];
             long need = need(j);
             if (need != Long.MAX_VALUE && xj.atLeast(need)) {
-                provePoint(j, p, v, xj.value());
+                provePoint(j, v, xj.value());
             } else if (!magnitude(j) && v >= 1 && xj.atMost(v - 1)) {
-                provePoint(j, p, xj.value(), v);
+                provePoint(j, xj.value(), v);
             }
         }
     }

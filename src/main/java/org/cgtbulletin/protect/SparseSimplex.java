@@ -323,11 +323,10 @@ final class SparseSimplex {
     }
 
     /**
-     * Duals of the original rows for the last optimisation of {@code sense * x_k}: y with
-     * {@code x_k = y . rhs + g . x}, where {@code g = e_k - A^T y} has the sign that bounds x_k (see
-     * {@link Certificates}).
+     * Duals of the rows for the last optimisation of x_k (either sense): y with {@code x_k = y . rhs + g . x},
+     * where at an optimum {@code g = e_k - A^T y} has the sign that bounds x_k (see {@link Certificates}).
      */
-    double[] dual(int k, int sense) {
+    double[] dual(int k) {
         double[] cB = new double[m];
         for (int p = 0; p < m; p++) {
             if (basis[p] == k) {
@@ -425,10 +424,8 @@ final class SparseSimplex {
         }
     }
 
+    /** y . a_j for an unknown j (artificials never enter). */
     private double column(int j, double[] y) {
-        if (j >= n) {
-            return y[j - n];
-        }
         double s = 0;
         int[] r = colRow[j];
         double[] v = colVal[j];
@@ -438,15 +435,11 @@ final class SparseSimplex {
         return s;
     }
 
-    /** Column j of the constraint matrix (artificials included), dense by row. */
+    /** Column j of the constraint matrix (an unknown's), dense by row. */
     private double[] dense(int j) {
         double[] a = new double[m];
-        if (j >= n) {
-            a[j - n] = 1;
-        } else {
-            for (int t = 0; t < colRow[j].length; t++) {
-                a[colRow[j][t]] = colVal[j][t];
-            }
+        for (int t = 0; t < colRow[j].length; t++) {
+            a[colRow[j][t]] = colVal[j][t];
         }
         return a;
     }
@@ -587,11 +580,7 @@ final class SparseSimplex {
                 bVal[p] = new double[] {1};
             } else {
                 bRow[p] = colRow[j];
-                double[] v = new double[colRow[j].length];
-                for (int t = 0; t < v.length; t++) {
-                    v[t] = colVal[j][t];
-                }
-                bVal[p] = v;
+                bVal[p] = colVal[j];
             }
             for (int r : bRow[p]) {
                 rowCount[r]++;
@@ -625,7 +614,6 @@ final class SparseSimplex {
         lRow = new int[m][];
         lVal = new double[m][];
         steps = 0;
-        // Singletons: the position order of the steps is fixed later (U entries name positions, not steps).
         int[] colQueue = new int[m];
         int[] rowQueue = new int[m];
         int cq = 0;
@@ -727,7 +715,7 @@ final class SparseSimplex {
             posDone[p] = true;
             step(r, p, v, emptyI, emptyD, lr, lv);
         }
-        // Kernel: what is left, dense.
+        // Kernel: what is left, by sparse elimination.
         int k = 0;
         int[] kRows = new int[m];
         int[] kPos = new int[m];

@@ -67,7 +67,7 @@ class SparseSimplexTest {
                                 points++;
                                 assertEquals(want, p.at(k).value(), 1e-9, what);
                             }
-                            Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k, sense), k, sense);
+                            Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
                             if (b != null) {
                                 bounds++;
                                 assertEquals(want, b.value(), 1e-9, what);
