@@ -38,10 +38,16 @@ import java.util.Map;
  * suffices is proven with it (one warm-started optimisation per bound). Cells are visited in ascending order;
  * results are deterministic.
  *
+ * <p><b>Cores.</b> The interval audit and the largest-contributor audit write disjoint results, so they run side
+ * by side; so do the two chains of whole programs (intervals; contributors). With more cores, the searches of the
+ * next cells start ahead of each loop ({@link Lookahead}) and are used in loop order. Neither changes a result:
+ * the report is the same on one core as on eight.
+ *
  * <p><b>Work budget.</b> The simplex work is counted (tableau entries visited, {@link ExactSimplex#work}) and
  * capped at {@value #WORK_BUDGET} per audit, or per protection (shared by its rounds through {@link Proofs}); the
- * intervals may use half of it, the largest contributors the rest. Cells not reached are reported not proven.
- * The count, not the clock, decides: the same input gives the same report on any machine.
+ * intervals and the largest contributors each get half of what is left when an audit begins, and give back what
+ * they do not spend. Cells not reached are reported not proven. The count, not the clock, decides: the same input
+ * gives the same report on any machine.
  */
 final class RestrictedAudit {
 
@@ -159,15 +165,21 @@ final class RestrictedAudit {
          */
         private final List<Basis> bases = new ArrayList<>();
 
-        /** A whole program's basis: its component's cells and rows, its basic cells and basic artificial rows. */
-        private record Basis(int[] cells, int[] rows, int[] basicCells, int[] artificialRows) {
+        /**
+         * A whole program's basis: its chain of programs (0 intervals, 1 largest contributors), its component's
+         * cells and rows, its basic cells and basic artificial rows.
+         */
+        private record Basis(int chain, int[] cells, int[] rows, int[] basicCells, int[] artificialRows) {
         }
 
-        /** Suggests to lp (over comp) the basis kept from an earlier pattern's component inside comp, if any. */
-        void suggest(Component comp, SparseSimplex lp) {
+        /**
+         * Suggests to lp (over comp) the basis the same chain kept from an earlier pattern's component inside comp,
+         * if any.
+         */
+        void suggest(Component comp, SparseSimplex lp, int chain) {
             Basis best = null;
             for (Basis b : bases) {
-                if (Arrays.binarySearch(comp.cells, b.cells[0]) >= 0
+                if (b.chain == chain && Arrays.binarySearch(comp.cells, b.cells[0]) >= 0
                         && (best == null || b.cells.length > best.cells.length)) {
                     best = b;
                 }
@@ -206,12 +218,15 @@ final class RestrictedAudit {
             lp.suggest(unknowns, artificial.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        /** Keeps lp's last basis (over comp) for the next, larger pattern. */
-        void keep(Component comp, SparseSimplex lp) {
-            bases.removeIf(b -> Arrays.binarySearch(comp.cells, b.cells[0]) >= 0);
+        /** Keeps lp's last basis (over comp), if it has one, for the same chain's next, larger pattern. */
+        void keep(Component comp, SparseSimplex lp, int chain) {
+            if (!lp.started()) {
+                return;
+            }
+            bases.removeIf(b -> b.chain == chain && Arrays.binarySearch(comp.cells, b.cells[0]) >= 0);
             int[] basicCells = Arrays.stream(lp.basicUnknowns()).map(k -> comp.cells[k]).toArray();
             int[] artificialRows = Arrays.stream(lp.basicArtificialRows()).map(i -> comp.sysRow[i]).toArray();
-            bases.add(new Basis(comp.cells.clone(), comp.sysRow.clone(), basicCells, artificialRows));
+            bases.add(new Basis(chain, comp.cells.clone(), comp.sysRow.clone(), basicCells, artificialRows));
         }
 
         /** Records the pattern about to be audited; throws if it is not a superset of the previous one. */
@@ -278,8 +293,7 @@ final class RestrictedAudit {
                 coalitionSafe[k] = proofs.coalition[cell] && !determined[k];
             }
         }
-        a.intervals(budget[0] / 2); // leave at least half of the budget to the largest contributors
-        a.coalitions(coalitionSafe);
+        a.intervalsAndCoalitions(coalitionSafe);
         a.alternatives(coalitionSafe);
         a.wholeProgram(coalitionSafe, wholeIterations, proofs);
         if (proofs != null) {
@@ -300,47 +314,88 @@ final class RestrictedAudit {
     // ---------------------------------------------------------------------------------------------------------
     // Intervals
 
-    /** The interval audit of every cell, as long as more than {@code reserve} of the budget is left. */
-    private void intervals(long reserve) {
-        for (int k = 0; k < n; k++) {
-            if (checked[k]) {
-                continue;
-            }
-            if (determined[k]) {
-                // Exactly derivable: a single value, whatever any program says.
-                checked[k] = true;
-                narrow[k] = true;
-                low[k] = truth[k];
-                high[k] = truth[k];
-                continue;
-            }
-            if (budget[0] <= reserve) {
-                continue; // work budget spent: not proven
-            }
-            long v = truth[k];
-            boolean magnitude = magnitude(k);
-            Search up = search(k, -1, null, need(k));
-            if (up.meets) {
-                prove(k, up.program);
-                shareIntervals(up.program);
-                continue;
-            }
-            Search down = null;
-            if (!magnitude && v >= 1) {
-                // Width 1 may also come from below: min <= v - 1.
-                down = search(k, 1, null, v - 1);
-                if (down.meets) {
-                    prove(k, down.program);
-                    shareIntervals(down.program);
-                    continue;
-                }
-            }
-            boolean exposed = up.optimal && (magnitude || v == 0 || down.optimal);
-            Program last = down != null && down.program != null ? down.program : up.program;
-            record(k, last);
-            checked[k] = exposed;
-            narrow[k] = exposed;
+    /**
+     * The interval audit of every cell and the coalition audit of every primary cell, side by side on two cores
+     * when there are two: each has its own half of the work budget (what they leave goes back to it), and they
+     * write disjoint results, so the outcome does not depend on the timing.
+     */
+    private void intervalsAndCoalitions(boolean[] coalitionSafe) {
+        long half = budget[0] / 2;
+        long[] intervalWork = {budget[0] - half};
+        long[] coalitionWork = {half};
+        int spare = Math.max(0, Runtime.getRuntime().availableProcessors() - 2) / 2;
+        java.util.concurrent.Callable<Boolean> coalitions = () -> {
+            coalitions(coalitionSafe, coalitionWork, spare);
+            return true;
+        };
+        try (Lookahead<Boolean> beside = new Lookahead<>()) {
+            beside.offer(1, coalitions);
+            intervals(intervalWork, spare);
+            beside.take(1, coalitions);
         }
+        budget[0] = intervalWork[0] + coalitionWork[0];
+    }
+
+    /**
+     * The interval audit of every cell while {@code account} (work left) is positive, with searches started ahead
+     * on {@code spare} cores.
+     */
+    private void intervals(long[] account, int spare) {
+        try (Lookahead<Search> ahead = new Lookahead<>(spare)) {
+            for (int k = 0; k < n; k++) {
+                interval(k, account, ahead);
+            }
+        }
+    }
+
+    /** The interval audit of cell k, with the upward searches of the next open cells started ahead. */
+    private void interval(int k, long[] account, Lookahead<Search> ahead) {
+        ahead.passed(k);
+        if (checked[k]) {
+            return;
+        }
+        if (determined[k]) {
+            // Exactly derivable: a single value, whatever any program says.
+            checked[k] = true;
+            narrow[k] = true;
+            low[k] = truth[k];
+            high[k] = truth[k];
+            return;
+        }
+        if (account[0] <= 0) {
+            return; // work budget spent: not proven
+        }
+        long v = truth[k];
+        boolean magnitude = magnitude(k);
+        for (int j = k + 1; j < n && ahead.ahead() && ahead.room() > 0; j++) {
+            if (!checked[j] && !determined[j] && !ahead.offered(j)) {
+                long needJ = need(j);
+                int target = j;
+                ahead.offer(j, () -> search(target, -1, null, needJ, new long[1]));
+            }
+        }
+        long needK = need(k);
+        Search up = adopt(ahead.take(k, () -> search(k, -1, null, needK, new long[1])), account);
+        if (up.meets) {
+            prove(k, up.program);
+            shareIntervals(up.program);
+            return;
+        }
+        Search down = null;
+        if (!magnitude && v >= 1) {
+            // Width 1 may also come from below: min <= v - 1.
+            down = search(k, 1, null, v - 1, account);
+            if (down.meets) {
+                prove(k, down.program);
+                shareIntervals(down.program);
+                return;
+            }
+        }
+        boolean exposed = up.optimal && (magnitude || v == 0 || down.optimal);
+        Program last = down != null && down.program != null ? down.program : up.program;
+        record(k, last);
+        checked[k] = exposed;
+        narrow[k] = exposed;
     }
 
     /** Marks the other unknowns of a solved interval program that it proves protected. */
@@ -398,57 +453,84 @@ final class RestrictedAudit {
      * The coalition audit of every primary cell with a largest contributor; {@code safe} (per local unknown) holds
      * the cells already proven safe from it on entry, and every cell proven safe here on return.
      */
-    private void coalitions(boolean[] safe) {
+    private void coalitions(boolean[] safe, long[] account, int spare) {
         boolean[] done = safe.clone();
         Map<String, long[]> ownOf = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            int cell = comp.cells[k];
-            String largest = assess[cell].largest();
-            if (!primary[cell] || largest == null) {
-                continue;
+        try (Lookahead<Search> ahead = new Lookahead<>(spare)) {
+            for (int k = 0; k < n; k++) {
+                coalition(k, done, ownOf, account, ahead);
             }
-            if (determined[k]) {
-                breach[k] = true; // derivable: the contributor recovers it like anyone else
-                continue;
-            }
-            if (done[k]) {
-                continue;
-            }
-            if (budget[0] <= 0) {
-                coalitionOpen[k] = true; // work budget spent: not proven
-                continue;
-            }
-            long[] own = ownOf.computeIfAbsent(largest, token -> {
-                long[] o = new long[n];
-                for (int j = 0; j < n; j++) {
-                    o[j] = sys.own(token, comp.cells[j]);
-                }
-                return o;
-            });
-            long v = truth[k];
-            done[k] = true;
-            Search up = search(k, -1, own, v + 1);
-            if (up.meets) {
-                shareCoalition(up.program, largest, own, done);
-                continue;
-            }
-            Search down = null;
-            if (v - 1 >= own[k]) {
-                down = search(k, 1, own, v - 1);
-                if (down.meets) {
-                    shareCoalition(down.program, largest, own, done);
-                    continue;
-                }
-            }
-            boolean exposed = up.optimal && (down == null || down.optimal);
-            breach[k] = exposed;
-            coalitionOpen[k] = !exposed;
         }
         for (int k = 0; k < n; k++) {
             int cell = comp.cells[k];
             safe[k] = done[k] && !determined[k] && !breach[k] && !coalitionOpen[k] && primary[cell]
                     && assess[cell].largest() != null;
         }
+    }
+
+    /** The largest contributor's own amounts, per local unknown, kept in {@code ownOf}. */
+    private long[] own(String token, Map<String, long[]> ownOf) {
+        return ownOf.computeIfAbsent(token, t -> {
+            long[] o = new long[n];
+            for (int j = 0; j < n; j++) {
+                o[j] = sys.own(t, comp.cells[j]);
+            }
+            return o;
+        });
+    }
+
+    /** Whether cell k (local) is a primary cell with a largest contributor whose check is still to do. */
+    private boolean coalitionToDo(int k, boolean[] done) {
+        int cell = comp.cells[k];
+        return primary[cell] && assess[cell].largest() != null && !determined[k] && !done[k];
+    }
+
+    /** The coalition audit of cell k, with the upward searches of the next cells to check started ahead. */
+    private void coalition(int k, boolean[] done, Map<String, long[]> ownOf, long[] account,
+                           Lookahead<Search> ahead) {
+        ahead.passed(k);
+        int cell = comp.cells[k];
+        String largest = assess[cell].largest();
+        if (!primary[cell] || largest == null) {
+            return;
+        }
+        if (determined[k]) {
+            breach[k] = true; // derivable: the contributor recovers it like anyone else
+            return;
+        }
+        if (done[k]) {
+            return;
+        }
+        if (account[0] <= 0) {
+            coalitionOpen[k] = true; // work budget spent: not proven
+            return;
+        }
+        for (int j = k + 1; j < n && ahead.ahead() && ahead.room() > 0; j++) {
+            if (coalitionToDo(j, done) && !ahead.offered(j)) {
+                long[] ownJ = own(assess[comp.cells[j]].largest(), ownOf);
+                int target = j;
+                ahead.offer(j, () -> search(target, -1, ownJ, truth[target] + 1, new long[1]));
+            }
+        }
+        long[] own = own(largest, ownOf);
+        long v = truth[k];
+        done[k] = true;
+        Search up = adopt(ahead.take(k, () -> search(k, -1, own, v + 1, new long[1])), account);
+        if (up.meets) {
+            shareCoalition(up.program, largest, own, done);
+            return;
+        }
+        Search down = null;
+        if (v - 1 >= own[k]) {
+            down = search(k, 1, own, v - 1, account);
+            if (down.meets) {
+                shareCoalition(down.program, largest, own, done);
+                return;
+            }
+        }
+        boolean exposed = up.optimal && (down == null || down.optimal);
+        breach[k] = exposed;
+        coalitionOpen[k] = !exposed;
     }
 
     /** Marks the other primary cells of the same largest contributor that a solved program proves. */
@@ -526,7 +608,6 @@ final class RestrictedAudit {
      * cells it already protects), verified duals prove a bound too short. A check neither way stays not proven.
      */
     private void wholeProgram(boolean[] coalitionSafe, long iterations, Proofs proofs) {
-        long[] left = {iterations};
         if (iterations <= 0) {
             return;
         }
@@ -536,29 +617,49 @@ final class RestrictedAudit {
                 open.add(k);
             }
         }
-        SparseSimplex lp = new SparseSimplex(comp);
+        // Two independent chains of programs, each with its own simplex, basis and iterations: the intervals (lower
+        // bounds 0) and the largest contributors (their own amounts). They write disjoint results (the interval
+        // fields; the coalition fields), so the second runs on a spare core, if any, beside the first.
+        SparseSimplex intervalsLp = new SparseSimplex(comp);
+        SparseSimplex coalitionsLp = new SparseSimplex(comp);
         if (proofs != null) {
-            proofs.suggest(comp, lp);
+            proofs.suggest(comp, intervalsLp, 0);
+            proofs.suggest(comp, coalitionsLp, 1);
         }
-        wholeChecks(lp, open, coalitionSafe, left);
-        if (proofs != null && lp.started()) {
-            proofs.keep(comp, lp);
+        java.util.concurrent.Callable<Boolean> coalitions = () -> {
+            wholeCoalitions(coalitionsLp, coalitionSafe, new long[] {iterations});
+            return true;
+        };
+        try (Lookahead<Boolean> beside = new Lookahead<>()) {
+            beside.offer(1, coalitions);
+            wholeIntervals(intervalsLp, open, new long[] {iterations});
+            beside.take(1, coalitions);
+        }
+        if (proofs != null) {
+            proofs.keep(comp, intervalsLp, 0);
+            proofs.keep(comp, coalitionsLp, 1);
         }
     }
 
-    private void wholeChecks(SparseSimplex lp, List<Integer> open, boolean[] coalitionSafe, long[] left) {
-        if (!open.isEmpty()) {
-            long[] zero = new long[n];
-            SparseSimplex.Status started = lp.start(zero, truth, left[0]);
-            left[0] -= lp.spent();
-            if (started == SparseSimplex.Status.OPTIMAL) {
-                for (int k : open) {
-                    if (!checked[k]) {
-                        wholeInterval(lp, zero, k, open, left);
-                    }
+    /** The open interval checks on the whole program (lower bounds 0). */
+    private void wholeIntervals(SparseSimplex lp, List<Integer> open, long[] left) {
+        if (open.isEmpty()) {
+            return;
+        }
+        long[] zero = new long[n];
+        SparseSimplex.Status started = lp.start(zero, truth, left[0]);
+        left[0] -= lp.spent();
+        if (started == SparseSimplex.Status.OPTIMAL) {
+            for (int k : open) {
+                if (!checked[k]) {
+                    wholeInterval(lp, zero, k, open, left);
                 }
             }
         }
+    }
+
+    /** The open largest-contributor checks on the whole program, one program per contributor. */
+    private void wholeCoalitions(SparseSimplex lp, boolean[] coalitionSafe, long[] left) {
         // Largest contributors, one program per contributor (its own amounts are the lower bounds).
         Map<String, List<Integer>> byToken = new java.util.TreeMap<>();
         for (int k = 0; k < n; k++) {
@@ -740,11 +841,17 @@ final class RestrictedAudit {
         final int[] pinned;
         /** The simplex over the unknowns left free; null when the presolve pinned them all. */
         final ExactSimplex lp;
-        /** Work of {@link #lp} already charged to the budget. */
+        /** Work of {@link #lp} already charged to {@link #account}. */
         private long charged;
+        /**
+         * What the work is charged to (counted down): the audit's budget, or, for a program solved ahead of the
+         * loop ({@link Lookahead}), its own count until the loop adopts it.
+         */
+        private long[] account;
 
-        Program(int[] unknowns, long[] lowerOrNull) {
+        Program(int[] unknowns, long[] lowerOrNull, long[] account) {
             this.unknowns = unknowns;
+            this.account = account;
             int size = unknowns.length;
             int[] pos = new int[n];
             Arrays.fill(pos, -1);
@@ -864,11 +971,11 @@ final class RestrictedAudit {
             charge();
         }
 
-        /** Charges the simplex work done since the last charge to the budget. */
+        /** Charges the simplex work done since the last charge to the account. */
         private void charge() {
             if (lp != null) {
                 long w = lp.work();
-                budget[0] -= w - charged;
+                account[0] -= w - charged;
                 charged = w;
             }
         }
@@ -962,7 +1069,20 @@ final class RestrictedAudit {
      * The outcome of optimising one bound of a target by column generation: the last program (null when none
      * could be solved), whether its bound meets the target, and whether that bound is the whole component's.
      */
-    private record Search(Program program, boolean meets, boolean optimal) {
+    private record Search(Program program, boolean meets, boolean optimal, long[] account) {
+    }
+
+    /**
+     * The search as the loop takes it: the work done on the search's own account (ahead of the loop) is charged
+     * to the loop's {@code account} now, where the sequential loop would have charged it, and the program charges
+     * that account from here on.
+     */
+    private static Search adopt(Search s, long[] account) {
+        account[0] += s.account[0];
+        if (s.program != null) {
+            s.program.account = account;
+        }
+        return s;
     }
 
     /**
@@ -970,27 +1090,27 @@ final class RestrictedAudit {
      * until the integer bound meets {@code target} (max: floor(max) &gt;= target; min: ceil(min) &lt;= target),
      * no fixed cell prices out (the bound is the component's own), or the cap is reached.
      */
-    private Search search(int k, int sign, long[] lower, long target) {
+    private Search search(int k, int sign, long[] lower, long target, long[] account) {
         int[] unknowns = neighbourhood(k);
         Program p = null;
         while (true) {
             try {
-                p = new Program(unknowns, lower);
+                p = new Program(unknowns, lower, account);
                 int at = p.at(k);
                 long bound = p.bound(at, sign);
                 if (sign < 0 ? bound >= target : bound <= target) {
-                    return new Search(p, true, false);
+                    return new Search(p, true, false, account);
                 }
                 int[] more = priced(p, p.duals(at, sign), lower);
                 if (more.length == 0) {
-                    return new Search(p, false, true);
+                    return new Search(p, false, true, account);
                 }
                 if (unknowns.length >= maxUnknowns) {
-                    return new Search(p, false, false);
+                    return new Search(p, false, false, account);
                 }
                 unknowns = union(unknowns, more, maxUnknowns);
             } catch (ArithmeticException | ExactSimplex.Unsolved | IllegalStateException unsolvable) {
-                return new Search(p, false, false);
+                return new Search(p, false, false, account);
             }
         }
     }

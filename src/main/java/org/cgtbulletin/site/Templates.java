@@ -59,7 +59,9 @@ public final class Templates {
         config.setFallbackOnNullLoopVariable(false);
         config.setAPIBuiltinEnabled(false);
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        config.setTemplateUpdateDelayMilliseconds(0);
+        // Read each template once: a Templates lives for one render (the preview makes a new one for each), and a
+        // check for changes before every page costs a canonical path (several system calls) per page.
+        config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     }
 
     /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
