@@ -20,7 +20,7 @@ final class Auditor {
      * for their meaning.
      */
     record Detail(AuditReport report, boolean[] determined, boolean[] checked, boolean[] restricted, double[] low,
-                  double[] high, boolean[] tooNarrow, boolean[] breach, boolean[] coalitionOpen) {
+                  double[] high, boolean[] tooNarrow, boolean[] breach, boolean[] coalitionOpen, int[] repairHint) {
     }
 
     final LinearSystem sys;
@@ -108,6 +108,7 @@ final class Auditor {
         double[] high = new double[n];
         boolean[] narrow = new boolean[n];
         boolean[] breach = new boolean[n];
+        int[] hint = IntervalAudit.noHints(n);
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
         if (proofs != null) {
@@ -141,6 +142,7 @@ final class Auditor {
                 narrow[c] = r.tooNarrow()[k];
                 breach[c] = r.breach()[k];
                 open[c] = r.coalitionOpen()[k];
+                hint[c] = r.repairHint()[k];
             }
         }
         List<String> derivable = new ArrayList<>();
@@ -167,6 +169,6 @@ final class Auditor {
         }
         AuditReport report = new AuditReport(n, published, primaries, secondaries, derivable, tooNarrow, coalition,
                 notProven, coalitionNotProven, intervalChecked, intervalRestricted);
-        return new Detail(report, determined, checked, restricted, low, high, narrow, breach, open);
+        return new Detail(report, determined, checked, restricted, low, high, narrow, breach, open, hint);
     }
 }

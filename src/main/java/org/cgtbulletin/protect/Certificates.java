@@ -1,5 +1,8 @@
 package org.cgtbulletin.protect;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.Arrays;
 
 /**
@@ -42,11 +45,51 @@ final class Certificates {
         }
     }
 
-    /** A verified point of the attacker's feasible set: values num[j] / den. */
-    record Point(long[] num, long den) {
-        Rational at(int k) {
-            return new Rational(num[k], den);
+    /** A verified point of the attacker's feasible set: values num[j] / den (den &gt; 0). */
+    record Point(BigInteger[] num, BigInteger den) {
+        /** Whether x_k &gt;= v. */
+        boolean atLeast(int k, long v) {
+            return num[k].compareTo(den.multiply(BigInteger.valueOf(v))) >= 0;
         }
+
+        /** Whether x_k &lt;= v. */
+        boolean atMost(int k, long v) {
+            return num[k].compareTo(den.multiply(BigInteger.valueOf(v))) <= 0;
+        }
+
+        /** x_k, rounded to a double. */
+        double value(int k) {
+            return new BigDecimal(num[k]).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
+        }
+    }
+
+    /**
+     * Exact values (numerators of every unknown over one denominator, the denominator last), verified exactly
+     * against the component's rows and the bounds; null if they fail.
+     */
+    static Point point(Component comp, long[] lower, BigInteger[] numAndDen) {
+        int n = comp.size();
+        if (numAndDen == null || numAndDen.length != n + 1 || numAndDen[n].signum() <= 0) {
+            return null;
+        }
+        BigInteger den = numAndDen[n];
+        for (int j = 0; j < n; j++) {
+            if (numAndDen[j].compareTo(den.multiply(BigInteger.valueOf(lower[j]))) < 0) {
+                return null;
+            }
+        }
+        for (int i = 0; i < comp.rowCols.length; i++) {
+            BigInteger sum = BigInteger.ZERO;
+            int[] cols = comp.rowCols[i];
+            int[] coef = comp.rowCoef[i];
+            for (int t = 0; t < cols.length; t++) {
+                sum = sum.add(numAndDen[cols[t]].multiply(BigInteger.valueOf(coef[t])));
+            }
+            if (!sum.equals(den.multiply(BigInteger.valueOf(comp.rhs[i])))) {
+                return null;
+            }
+        }
+        return new Point(Arrays.copyOf(numAndDen, n), den);
     }
 
     /** The point x rounded and verified exactly against the component's rows and the bounds; null if it fails. */
@@ -74,7 +117,11 @@ final class Certificates {
                     return null;
                 }
             }
-            return new Point(Arrays.copyOf(num, n), den);
+            BigInteger[] big = new BigInteger[n];
+            for (int j = 0; j < n; j++) {
+                big[j] = BigInteger.valueOf(num[j]);
+            }
+            return new Point(big, BigInteger.valueOf(den));
         } catch (ArithmeticException overflow) {
             return null;
         }

@@ -88,7 +88,9 @@ final class ComplementarySuppression {
      * its complement must be able to lend it something (a non-zero cell; one where the others hold some of the
      * amount): a zero complement cannot widen an interval, and choosing them made the sample's repairs grow
      * without end. Complements whose own interval a restricted program pins (a withheld zero, or a cell that
-     * non-negativity fixes) are reported, not repaired, for the same reason.
+     * non-negativity fixes) are reported, not repaired, for the same reason. When the proof of the failure came
+     * with a repair hint (the published cell its dual solution says would widen the cell most, see
+     * {@link IntervalAudit.Result#repairHint}), that cell is the complement.
      */
     private Auditor.Detail rounds(Auditor.Detail first, boolean large, RestrictedAudit.Proofs proofs) {
         Auditor.Detail detail = first;
@@ -109,13 +111,15 @@ final class ComplementarySuppression {
                     continue;
                 }
                 boolean lend = detail.restricted()[u];
+                int hint = detail.repairHint()[u];
+                boolean hinted = hint >= 0 && !suppressed[hint];
                 int c;
                 String why;
                 if (intervalFails(detail, u)) {
-                    c = complementNear(u, Purpose.NARROW, need(u), null, lend);
+                    c = hinted ? hint : complementNear(u, Purpose.NARROW, need(u), null, lend);
                     why = "complement: interval of '" + sys.label[u] + "' too narrow";
                 } else {
-                    c = complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend);
+                    c = hinted ? hint : complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend);
                     why = "complement: '" + sys.label[u] + "' recoverable by its largest contributor";
                 }
                 if (c < 0) {

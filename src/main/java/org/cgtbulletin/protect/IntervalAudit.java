@@ -51,9 +51,19 @@ final class IntervalAudit {
      * @param breach        proven recoverable by the cell's largest contributor
      * @param coalitionOpen primary cell whose coalition audit could not be decided (neither proven safe nor
      *                      proven a breach)
+     * @param repairHint    for a cell proven too narrow or a breach: the published cell (id in the linked system)
+     *                      whose withholding the proof's dual solution says would widen the cell's interval most;
+     *                      -1 for none. A hint for the repair, never part of a proof.
      */
     record Result(boolean[] determined, boolean[] checked, boolean[] restricted, double[] low, double[] high,
-                  boolean[] tooNarrow, boolean[] breach, boolean[] coalitionOpen) {
+                  boolean[] tooNarrow, boolean[] breach, boolean[] coalitionOpen, int[] repairHint) {
+    }
+
+    /** No repair hint for any of n unknowns. */
+    static int[] noHints(int n) {
+        int[] h = new int[n];
+        java.util.Arrays.fill(h, -1);
+        return h;
     }
 
     private IntervalAudit() {
@@ -129,7 +139,8 @@ final class IntervalAudit {
                 }
             }
         }
-        return new Result(determined, checked, new boolean[n], bounds.low, bounds.high, narrow, breach, open);
+        return new Result(determined, checked, new boolean[n], bounds.low, bounds.high, narrow, breach, open,
+                noHints(n));
     }
 
     /** No interval decided; every primary cell with a largest contributor and no breach is coalition-open. */
@@ -141,7 +152,8 @@ final class IntervalAudit {
             int cell = comp.cells[k];
             open[k] = !breach[k] && primary[cell] && assess[cell].largest() != null;
         }
-        return new Result(determined, new boolean[n], new boolean[n], nan(n), nan(n), new boolean[n], breach, open);
+        return new Result(determined, new boolean[n], new boolean[n], nan(n), nan(n), new boolean[n], breach, open,
+                noHints(n));
     }
 
     private static double[] nan(int n) {

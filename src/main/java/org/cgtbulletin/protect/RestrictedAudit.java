@@ -86,6 +86,12 @@ final class RestrictedAudit {
     private final double[] high;
     /** Per local unknown: whether low/high come from a restricted program (else exact, or not computed). */
     private final boolean[] restricted;
+    /**
+     * Per local unknown: the repair hint ({@link IntervalAudit.Result#repairHint}) of an interval proven too narrow,
+     * and of a largest-contributor breach (two arrays: the two audits run side by side), or -1.
+     */
+    private final int[] intervalHint;
+    private final int[] coalitionHint;
 
     private RestrictedAudit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                             boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
@@ -130,6 +136,8 @@ final class RestrictedAudit {
         low = new double[n];
         high = new double[n];
         restricted = new boolean[n];
+        intervalHint = IntervalAudit.noHints(n);
+        coalitionHint = IntervalAudit.noHints(n);
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
     }
@@ -307,8 +315,12 @@ final class RestrictedAudit {
                 proofs.coalition[cell] |= coalitionSafe[k];
             }
         }
+        int[] hint = new int[comp.size()];
+        for (int k = 0; k < hint.length; k++) {
+            hint[k] = a.intervalHint[k] >= 0 ? a.intervalHint[k] : a.coalitionHint[k];
+        }
         return new IntervalAudit.Result(determined, a.checked, a.restricted, a.low, a.high, a.narrow, a.breach,
-                a.coalitionOpen);
+                a.coalitionOpen, hint);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -392,6 +404,9 @@ final class RestrictedAudit {
             }
         }
         boolean exposed = up.optimal && (magnitude || v == 0 || down.optimal);
+        if (exposed) {
+            intervalHint[k] = repairHint(up.program, k, null);
+        }
         Program last = down != null && down.program != null ? down.program : up.program;
         record(k, last);
         checked[k] = exposed;
@@ -531,6 +546,9 @@ final class RestrictedAudit {
         boolean exposed = up.optimal && (down == null || down.optimal);
         breach[k] = exposed;
         coalitionOpen[k] = !exposed;
+        if (exposed) {
+            coalitionHint[k] = repairHint(up.program, k, largest);
+        }
     }
 
     /** Marks the other primary cells of the same largest contributor that a solved program proves. */
@@ -693,6 +711,7 @@ final class RestrictedAudit {
                 } else if (up.bound != null && (v - 1 < own[k] || down.bound != null)) {
                     coalitionOpen[k] = false;
                     breach[k] = true;
+                    coalitionHint[k] = repairHint(up.duals, e.getKey());
                 }
             }
         }
@@ -700,10 +719,10 @@ final class RestrictedAudit {
 
     /** One side of a check on the whole program: a verified point reaching the target, or a verified bound short
      * of it, or neither. */
-    private record Side(Certificates.Point point, Certificates.Rational bound) {
+    private record Side(Certificates.Point point, Certificates.Rational bound, double[] duals) {
     }
 
-    private static final Side UNDECIDED = new Side(null, null);
+    private static final Side UNDECIDED = new Side(null, null, null);
 
     /** Optimises x_k in direction sense and tries to prove {@code sense * x_k >= sense * target} either way. */
     private Side side(SparseSimplex lp, long[] lower, int k, int sense, long target, long[] left) {
@@ -740,13 +759,18 @@ final class RestrictedAudit {
         while (true) {
             if (sense * (x[k] - target) >= -1e-6) {
                 Certificates.Point p = Certificates.point(comp, lower, x);
-                if (p != null && (sense > 0 ? p.at(k).atLeast(target) : p.at(k).atMost(target))) {
-                    return new Side(p, null);
+                if (p == null && s == SparseSimplex.Status.OPTIMAL) {
+                    // Not a point of small denominators: the vertex in exact rationals, by refinement.
+                    p = Certificates.point(comp, lower, lp.exactVertex());
+                }
+                if (p != null && (sense > 0 ? p.atLeast(k, target) : p.atMost(k, target))) {
+                    return new Side(p, null, null);
                 }
             } else {
-                Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
+                double[] y = lp.dual(k);
+                Certificates.Rational b = Certificates.bound(comp, lower, y, k, sense);
                 if (b != null && (sense > 0 ? !b.atLeast(target) : !b.atMost(target))) {
-                    return new Side(null, b);
+                    return new Side(null, b, y);
                 }
             }
             if (refreshed || s != SparseSimplex.Status.OPTIMAL || !lp.refresh()) {
@@ -763,7 +787,7 @@ final class RestrictedAudit {
         boolean magnitude = magnitude(k);
         Side up = need == Long.MAX_VALUE ? UNDECIDED : side(lp, zero, k, 1, need, left);
         if (up.point != null) {
-            provePoint(k, v, up.point.at(k).value());
+            provePoint(k, v, up.point.value(k));
             sharePoint(up.point, open);
             return;
         }
@@ -771,7 +795,7 @@ final class RestrictedAudit {
         if (!magnitude && v >= 1) {
             down = side(lp, zero, k, -1, v - 1, left);
             if (down.point != null) {
-                provePoint(k, down.point.at(k).value(), v);
+                provePoint(k, down.point.value(k), v);
                 sharePoint(down.point, open);
                 return;
             }
@@ -785,6 +809,7 @@ final class RestrictedAudit {
             high[k] = up.bound.value();
             // Without a certified minimum, the true value: [v, max] lies inside the attacker's interval.
             low[k] = down.bound != null ? down.bound.value() : v;
+            intervalHint[k] = repairHint(up.duals, null);
         }
     }
 
@@ -802,15 +827,102 @@ final class RestrictedAudit {
             if (checked[j]) {
                 continue;
             }
-            Certificates.Rational xj = p.at(j);
             long v = truth[j];
             long need = need(j);
-            if (need != Long.MAX_VALUE && xj.atLeast(need)) {
-                provePoint(j, v, xj.value());
-            } else if (!magnitude(j) && v >= 1 && xj.atMost(v - 1)) {
-                provePoint(j, xj.value(), v);
+            if (need != Long.MAX_VALUE && p.atLeast(j, need)) {
+                provePoint(j, v, p.value(j));
+            } else if (!magnitude(j) && v >= 1 && p.atMost(j, v - 1)) {
+                provePoint(j, p.value(j), v);
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Repair hints
+
+    /**
+     * The repair hint for cell k from restricted program p, just solved for the maximum of x_k (its duals are
+     * optimal for the whole component's program, since no fixed cell priced out), or -1.
+     */
+    private int repairHint(Program p, int k, String token) {
+        if (p == null) {
+            return -1;
+        }
+        try {
+            long[] scaled = p.duals(p.at(k), -1);
+            double[] y = new double[comp.rowCols.length];
+            for (int i = 0; i < scaled.length; i++) {
+                y[p.rows[i]] = -(double) scaled[i]; // min -x_k's duals, turned into max x_k's (any positive scale)
+            }
+            return repairHint(y, token);
+        } catch (ArithmeticException | ExactSimplex.Unsolved | IllegalStateException unsolvable) {
+            return -1;
+        }
+    }
+
+    /**
+     * The published cell whose withholding most raises the maximum of a cell that the duals y certify (one per
+     * row of the component, the whole program's sign: g = e_k - A^T y &lt;= 0 proves the maximum): withheld, a
+     * cell c becomes an unknown with reduced cost g_c = -sum_r y_r a_rc. With g_c &gt; 0 raising it raises the
+     * bound without limit (as far as these duals tell); with g_c &lt; 0 lowering it to its floor (0, or the
+     * contributor's own amount) raises the bound by -g_c times what it can give. Only cells whose every relation
+     * holds a withheld cell of the component count: any other relation would pin the cell at its value. The first
+     * kind is preferred, the larger gain first, then the lower cell id; -1 when no published cell would help. A
+     * heuristic for the repair only: the next audit decides.
+     */
+    private int repairHint(double[] y, String token) {
+        if (y == null) {
+            return -1;
+        }
+        java.util.TreeMap<Integer, Double> reduced = new java.util.TreeMap<>();
+        for (int i = 0; i < y.length; i++) {
+            if (Math.abs(y[i]) < SparseSimplex.COST_TOL) {
+                continue;
+            }
+            int r = comp.sysRow[i];
+            int[] cells = sys.rowCells[r];
+            int[] coef = sys.rowCoef[r];
+            for (int t = 0; t < cells.length; t++) {
+                if (Arrays.binarySearch(comp.cells, cells[t]) < 0) { // not withheld (else it is in the component)
+                    reduced.merge(cells[t], -y[i] * coef[t], Double::sum);
+                }
+            }
+        }
+        boolean[] inComponent = new boolean[sys.rowCells.length];
+        for (int r : comp.sysRow) {
+            inComponent[r] = true;
+        }
+        int best = -1;
+        boolean bestRises = false;
+        double bestGain = 0;
+        candidates:
+        for (var e : reduced.entrySet()) {
+            int c = e.getKey();
+            for (int r : sys.cellRows[c]) {
+                if (!inComponent[r]) {
+                    continue candidates; // a relation with nothing else withheld would pin it at its value
+                }
+            }
+            double g = e.getValue();
+            boolean rises = g > SparseSimplex.COST_TOL;
+            double gain;
+            if (rises) {
+                gain = g;
+            } else if (g < -SparseSimplex.COST_TOL) {
+                gain = -g * (sys.value[c] - (token == null ? 0 : sys.own(token, c)));
+                if (gain <= 0) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            if (best < 0 || (rises && !bestRises) || (rises == bestRises && gain > bestGain)) {
+                best = c;
+                bestRises = rises;
+                bestGain = gain;
+            }
+        }
+        return best;
     }
 
     // ---------------------------------------------------------------------------------------------------------

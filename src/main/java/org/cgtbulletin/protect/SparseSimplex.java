@@ -1,5 +1,6 @@
 package org.cgtbulletin.protect;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -24,6 +25,7 @@ final class SparseSimplex {
 
     enum Status { OPTIMAL, UNBOUNDED, GAVE_UP }
 
+    private final Component comp;
     private final int m;
     private final int n;
     /** Structural columns: rows and coefficients. */
@@ -58,6 +60,7 @@ final class SparseSimplex {
     private int etas;
 
     SparseSimplex(Component comp) {
+        this.comp = comp;
         m = comp.rowCols.length;
         n = comp.size();
         int[] count = new int[n];
@@ -468,7 +471,11 @@ final class SparseSimplex {
 
     /** B^-1 a_j, by basis position. */
     private double[] ftran(int j) {
-        double[] a = dense(j);
+        return solve(dense(j));
+    }
+
+    /** B^-1 a (a by row, overwritten), by basis position. */
+    private double[] solve(double[] a) {
         double[] x = luSolve(a);
         for (int e = 0; e < etas; e++) {
             int p = etaPos[e];
@@ -482,6 +489,239 @@ final class SparseSimplex {
             }
             x[p] = xp;
         }
+        return x;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The exact vertex
+
+    /** Bits each refinement step adds to the common denominator. */
+    private static final int REFINE_BITS = 26;
+    /** Refinement steps at most (a denominator of up to 26 x 240 bits). */
+    private static final int REFINE_STEPS = 240;
+
+    /**
+     * The current vertex (every non-basic unknown at its lower bound, the basic ones solving the rows) in exact
+     * rationals, when the float one cannot be rounded to small denominators (a large basis can have a determinant
+     * of hundreds of digits). Iterative refinement in integers: with B y = r (r the rows' right-hand sides less
+     * the lower bounds' share, exact), each step solves B z = res in floating point, takes the integers
+     * {@code d = round(2^26 z)}, and keeps {@code B num = den r - res} exact ({@code num = 2^26 num + d},
+     * {@code den = 2^26 den}, {@code res = 2^26 res - B d}); every few steps each value is reconstructed as the
+     * simplest fraction within the remaining error (continued fractions, over a common denominator). Nothing
+     * here is trusted: the caller verifies the point exactly ({@link Certificates#point(Component, long[],
+     * BigInteger[])}). Deterministic; null when the basis is too ill-conditioned or the denominator too large.
+     *
+     * @return the numerators of every unknown over one denominator, the denominator last; or null
+     */
+    BigInteger[] exactVertex() {
+        if (nonbasic == null) {
+            return null;
+        }
+        long[] res = new long[m];
+        try {
+            for (int i = 0; i < m; i++) {
+                res[i] = comp.rhs[i];
+            }
+            for (int j = 0; j < n; j++) {
+                if (lower[j] != 0) {
+                    for (int t = 0; t < colRow[j].length; t++) {
+                        int r = colRow[j][t];
+                        res[r] = Math.subtractExact(res[r], Math.multiplyExact((long) colVal[j][t], lower[j]));
+                    }
+                }
+            }
+            long[] rows = res.clone();
+            BigInteger[] num = new BigInteger[m];
+            Arrays.fill(num, BigInteger.ZERO);
+            BigInteger den = BigInteger.ONE;
+            long scale = 1L << REFINE_BITS;
+            for (int step = 1; step <= REFINE_STEPS; step++) {
+                double[] a = new double[m];
+                for (int i = 0; i < m; i++) {
+                    a[i] = res[i];
+                }
+                double[] z = solve(a);
+                long[] d = new long[m];
+                for (int p = 0; p < m; p++) {
+                    double v = z[p] * scale;
+                    if (!(Math.abs(v) < 0x1p62)) {
+                        return null;
+                    }
+                    d[p] = Math.round(v);
+                }
+                long[] next = new long[m];
+                for (int i = 0; i < m; i++) {
+                    next[i] = Math.multiplyExact(res[i], scale);
+                }
+                boolean zero = true;
+                for (int p = 0; p < m; p++) {
+                    if (d[p] == 0) {
+                        continue;
+                    }
+                    int j = basis[p];
+                    if (j >= n) {
+                        next[j - n] = Math.subtractExact(next[j - n], d[p]);
+                    } else {
+                        for (int t = 0; t < colRow[j].length; t++) {
+                            int r = colRow[j][t];
+                            next[r] = Math.subtractExact(next[r], Math.multiplyExact((long) colVal[j][t], d[p]));
+                        }
+                    }
+                }
+                long worst = 0;
+                for (int i = 0; i < m; i++) {
+                    worst = Math.max(worst, Math.abs(next[i]));
+                    zero &= next[i] == 0;
+                }
+                if (worst > 1L << 40) {
+                    return null; // the float solves are too inaccurate for the refinement to converge
+                }
+                for (int p = 0; p < m; p++) {
+                    num[p] = num[p].shiftLeft(REFINE_BITS).add(BigInteger.valueOf(d[p]));
+                }
+                den = den.shiftLeft(REFINE_BITS);
+                res = next;
+                BigInteger[] y = zero ? reduceExact(num, den) : (step % 4 == 0 ? reconstruct(num, den, res) : null);
+                if (y != null && solves(y, rows)) {
+                    return vertex(y);
+                }
+            }
+            return null;
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** Whether basic values y (over y's last element) solve B y = r exactly. */
+    private boolean solves(BigInteger[] y, long[] r) {
+        BigInteger[] sum = new BigInteger[m];
+        Arrays.fill(sum, BigInteger.ZERO);
+        for (int p = 0; p < m; p++) {
+            if (y[p].signum() == 0) {
+                continue;
+            }
+            int j = basis[p];
+            if (j >= n) {
+                sum[j - n] = sum[j - n].add(y[p]);
+            } else {
+                for (int t = 0; t < colRow[j].length; t++) {
+                    sum[colRow[j][t]] = sum[colRow[j][t]].add(y[p].multiply(BigInteger.valueOf((long) colVal[j][t])));
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            if (!sum[i].equals(y[m].multiply(BigInteger.valueOf(r[i])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** num / den (already exact) as the vertex's basic values over den, den last. */
+    private static BigInteger[] reduceExact(BigInteger[] num, BigInteger den) {
+        BigInteger[] y = Arrays.copyOf(num, num.length + 1);
+        y[num.length] = den;
+        return y;
+    }
+
+    /**
+     * The basic values as fractions over a common denominator, each the simplest within the error the residual
+     * leaves ({@code |B^-1 res| / den}, estimated by one more float solve, with a margin); null when some value
+     * has no such fraction yet (more steps needed).
+     */
+    private BigInteger[] reconstruct(BigInteger[] num, BigInteger den, long[] res) {
+        double[] a = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = res[i];
+        }
+        double[] e = solve(a);
+        double err = 1;
+        for (double v : e) {
+            err = Math.max(err, 4 * Math.abs(v) + 1);
+        }
+        BigInteger tol = BigInteger.valueOf((long) Math.ceil(err));
+        BigInteger common = BigInteger.ONE;
+        BigInteger[] p = new BigInteger[m];
+        for (int i = 0; i < m; i++) {
+            // With the common denominator so far: p/common within tol/den of num/den?
+            BigInteger[] qr = num[i].multiply(common).add(den.shiftRight(1)).divideAndRemainder(den);
+            BigInteger candidate = qr[0];
+            if (num[i].multiply(common).subtract(candidate.multiply(den)).abs()
+                    .compareTo(tol.multiply(common)) <= 0) {
+                p[i] = candidate;
+                continue;
+            }
+            BigInteger[] f = simplest(num[i], den, tol);
+            if (f == null) {
+                return null;
+            }
+            BigInteger g = common.gcd(f[1]);
+            BigInteger widen = f[1].divide(g);
+            for (int k = 0; k < i; k++) {
+                p[k] = p[k].multiply(widen);
+            }
+            common = common.multiply(widen);
+            p[i] = f[0].multiply(common.divide(f[1]));
+        }
+        BigInteger[] y = Arrays.copyOf(p, m + 1);
+        y[m] = common;
+        return y;
+    }
+
+    /**
+     * The fraction with the smallest denominator q (a continued-fraction convergent of a / b) such that
+     * {@code |a q - p b| <= tol q}, if that q is below the square root of b / tol (beyond it the bound does not
+     * single a fraction out); else null.
+     */
+    static BigInteger[] simplest(BigInteger a, BigInteger b, BigInteger tol) {
+        BigInteger limit = b.divide(tol.shiftLeft(2)).sqrt();
+        BigInteger p0 = BigInteger.ZERO;
+        BigInteger q0 = BigInteger.ONE;
+        BigInteger p1 = BigInteger.ONE;
+        BigInteger q1 = BigInteger.ZERO;
+        BigInteger x = a;
+        BigInteger y = b;
+        while (y.signum() != 0) {
+            BigInteger[] qr = x.divideAndRemainder(y);
+            BigInteger c = qr[0];
+            if (qr[1].signum() < 0) { // floor division for negative values
+                c = c.subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(y);
+            }
+            BigInteger p2 = c.multiply(p1).add(p0);
+            BigInteger q2 = c.multiply(q1).add(q0);
+            if (q2.compareTo(limit) > 0) {
+                return null;
+            }
+            if (a.multiply(q2).subtract(p2.multiply(b)).abs().compareTo(tol.multiply(q2)) <= 0) {
+                return new BigInteger[] {p2, q2};
+            }
+            p0 = p1;
+            q0 = q1;
+            p1 = p2;
+            q1 = q2;
+            x = y;
+            y = qr[1];
+        }
+        return null;
+    }
+
+    /** Basic values y (by basis position, over y's last element) to every unknown's value, same denominator. */
+    private BigInteger[] vertex(BigInteger[] y) {
+        BigInteger den = y[m];
+        BigInteger[] x = new BigInteger[n + 1];
+        for (int j = 0; j < n; j++) {
+            x[j] = den.multiply(BigInteger.valueOf(lower[j]));
+        }
+        for (int p = 0; p < m; p++) {
+            int j = basis[p];
+            if (j < n) {
+                x[j] = x[j].add(y[p]);
+            } else if (y[p].signum() != 0) {
+                return null; // an artificial off zero: not a point of the program
+            }
+        }
+        x[n] = den;
         return x;
     }
 

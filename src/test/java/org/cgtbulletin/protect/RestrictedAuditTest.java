@@ -313,6 +313,87 @@ class RestrictedAuditTest {
         assertThrows(IllegalStateException.class, () -> auditor.audit(status, true, proofs));
     }
 
+    @Test
+    void aRepairHintIsAPublishedCellThatWidensTheExposedCell() {
+        // Seeded datasets protected by the pipeline, each with one complement published again: cells become
+        // exposed. Every hint the audit gives is a published cell whose every relation holds a withheld cell of
+        // the component (else it would be pinned), and withholding it never narrows the exposed cell's exact
+        // range (with the same lower bounds); it widens some.
+        int hints = 0;
+        int widened = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            org.cgtbulletin.aggregate.Tables tables = AlternativeDataTest.tables(seed);
+            LinearSystem sys = new LinearSystem(tables.counts());
+            DisclosureRules rules = DisclosureRules.defaults();
+            Auditor auditor = new Auditor(sys, rules);
+            CellStatus[] protectedStatus = DisclosureControl.protect(tables.counts(), rules).status();
+            List<Integer> complements = new ArrayList<>();
+            for (int c = 0; c < sys.cells; c++) {
+                if (protectedStatus[c] == CellStatus.SUPPRESSED_SECONDARY) {
+                    complements.add(c);
+                }
+            }
+            for (int dropped : complements.subList(0, Math.min(12, complements.size()))) {
+                CellStatus[] status = protectedStatus.clone();
+                status[dropped] = CellStatus.PUBLISHED;
+                boolean[] suppressed = new boolean[sys.cells];
+                for (int c = 0; c < sys.cells; c++) {
+                    suppressed[c] = status[c] != CellStatus.PUBLISHED;
+                }
+                boolean[] primary = primary(auditor, status);
+                for (Component comp : Component.of(sys, suppressed)) {
+                    boolean[] det = auditor.determined(comp);
+                    IntervalAudit.Result r = RestrictedAudit.audit(sys, rules, auditor.assess, primary, comp, det,
+                            RestrictedAudit.FIRST_UNKNOWNS, RestrictedAudit.MAX_UNKNOWNS,
+                            RestrictedAudit.WHOLE_ITERATIONS);
+                    for (int k = 0; k < comp.size(); k++) {
+                        int hint = r.repairHint()[k];
+                        if (hint < 0) {
+                            continue;
+                        }
+                        hints++;
+                        int cell = comp.cells[k];
+                        String what = sys.label[cell] + " hint " + sys.label[hint] + " seed " + seed;
+                        assertTrue(r.tooNarrow()[k] || r.breach()[k], what + ": a hint only for an exposure");
+                        assertFalse(suppressed[hint], what);
+                        for (int row : sys.cellRows[hint]) {
+                            assertTrue(Arrays.stream(sys.rowCells[row])
+                                    .anyMatch(c -> Arrays.binarySearch(comp.cells, c) >= 0),
+                                    what + ": a relation without a withheld cell");
+                        }
+                        String token = r.tooNarrow()[k] ? null : auditor.assess[cell].largest();
+                        boolean[] more = suppressed.clone();
+                        more[hint] = true;
+                        double before = max(sys, comp, cell, token);
+                        Component grown = Component.of(sys, more).stream()
+                                .filter(c -> Arrays.binarySearch(c.cells, cell) >= 0).findFirst().orElseThrow();
+                        double after = max(sys, grown, cell, token);
+                        assertTrue(after >= before - 1e-9, what + ": " + before + " -> " + after);
+                        if (after > before + 1e-9) {
+                            widened++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(hints > 0 && widened > 0, hints + " hints, " + widened + " widened");
+    }
+
+    /** The exact maximum of cell over comp's program (lower bounds 0, or the token's own amounts). */
+    private static double max(LinearSystem sys, Component comp, int cell, String token) {
+        long[] lower = null;
+        if (token != null) {
+            lower = new long[comp.size()];
+            for (int j = 0; j < lower.length; j++) {
+                lower[j] = sys.own(token, comp.cells[j]);
+            }
+        }
+        boolean[] wanted = new boolean[comp.size()];
+        wanted[Arrays.binarySearch(comp.cells, cell)] = true;
+        ExactSimplex.Bounds b = IntervalAudit.bounds(comp, lower, wanted);
+        return b.high[Arrays.binarySearch(comp.cells, cell)];
+    }
+
     private static Component single(LinearSystem sys, CellStatus[] status) {
         boolean[] suppressed = new boolean[status.length];
         for (int c = 0; c < status.length; c++) {

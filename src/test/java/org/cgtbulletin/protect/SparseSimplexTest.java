@@ -22,6 +22,7 @@ class SparseSimplexTest {
         int points = 0;
         int bounds = 0;
         int solves = 0;
+        int exactPoints = 0;
         for (long seed = 1; seed <= 8; seed++) {
             Tables tables = AlternativeDataTest.tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
@@ -65,7 +66,16 @@ class SparseSimplexTest {
                             Certificates.Point p = Certificates.point(comp, lower, x);
                             if (p != null) {
                                 points++;
-                                assertEquals(want, p.at(k).value(), 1e-9, what);
+                                assertEquals(want, p.value(k), 1e-9, what);
+                            }
+                            // The same vertex in exact rationals, by refinement: always found here, and exact.
+                            Certificates.Point e = Certificates.point(comp, lower, lp.exactVertex());
+                            assertNotNull(e, what);
+                            exactPoints++;
+                            assertEquals(want, e.value(k), 1e-9, what);
+                            if (p != null) {
+                                assertEquals(0, p.num()[k].multiply(e.den()).compareTo(e.num()[k].multiply(p.den())),
+                                        what + ": the rounded vertex and the exact one agree");
                             }
                             Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
                             if (b != null) {
@@ -77,7 +87,7 @@ class SparseSimplexTest {
                 }
             }
         }
-        System.out.println("solves " + solves + " points " + points + " bounds " + bounds);
+        System.out.println("solves " + solves + " points " + points + " bounds " + bounds + " exact " + exactPoints);
         assertTrue(solves > 500, "solves: " + solves);
         assertTrue(points > solves * 9 / 10, "verified points: " + points + " of " + solves);
         assertTrue(bounds > solves * 9 / 10, "verified bounds: " + bounds + " of " + solves);
@@ -126,15 +136,44 @@ class SparseSimplexTest {
     }
 
     @Test
+    void theSimplestFractionWithinTheErrorIsFound() {
+        java.math.BigInteger den = java.math.BigInteger.ONE.shiftLeft(120);
+        for (long[] f : new long[][] {{12345, 10007}, {-7, 3}, {0, 1}, {1_000_003, 999_983}}) {
+            java.math.BigInteger p = java.math.BigInteger.valueOf(f[0]);
+            java.math.BigInteger q = java.math.BigInteger.valueOf(f[1]);
+            // num / 2^120 approximates p / q to within a few units of the last place, as the refinement leaves it.
+            java.math.BigInteger num = p.multiply(den).divide(q).add(java.math.BigInteger.valueOf(3));
+            java.math.BigInteger[] found = SparseSimplex.simplest(num, den, java.math.BigInteger.valueOf(8));
+            assertNotNull(found, f[0] + "/" + f[1]);
+            assertEquals(0, found[0].multiply(q).compareTo(p.multiply(found[1])), f[0] + "/" + f[1]);
+        }
+        // Too coarse a denominator to single out 12345 / 10007: no answer rather than a wrong one.
+        java.math.BigInteger small = java.math.BigInteger.ONE.shiftLeft(20);
+        java.math.BigInteger num = java.math.BigInteger.valueOf(12345).multiply(small)
+                .divide(java.math.BigInteger.valueOf(10007));
+        assertNull(SparseSimplex.simplest(num, small, java.math.BigInteger.valueOf(8)));
+    }
+
+    @Test
+    void anExactPointIsVerifiedLikeARoundedOne() {
+        Component comp = twoWithheldOfFive();
+        long[] zero = new long[2];
+        java.math.BigInteger seven = java.math.BigInteger.valueOf(7);
+        // In sevenths: a = 12/7, b = 23/7 (sum 35/7 = 5).
+        Certificates.Point p = Certificates.point(comp, zero, new java.math.BigInteger[] {
+            java.math.BigInteger.valueOf(12), java.math.BigInteger.valueOf(23), seven});
+        assertNotNull(p);
+        assertTrue(p.atLeast(0, 1) && p.atMost(0, 2) && !p.atLeast(0, 2));
+        assertNull(Certificates.point(comp, zero, new java.math.BigInteger[] {
+            java.math.BigInteger.valueOf(12), java.math.BigInteger.valueOf(24), seven}), "breaks the row");
+        assertNull(Certificates.point(comp, zero, new java.math.BigInteger[] {
+            java.math.BigInteger.valueOf(-1), java.math.BigInteger.valueOf(36), seven}), "below a bound");
+        assertNull(Certificates.point(comp, zero, (java.math.BigInteger[]) null));
+    }
+
+    @Test
     void aWrongCertificateProvesNothing() {
-        // t = a + b with t = 5 published: a in [0, 5].
-        LinkedTables t = new LinkedTables();
-        int a = t.addCell("a", java.util.Map.of("X", 2L));
-        int b = t.addCell("b", java.util.Map.of("Y", 3L));
-        int total = t.addCell("t", java.util.Map.of("X", 2L, "Y", 3L));
-        t.addRelation(total, new int[] {a, b});
-        LinearSystem sys = new LinearSystem(t);
-        Component comp = Component.of(sys, new boolean[] {true, true, false}).get(0);
+        Component comp = twoWithheldOfFive();
         long[] zero = new long[2];
         assertNotNull(Certificates.point(comp, zero, new double[] {5, 0}));
         assertNull(Certificates.point(comp, zero, new double[] {6, -1}), "below a bound");
@@ -145,6 +184,16 @@ class SparseSimplexTest {
         assertNull(Certificates.bound(comp, zero, new double[] {-0.5}, 0, 1), "g_a = 1/2 > 0 bounds nothing");
         assertNull(Certificates.bound(comp, zero, new double[] {-1}, 0, -1), "a lower bound needs g >= 0");
         assertEquals(0.0, Certificates.bound(comp, zero, new double[] {0}, 0, -1).value());
-        assertEquals(2.5, Certificates.point(comp, zero, new double[] {2.5, 2.5}).at(0).value());
+        assertEquals(2.5, Certificates.point(comp, zero, new double[] {2.5, 2.5}).value(0));
+    }
+
+    /** t = a + b with t = 5 published (a = 2, b = 3 withheld): a in [0, 5]. */
+    private static Component twoWithheldOfFive() {
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", java.util.Map.of("X", 2L));
+        int b = t.addCell("b", java.util.Map.of("Y", 3L));
+        int total = t.addCell("t", java.util.Map.of("X", 2L, "Y", 3L));
+        t.addRelation(total, new int[] {a, b});
+        return Component.of(new LinearSystem(t), new boolean[] {true, true, false}).get(0);
     }
 }
