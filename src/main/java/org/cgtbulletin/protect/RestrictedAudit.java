@@ -760,8 +760,10 @@ final class RestrictedAudit {
             if (sense * (x[k] - target) >= -1e-6) {
                 Certificates.Point p = Certificates.point(comp, lower, x);
                 if (p == null && s == SparseSimplex.Status.OPTIMAL) {
-                    // Not a point of small denominators: the vertex in exact rationals, by refinement.
+                    // Not a point of small denominators: the vertex in exact rationals, by refinement, whose steps
+                    // count against the iterations like the simplex's own.
                     p = Certificates.point(comp, lower, lp.exactVertex());
+                    left[0] -= lp.spent();
                 }
                 if (p != null && (sense > 0 ? p.atLeast(k, target) : p.atMost(k, target))) {
                     return new Side(p, null, null);

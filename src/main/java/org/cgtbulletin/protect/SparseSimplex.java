@@ -98,7 +98,10 @@ final class SparseSimplex {
         return m;
     }
 
-    /** Iterations the last {@link #start} or {@link #optimise} call spent. */
+    /**
+     * Iterations the last {@link #start} or {@link #optimise} call spent, or refinement steps the last
+     * {@link #exactVertex} call took (each about the work of one iteration: a solve with the factorised basis).
+     */
     long spent() {
         return spent;
     }
@@ -514,6 +517,7 @@ final class SparseSimplex {
      * @return the numerators of every unknown over one denominator, the denominator last; or null
      */
     BigInteger[] exactVertex() {
+        spent = 0;
         if (nonbasic == null) {
             return null;
         }
@@ -536,6 +540,7 @@ final class SparseSimplex {
             BigInteger den = BigInteger.ONE;
             long scale = 1L << REFINE_BITS;
             for (int step = 1; step <= REFINE_STEPS; step++) {
+                spent = step;
                 double[] a = new double[m];
                 for (int i = 0; i < m; i++) {
                     a[i] = res[i];
