@@ -617,7 +617,10 @@ final class RestrictedAudit {
     // ---------------------------------------------------------------------------------------------------------
     // The whole program, in floating point, with exact certificates
 
-    /** Simplex iterations the whole-program checks of one audit may spend (see {@link SparseSimplex}). */
+    /**
+     * Simplex iterations (and exact-vertex refinement steps) each chain of whole-program checks of one audit may
+     * spend (see {@link SparseSimplex}).
+     */
     static final long WHOLE_ITERATIONS = 400_000;
 
     /**
