@@ -174,7 +174,7 @@ final class DigestModel {
     private Map<String, Object> chart(String id, String label, String[] k) {
         List<PublishedCell> rows = series(k);
         TrendSeries chart = TrendSeries.of(label, rows, in.hasVolumes());
-        charts.putIfAbsent(id, chart.svg(id));
+        charts.computeIfAbsent(id, chart::svg); // drawn once per id: several signals may show the same series
         List<Map<String, Object>> views = new ArrayList<>();
         for (PublishedCell c : rows) {
             Map<String, Object> v = view(c);
