@@ -41,6 +41,23 @@ final class Lookahead<T> implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code side} on a spare core, if there is one, while the caller runs {@code main} (else the caller runs
+     * both, {@code main} first); returns when both are done. Failures of either reach the caller. The two must not
+     * touch each other's state.
+     */
+    static void sideBySide(Runnable main, Runnable side) {
+        Callable<Boolean> work = () -> {
+            side.run();
+            return true;
+        };
+        try (Lookahead<Boolean> beside = new Lookahead<>()) {
+            beside.offer(0, work);
+            main.run();
+            beside.take(0, work);
+        }
+    }
+
     /** Whether offering work can help (there is a spare core). */
     boolean ahead() {
         return workers != null;

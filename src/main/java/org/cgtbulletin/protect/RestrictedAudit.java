@@ -336,15 +336,8 @@ final class RestrictedAudit {
         long[] intervalWork = {budget[0] - half};
         long[] coalitionWork = {half};
         int spare = Math.max(0, Runtime.getRuntime().availableProcessors() - 2) / 2;
-        java.util.concurrent.Callable<Boolean> coalitions = () -> {
-            coalitions(coalitionSafe, coalitionWork, spare);
-            return true;
-        };
-        try (Lookahead<Boolean> beside = new Lookahead<>()) {
-            beside.offer(1, coalitions);
-            intervals(intervalWork, spare);
-            beside.take(1, coalitions);
-        }
+        Lookahead.sideBySide(() -> intervals(intervalWork, spare),
+                () -> coalitions(coalitionSafe, coalitionWork, spare));
         budget[0] = intervalWork[0] + coalitionWork[0];
     }
 
@@ -647,15 +640,8 @@ final class RestrictedAudit {
             proofs.suggest(comp, intervalsLp, 0);
             proofs.suggest(comp, coalitionsLp, 1);
         }
-        java.util.concurrent.Callable<Boolean> coalitions = () -> {
-            wholeCoalitions(coalitionsLp, coalitionSafe, new long[] {iterations});
-            return true;
-        };
-        try (Lookahead<Boolean> beside = new Lookahead<>()) {
-            beside.offer(1, coalitions);
-            wholeIntervals(intervalsLp, open, new long[] {iterations});
-            beside.take(1, coalitions);
-        }
+        Lookahead.sideBySide(() -> wholeIntervals(intervalsLp, open, new long[] {iterations}),
+                () -> wholeCoalitions(coalitionsLp, coalitionSafe, new long[] {iterations}));
         if (proofs != null) {
             proofs.keep(comp, intervalsLp, 0);
             proofs.keep(comp, coalitionsLp, 1);

@@ -477,6 +477,15 @@ final class SparseSimplex {
         return solve(dense(j));
     }
 
+    /** B^-1 r for integer right-hand sides r (by row), in floating point, by basis position. */
+    private double[] solve(long[] r) {
+        double[] a = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = r[i];
+        }
+        return solve(a);
+    }
+
     /** B^-1 a (a by row, overwritten), by basis position. */
     private double[] solve(double[] a) {
         double[] x = luSolve(a);
@@ -541,11 +550,7 @@ final class SparseSimplex {
             long scale = 1L << REFINE_BITS;
             for (int step = 1; step <= REFINE_STEPS; step++) {
                 spent = step;
-                double[] a = new double[m];
-                for (int i = 0; i < m; i++) {
-                    a[i] = res[i];
-                }
-                double[] z = solve(a);
+                double[] z = solve(res);
                 long[] d = new long[m];
                 for (int p = 0; p < m; p++) {
                     double v = z[p] * scale;
@@ -635,11 +640,7 @@ final class SparseSimplex {
      * has no such fraction yet (more steps needed).
      */
     private BigInteger[] reconstruct(BigInteger[] num, BigInteger den, long[] res) {
-        double[] a = new double[m];
-        for (int i = 0; i < m; i++) {
-            a[i] = res[i];
-        }
-        double[] e = solve(a);
+        double[] e = solve(res);
         double err = 1;
         for (double v : e) {
             err = Math.max(err, 4 * Math.abs(v) + 1);

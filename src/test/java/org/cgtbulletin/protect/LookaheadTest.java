@@ -73,6 +73,18 @@ class LookaheadTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sideBySideRunsBothAndPassesOnFailures() {
+        AtomicInteger main = new AtomicInteger();
+        AtomicInteger side = new AtomicInteger();
+        Lookahead.sideBySide(main::incrementAndGet, side::incrementAndGet);
+        assertEquals(1, main.get());
+        assertEquals(1, side.get());
+        assertThrows(ArithmeticException.class, () -> Lookahead.sideBySide(() -> { }, () -> {
+            throw new ArithmeticException("side");
+        }));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1})
     void failuresOfTheWorkReachTheLoop(int spare) {
