@@ -71,6 +71,11 @@ record DigestPeriod(String period, String label, Quarter from, Quarter to, Strin
         return annual && q != null && q.compareTo(from) >= 0 && q.compareTo(to) <= 0;
     }
 
+    /** Whether a quarter lies within this digest (the quarter itself, or one of the year's). */
+    boolean covers(Quarter q) {
+        return q.compareTo(from) >= 0 && q.compareTo(to) <= 0;
+    }
+
     /**
      * The date the document carries: the end of its period (the first instant after it), so that a past digest
      * keeps its bytes from release to release; or the build's clock ({@code SOURCE_DATE_EPOCH}) when that is
