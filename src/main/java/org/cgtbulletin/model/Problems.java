@@ -3,6 +3,7 @@ package org.cgtbulletin.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Collects every problem of a run. All are counted; the first {@code keep} of them are kept for printing,
@@ -14,6 +15,8 @@ public final class Problems {
 
     private final int keep;
     private final List<Problem> kept = new ArrayList<>();
+    /** Where problems are handed on as they are found, instead of being kept here; null when kept. */
+    private final Consumer<Problem> handOn;
     private long errors;
     private long warnings;
 
@@ -23,6 +26,20 @@ public final class Problems {
 
     public Problems(int keep) {
         this.keep = keep;
+        this.handOn = null;
+    }
+
+    private Problems(Consumer<Problem> handOn) {
+        this.keep = 0;
+        this.handOn = handOn;
+    }
+
+    /**
+     * Problems that are counted and handed to {@code to} as they are found, none kept: for a stage running on a
+     * thread of its own whose problems are added, in order, to the run's own {@code Problems} by another.
+     */
+    public static Problems handedTo(Consumer<Problem> to) {
+        return new Problems(to);
     }
 
     public void add(Problem p) {
@@ -31,7 +48,9 @@ public final class Problems {
         } else {
             warnings++;
         }
-        if (kept.size() < keep) {
+        if (handOn != null) {
+            handOn.accept(p);
+        } else if (kept.size() < keep) {
             kept.add(p);
         }
     }

@@ -73,26 +73,31 @@ public final class DatasetReader {
                 reportValidator.contributors().size(), first, last, volumes, denylist, bytes);
     }
 
-    /** Reads one data file by its extension; returns the number of bytes read. */
+    /**
+     * Reads one data file by its extension, parsing ahead on a thread of its own ({@link ReadAhead}) while this
+     * thread validates; returns the number of bytes read.
+     */
     private static long readRows(Path path, RowSchema schema, Problems problems, RowSink sink) throws IOException {
         String file = path.toString();
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(path);
-             DecodingReader reader = new DecodingReader(in, file, problems)) {
-            if (name.endsWith(".csv")) {
-                CsvRows.read(reader, file, schema, problems, sink);
-            } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-                JsonRows.readLines(reader, file, schema, problems, sink);
-            } else if (name.endsWith(".json")) {
-                JsonRows.readArray(reader, file, schema, problems, sink);
-            } else {
-                problems.error(file, 0, "file", "unknown file type; the format is chosen by the extension:"
-                        + " .csv, .json (an array of objects) or .jsonl (one object per line)");
-                return 0;
+        return ReadAhead.read((found, rows) -> {
+            try (InputStream in = Files.newInputStream(path);
+                 DecodingReader reader = new DecodingReader(in, file, found)) {
+                if (name.endsWith(".csv")) {
+                    CsvRows.read(reader, file, schema, found, rows);
+                } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                    JsonRows.readLines(reader, file, schema, found, rows);
+                } else if (name.endsWith(".json")) {
+                    JsonRows.readArray(reader, file, schema, found, rows);
+                } else {
+                    found.error(file, 0, "file", "unknown file type; the format is chosen by the extension:"
+                            + " .csv, .json (an array of objects) or .jsonl (one object per line)");
+                    return 0;
+                }
+                reader.reportUnlisted();
+                return reader.bytesRead();
             }
-            reader.reportUnlisted();
-            return reader.bytesRead();
-        }
+        }, problems, sink);
     }
 
     private static boolean exists(Path path, String what, Problems problems) {
