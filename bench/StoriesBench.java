@@ -23,6 +23,8 @@ import org.cgtbulletin.stories.StoryDesk;
  * building the automaton, cleaning every text on one thread, and the whole stories stage (StoryDesk: cleaning
  * narrative and lesson as reports stream by, then contributor tokens, withhold rules, ids and sorting).
  * Usage: java -cp target/bulletin.jar bench/StoriesBench.java [N] [T] [SEED]
+ *    or: java -cp target/bulletin.jar bench/StoriesBench.java --denylist [T] [SEED]   (prints the denylist only;
+ *        bench/build.sh and bench/scaling.sh use it for the issue's 1,500-term denylist)
  */
 public class StoriesBench {
 
@@ -57,6 +59,12 @@ public class StoriesBench {
         " Dr. Meyer led the investigation.", " See https://qms.example.org/dev/4411 for the record."};
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--denylist")) { // only print a seeded denylist of T terms
+            int t = args.length > 1 ? Integer.parseInt(args[1]) : 1_500;
+            long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261125L;
+            denylist(t, new SplittableRandom(seed)).forEach(System.out::println);
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int t = args.length > 1 ? Integer.parseInt(args[1]) : 1_500;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261125L;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the scaling curve of the whole build (read and validate, aggregate, protect and audit, stories,
 # analyze, site, PDF digests, publish) at N = 10k, 100k, 1M and 3M sample reports (or the sizes given), each with
-# volumes and the sample's denylist, into a fresh output folder (every digest rendered). Prints one row per size:
+# volumes and a 1,500-term denylist (the sample's and bench/denylist.sh's), into a fresh output folder (every digest rendered). Prints one row per size:
 # wall seconds (JVM start included), peak RSS, and each stage's milliseconds (build --verbose).
 # Usage: bench/scaling.sh [N ...]      (run from the project root; builds the jar if needed)
 #   BENCH_HEAP=-Xmx1g to cap the heap (default: the JVM's default, a quarter of the machine's memory)
@@ -18,11 +18,12 @@ for n in "${sizes[@]}"; do
     mkdir -p "$work"
     java -jar target/bulletin.jar sample --output "$data" --reports "$n" >/dev/null
   fi
+  [ -f "$data/denylist-1500.txt" ] || bench/denylist.sh "$data/denylist.txt" 1500 > "$data/denylist-1500.txt"
   out="$work/scaling-$n"; rm -rf "$out"
   log=$(mktemp)
   # shellcheck disable=SC2086
   /usr/bin/time -f 'TIME %e %M' java $heap -jar target/bulletin.jar build --verbose \
-    --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist.txt" \
+    --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \
     --output "$out/site" --audit "$out/audit" >"$log" 2>&1 || { cat "$log"; exit 1; }
   wall=$(awk '/^TIME/ {print $2}' "$log"); rss=$(awk '/^TIME/ {printf "%.0f", $3 / 1024}' "$log")
   stages=$(awk '/^  [a-zA-Z]/ { ms = $NF == "ms" ? $(NF-1) : $NF; $NF = ""; if ($NF == "") {}; line = line sprintf("%s%s", sep, $0); sep = "; " } END { print line }' "$log" \
