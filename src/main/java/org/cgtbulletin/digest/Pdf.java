@@ -24,13 +24,18 @@ import java.util.regex.Pattern;
 
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -41,6 +46,8 @@ import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -75,10 +82,12 @@ final class Pdf {
      * post-processing here), so that digests published earlier are rendered again rather than kept (see
      * {@link Digests#writeAll}).
      */
-    static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.3, bundled DejaVu Sans, rendering 1";
+    static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.3, bundled DejaVu Sans, rendering 2";
     private static final String RESOURCES = "/org/cgtbulletin/digest/";
+    /** The bundled faces: normal, bold, italic, bold italic (in that order). */
     private static final List<String> FONT_FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
             "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf");
+    private static final String FONT_FAMILY = "DejaVu Sans";
     private static final Pattern SCHEME_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     /** Held so that the level set below stays (loggers are only weakly referenced). */
@@ -173,6 +182,12 @@ final class Pdf {
             }
         };
         PdfRendererBuilder builder = new PdfRendererBuilder();
+        PDDocument doc = new PDDocument();
+        builder.usePDDocument(doc);
+        for (int i = 0; i < FONT_FILES.size(); i++) {
+            builder.useFont(new Face(doc, Bundled.FONTS.get(FONT_FILES.get(i))), FONT_FAMILY, i % 2 == 0 ? 400 : 700,
+                    i < 2 ? FontStyle.NORMAL : FontStyle.ITALIC, true);
+        }
         builder.useFastMode();
         builder.withHtmlContent(xhtml, STYLES);
         builder.useProtocolsStreamImplementation(resources, SCHEME);
@@ -183,7 +198,8 @@ final class Pdf {
         builder.useColorProfile(Bundled.SRGB);
         builder.withProducer(PRODUCER);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try (var renderer = builder.buildPdfRenderer(); PDDocument doc = renderer.createPDFKeepOpen()) {
+        try (doc; var renderer = builder.buildPdfRenderer()) {
+            renderer.createPDFKeepOpen();
             Calendar when = calendar(date);
             stamp(doc, when);
             describeLinks(doc);
@@ -196,6 +212,39 @@ final class Pdf {
             doc.save(out);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * One bundled face of the document's font, loaded into the document when the layout first asks for it, with
+     * glyph substitution off: PDFBox would otherwise draw "fi" and "fl" as ligature glyphs, whose text is the
+     * ligature character (U+FB01, U+FB02) rather than the two letters, so that copying or searching "confidential"
+     * in a digest failed; and substituting every string shown cost about a twentieth of a digest's time.
+     */
+    private static final class Face extends PDFontSupplier {
+        private final PDDocument doc;
+        private final byte[] ttf;
+        private PDFont font;
+
+        Face(PDDocument doc, byte[] ttf) {
+            super(null);
+            this.doc = doc;
+            this.ttf = ttf;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    TrueTypeFont t = new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+                    t.setEnableGsub(false);
+                    doc.registerTrueTypeFontForClosing(t);
+                    font = PDType0Font.load(doc, t, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return font;
+        }
     }
 
     /** Only {@code bulletin:} resources: relative references resolve against the style sheet folder. */

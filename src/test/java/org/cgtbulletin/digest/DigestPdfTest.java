@@ -260,6 +260,25 @@ class DigestPdfTest {
     }
 
     @Test
+    void theTextLayerHasLettersNotLigatures() throws IOException {
+        // DejaVu Sans substitutes "fi" and "fl" with ligature glyphs, whose text would be U+FB01 and U+FB02: the
+        // words would then be neither found by a search nor read correctly when copied.
+        // PDFTextStripper would normalise the ligatures in its output, so the glyphs' own text is collected.
+        StringBuilder glyphs = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(pdf("2026-q2.pdf"))) {
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    glyphs.append(t.getUnicode());
+                }
+            }.getText(doc);
+        }
+        String text = glyphs.toString();
+        assertFalse(text.contains("\uFB01") || text.contains("\uFB02"), "a ligature character in the text layer");
+        assertTrue(text.contains("Confidential"), "the running footer's first word, letter by letter");
+    }
+
+    @Test
     void theLatestDigestsChartIsTheSitesSvgByteForByte() throws Exception {
         Digests.Source s = Digests.source(DigestFixtures.golden(), DigestFixtures.TEMPLATES,
                 DigestPeriod.quarter(Quarter.parse("2026-Q2")), null);
