@@ -185,7 +185,7 @@ final class Pdf {
         PDDocument doc = new PDDocument();
         builder.usePDDocument(doc);
         for (int i = 0; i < FONT_FILES.size(); i++) {
-            builder.useFont(new Face(doc, Bundled.FONTS.get(FONT_FILES.get(i))), FONT_FAMILY, i % 2 == 0 ? 400 : 700,
+            builder.useFont(new Face(doc, FONT_FILES.get(i)), FONT_FAMILY, i % 2 == 0 ? 400 : 700,
                     i < 2 ? FontStyle.NORMAL : FontStyle.ITALIC, true);
         }
         builder.useFastMode();
@@ -218,27 +218,33 @@ final class Pdf {
      * One bundled face of the document's font, loaded into the document when the layout first asks for it, with
      * glyph substitution off: PDFBox would otherwise draw "fi" and "fl" as ligature glyphs, whose text is the
      * ligature character (U+FB01, U+FB02) rather than the two letters, so that copying or searching "confidential"
-     * in a digest failed; and substituting every string shown cost about a twentieth of a digest's time.
+     * in a digest failed; and substituting every string shown cost about a twentieth of a digest's time. Each
+     * thread parses a face once and lends it to each document it renders (a parsed font only reads its file).
      */
     private static final class Face extends PDFontSupplier {
+        private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED =
+                ThreadLocal.withInitial(java.util.HashMap::new);
         private final PDDocument doc;
-        private final byte[] ttf;
+        private final String file;
         private PDFont font;
 
-        Face(PDDocument doc, byte[] ttf) {
+        Face(PDDocument doc, String file) {
             super(null);
             this.doc = doc;
-            this.ttf = ttf;
+            this.file = file;
         }
 
         @Override
         public PDFont supply() {
             if (font == null) {
                 try {
-                    TrueTypeFont t = new TTFParser().parse(new RandomAccessReadBuffer(ttf));
-                    t.setEnableGsub(false);
-                    doc.registerTrueTypeFontForClosing(t);
-                    font = PDType0Font.load(doc, t, true);
+                    TrueTypeFont t = PARSED.get().get(file);
+                    if (t == null) {
+                        t = new TTFParser().parse(new RandomAccessReadBuffer(Bundled.FONTS.get(file)));
+                        t.setEnableGsub(false);
+                        PARSED.get().put(file, t);
+                    }
+                    font = PDType0Font.load(doc, t, true); // the document does not close a font it was lent
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
