@@ -67,8 +67,11 @@ record DigestPeriod(String period, String label, Quarter from, Quarter to, Strin
         if (cellPeriod.equals(period)) {
             return true;
         }
+        if (!annual) {
+            return false;
+        }
         Quarter q = Quarter.parseOrNull(cellPeriod);
-        return annual && q != null && q.compareTo(from) >= 0 && q.compareTo(to) <= 0;
+        return q != null && q.compareTo(from) >= 0 && q.compareTo(to) <= 0;
     }
 
     /** Whether a quarter lies within this digest (the quarter itself, or one of the year's). */
