@@ -388,10 +388,11 @@ final class ExactSimplex {
         if (dOld == 1) {
             return num;
         }
-        if (num % dOld != 0) {
+        long q = num / dOld; // one division (a remainder test would be a second one); exact when q * dOld == num
+        if (q * dOld != num) {
             throw new Unsolved("fraction-free pivot: inexact division");
         }
-        return num / dOld;
+        return q;
     }
 
     /** Sign of a*b - c*d, exactly (128-bit). */

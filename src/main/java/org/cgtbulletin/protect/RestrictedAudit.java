@@ -972,9 +972,11 @@ final class RestrictedAudit {
                 }
             }
             rows = new int[m];
+            int[] rowAt = new int[rowIn.length]; // index into rows of each row in
             int w = 0;
             for (int r = 0; r < rowIn.length; r++) {
                 if (rowIn[r]) {
+                    rowAt[r] = w;
                     rows[w++] = r;
                 }
             }
@@ -1032,7 +1034,7 @@ final class RestrictedAudit {
                 pv[pins] = j;
                 pins++;
                 for (int r2 : colRows[unknowns[j]]) {
-                    int i2 = Arrays.binarySearch(rows, r2);
+                    int i2 = rowAt[r2];
                     freeCount[i2]--;
                     if (freeCount[i2] == 1) {
                         queue[tail++] = i2;
