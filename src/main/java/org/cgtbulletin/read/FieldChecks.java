@@ -2,7 +2,6 @@ package org.cgtbulletin.read;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.cgtbulletin.model.Dimension;
 import org.cgtbulletin.model.Problems;
@@ -13,7 +12,6 @@ import org.cgtbulletin.model.TaxonomyCode;
 /** Checks of single fields shared by the report and volume validators; each reports its own problem. */
 final class FieldChecks {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAX_LISTED_CODES = 15;
 
     private final String file;
@@ -52,13 +50,29 @@ final class FieldChecks {
         if (value == null) {
             return null;
         }
-        if (!TOKEN.matcher(value).matches()) {
+        if (!isToken(value)) {
             String why = value.length() > 64 ? "is " + value.length() + " characters long (at most 64 allowed)"
                     : "contains characters other than letters, digits, '.', '_' and '-'";
             error(line, field, quote(value) + " " + why);
             return null;
         }
         return value;
+    }
+
+    /** Whether the value is 1-64 of A-Z, a-z, 0-9, '.', '_', '-' (by hand: every report has two tokens). */
+    private static boolean isToken(String value) {
+        int n = value.length();
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A taxonomy code, matched case-insensitively after trimming; returns the canonical code or null. */

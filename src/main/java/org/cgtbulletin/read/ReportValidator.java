@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.cgtbulletin.model.Dimension;
 import org.cgtbulletin.model.FailureReport;
@@ -21,8 +19,6 @@ import org.cgtbulletin.model.Quarter;
 final class ReportValidator implements RowSink {
 
     static final int MAX_TEXT = 20_000;
-    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
 
     private final FieldChecks check;
     private final ValidationRules rules;
@@ -148,27 +144,27 @@ final class ReportValidator implements RowSink {
         if (q != null) {
             return q.firstDay();
         }
-        Matcher day = DAY.matcher(s);
-        Matcher month = MONTH.matcher(s);
-        boolean isDay = day.matches();
-        if (!isDay && !month.matches()) {
+        // YYYY-MM-DD or YYYY-MM, ASCII digits, checked by hand (a million reports have one each).
+        int year = digits(s, 0, 4);
+        int monthNr = digits(s, 5, 2);
+        boolean isMonth = s.length() == 7 && year >= 0 && s.charAt(4) == '-' && monthNr >= 0;
+        boolean isDay = s.length() == 10 && year >= 0 && s.charAt(4) == '-' && monthNr >= 0 && s.charAt(7) == '-'
+                && digits(s, 8, 2) >= 0;
+        if (!isDay && !isMonth) {
             check.error(line, "occurred", FieldChecks.quote(value) + " is not a date; expected YYYY-MM-DD,"
                     + " YYYY-MM or YYYY-Qn (for example 2026-08-11, 2026-08 or 2026-Q3)");
             return null;
         }
-        Matcher m = isDay ? day : month;
-        int year = Integer.parseInt(m.group(1));
-        int monthNr = Integer.parseInt(m.group(2));
         if (monthNr < 1 || monthNr > 12) {
             check.error(line, "occurred", FieldChecks.quote(value) + " is not a real calendar date: there is no"
-                    + " month " + m.group(2) + " (months are 01-12)");
+                    + " month " + s.substring(5, 7) + " (months are 01-12)");
             return null;
         }
         YearMonth ym = YearMonth.of(year, monthNr);
         if (!isDay) {
             return ym.atDay(1);
         }
-        int dayNr = Integer.parseInt(day.group(3));
+        int dayNr = digits(s, 8, 2);
         if (dayNr < 1 || dayNr > ym.lengthOfMonth()) {
             check.error(line, "occurred", FieldChecks.quote(value) + " is not a real calendar date: "
                     + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " has "
@@ -176,6 +172,22 @@ final class ReportValidator implements RowSink {
             return null;
         }
         return ym.atDay(dayNr);
+    }
+
+    /** The number written by the {@code count} ASCII digits of s from {@code from}, or -1 if they are not all digits. */
+    private static int digits(String s, int from, int count) {
+        if (s.length() < from + count) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private String text(long line, String field, String value) {
