@@ -34,6 +34,8 @@ final class Pages {
     private final Templates templates;
     private final Path out;
     private final CellLookup cells;
+    /** The featured stories, in published order. */
+    private final List<Story> featured;
     private final Map<String, Object> site;
     private final List<String> written = new ArrayList<>();
     private final List<Map<String, Object>> searchEntries = new ArrayList<>();
@@ -55,6 +57,7 @@ final class Pages {
         this.out = out;
         this.sameData = sameData;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
+        this.featured = in.stories().stream().filter(Story::featured).toList();
         this.site = map("title", in.settings().title(), "base", in.settings().baseUrl(),
                 "hasData", in.asOf() != null, "asOf", in.asOf() == null ? "" : label(in.asOf()),
                 "hasVolumes", in.hasVolumes(),
@@ -196,20 +199,28 @@ final class Pages {
         return list;
     }
 
+    /**
+     * The stories {@code which} selects, featured ones first, each group in published order, at most {@code max}:
+     * the featured ones come from their own short list, and the others are looked for only until there are enough
+     * (a million reports publish a hundred thousand stories, and about a hundred pages show some).
+     */
     List<Map<String, Object>> storyViews(java.util.function.Predicate<Story> which, int max) {
         List<Story> chosen = new ArrayList<>();
-        for (Story s : in.stories()) {
-            if (which.test(s) && s.featured()) {
+        for (Story s : featured) {
+            if (chosen.size() < max && which.test(s)) {
                 chosen.add(s);
             }
         }
         for (Story s : in.stories()) {
-            if (which.test(s) && !s.featured()) {
+            if (chosen.size() >= max) {
+                break;
+            }
+            if (!s.featured() && which.test(s)) {
                 chosen.add(s);
             }
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Story s : chosen.subList(0, Math.min(max, chosen.size()))) {
+        for (Story s : chosen) {
             list.add(map("id", s.id(), "quarter", label(s.quarter()),
                     "product", s.productClass() != null ? codeLabel(Dimension.PRODUCT_CLASS, s.productClass())
                             : s.productGroup(),
