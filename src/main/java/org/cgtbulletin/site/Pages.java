@@ -359,6 +359,37 @@ final class Pages {
      */
     static final int STORIES_PER_PAGE = 100;
 
+    /** Pages linked around page n of a year's stories: the first, two either side of n, the last. */
+    static final int PAGE_LINKS_AROUND = 2;
+
+    /**
+     * The links of page n's pagination: the first and last pages and the pages near n, with a gap (an entry with
+     * {@code gap} true) where pages are left out, so that a year of hundreds of pages does not put hundreds of
+     * links on each of them (for a screen reader, a list to get through on every page).
+     */
+    static List<Map<String, Object>> pageLinks(int year, int n, int pageCount) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        int last = 0;
+        boolean all = pageCount <= 2 * PAGE_LINKS_AROUND + 5; // then a gap would hide hardly anything
+        for (int k = 1; k <= pageCount; k++) {
+            // A gap stands for two pages or more: a single page left out is linked instead.
+            boolean near = Math.abs(k - n) <= PAGE_LINKS_AROUND || k == 2 && n - PAGE_LINKS_AROUND == 3
+                    || k == pageCount - 1 && n + PAGE_LINKS_AROUND == pageCount - 2;
+            if (all || k == 1 || k == pageCount || near) {
+                if (k > last + 1) {
+                    links.add(map("gap", true));
+                }
+                links.add(map("gap", false, "n", k, "current", k == n, "href", storyPage(year, k)));
+                last = k;
+            }
+        }
+        return links;
+    }
+
+    private static String storyPage(int year, int k) {
+        return "stories/" + year + "/" + (k == 1 ? "" : k + "/") + "index.html";
+    }
+
     private void stories() throws IOException, Templates.TemplateProblem {
         java.util.TreeMap<Integer, Integer> years = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (Story s : in.stories()) {
@@ -374,14 +405,12 @@ final class Pages {
                 String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
                 List<Map<String, Object>> list = stories.subList((n - 1) * STORIES_PER_PAGE,
                         Math.min(n * STORIES_PER_PAGE, stories.size()));
-                List<Map<String, Object>> pageLinks = new ArrayList<>();
-                for (int k = 1; k <= pageCount; k++) {
-                    pageLinks.add(map("n", k, "current", k == n,
-                            "href", "stories/" + year + "/" + (k == 1 ? "" : k + "/") + "index.html"));
-                }
                 page(path, "stories.ftlh", "Stories of " + year + (n == 1 ? "" : ", page " + n), "stories",
                         map("stories", list, "year", Integer.toString(year), "years", yearList,
-                                "pageNumber", n, "pages", pageCount > 1 ? pageLinks : List.of(),
+                                "pageNumber", n, "pageCount", pageCount,
+                                "pages", pageCount > 1 ? pageLinks(year, n, pageCount) : List.of(),
+                                "previous", n > 1 ? storyPage(year, n - 1) : "",
+                                "next", n < pageCount ? storyPage(year, n + 1) : "",
                                 "total", stories.size()));
                 if (n == 1) {
                     // The search index holds the first page of each year (featured stories first), not every
