@@ -44,7 +44,11 @@ public final class Publisher {
             content.writeTo(staging);
             setTimes(staging, fileTime);
         } catch (IOException | RuntimeException | Error e) {
-            deleteTree(staging);
+            try {
+                deleteTree(staging);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the cause is what went wrong, not the folder left behind
+            }
             throw e;
         }
         boolean hadOld = Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS);

@@ -92,6 +92,10 @@ public final class Templates {
                 message += " " + lines.get(1).replaceAll("\\s*\\[in template.*$", "");
             }
             throw new TemplateProblem(file, line == null ? 1 : line, message);
+        } catch (StackOverflowError e) {
+            // A macro, function or include that calls itself without end: the template's fault, not the program's.
+            throw new TemplateProblem(dir.resolve(name).toString(), 1, "the template (or a macro, function or"
+                    + " include it uses) calls itself without end; check for a recursion that never stops");
         }
     }
 }

@@ -129,6 +129,20 @@ class SiteSafetyTest {
         assertTrue(run.err().contains("trend.ftlh:4: template: "), run.err());
         assertTrue(run.err().contains("labl"), run.err());
         assertEquals(before, snapshot(dir.resolve("site")));
+
+        // A macro that calls itself without end overflows the stack: still the template's problem (exit 1, the
+        // template named), not an internal error, and no staging folder is left beside the site.
+        Files.writeString(trend, Files.readString(Path.of("templates/trend.ftlh"))
+                + "<#macro again n><@again n=n+1/></#macro><@again n=0/>\n");
+        run = build(content, "--templates", templates.toString());
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.err().contains("trend.ftlh:1: template: the template (or a macro, function or include it"
+                + " uses) calls itself without end"), run.err());
+        assertEquals(before, snapshot(dir.resolve("site")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(".staging")).toList());
+        }
     }
 
     @Test
