@@ -65,6 +65,12 @@ public final class ContentReader {
                     return new Outcome<>(reader.read(f, local), local);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
+                } catch (StackOverflowError e) {
+                    // Pathological nesting (thousands of '>' or '[' in a row) exhausts the parser's stack: the
+                    // file's problem, reported as such, not the program's.
+                    local.error(f.toString(), 1, "markdown", "nested too deeply to read (thousands of"
+                            + " quotes, lists, brackets or emphasis markers inside each other?); simplify the text");
+                    return new Outcome<T>(null, local);
                 }
             }).toList();
         } catch (java.io.UncheckedIOException e) {

@@ -146,6 +146,18 @@ class SiteSafetyTest {
     }
 
     @Test
+    void markdownNestedTooDeeplyIsALocatedProblem() throws IOException {
+        // Thousands of markers inside each other exhaust the parser's stack: the file's problem, exit 1.
+        Path content = content();
+        Files.writeString(content.resolve("pages/deep.md"), "---\ntitle: Deep\n---\n" + ">".repeat(20_000)
+                + " x\n\n" + "*".repeat(5_000) + "y" + "*".repeat(5_000) + "\n\n" + "[".repeat(20_000) + "\n");
+        CliRun run = build(content);
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains("deep.md:1: markdown: nested too deeply to read"), run.err());
+        assertFalse(Files.exists(dir.resolve("site")));
+    }
+
+    @Test
     void badFrontMatterIsALocatedProblem() throws IOException {
         Path content = content();
         Files.writeString(content.resolve("lessons/bad.md"), "---\ntitle: Bad\ncolour: red\nsteps: [expanshun]\n"
