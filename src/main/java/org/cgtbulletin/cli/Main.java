@@ -76,10 +76,32 @@ public final class Main implements Runnable {
             err.flush();
             return FAILURE;
         });
-        int status = cli.execute(args);
+        int status = execute(cli, args, err);
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * Runs the command line; an {@link Error} other than running out of memory (which {@link #main} reports with
+     * the heap's size), say a stack overflow on some input no check foresaw, is exit 3 with a one-line cause, as
+     * for any other internal failure (the stack trace with {@code --verbose}), not the JVM's trace and exit 1,
+     * which means bad inputs.
+     */
+    static int execute(CommandLine cli, String[] args, PrintStream err) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Error e) {
+            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            err.println("bulletin: error: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        }
     }
 
     @Override
