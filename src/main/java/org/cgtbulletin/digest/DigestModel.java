@@ -294,27 +294,10 @@ final class DigestModel {
     }
 
     private List<Map<String, Object>> stories() {
-        // The featured stories of the period first, then the others, each in the published order; one pass that
-        // stops when enough featured ones are found (a million reports publish a hundred thousand stories).
-        List<Story> featured = new ArrayList<>();
-        List<Story> others = new ArrayList<>();
-        for (Story s : in.stories()) {
-            if (featured.size() == MAX_STORIES) {
-                break;
-            }
-            if (!p.covers(s.quarter())) {
-                continue;
-            }
-            if (s.featured()) {
-                featured.add(s);
-            } else if (others.size() < MAX_STORIES) {
-                others.add(s);
-            }
-        }
-        List<Story> chosen = new ArrayList<>(featured);
-        chosen.addAll(others);
+        List<Story> featured = in.stories().stream().filter(Story::featured).toList();
+        List<Story> chosen = Story.featuredFirst(featured, in.stories(), s -> p.covers(s.quarter()), MAX_STORIES);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Story s : chosen.subList(0, Math.min(MAX_STORIES, chosen.size()))) {
+        for (Story s : chosen) {
             list.add(map("id", s.id(), "quarter", DigestPeriod.label(s.quarter()),
                     "product", s.productClass() != null ? in.taxonomy().label(Dimension.PRODUCT_CLASS,
                             s.productClass()) : s.productGroup(),

@@ -1,5 +1,9 @@
 package org.cgtbulletin.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
 /**
  * A de-identified "what happened / what we learned" story, safe to publish. Text is plain text (never markup);
  * the originating report id is not part of it (it lives only in the staff audit).
@@ -14,4 +18,27 @@ package org.cgtbulletin.model;
  */
 public record Story(String id, Quarter quarter, String productClass, String productGroup, String processStep,
         String failureMode, String outcome, String narrative, String lesson, boolean featured) {
+
+    /**
+     * The stories {@code which} selects, at most {@code max}: the featured ones first, then the others, each group
+     * in published order. {@code featured} is every featured story of {@code all}, in order (a short list), so
+     * that {@code all} (a hundred thousand stories at a million reports) is read only until there are enough.
+     */
+    public static List<Story> featuredFirst(List<Story> featured, List<Story> all, Predicate<Story> which, int max) {
+        List<Story> chosen = new ArrayList<>();
+        for (Story s : featured) {
+            if (chosen.size() < max && which.test(s)) {
+                chosen.add(s);
+            }
+        }
+        for (Story s : all) {
+            if (chosen.size() >= max) {
+                break;
+            }
+            if (!s.featured() && which.test(s)) {
+                chosen.add(s);
+            }
+        }
+        return chosen;
+    }
 }

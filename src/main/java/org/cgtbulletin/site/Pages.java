@@ -199,26 +199,9 @@ final class Pages {
         return list;
     }
 
-    /**
-     * The stories {@code which} selects, featured ones first, each group in published order, at most {@code max}:
-     * the featured ones come from their own short list, and the others are looked for only until there are enough
-     * (a million reports publish a hundred thousand stories, and about a hundred pages show some).
-     */
+    /** The stories {@code which} selects, featured ones first, at most {@code max} ({@link Story#featuredFirst}). */
     List<Map<String, Object>> storyViews(java.util.function.Predicate<Story> which, int max) {
-        List<Story> chosen = new ArrayList<>();
-        for (Story s : featured) {
-            if (chosen.size() < max && which.test(s)) {
-                chosen.add(s);
-            }
-        }
-        for (Story s : in.stories()) {
-            if (chosen.size() >= max) {
-                break;
-            }
-            if (!s.featured() && which.test(s)) {
-                chosen.add(s);
-            }
-        }
+        List<Story> chosen = Story.featuredFirst(featured, in.stories(), which, max);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Story s : chosen) {
             list.add(map("id", s.id(), "quarter", label(s.quarter()),
