@@ -92,6 +92,8 @@ final class RestrictedAudit {
      */
     private final int[] intervalHint;
     private final int[] coalitionHint;
+    /** Per thread (the audits run side by side, searches ahead): work arrays over the whole component. */
+    private final ThreadLocal<Scratch> scratch;
 
     private RestrictedAudit(LinearSystem sys, DisclosureRules rules, DisclosureRules.Assessment[] assess,
                             boolean[] primary, Component comp, boolean[] determined, int firstUnknowns,
@@ -140,6 +142,57 @@ final class RestrictedAudit {
         coalitionHint = IntervalAudit.noHints(n);
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
+        int cells = n;
+        int rowCount = comp.rowCols.length;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(cells, rowCount));
+    }
+
+    /**
+     * Arrays over the whole component that a program's set-up, duals and pricing need for a moment: allocated once
+     * per thread rather than once per program (there are tens of thousands of programs, most with a few unknowns
+     * left to the simplex). Each use leaves them as it found them: -1, zero, false.
+     */
+    private static final class Scratch {
+        /** Per local unknown: its index in the program's N, or -1. */
+        final int[] pos;
+        /** Per local row: its index in the program's rows, or -1. */
+        final int[] rowAt;
+        final int[] rowList;
+        /** Per local unknown: the reduced cost being summed, whether touched, whether it overflowed. */
+        final long[] acc;
+        final boolean[] touched;
+        final boolean[] overflow;
+
+        Scratch(int cells, int rows) {
+            pos = new int[cells];
+            rowAt = new int[rows];
+            rowList = new int[rows];
+            acc = new long[cells];
+            touched = new boolean[cells];
+            overflow = new boolean[cells];
+            Arrays.fill(pos, -1);
+            Arrays.fill(rowAt, -1);
+        }
+
+        /** Indexes a program's unknowns and rows (both ascending) in {@link #pos} and {@link #rowAt}. */
+        void index(int[] unknowns, int[] rows) {
+            for (int i = 0; i < unknowns.length; i++) {
+                pos[unknowns[i]] = i;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                rowAt[rows[i]] = i;
+            }
+        }
+
+        /** Undoes {@link #index}. */
+        void clear(int[] unknowns, int[] rows) {
+            for (int u : unknowns) {
+                pos[u] = -1;
+            }
+            for (int r : rows) {
+                rowAt[r] = -1;
+            }
+        }
     }
 
     /**
@@ -933,15 +986,19 @@ final class RestrictedAudit {
         /** The component's rows holding an unknown of N (local row indices, ascending). */
         final int[] rows;
         /** Per unknown of N: its lower bound. */
-        final long[] lower;
+        long[] lower;
         /** Per unknown of N: its column in the simplex, or -1 when pinned by the presolve. */
-        final int[] column;
+        int[] column;
         /** Per simplex row: the index into {@link #rows}. */
-        final int[] lpRow;
+        int[] lpRow;
         /** Elimination order: the index into {@link #rows} of the row that pinned... */
-        final int[] pinRow;
+        int[] pinRow;
         /** ... the index into {@link #unknowns} it pinned. */
-        final int[] pinned;
+        int[] pinned;
+        /** The simplex's columns (local unknowns left free by the presolve), their lower bounds, its rows. */
+        private int[] lpColumns;
+        private long[] lpLower;
+        private int[] lpRows;
         /** The simplex over the unknowns left free; null when the presolve pinned them all. */
         final ExactSimplex lp;
         /** Work of {@link #lp} already charged to {@link #account}. */
@@ -956,30 +1013,35 @@ final class RestrictedAudit {
             this.unknowns = unknowns;
             this.account = account;
             int size = unknowns.length;
-            int[] pos = new int[n];
-            Arrays.fill(pos, -1);
-            for (int i = 0; i < size; i++) {
-                pos[unknowns[i]] = i;
-            }
-            boolean[] rowIn = new boolean[comp.rowCols.length];
+            Scratch scratch = RestrictedAudit.this.scratch.get();
+            int[] pos = scratch.pos;
+            int[] rowAt = scratch.rowAt; // index into rows of each row in
             int m = 0;
             for (int u : unknowns) {
                 for (int r : colRows[u]) {
-                    if (!rowIn[r]) {
-                        rowIn[r] = true;
-                        m++;
+                    if (rowAt[r] < 0) {
+                        rowAt[r] = 0;
+                        scratch.rowList[m++] = r;
                     }
                 }
             }
-            rows = new int[m];
-            int[] rowAt = new int[rowIn.length]; // index into rows of each row in
-            int w = 0;
-            for (int r = 0; r < rowIn.length; r++) {
-                if (rowIn[r]) {
-                    rowAt[r] = w;
-                    rows[w++] = r;
-                }
+            rows = Arrays.copyOf(scratch.rowList, m);
+            Arrays.sort(rows);
+            try {
+                scratch.index(unknowns, rows);
+                presolve(lowerOrNull, pos, rowAt);
+            } finally {
+                scratch.clear(unknowns, rows);
             }
+            lp = lpColumns.length == 0 ? null
+                    : new ExactSimplex(comp.sub(lpColumns, lpRows, truth), lpLower, true);
+            charge();
+        }
+
+        /** The presolve (see the class comment) and the simplex's columns, rows and bounds. */
+        private void presolve(long[] lowerOrNull, int[] pos, int[] rowAt) {
+            int size = unknowns.length;
+            int m = rows.length;
             lower = new long[size];
             if (lowerOrNull != null) {
                 for (int i = 0; i < size; i++) {
@@ -1064,7 +1126,7 @@ final class RestrictedAudit {
             }
             lpRow = new int[kept];
             int[] keptRows = new int[kept];
-            w = 0;
+            int w = 0;
             for (int i = 0; i < m; i++) {
                 if (!used[i] && freeCount[i] > 0) {
                     lpRow[w] = i;
@@ -1072,8 +1134,9 @@ final class RestrictedAudit {
                     w++;
                 }
             }
-            lp = nFree == 0 ? null : new ExactSimplex(comp.sub(freeUnknowns, keptRows, truth), freeLower, true);
-            charge();
+            lpColumns = freeUnknowns;
+            lpRows = keptRows;
+            lpLower = freeLower;
         }
 
         /** Charges the simplex work done since the last charge to the account. */
@@ -1144,21 +1207,28 @@ final class RestrictedAudit {
                     y[lpRow[q]] = yl[q];
                 }
             }
-            for (int t = pinned.length - 1; t >= 0; t--) {
-                int j = pinned[t];
-                int own = pinRow[t];
-                long sum = j == i ? sign * scale : 0; // D c_j
-                long a = 0;
-                for (int r : colRows[unknowns[j]]) {
-                    int q = Arrays.binarySearch(rows, r);
-                    long coef = coefficient(r, unknowns[j]);
-                    if (q == own) {
-                        a = coef;
-                    } else {
-                        sum = Math.subtractExact(sum, Math.multiplyExact(y[q], coef));
+            Scratch scratch = RestrictedAudit.this.scratch.get();
+            int[] rowAt = scratch.rowAt;
+            try {
+                scratch.index(new int[0], rows);
+                for (int t = pinned.length - 1; t >= 0; t--) {
+                    int j = pinned[t];
+                    int own = pinRow[t];
+                    long sum = j == i ? sign * scale : 0; // D c_j
+                    long a = 0;
+                    for (int r : colRows[unknowns[j]]) {
+                        int q = rowAt[r];
+                        long coef = coefficient(r, unknowns[j]);
+                        if (q == own) {
+                            a = coef;
+                        } else {
+                            sum = Math.subtractExact(sum, Math.multiplyExact(y[q], coef));
+                        }
                     }
+                    y[own] = a == 1 ? sum : Math.negateExact(sum); // a is +-1
                 }
-                y[own] = a == 1 ? sum : Math.negateExact(sum); // a is +-1
+            } finally {
+                scratch.clear(new int[0], rows);
             }
             return y;
         }
@@ -1296,46 +1366,63 @@ final class RestrictedAudit {
      * cell is above its lower bound. Empty: the bound is the whole component's.
      */
     private int[] priced(Program p, long[] y, long[] lower) {
-        boolean[] inN = new boolean[n];
-        for (int u : p.unknowns) {
-            inN[u] = true;
-        }
-        long[] acc = new long[n];
-        boolean[] touched = new boolean[n];
-        boolean[] overflow = new boolean[n];
-        List<Integer> cand = new ArrayList<>();
-        for (int i = 0; i < p.rows.length; i++) {
-            if (y[i] == 0) {
-                continue;
-            }
-            int r = p.rows[i];
-            int[] cols = comp.rowCols[r];
-            int[] coef = comp.rowCoef[r];
-            for (int t = 0; t < cols.length; t++) {
-                int c = cols[t];
-                if (inN[c]) {
+        Scratch scratch = this.scratch.get();
+        int[] inN = scratch.pos;
+        long[] acc = scratch.acc;
+        boolean[] touched = scratch.touched;
+        boolean[] overflow = scratch.overflow;
+        int[] cand = new int[16];
+        int count = 0;
+        try {
+            scratch.index(p.unknowns, new int[0]);
+            for (int i = 0; i < p.rows.length; i++) {
+                if (y[i] == 0) {
                     continue;
                 }
-                if (!touched[c]) {
-                    touched[c] = true;
-                    cand.add(c);
-                }
-                try {
-                    acc[c] = Math.addExact(acc[c], Math.multiplyExact(y[i], (long) coef[t]));
-                } catch (ArithmeticException wide) {
-                    overflow[c] = true; // cannot price exactly: free it, which can only help
+                int r = p.rows[i];
+                int[] cols = comp.rowCols[r];
+                int[] coef = comp.rowCoef[r];
+                for (int t = 0; t < cols.length; t++) {
+                    int c = cols[t];
+                    if (inN[c] >= 0) {
+                        continue;
+                    }
+                    if (!touched[c]) {
+                        touched[c] = true;
+                        if (count == cand.length) {
+                            cand = Arrays.copyOf(cand, 2 * count);
+                        }
+                        cand[count++] = c;
+                    }
+                    try {
+                        acc[c] = Math.addExact(acc[c], Math.multiplyExact(y[i], (long) coef[t]));
+                    } catch (ArithmeticException wide) {
+                        overflow[c] = true; // cannot price exactly: free it, which can only help
+                    }
                 }
             }
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int c : cand) {
-            long reduced = overflow[c] ? 1 : -acc[c]; // D * (0 - y . a_c)
-            long floor = lower == null ? 0 : lower[c];
-            if (overflow[c] || reduced < 0 || (reduced > 0 && truth[c] > floor)) {
-                out.add(c);
+            int[] out = new int[count];
+            int w = 0;
+            for (int q = 0; q < count; q++) {
+                int c = cand[q];
+                long reduced = overflow[c] ? 1 : -acc[c]; // D * (0 - y . a_c)
+                long floor = lower == null ? 0 : lower[c];
+                if (overflow[c] || reduced < 0 || (reduced > 0 && truth[c] > floor)) {
+                    out[w++] = c;
+                }
+            }
+            out = Arrays.copyOf(out, w);
+            Arrays.sort(out);
+            return out;
+        } finally {
+            scratch.clear(p.unknowns, new int[0]);
+            for (int q = 0; q < count; q++) {
+                int c = cand[q];
+                acc[c] = 0;
+                touched[c] = false;
+                overflow[c] = false;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     /** The sorted union of a and the first elements of b, at most cap elements in all. */
