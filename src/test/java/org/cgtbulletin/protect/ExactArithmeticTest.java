@@ -166,6 +166,144 @@ class ExactArithmeticTest {
         }
     }
 
+    /**
+     * A program warm-started from a smaller restriction of the same component ({@link ExactSimplex#extend}) has
+     * the same optimum as one built from scratch for every bound of every unknown, and exact duals that prove it
+     * (every reduced cost of the right sign, and the dual objective equal to the optimum).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aWarmStartedProgramEqualsOneBuiltFromScratch(int seed) {
+        SplittableRandom rnd = new SplittableRandom(5000 + seed);
+        int cells = 8 + rnd.nextInt(40);
+        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 0);
+        LinearSystem sys = new LinearSystem(t);
+        boolean[] supp = randomSuppression(rnd, cells, 0.3 + rnd.nextDouble(0.6));
+        for (Component comp : Component.of(sys, supp)) {
+            int n = comp.size();
+            if (n < 3) {
+                continue;
+            }
+            long[] truth = new long[n];
+            long[] lower = new long[n];
+            for (int k = 0; k < n; k++) {
+                truth[k] = sys.value[comp.cells[k]];
+                lower[k] = seed % 3 == 0 ? sys.own("m1", comp.cells[k]) : 0;
+            }
+            int[] small = randomSubset(rnd, n, 1 + rnd.nextInt(n - 1), null);
+            int[] large = randomSubset(rnd, n, small.length + 1 + rnd.nextInt(n - small.length), small);
+            int[] smallRows = rowsHolding(comp, small);
+            int[] largeRows = rowsHolding(comp, large);
+            ExactSimplex before = new ExactSimplex(comp.sub(small, smallRows, truth), pick(lower, small), true);
+            for (int i = 0; i < 3; i++) { // move the basis about, as the audit's optimisations do
+                before.optimize(rnd.nextInt(small.length), rnd.nextBoolean() ? 1 : -1);
+            }
+            int[] oldColumn = new int[large.length];
+            for (int j = 0; j < large.length; j++) {
+                oldColumn[j] = Arrays.binarySearch(small, large[j]);
+                oldColumn[j] = oldColumn[j] < 0 ? -1 : oldColumn[j];
+            }
+            int[] oldRow = new int[largeRows.length];
+            for (int r = 0; r < largeRows.length; r++) {
+                oldRow[r] = Arrays.binarySearch(smallRows, largeRows[r]);
+                oldRow[r] = oldRow[r] < 0 ? -1 : oldRow[r];
+            }
+            Component sub = comp.sub(large, largeRows, truth);
+            long[] subLower = pick(lower, large);
+            ExactSimplex warm = before.extend(sub, subLower, oldColumn, oldRow);
+            ExactSimplex fresh = new ExactSimplex(sub, subLower, true);
+            for (int k = 0; k < large.length; k++) {
+                for (int sign : new int[] {-1, 1}) {
+                    String what = "seed " + seed + " unknown " + k + " sign " + sign;
+                    long[] a = warm.optimize(k, sign);
+                    provenOptimal(sub, subLower, warm, k, sign, a, what + " (warm)");
+                    long[] b = fresh.optimize(k, sign);
+                    provenOptimal(sub, subLower, fresh, k, sign, b, what + " (fresh)");
+                    assertEquals(a == null, b == null, what);
+                    if (a != null) {
+                        assertEquals(0, BigInteger.valueOf(a[0]).multiply(BigInteger.valueOf(b[1]))
+                                .compareTo(BigInteger.valueOf(b[0]).multiply(BigInteger.valueOf(a[1]))), what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Checks the duals of the optimisation just done: reduced costs of the right sign, dual objective = optimum. */
+    private static void provenOptimal(Component sub, long[] lower, ExactSimplex lp, int k, int sign, long[] opt,
+                                      String what) {
+        if (opt == null) {
+            return; // unbounded above: no duals to check
+        }
+        long[] y = lp.scaledDuals(k, sign);
+        long d = lp.denominator();
+        if (Arrays.stream(y).allMatch(v -> v == 0)) {
+            assertEquals(0, opt[0], what + ": x_k not basic, so at its lower bound");
+            return;
+        }
+        assertEquals(d, opt[1], what);
+        BigInteger[] reduced = new BigInteger[sub.size()];
+        Arrays.fill(reduced, BigInteger.ZERO);
+        reduced[k] = BigInteger.valueOf(sign * d);
+        BigInteger objective = BigInteger.ZERO;
+        for (int r = 0; r < sub.rowCols.length; r++) {
+            BigInteger b = BigInteger.valueOf(sub.rhs[r]);
+            for (int q = 0; q < sub.rowCols[r].length; q++) {
+                int c = sub.rowCols[r][q];
+                long a = sub.rowCoef[r][q];
+                reduced[c] = reduced[c].subtract(BigInteger.valueOf(y[r]).multiply(BigInteger.valueOf(a)));
+                b = b.subtract(BigInteger.valueOf(a).multiply(BigInteger.valueOf(lower[c])));
+            }
+            objective = objective.add(BigInteger.valueOf(y[r]).multiply(b));
+        }
+        for (int c = 0; c < reduced.length; c++) {
+            assertTrue(reduced[c].signum() >= 0, what + ": reduced cost of " + c + " is " + reduced[c]);
+        }
+        assertEquals(BigInteger.valueOf(sign * opt[0]), objective, what + ": dual objective");
+    }
+
+    /** count distinct indices below n, ascending, containing every element of base (null: none). */
+    private static int[] randomSubset(SplittableRandom rnd, int n, int count, int[] base) {
+        boolean[] in = new boolean[n];
+        int have = 0;
+        if (base != null) {
+            for (int b : base) {
+                in[b] = true;
+                have++;
+            }
+        }
+        while (have < Math.min(count, n)) {
+            int c = rnd.nextInt(n);
+            if (!in[c]) {
+                in[c] = true;
+                have++;
+            }
+        }
+        return IntStream.range(0, n).filter(i -> in[i]).toArray();
+    }
+
+    /** The component's rows (ascending) holding any of the given local unknowns. */
+    private static int[] rowsHolding(Component comp, int[] unknowns) {
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < comp.rowCols.length; r++) {
+            for (int c : comp.rowCols[r]) {
+                if (Arrays.binarySearch(unknowns, c) >= 0) {
+                    rows.add(r);
+                    break;
+                }
+            }
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long[] pick(long[] values, int[] at) {
+        long[] out = new long[at.length];
+        for (int i = 0; i < at.length; i++) {
+            out[i] = values[at[i]];
+        }
+        return out;
+    }
+
     @Test
     void exactSimplexHandlesValuesNear2To61() {
         // values near 2^62: products of tableau entries exceed 64 bits
