@@ -26,26 +26,23 @@ final class ExactSimplex {
 
     private static final int DEGENERATE_BEFORE_BLAND = 50;
 
-    /** Structural columns (during a warm start's phase 1, two more: see {@link #extend}). */
-    private int n;
+    private final int n;
     /** Tableau columns: the n structural ones, then (with duals) one artificial per original row. */
-    private int width;
+    private final int width;
     private int m;
     /** Per original row: whether it was negated to make its right-hand side non-negative. */
-    private boolean[] negated;
-    /** Per original row: its right-hand side less the lower bounds' part, before any negation. */
-    private long[] shifted;
+    private final boolean[] negated;
     private long[][] t;
     private long[] rhs;
     /** Basic variable of each row: a structural index, or -1-i for the artificial of original row i. */
     private int[] basis;
-    private int[] rowOfVar;
+    private final int[] rowOfVar;
     private long d = 1;
-    private boolean[] seenAtLower;
-    private long[] lower;
-    private int[] nzBuf;
+    private final boolean[] seenAtLower;
+    private final long[] lower;
+    private final int[] nzBuf;
     private long pivots;
-    private long pivotLimit;
+    private final long pivotLimit;
     /** Tableau entries visited by pivots so far: a deterministic measure of the work done. */
     private long work;
 
@@ -67,7 +64,6 @@ final class ExactSimplex {
         this.m = comp.rowCols.length;
         this.width = duals ? n + m : n;
         this.negated = new boolean[m];
-        this.shifted = new long[m];
         this.lower = lower == null ? new long[n] : lower.clone();
         this.t = new long[m][width];
         this.rhs = new long[m];
@@ -85,7 +81,6 @@ final class ExactSimplex {
                 t[i][cols[j]] = coef[j];
                 b = Math.subtractExact(b, Math.multiplyExact((long) coef[j], this.lower[cols[j]]));
             }
-            shifted[i] = b;
             if (b < 0) {
                 for (int j = 0; j < cols.length; j++) {
                     t[i][cols[j]] = -t[i][cols[j]];
@@ -100,294 +95,6 @@ final class ExactSimplex {
             basis[i] = -1 - i;
         }
         phaseOne();
-    }
-
-    /**
-     * The program over a larger restriction of the same component, started from this program's basis rather than
-     * from scratch (column generation adds unknowns a few at a time; phase 1 from scratch would redo all the work
-     * each time). {@code sub} must hold every unknown and every row of this program, with the same coefficients,
-     * and its new rows no unknown of this program (a restriction adds exactly the rows of its new unknowns); the
-     * unknowns it adds must have been fixed, in this program, at values at least their new lower bounds.
-     *
-     * <p>How: this basis stays basic, each new row gets its artificial, and one more variable w (with a row
-     * w + z = 1, w basic at 1) carries the change of the right-hand sides: w's column is that change, so at w = 1
-     * the old basic solution, with every new unknown at 0, solves the larger system, each new row's artificial at
-     * 0. In fraction-free form every entry is an integer combination of this tableau's rows and its d B^-1
-     * (the artificial columns), so d is unchanged. Phase 1 then minimises w plus the artificials from there, and
-     * the row and columns of w and z are dropped: what is left is the tableau of the larger program, with its
-     * inverse and duals, as if built from scratch.
-     *
-     * @param sub       the larger program
-     * @param newLower  its lower bounds, per column of sub
-     * @param oldColumn per column of sub: this program's column of the same unknown, or -1 for a new one
-     * @param oldRow    per row of sub: this program's row, or -1 for a new one
-     * @throws Unsolved when sub does not extend this program as required (the caller then starts afresh)
-     * @throws IllegalStateException if sub is infeasible
-     */
-    ExactSimplex extend(Component sub, long[] newLower, int[] oldColumn, int[] oldRow) {
-        return new ExactSimplex(this, sub, newLower, oldColumn, oldRow);
-    }
-
-    private ExactSimplex(ExactSimplex old, Component sub, long[] newLower, int[] oldColumn, int[] oldRow) {
-        if (old.width == old.n) {
-            throw new Unsolved("warm start needs the inverse (duals)");
-        }
-        int nNew = sub.size();
-        int mNew = sub.rowCols.length;
-        int[] newColumnOf = new int[old.n];
-        int[] newRowOf = new int[old.m];
-        java.util.Arrays.fill(newColumnOf, -1);
-        java.util.Arrays.fill(newRowOf, -1);
-        for (int j = 0; j < nNew; j++) {
-            int o = oldColumn[j];
-            if (o >= 0) {
-                if (newColumnOf[o] >= 0 || newLower[j] != old.lower[o]) {
-                    throw new Unsolved("not an extension: column " + o);
-                }
-                newColumnOf[o] = j;
-            }
-        }
-        for (int r = 0; r < mNew; r++) {
-            int o = oldRow[r];
-            if (o >= 0) {
-                if (newRowOf[o] >= 0) {
-                    throw new Unsolved("not an extension: row " + o);
-                }
-                newRowOf[o] = r;
-            } else {
-                for (int c : sub.rowCols[r]) {
-                    if (oldColumn[c] >= 0) {
-                        throw new Unsolved("not an extension: a new row holds an old unknown");
-                    }
-                }
-            }
-        }
-        for (int o = 0; o < old.n; o++) {
-            if (newColumnOf[o] < 0) {
-                throw new Unsolved("not an extension: column " + o + " dropped");
-            }
-        }
-        for (int o = 0; o < old.m; o++) {
-            if (newRowOf[o] < 0) {
-                throw new Unsolved("not an extension: row " + o + " dropped");
-            }
-        }
-        int wCol = nNew;
-        int zCol = nNew + 1;
-        int n1 = nNew + 2;
-        int m1 = mNew + 1;
-        int cRow = mNew; // the row w + z = 1
-        int w1 = n1 + m1;
-        this.n = n1;
-        this.width = w1;
-        this.m = m1;
-        this.negated = new boolean[mNew];
-        this.shifted = new long[mNew];
-        this.lower = newLower.clone();
-        this.t = new long[m1][w1];
-        this.rhs = new long[m1];
-        this.basis = new int[m1];
-        this.rowOfVar = new int[n1];
-        this.seenAtLower = new boolean[n1];
-        this.nzBuf = new int[w1];
-        this.pivotLimit = 50L * (m1 + n1) + 10_000;
-        this.d = old.d;
-        // Right-hand sides less the lower bounds' part, and each row's orientation (old rows keep theirs).
-        long[] delta = new long[mNew]; // the change of each old row's right-hand side (internal orientation)
-        for (int r = 0; r < mNew; r++) {
-            long b = sub.rhs[r];
-            int[] cols = sub.rowCols[r];
-            int[] coef = sub.rowCoef[r];
-            for (int q = 0; q < cols.length; q++) {
-                b = Math.subtractExact(b, Math.multiplyExact((long) coef[q], newLower[cols[q]]));
-            }
-            shifted[r] = b;
-            int o = oldRow[r];
-            if (o >= 0) {
-                negated[r] = old.negated[o];
-                long change = Math.subtractExact(b, old.shifted[o]);
-                delta[r] = negated[r] ? Math.negateExact(change) : change;
-            } else {
-                negated[r] = b < 0;
-            }
-        }
-        // The old tableau's rows: old columns copied, new columns and z from d B^-1, artificials moved.
-        for (int q = 0; q < old.m; q++) {
-            long[] from = old.t[q];
-            long[] to = t[q];
-            for (int o = 0; o < old.n; o++) {
-                to[newColumnOf[o]] = from[o];
-            }
-            for (int o = 0; o < old.m; o++) {
-                to[n1 + newRowOf[o]] = from[old.n + o];
-            }
-            rhs[q] = old.rhs[q];
-            int code = old.basis[q];
-            basis[q] = code >= 0 ? newColumnOf[code] : -1 - newRowOf[-1 - code];
-        }
-        for (int r = 0; r < mNew; r++) {
-            int o = oldRow[r];
-            if (o < 0) {
-                continue;
-            }
-            int[] cols = sub.rowCols[r];
-            int[] coef = sub.rowCoef[r];
-            boolean neg = negated[r];
-            for (int qq = 0; qq < cols.length; qq++) {
-                int c = cols[qq];
-                if (oldColumn[c] >= 0) {
-                    continue;
-                }
-                long a = neg ? -coef[qq] : coef[qq];
-                for (int q = 0; q < old.m; q++) {
-                    long inv = old.t[q][old.n + o];
-                    if (inv != 0) {
-                        t[q][c] = Math.addExact(t[q][c], Math.multiplyExact(a, inv));
-                    }
-                }
-            }
-            if (delta[r] != 0) {
-                for (int q = 0; q < old.m; q++) {
-                    long inv = old.t[q][old.n + o];
-                    if (inv != 0) {
-                        t[q][zCol] = Math.subtractExact(t[q][zCol], Math.multiplyExact(delta[r], inv));
-                    }
-                }
-            }
-        }
-        for (int q = 0; q < old.m; q++) {
-            t[q][n1 + cRow] = t[q][zCol];
-        }
-        // The new rows, their artificials basic at 0 (w at 1 makes up their right-hand sides).
-        int q = old.m;
-        for (int r = 0; r < mNew; r++) {
-            if (oldRow[r] >= 0) {
-                continue;
-            }
-            long sign = negated[r] ? -1 : 1;
-            int[] cols = sub.rowCols[r];
-            int[] coef = sub.rowCoef[r];
-            for (int qq = 0; qq < cols.length; qq++) {
-                t[q][cols[qq]] = Math.multiplyExact(d, sign * coef[qq]);
-            }
-            long b = Math.multiplyExact(d, Math.abs(shifted[r]));
-            t[q][zCol] = -b;
-            t[q][n1 + cRow] = -b;
-            t[q][n1 + r] = d;
-            basis[q] = -1 - r;
-            q++;
-        }
-        // The row w + z = 1, w basic.
-        t[q][wCol] = d;
-        t[q][zCol] = d;
-        t[q][n1 + cRow] = d;
-        rhs[q] = d;
-        basis[q] = wCol;
-        java.util.Arrays.fill(rowOfVar, -1);
-        for (int i = 0; i < m1; i++) {
-            if (basis[i] >= 0) {
-                rowOfVar[basis[i]] = i;
-            }
-        }
-        work += (long) m1 * w1;
-        warmPhaseOne(wCol, zCol, cRow);
-    }
-
-    /** Phase 1 of a warm start (min w + artificials), then drops w, z and their row (see {@link #extend}). */
-    private void warmPhaseOne(int wCol, int zCol, int cRow) {
-        long[] z = new long[n];
-        z[wCol] = d;
-        for (int i = 0; i < m; i++) {
-            if (basis[i] < 0 || basis[i] == wCol) {
-                for (int j = 0; j < n; j++) {
-                    z[j] = Math.subtractExact(z[j], t[i][j]);
-                }
-            }
-        }
-        int degenerate = 0;
-        while (true) {
-            int s = entering(z, degenerate >= DEGENERATE_BEFORE_BLAND);
-            if (s < 0) {
-                break;
-            }
-            int r = leaving(s);
-            if (r < 0) {
-                throw new Unsolved("phase 1 unbounded");
-            }
-            degenerate = rhs[r] == 0 ? degenerate + 1 : 0;
-            pivot(r, s, z);
-        }
-        for (int i = 0; i < m; i++) {
-            if ((basis[i] < 0 || basis[i] == wCol) && rhs[i] != 0) {
-                throw new IllegalStateException("infeasible: the relations contradict the data or the bounds");
-            }
-        }
-        int real = wCol; // the structural columns of the program: 0 .. wCol-1
-        for (int i = 0; i < m; i++) {
-            if (basis[i] >= 0 && basis[i] != wCol) {
-                continue;
-            }
-            int s = -1;
-            for (int j = 0; j < real; j++) {
-                if (t[i][j] != 0) {
-                    s = j;
-                    break;
-                }
-            }
-            if (s < 0) {
-                if (basis[i] == wCol) {
-                    throw new Unsolved("warm start: w stays basic");
-                }
-                continue; // a redundant row: its artificial stays basic at 0
-            }
-            if (t[i][s] < 0) {
-                for (int j = 0; j < width; j++) {
-                    t[i][j] = -t[i][j];
-                }
-            }
-            pivot(i, s, null);
-        }
-        int zRow = rowOfVar[zCol];
-        if (zRow < 0 || rowOfVar[wCol] >= 0) {
-            throw new Unsolved("warm start: z not basic");
-        }
-        int nNew = real;
-        int mNew = cRow;
-        int oldWidthStart = n; // first artificial column of the phase-1 layout
-        long[][] t2 = new long[mNew][nNew + mNew];
-        long[] r2 = new long[mNew];
-        int[] b2 = new int[mNew];
-        int w = 0;
-        for (int i = 0; i < m; i++) {
-            if (i == zRow) {
-                continue;
-            }
-            long[] from = t[i];
-            long[] to = t2[w];
-            System.arraycopy(from, 0, to, 0, nNew);
-            System.arraycopy(from, oldWidthStart, to, nNew, mNew);
-            r2[w] = rhs[i];
-            b2[w] = basis[i];
-            w++;
-        }
-        n = nNew;
-        m = mNew;
-        width = nNew + mNew;
-        t = t2;
-        rhs = r2;
-        basis = b2;
-        rowOfVar = new int[nNew];
-        java.util.Arrays.fill(rowOfVar, -1);
-        for (int i = 0; i < m; i++) {
-            if (basis[i] >= 0) {
-                rowOfVar[basis[i]] = i;
-            }
-        }
-        seenAtLower = new boolean[nNew];
-        nzBuf = new int[width];
-        pivots = 0;
-        pivotLimit = 50L * (m + n) + 10_000;
-        markSeen();
     }
 
     /** Exact lower bound (scaled) and upper bound of every unknown marked in {@code wanted}, into {@code out}. */

@@ -1010,15 +1010,6 @@ final class RestrictedAudit {
         private long[] account;
 
         Program(int[] unknowns, long[] lowerOrNull, long[] account) {
-            this(unknowns, lowerOrNull, account, null);
-        }
-
-        /**
-         * The program over N = {@code unknowns}; with {@code previous}, the program of the round before over part
-         * of N with the same lower bounds, its simplex is warm-started from the previous one's basis when it
-         * extends it ({@link ExactSimplex#extend}), else built afresh.
-         */
-        Program(int[] unknowns, long[] lowerOrNull, long[] account, Program previous) {
             this.unknowns = unknowns;
             this.account = account;
             int size = unknowns.length;
@@ -1042,22 +1033,9 @@ final class RestrictedAudit {
             } finally {
                 scratch.clear(unknowns, rows);
             }
-            lp = lpColumns.length == 0 ? null : simplex(previous);
+            lp = lpColumns.length == 0 ? null
+                    : new ExactSimplex(comp.sub(lpColumns, lpRows, truth), lpLower, true);
             charge();
-        }
-
-        /** The simplex over this program's columns and rows: warm-started from previous's when possible. */
-        private ExactSimplex simplex(Program previous) {
-            Component sub = comp.sub(lpColumns, lpRows, truth);
-            if (previous != null && previous.lp != null) {
-                try {
-                    return previous.lp.extend(sub, lpLower, indexIn(lpColumns, previous.lpColumns),
-                            indexIn(lpRows, previous.lpRows));
-                } catch (ExactSimplex.Unsolved | ArithmeticException notAnExtension) {
-                    // not an extension (the presolve pinned differently), or too wide: start afresh
-                }
-            }
-            return new ExactSimplex(sub, lpLower, true);
         }
 
         /** The presolve (see the class comment) and the simplex's columns, rows and bounds. */
@@ -1256,15 +1234,6 @@ final class RestrictedAudit {
         }
     }
 
-    /** Per element of {@code values} (ascending): its index in {@code in} (ascending), or -1. */
-    private static int[] indexIn(int[] values, int[] in) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Math.max(-1, Arrays.binarySearch(in, values[i]));
-        }
-        return out;
-    }
-
     /** The coefficient of local unknown c in local row r. */
     private int coefficient(int r, int c) {
         int t = Arrays.binarySearch(comp.rowCols[r], c);
@@ -1301,7 +1270,7 @@ final class RestrictedAudit {
         Program p = null;
         while (true) {
             try {
-                p = new Program(unknowns, lower, account, p);
+                p = new Program(unknowns, lower, account);
                 int at = p.at(k);
                 long bound = p.bound(at, sign);
                 if (sign < 0 ? bound >= target : bound <= target) {
