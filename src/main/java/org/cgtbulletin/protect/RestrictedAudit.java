@@ -92,6 +92,7 @@ final class RestrictedAudit {
      */
     private final int[] intervalHint;
     private final int[] coalitionHint;
+    private static final int[] NONE = {};
     /** Per thread (the audits run side by side, searches ahead): work arrays over the whole component. */
     private final ThreadLocal<Scratch> scratch;
 
@@ -1210,7 +1211,7 @@ final class RestrictedAudit {
             Scratch scratch = RestrictedAudit.this.scratch.get();
             int[] rowAt = scratch.rowAt;
             try {
-                scratch.index(new int[0], rows);
+                scratch.index(NONE, rows);
                 for (int t = pinned.length - 1; t >= 0; t--) {
                     int j = pinned[t];
                     int own = pinRow[t];
@@ -1228,7 +1229,7 @@ final class RestrictedAudit {
                     y[own] = a == 1 ? sum : Math.negateExact(sum); // a is +-1
                 }
             } finally {
-                scratch.clear(new int[0], rows);
+                scratch.clear(NONE, rows);
             }
             return y;
         }
@@ -1374,7 +1375,7 @@ final class RestrictedAudit {
         int[] cand = new int[16];
         int count = 0;
         try {
-            scratch.index(p.unknowns, new int[0]);
+            scratch.index(p.unknowns, NONE);
             for (int i = 0; i < p.rows.length; i++) {
                 if (y[i] == 0) {
                     continue;
@@ -1415,7 +1416,7 @@ final class RestrictedAudit {
             Arrays.sort(out);
             return out;
         } finally {
-            scratch.clear(p.unknowns, new int[0]);
+            scratch.clear(p.unknowns, NONE);
             for (int q = 0; q < count; q++) {
                 int c = cand[q];
                 acc[c] = 0;
