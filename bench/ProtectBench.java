@@ -18,7 +18,8 @@ import org.cgtbulletin.read.ValidationRules;
  * Benchmark of the protect and audit stage alone (run by bench/protect.sh, in one JVM): reads a data folder
  * (reports.csv, volumes.csv; the taxonomy of content/), aggregates it once, then protects and audits the count
  * and denominator tables R times with the default rules. Prints each run's wall time and the process's CPU time
- * in it (this machine's wall times vary with its neighbours; CPU time much less), and the first audit's summary.
+ * in it (this machine's wall times vary with its neighbours' load; CPU time helps tell the work from the wait),
+ * and the first audit's summary.
  * The first run is what a build pays (cold JIT); the later ones show the warm cost.
  * Usage: java -cp target/bulletin.jar bench/ProtectBench.java [DATA_DIR] [R]
  */
@@ -26,7 +27,7 @@ public class ProtectBench {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "content/data");
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int runs = Math.max(1, args.length > 1 ? Integer.parseInt(args[1]) : 3);
         Aggregator[] agg = new Aggregator[1];
         Problems problems = new Problems();
         DatasetSummary ds = DatasetReader.read(new DatasetFiles(data.resolve("reports.csv"),
