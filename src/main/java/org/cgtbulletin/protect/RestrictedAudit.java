@@ -39,7 +39,8 @@ import java.util.Map;
  * results are deterministic.
  *
  * <p><b>Cores.</b> The interval audit and the largest-contributor audit write disjoint results, so they run side
- * by side; so do the two chains of whole programs (intervals; contributors). With more cores, the searches of the
+ * by side; so do the intervals' first crossover to the whole program and the alternative datasets, then the two
+ * chains of whole programs (intervals; contributors). With more cores, the searches of the
  * next cells start ahead of each loop ({@link Lookahead}) and are used in loop order. Neither changes a result:
  * the report is the same on one core as on eight.
  *
@@ -238,7 +239,7 @@ final class RestrictedAudit {
          * Suggests to lp (over comp) the basis the same chain kept from an earlier pattern's component inside comp,
          * if any.
          */
-        void suggest(Component comp, SparseSimplex lp, int chain) {
+        boolean suggest(Component comp, SparseSimplex lp, int chain) {
             Basis best = null;
             for (Basis b : bases) {
                 if (b.chain == chain && Arrays.binarySearch(comp.cells, b.cells[0]) >= 0
@@ -247,7 +248,7 @@ final class RestrictedAudit {
                 }
             }
             if (best == null) {
-                return;
+                return false;
             }
             Map<Integer, Integer> localRow = new HashMap<>();
             for (int i = 0; i < comp.sysRow.length; i++) {
@@ -257,14 +258,14 @@ final class RestrictedAudit {
             for (int t = 0; t < unknowns.length; t++) {
                 unknowns[t] = Arrays.binarySearch(comp.cells, best.basicCells[t]);
                 if (unknowns[t] < 0) {
-                    return; // not the same system: no suggestion
+                    return false; // not the same system: no suggestion
                 }
             }
             boolean[] oldRow = new boolean[comp.sysRow.length];
             for (int r : best.rows) {
                 Integer i = localRow.get(r);
                 if (i == null) {
-                    return;
+                    return false;
                 }
                 oldRow[i] = true;
             }
@@ -277,7 +278,7 @@ final class RestrictedAudit {
                     artificial.add(i); // a row the old program did not have
                 }
             }
-            lp.suggest(unknowns, artificial.stream().mapToInt(Integer::intValue).toArray());
+            return lp.suggest(unknowns, artificial.stream().mapToInt(Integer::intValue).toArray());
         }
 
         /** Keeps lp's last basis (over comp), if it has one, for the same chain's next, larger pattern. */
@@ -356,8 +357,7 @@ final class RestrictedAudit {
             }
         }
         a.intervalsAndCoalitions(coalitionSafe);
-        a.alternatives(coalitionSafe);
-        a.wholeProgram(coalitionSafe, wholeIterations, proofs);
+        a.alternativesAndWholeProgram(coalitionSafe, wholeIterations, proofs);
         if (proofs != null) {
             for (int k = 0; k < comp.size(); k++) {
                 int cell = comp.cells[k];
@@ -381,9 +381,9 @@ final class RestrictedAudit {
     // Intervals
 
     /**
-     * The interval audit of every cell and the coalition audit of every primary cell, side by side on two cores
-     * when there are two: each has its own half of the work budget (what they leave goes back to it), and they
-     * write disjoint results, so the outcome does not depend on the timing.
+     * The interval audit of every cell and the coalition audit of every primary cell by restricted programs, side
+     * by side on two cores when there are two: each has its own half of the work budget (what they leave goes back
+     * to it), and they write disjoint results, so the outcome does not depend on the timing.
      */
     private void intervalsAndCoalitions(boolean[] coalitionSafe) {
         long half = budget[0] / 2;
@@ -671,30 +671,44 @@ final class RestrictedAudit {
     static final long WHOLE_ITERATIONS = 400_000;
 
     /**
-     * The whole component's program ({@link SparseSimplex}) for every check still open: each optimum is turned
-     * into an exact proof by {@link Certificates}: a verified point proves protection (and, shared, the other open
-     * cells it already protects), verified duals prove a bound too short. A check neither way stays not proven.
+     * The alternative datasets, then the whole component's program ({@link SparseSimplex}) for every check still
+     * open, in two independent chains of programs, each with its own simplex, basis and iterations: the intervals
+     * (lower bounds 0) and the largest contributors (their own amounts). They write disjoint results (the interval
+     * fields; the coalition fields), so the second runs on a spare core, if any, beside the first. The intervals'
+     * program crosses over to its first basis beside the alternative datasets (it needs nothing from them), and
+     * the largest contributors' programs start from that basis unless an earlier pattern left them one: a
+     * crossover from the all-artificial basis costs several times one from a basis of the same program.
      */
-    private void wholeProgram(boolean[] coalitionSafe, long iterations, Proofs proofs) {
-        if (iterations <= 0) {
+    private void alternativesAndWholeProgram(boolean[] coalitionSafe, long iterations, Proofs proofs) {
+        boolean open = false;
+        for (int k = 0; k < n && !open; k++) {
+            open = (!checked[k] && !determined[k]) || coalitionOpen[k];
+        }
+        if (iterations <= 0 || !open) {
+            alternatives(coalitionSafe);
             return;
         }
-        List<Integer> open = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            if (!checked[k] && !determined[k]) {
-                open.add(k);
-            }
-        }
-        // Two independent chains of programs, each with its own simplex, basis and iterations: the intervals (lower
-        // bounds 0) and the largest contributors (their own amounts). They write disjoint results (the interval
-        // fields; the coalition fields), so the second runs on a spare core, if any, beside the first.
         SparseSimplex intervalsLp = new SparseSimplex(comp);
         SparseSimplex coalitionsLp = new SparseSimplex(comp);
+        boolean coalitionsSuggested = false;
         if (proofs != null) {
             proofs.suggest(comp, intervalsLp, 0);
-            proofs.suggest(comp, coalitionsLp, 1);
+            coalitionsSuggested = proofs.suggest(comp, coalitionsLp, 1);
         }
-        Lookahead.sideBySide(() -> wholeIntervals(intervalsLp, open, new long[] {iterations}),
+        long[] intervalsLeft = {iterations};
+        boolean[] intervalsStarted = {false};
+        Lookahead.sideBySide(() -> alternatives(coalitionSafe), () -> {
+            intervalsStarted[0] = intervalsLp.start(new long[n], truth, iterations) == SparseSimplex.Status.OPTIMAL;
+            intervalsLeft[0] -= intervalsLp.spent();
+        });
+        if (!coalitionsSuggested && intervalsStarted[0]) {
+            coalitionsLp.suggest(intervalsLp.basicUnknowns(), intervalsLp.basicArtificialRows());
+        }
+        Lookahead.sideBySide(() -> {
+                    if (intervalsStarted[0]) {
+                        wholeIntervals(intervalsLp, intervalsLeft);
+                    }
+                },
                 () -> wholeCoalitions(coalitionsLp, coalitionSafe, new long[] {iterations}));
         if (proofs != null) {
             proofs.keep(comp, intervalsLp, 0);
@@ -702,25 +716,35 @@ final class RestrictedAudit {
         }
     }
 
-    /** The open interval checks on the whole program (lower bounds 0). */
-    private void wholeIntervals(SparseSimplex lp, List<Integer> open, long[] left) {
-        if (open.isEmpty()) {
-            return;
+    /**
+     * The interval checks still open, on the whole component's program (lower bounds 0, already started): each
+     * optimum is turned into an exact proof by {@link Certificates}: a verified point proves protection (and,
+     * shared, the other open cells it already protects), verified duals prove a bound too short. A check neither
+     * way stays not proven.
+     */
+    private void wholeIntervals(SparseSimplex lp, long[] left) {
+        List<Integer> open = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (!checked[k] && !determined[k]) {
+                open.add(k);
+            }
         }
         long[] zero = new long[n];
-        SparseSimplex.Status started = lp.start(zero, truth, left[0]);
-        left[0] -= lp.spent();
-        if (started == SparseSimplex.Status.OPTIMAL) {
-            for (int k : open) {
-                if (!checked[k]) {
-                    wholeInterval(lp, zero, k, open, left);
-                }
+        for (int k : open) {
+            if (!checked[k]) {
+                wholeInterval(lp, zero, k, open, left);
             }
         }
     }
 
-    /** The open largest-contributor checks on the whole program, one program per contributor. */
+    /**
+     * The largest-contributor checks still open, on the whole component's program, one program per contributor
+     * (its own amounts are the lower bounds), proven as in {@link #wholeIntervals}.
+     */
     private void wholeCoalitions(SparseSimplex lp, boolean[] coalitionSafe, long[] left) {
+        if (left[0] <= 0) {
+            return;
+        }
         // Largest contributors, one program per contributor (its own amounts are the lower bounds).
         Map<String, List<Integer>> byToken = new java.util.TreeMap<>();
         for (int k = 0; k < n; k++) {
@@ -751,11 +775,28 @@ final class RestrictedAudit {
                 if (up.point != null || (down != null && down.point != null)) {
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
+                    shareCoalitionPoint(up.point != null ? up.point : down.point, own, e.getValue(), coalitionSafe);
                 } else if (up.bound != null && (v - 1 < own[k] || down.bound != null)) {
                     coalitionOpen[k] = false;
                     breach[k] = true;
                     coalitionHint[k] = repairHint(up.duals, e.getKey());
                 }
+            }
+        }
+    }
+
+    /** Proves every other open largest-contributor check of the same contributor that a verified point (with that
+     * contributor's own amounts as lower bounds) already settles: the cell reaches value + 1, or value - 1 above its
+     * own amount. */
+    private void shareCoalitionPoint(Certificates.Point p, long[] own, List<Integer> cells, boolean[] coalitionSafe) {
+        for (int j : cells) {
+            if (!coalitionOpen[j]) {
+                continue;
+            }
+            long v = truth[j];
+            if (p.atLeast(j, v + 1) || (v - 1 >= own[j] && p.atMost(j, v - 1))) {
+                coalitionOpen[j] = false;
+                coalitionSafe[j] = true;
             }
         }
     }

@@ -234,17 +234,18 @@ final class SparseSimplex {
      *
      * @param unknowns       local unknowns to make basic, distinct
      * @param artificialRows local rows whose artificial is basic, distinct
+     * @return whether the suggestion was taken (a singular one may still be dropped by the start)
      */
-    void suggest(int[] unknowns, int[] artificialRows) {
+    boolean suggest(int[] unknowns, int[] artificialRows) {
         if (nonbasic != null || unknowns.length + artificialRows.length != m) {
-            return;
+            return false;
         }
         Arrays.fill(posOf, -1);
         int p = 0;
         for (int j : unknowns) {
             if (posOf[j] >= 0) {
                 allArtificial();
-                return;
+                return false;
             }
             basis[p] = j;
             posOf[j] = p++;
@@ -252,12 +253,13 @@ final class SparseSimplex {
         for (int i : artificialRows) {
             if (posOf[n + i] >= 0) {
                 allArtificial();
-                return;
+                return false;
             }
             basis[p] = n + i;
             posOf[n + i] = p++;
         }
         suggested = true;
+        return true;
     }
 
     /** Factorises the current basis afresh and recomputes the basic values; false if it cannot (then no basis). */
