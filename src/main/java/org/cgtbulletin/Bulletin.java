@@ -149,8 +149,9 @@ public final class Bulletin {
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous);
         stages.begin("protect and audit");
-        Protection counts = DisclosureControl.protect(tables.counts(), config.disclosure());
-        Protection batches = DisclosureControl.protect(tables.batches(), config.disclosure());
+        List<Protection> both = DisclosureControl.protectEach(tables.counts(), tables.batches(), config.disclosure());
+        Protection counts = both.get(0);
+        Protection batches = both.get(1);
         stages.begin("stories");
         StoryDesk.Result stories = asOf == null ? StoryDesk.Result.empty()
                 : desk[0].finish(asOf, dataset.volumes(), problems);

@@ -78,6 +78,22 @@ public final class DisclosureControl {
     }
 
     /**
+     * {@link #protect Protects} two independent linked systems (such as the counts and the denominators, which
+     * share no relation) side by side, on a spare core if there is one: each system's result is exactly what
+     * {@link #protect} gives it alone, whatever the timing.
+     *
+     * @return the two protections, in the order of the systems
+     */
+    public static List<Protection> protectEach(LinkedTables first, LinkedTables second, DisclosureRules rules) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        Objects.requireNonNull(rules, "rules").validate();
+        Protection[] out = new Protection[2];
+        Lookahead.sideBySide(() -> out[0] = protect(first, rules), () -> out[1] = protect(second, rules));
+        return List.of(out);
+    }
+
+    /**
      * Audits a given status pattern (for tests, and for auditing a previous release's pattern). Cells with status
      * {@link CellStatus#SUPPRESSED}, and suppressed cells failing a rule, are treated as primary (coalition audit);
      * every suppressed cell must have an interval of width at least 1, and a cell failing R3 or R4 the upper

@@ -124,6 +124,28 @@ class DisclosureControlTest {
     }
 
     @Test
+    void twoSystemsProtectedSideBySideGetWhatEachGetsAlone() {
+        Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L);
+        Grids g = grid3(List.of(
+                Map.of("M", 90L, "x", 5L, "y", 5L), small, SAFE,
+                small, small, SAFE,
+                SAFE, SAFE, Map.of("m", 1L)));
+        Grids h = grid3(List.of(
+                SAFE, Map.of("m", 2L), SAFE,
+                SAFE, SAFE, Map.of("n", 3L),
+                small, SAFE, SAFE));
+        DisclosureRules rules = DisclosureRules.defaults();
+        List<Protection> both = DisclosureControl.protectEach(g.tables, h.tables, rules);
+        for (int i = 0; i < 2; i++) {
+            Protection alone = DisclosureControl.protect(i == 0 ? g.tables : h.tables, rules);
+            assertArrayEquals(alone.status(), both.get(i).status());
+            assertEquals(alone.suppressions(), both.get(i).suppressions());
+            assertEquals(alone.audit(), both.get(i).audit());
+            assertTrue(alone.audit().clean(), alone.audit().toString());
+        }
+    }
+
+    @Test
     void largestContributorCanRecoverWhatOutsidersCannot() {
         // M owns all of b, c, d and 8 of a's 10; the rectangle a,b,c,d hides a from outsiders
         // ([0, 15]) but M, knowing b >= 5, c >= 5, d >= 10, pins a to 10.
