@@ -1054,9 +1054,7 @@ final class RestrictedAudit {
         Program(int[] unknowns, long[] lowerOrNull, long[] account) {
             this.unknowns = unknowns;
             this.account = account;
-            int size = unknowns.length;
             Scratch scratch = RestrictedAudit.this.scratch.get();
-            int[] pos = scratch.pos;
             int[] rowAt = scratch.rowAt; // index into rows of each row in
             int m = 0;
             for (int u : unknowns) {
@@ -1070,10 +1068,10 @@ final class RestrictedAudit {
             rows = Arrays.copyOf(scratch.rowList, m);
             Arrays.sort(rows);
             try {
-                scratch.index(unknowns, rows);
-                presolve(lowerOrNull, pos, rowAt);
+                scratch.index(NONE, rows);
+                presolve(lowerOrNull, rowAt);
             } finally {
-                scratch.clear(unknowns, rows);
+                scratch.clear(NONE, rows);
             }
             lp = lpColumns.length == 0 ? null
                     : new ExactSimplex(comp.sub(lpColumns, lpRows, truth), lpLower, true);
@@ -1081,7 +1079,7 @@ final class RestrictedAudit {
         }
 
         /** The presolve (see the class comment) and the simplex's columns, rows and bounds. */
-        private void presolve(long[] lowerOrNull, int[] pos, int[] rowAt) {
+        private void presolve(long[] lowerOrNull, int[] rowAt) {
             int size = unknowns.length;
             int m = rows.length;
             lower = new long[size];
@@ -1090,13 +1088,15 @@ final class RestrictedAudit {
                     lower[i] = lowerOrNull[unknowns[i]];
                 }
             }
-            // Presolve: propagate rows with a single free unknown.
+            // Presolve: propagate rows with a single free unknown. Per row: how many unknowns of N it holds, and
+            // the exclusive or of their indices in N (once one is left, that is its index: rows can be long).
             int[] freeCount = new int[m];
-            for (int i = 0; i < m; i++) {
-                for (int c : comp.rowCols[rows[i]]) {
-                    if (pos[c] >= 0) {
-                        freeCount[i]++;
-                    }
+            int[] freeXor = new int[m];
+            for (int j = 0; j < size; j++) {
+                for (int r : colRows[unknowns[j]]) {
+                    int i = rowAt[r];
+                    freeCount[i]++;
+                    freeXor[i] ^= j;
                 }
             }
             boolean[] free = new boolean[size];
@@ -1118,18 +1118,8 @@ final class RestrictedAudit {
                 if (freeCount[i] != 1) {
                     continue;
                 }
-                int r = rows[i];
-                int[] cols = comp.rowCols[r];
-                int[] coef = comp.rowCoef[r];
-                int j = -1;
-                for (int t = 0; t < cols.length; t++) {
-                    int c = cols[t];
-                    if (pos[c] >= 0 && free[pos[c]]) {
-                        j = Math.abs(coef[t]) == 1 ? pos[c] : -2;
-                        break;
-                    }
-                }
-                if (j < 0) {
+                int j = freeXor[i];
+                if (Math.abs(coefficient(rows[i], unknowns[j])) != 1) {
                     continue; // coefficient other than +-1: leave the row to the simplex
                 }
                 free[j] = false;
@@ -1140,6 +1130,7 @@ final class RestrictedAudit {
                 for (int r2 : colRows[unknowns[j]]) {
                     int i2 = rowAt[r2];
                     freeCount[i2]--;
+                    freeXor[i2] ^= j;
                     if (freeCount[i2] == 1) {
                         queue[tail++] = i2;
                     }
