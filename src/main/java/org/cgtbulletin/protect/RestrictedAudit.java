@@ -40,7 +40,8 @@ import java.util.Map;
  *
  * <p><b>Cores.</b> The interval audit and the largest-contributor audit write disjoint results, so they run side
  * by side; so do the intervals' first crossover to the whole program and the alternative datasets, then the two
- * chains of whole programs (intervals; contributors). With more cores, the searches of the
+ * chains of whole programs (intervals, then the last contributors' when that evens the chains out by estimated
+ * work; the other contributors'). With more cores, the searches of the
  * next cells start ahead of each loop ({@link Lookahead}) and are used in loop order. Neither changes a result:
  * the report is the same on one core as on eight.
  *
@@ -704,12 +705,34 @@ final class RestrictedAudit {
         if (!coalitionsSuggested && intervalsStarted[0]) {
             coalitionsLp.suggest(intervalsLp.basicUnknowns(), intervalsLp.basicArtificialRows());
         }
+        // The contributors' programs, in token order; the last few go to the intervals' chain while that shortens
+        // the longer chain by estimated work (decided from counts alone, so the outcome does not depend on timing).
+        List<Map.Entry<String, List<Integer>>> tokens = openCoalitionsByToken();
+        long intervalsWork = 0;
+        for (int k = 0; k < n; k++) {
+            if (!checked[k] && !determined[k]) {
+                intervalsWork += INTERVAL_CHECK_WORK;
+            }
+        }
+        long coalitionsWork = 0;
+        for (var t : tokens) {
+            coalitionsWork += tokenWork(t);
+        }
+        int split = tokens.size();
+        while (split > 1 && intervalsWork + tokenWork(tokens.get(split - 1)) < coalitionsWork) {
+            split--;
+            intervalsWork += tokenWork(tokens.get(split));
+            coalitionsWork -= tokenWork(tokens.get(split));
+        }
+        List<Map.Entry<String, List<Integer>>> ownChain = tokens.subList(0, split);
+        List<Map.Entry<String, List<Integer>>> intervalsChain = tokens.subList(split, tokens.size());
         Lookahead.sideBySide(() -> {
                     if (intervalsStarted[0]) {
                         wholeIntervals(intervalsLp, intervalsLeft);
                     }
+                    wholeCoalitions(intervalsLp, intervalsChain, coalitionSafe, intervalsLeft);
                 },
-                () -> wholeCoalitions(coalitionsLp, coalitionSafe, new long[] {iterations}));
+                () -> wholeCoalitions(coalitionsLp, ownChain, coalitionSafe, new long[] {iterations}));
         if (proofs != null) {
             proofs.keep(comp, intervalsLp, 0);
             proofs.keep(comp, coalitionsLp, 1);
@@ -738,21 +761,37 @@ final class RestrictedAudit {
     }
 
     /**
-     * The largest-contributor checks still open, on the whole component's program, one program per contributor
-     * (its own amounts are the lower bounds), proven as in {@link #wholeIntervals}.
+     * Rough costs of whole-program work (milliseconds on the sample's component, warm), used only to share the
+     * contributors' programs between the two chains, moving the last to the intervals' chain while that shortens
+     * the longer one: an open interval check, a contributor's program (its crossover), a largest-contributor
+     * check (most are settled by another check's point).
      */
-    private void wholeCoalitions(SparseSimplex lp, boolean[] coalitionSafe, long[] left) {
-        if (left[0] <= 0) {
-            return;
-        }
-        // Largest contributors, one program per contributor (its own amounts are the lower bounds).
+    private static final long INTERVAL_CHECK_WORK = 7;
+    private static final long TOKEN_WORK = 80;
+    private static final long COALITION_CHECK_WORK = 2;
+
+    private static long tokenWork(Map.Entry<String, List<Integer>> token) {
+        return TOKEN_WORK + COALITION_CHECK_WORK * token.getValue().size();
+    }
+
+    /** The open largest-contributor checks (local unknowns, ascending) by largest contributor, in token order. */
+    private List<Map.Entry<String, List<Integer>>> openCoalitionsByToken() {
         Map<String, List<Integer>> byToken = new java.util.TreeMap<>();
         for (int k = 0; k < n; k++) {
             if (coalitionOpen[k]) {
                 byToken.computeIfAbsent(assess[comp.cells[k]].largest(), t -> new ArrayList<>()).add(k);
             }
         }
-        for (var e : byToken.entrySet()) {
+        return new ArrayList<>(byToken.entrySet());
+    }
+
+    /**
+     * The largest-contributor checks still open of the given contributors, on the whole component's program lp,
+     * one program per contributor (its own amounts are the lower bounds), proven as in {@link #wholeIntervals}.
+     */
+    private void wholeCoalitions(SparseSimplex lp, List<Map.Entry<String, List<Integer>>> tokens,
+                                 boolean[] coalitionSafe, long[] left) {
+        for (var e : tokens) {
             if (left[0] <= 0) {
                 return;
             }
