@@ -678,7 +678,7 @@ final class RestrictedAudit {
      * fields; the coalition fields), so the second runs on a spare core, if any, beside the first. The intervals'
      * program crosses over to its first basis beside the alternative datasets (it needs nothing from them), and
      * the largest contributors' programs start from that basis unless an earlier pattern left them one: a
-     * crossover from the all-artificial basis costs several times one from a basis of the same program.
+     * crossover from scratch costs several times one from a basis of the same program.
      */
     private void alternativesAndWholeProgram(boolean[] coalitionSafe, long iterations, Proofs proofs) {
         boolean open = false;
@@ -766,7 +766,7 @@ final class RestrictedAudit {
      * the longer one: an open interval check, a contributor's program (its crossover), a largest-contributor
      * check (most are settled by another check's point).
      */
-    private static final long INTERVAL_CHECK_WORK = 7;
+    private static final long INTERVAL_CHECK_WORK = 4;
     private static final long TOKEN_WORK = 80;
     private static final long COALITION_CHECK_WORK = 2;
 

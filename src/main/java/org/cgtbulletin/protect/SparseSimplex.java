@@ -118,10 +118,10 @@ final class SparseSimplex {
 
     /**
      * Sets the lower bounds and finds a feasible basis by <em>crossover</em> from a known point of the program
-     * (the true values): starting from the last basis (at first, the all-artificial one), with the basic unknowns
-     * at the point's values, each non-basic unknown above its bound is pushed down until it reaches the bound or
-     * a basic variable blocks it, in which case it enters the basis. No phase 1 is needed, and the artificials,
-     * fixed at 0, leave the basis on the way. A later start with other lower bounds begins where the last
+     * (the true values): starting from the last basis (at first, a triangular crash basis, see {@link #crash}),
+     * with the basic unknowns at the point's values, each non-basic unknown above its bound is pushed down until
+     * it reaches the bound or a basic variable blocks it, in which case it enters the basis. No phase 1 is needed,
+     * and the artificials, fixed at 0, leave the basis on the way. A later start with other lower bounds begins where the last
      * optimisation ended, which is most of the work.
      *
      * @param point a point satisfying every row, at or above the lower bounds
@@ -152,8 +152,9 @@ final class SparseSimplex {
             }
         }
         if (nonbasic == null && !suggested) {
-            // First start: the all-artificial basis, unless one was suggested. Later starts keep the last basis.
-            allArtificial();
+            // First start: a crash basis, unless one was suggested. Later starts keep the last basis.
+            crash(point);
+            suggested = true; // dropped for the all-artificial basis if singular
         }
         nonbasic = new double[n];
         for (int j = 0; j < n; j++) {
@@ -165,7 +166,7 @@ final class SparseSimplex {
             if (!suggested) {
                 return Status.GAVE_UP;
             }
-            // A suggested basis that turns out singular is dropped for the all-artificial one.
+            // A suggested or crash basis that turns out singular is dropped for the all-artificial one.
             suggested = false;
             allArtificial();
             nonbasic = new double[n];
@@ -224,6 +225,56 @@ final class SparseSimplex {
     }
 
     private boolean suggested;
+
+    /**
+     * A triangular crash basis for the first crossover: the unknowns furthest above their bounds at the point,
+     * greedily, each with a pivot row (the shortest of its rows with a coefficient of +-1) and none of its rows
+     * a pivot row of an unknown taken before it, so that the taken columns are triangular on their pivot rows;
+     * the other rows keep their artificials. Unknowns high above their bounds rarely leave during the crossover,
+     * and every artificial replaced is one pivot less.
+     */
+    private void crash(long[] point) {
+        allArtificial();
+        int[] rowLength = new int[m];
+        for (int j = 0; j < n; j++) {
+            for (int r : colRow[j]) {
+                rowLength[r]++;
+            }
+        }
+        long[] key = new long[n];
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            long above = point[j] - lower[j];
+            if (above > 0) {
+                // Descending by the amount above the bound (capped to fit), then ascending by index.
+                key[count++] = (Math.min(above, (1L << 31) - 1) << 32) | (0xFFFFFFFFL & ~j);
+            }
+        }
+        long[] order = Arrays.copyOf(key, count);
+        Arrays.sort(order);
+        boolean[] pivotRow = new boolean[m];
+        for (int t = order.length - 1; t >= 0; t--) {
+            int j = ~(int) order[t];
+            int best = -1;
+            boolean eligible = true;
+            for (int e = 0; e < colRow[j].length && eligible; e++) {
+                int r = colRow[j][e];
+                if (pivotRow[r]) {
+                    eligible = false;
+                } else if (Math.abs(colVal[j][e]) == 1 && (best < 0 || rowLength[r] < rowLength[best])) {
+                    best = r;
+                }
+            }
+            if (!eligible || best < 0) {
+                continue;
+            }
+            pivotRow[best] = true;
+            int p = posOf[n + best];
+            posOf[n + best] = -1;
+            basis[p] = j;
+            posOf[j] = p;
+        }
+    }
 
     private void allArtificial() {
         Arrays.fill(posOf, -1);
@@ -818,7 +869,7 @@ final class SparseSimplex {
         if (factorise()) {
             return true;
         }
-        nonbasic = null; // (nearly) singular: the next start begins again from the all-artificial basis
+        nonbasic = null; // (nearly) singular: the next start begins again from a crash basis
         return false;
     }
 
