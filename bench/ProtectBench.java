@@ -39,7 +39,8 @@ public class ProtectBench {
         Tables tables = agg[0].tables(ds.first(), ds.last(), ds.volumes());
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%s: %d reports, %d cells%n", data, ds.reports(), tables.cells().size());
-        System.out.println("run  wall ms  CPU ms  (protect and audit: counts and denominators, side by side as in a build)");
+        System.out.println("run  wall ms  CPU ms  (protect and audit: counts and denominators side by side,"
+                + " as in a build)");
         AuditReport first = null;
         for (int run = 1; run <= runs; run++) {
             long cpu = os.getProcessCpuTime();

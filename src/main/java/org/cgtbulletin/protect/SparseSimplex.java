@@ -121,8 +121,8 @@ final class SparseSimplex {
      * (the true values): starting from the last basis (at first, a triangular crash basis, see {@link #crash}),
      * with the basic unknowns at the point's values, each non-basic unknown above its bound is pushed down until
      * it reaches the bound or a basic variable blocks it, in which case it enters the basis. No phase 1 is needed,
-     * and the artificials, fixed at 0, leave the basis on the way. A later start with other lower bounds begins where the last
-     * optimisation ended, which is most of the work.
+     * and the artificials, fixed at 0, leave the basis on the way. A later start with other lower bounds begins
+     * where the last optimisation ended, which is most of the work.
      *
      * @param point a point satisfying every row, at or above the lower bounds
      * @return OPTIMAL when a feasible basis was found, or GAVE_UP (iterations or numerics)
