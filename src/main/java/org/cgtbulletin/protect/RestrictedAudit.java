@@ -160,7 +160,8 @@ final class RestrictedAudit {
         final int[] pos;
         /** Per local row: its index in the program's rows, or -1. */
         final int[] rowAt;
-        final int[] rowList;
+        /** Per local row: one bit, set only while a program collects its rows (then cleared). */
+        final long[] rowBits;
         /** Per local unknown: the reduced cost being summed, whether touched, whether it overflowed. */
         final long[] acc;
         final boolean[] touched;
@@ -169,7 +170,7 @@ final class RestrictedAudit {
         Scratch(int cells, int rows) {
             pos = new int[cells];
             rowAt = new int[rows];
-            rowList = new int[rows];
+            rowBits = new long[(rows + 63) >>> 6];
             acc = new long[cells];
             touched = new boolean[cells];
             overflow = new boolean[cells];
@@ -1095,17 +1096,28 @@ final class RestrictedAudit {
             this.account = account;
             Scratch scratch = RestrictedAudit.this.scratch.get();
             int[] rowAt = scratch.rowAt; // index into rows of each row in
+            // The rows holding an unknown, ascending: marked in a bit set, read back in order (no sort).
+            long[] bits = scratch.rowBits;
             int m = 0;
             for (int u : unknowns) {
                 for (int r : colRows[u]) {
-                    if (rowAt[r] < 0) {
-                        rowAt[r] = 0;
-                        scratch.rowList[m++] = r;
+                    long bit = 1L << r;
+                    if ((bits[r >>> 6] & bit) == 0) {
+                        bits[r >>> 6] |= bit;
+                        m++;
                     }
                 }
             }
-            rows = Arrays.copyOf(scratch.rowList, m);
-            Arrays.sort(rows);
+            rows = new int[m];
+            int w = 0;
+            for (int word = 0; w < m; word++) {
+                long b = bits[word];
+                bits[word] = 0;
+                while (b != 0) {
+                    rows[w++] = (word << 6) + Long.numberOfTrailingZeros(b);
+                    b &= b - 1;
+                }
+            }
             try {
                 scratch.index(NONE, rows);
                 presolve(lowerOrNull, rowAt);
