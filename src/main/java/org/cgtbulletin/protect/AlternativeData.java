@@ -66,35 +66,80 @@ final class AlternativeData {
     private int[] netTouched = new int[128];
     private long work;
 
-    private AlternativeData(LinearSystem sys, ReportFootprints footprints, Component comp) {
+    /**
+     * What does not depend on the component, built once per linear system ({@link LinearSystem#footprintIndex}):
+     * every pair's cells, which cells footprints of more than one quarter reach, and per pair a signature of the
+     * cells it reaches that are not shared by quarters: its quarter's and those cells' hashes, added (so that a
+     * component's own cells can be taken out of it again without going over every pair).
+     */
+    static final class Index {
+        final int quarters;
+        final int[][] cellsOf;
+        final boolean[] shared;
+        final long[] signature;
+
+        Index(ReportFootprints footprints, int cells) {
+            quarters = footprints.quarters();
+            int pairs = quarters * footprints.combinations();
+            cellsOf = new int[pairs][];
+            int[] firstQuarter = new int[cells];
+            Arrays.fill(firstQuarter, -1);
+            shared = new boolean[cells];
+            for (int pair = 0; pair < pairs; pair++) {
+                cellsOf[pair] = footprints.cells(pair / quarters, pair % quarters);
+                markShared(cellsOf[pair], pair % quarters, firstQuarter);
+            }
+            signature = new long[pairs];
+            for (int pair = 0; pair < pairs; pair++) {
+                signature[pair] = signature(pair);
+            }
+        }
+
+        private void markShared(int[] cells, int quarter, int[] firstQuarter) {
+            for (int cell : cells) {
+                if (firstQuarter[cell] < 0) {
+                    firstQuarter[cell] = quarter;
+                } else if (firstQuarter[cell] != quarter) {
+                    shared[cell] = true;
+                }
+            }
+        }
+
+        private long signature(int pair) {
+            long sum = hash(-1 - pair % quarters);
+            for (int cell : cellsOf[pair]) {
+                if (!shared[cell]) {
+                    sum += hash(cell);
+                }
+            }
+            return sum;
+        }
+
+        /** A fixed 64-bit hash of a cell id (or of a quarter, as a negative number): SplitMix64's finaliser. */
+        static long hash(long x) {
+            long z = x * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+    }
+
+    private AlternativeData(LinearSystem sys, Index index, Component comp) {
         this.sys = sys;
-        this.quarters = footprints.quarters();
-        int combinations = footprints.combinations();
-        int pairs = quarters * combinations;
-        cellsOf = new int[pairs][];
+        this.quarters = index.quarters;
+        this.cellsOf = index.cellsOf;
+        this.shared = index.shared;
+        int pairs = cellsOf.length;
         withheld = new boolean[sys.cells];
         for (int cell : comp.cells) {
             withheld[cell] = true;
         }
-        int[] firstQuarter = new int[sys.cells];
-        Arrays.fill(firstQuarter, -1);
-        shared = new boolean[sys.cells];
+        // The pairs reaching a withheld cell, and each pair's signature without its withheld cells.
         int[] reach = new int[sys.cells];
-        for (int c = 0; c < combinations; c++) {
-            for (int q = 0; q < quarters; q++) {
-                int pair = c * quarters + q;
-                cellsOf[pair] = footprints.cells(c, q);
-                for (int cell : cellsOf[pair]) {
-                    if (firstQuarter[cell] < 0) {
-                        firstQuarter[cell] = q;
-                    } else if (firstQuarter[cell] != q) {
-                        shared[cell] = true;
-                    }
-                    if (withheld[cell]) {
-                        reach[cell]++;
-                    }
-                }
-            }
+        boolean[] touches = new boolean[pairs];
+        long[] keyed = new long[pairs];
+        for (int pair = 0; pair < pairs; pair++) {
+            keyed[pair] = (withoutWithheld(pair, index.signature[pair], reach, touches) >>> 20) << 20 | pair;
         }
         pairsOf = new int[sys.cells][];
         for (int cell : comp.cells) {
@@ -102,23 +147,15 @@ final class AlternativeData {
         }
         Arrays.fill(reach, 0);
         for (int pair = 0; pair < pairs; pair++) {
-            for (int cell : cellsOf[pair]) {
-                if (withheld[cell]) {
-                    pairsOf[cell][reach[cell]++] = pair;
+            if (touches[pair]) {
+                for (int cell : cellsOf[pair]) {
+                    if (withheld[cell]) {
+                        pairsOf[cell][reach[cell]++] = pair;
+                    }
                 }
             }
         }
         group = new int[pairs];
-        long[] keyed = new long[pairs];
-        for (int pair = 0; pair < pairs; pair++) {
-            long signature = pair % quarters;
-            for (int cell : cellsOf[pair]) {
-                if (!withheld[cell] && !shared[cell]) {
-                    signature = signature * 0x9E3779B97F4A7C15L + cell + 1;
-                }
-            }
-            keyed[pair] = (signature >>> 20) << 20 | pair;
-        }
         Arrays.sort(keyed);
         List<int[]> groups = new ArrayList<>();
         for (int from = 0; from < pairs; ) {
@@ -143,13 +180,29 @@ final class AlternativeData {
         net = new long[sys.cells];
     }
 
+    /**
+     * The pair's signature less the hashes of its withheld cells that quarters do not share (so that pairs reaching
+     * the same published cells of their quarter alone have equal signatures); marks in {@code touches} whether it
+     * reaches a withheld cell, and counts those cells' pairs in {@code reach}.
+     */
+    private long withoutWithheld(int pair, long signature, int[] reach, boolean[] touches) {
+        long sum = signature;
+        for (int cell : cellsOf[pair]) {
+            if (withheld[cell]) {
+                reach[cell]++;
+                touches[pair] = true;
+                if (!shared[cell]) {
+                    sum -= Index.hash(cell);
+                }
+            }
+        }
+        return sum;
+    }
+
     /** The searcher for a component, or null when the system has no footprints or too many of them. */
     static AlternativeData of(LinearSystem sys, Component comp) {
-        ReportFootprints f = sys.footprints;
-        if (f == null || (long) f.quarters() * f.combinations() > MAX_PAIRS) {
-            return null;
-        }
-        return new AlternativeData(sys, f, comp);
+        Index index = sys.footprintIndex();
+        return index == null ? null : new AlternativeData(sys, index, comp);
     }
 
     /**

@@ -32,6 +32,8 @@ final class LinearSystem {
     final int[] timesTotal;
     /** Which cells one report adds 1 to, or null (then no alternative datasets are built). */
     final ReportFootprints footprints;
+    /** The footprints indexed for alternative datasets, built on first use (see {@link #footprintIndex}). */
+    private AlternativeData.Index footprintIndex;
 
     LinearSystem(LinkedTables tables) {
         cells = tables.size();
@@ -112,5 +114,18 @@ final class LinearSystem {
     long own(String token, int cell) {
         Long x = contributions.get(cell).get(token);
         return x == null ? 0 : x;
+    }
+
+    /**
+     * The footprints indexed for alternative datasets, built once (the audits of a protection share it), or null
+     * when there are no footprints or too many (code combinations times quarters above
+     * {@link AlternativeData#MAX_PAIRS}).
+     */
+    synchronized AlternativeData.Index footprintIndex() {
+        if (footprintIndex == null && footprints != null
+                && (long) footprints.quarters() * footprints.combinations() <= AlternativeData.MAX_PAIRS) {
+            footprintIndex = new AlternativeData.Index(footprints, cells);
+        }
+        return footprintIndex;
     }
 }
