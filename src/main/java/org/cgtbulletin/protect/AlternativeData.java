@@ -1,9 +1,7 @@
 package org.cgtbulletin.protect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,8 +49,9 @@ final class AlternativeData {
      * (grouped by a hash: pairs whose hashes collide share a group, which costs time, not correctness).
      */
     private final int[] group;
-    /** Per group: its pairs, ascending. */
-    private final int[][] members;
+    /** The pairs by group: those of group g are {@code memberPairs[groupStart[g] .. groupStart[g + 1])}, ascending. */
+    private final int[] memberPairs;
+    private final int[] groupStart;
     /** Per contributor token: its own amount in every cell (the lower bounds when it is the attacker). */
     private final Map<String, long[]> ownAmounts = new HashMap<>();
 
@@ -155,26 +154,22 @@ final class AlternativeData {
                 }
             }
         }
-        group = new int[pairs];
+        // Sorted by signature, then pair: each group's pairs come together, ascending.
         Arrays.sort(keyed);
-        List<int[]> groups = new ArrayList<>();
-        for (int from = 0; from < pairs; ) {
-            int to = from + 1;
-            while (to < pairs && keyed[to] >>> 20 == keyed[from] >>> 20) {
-                to++;
+        group = new int[pairs];
+        memberPairs = new int[pairs];
+        int[] starts = new int[pairs + 1];
+        int groups = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (i == 0 || keyed[i] >>> 20 != keyed[i - 1] >>> 20) {
+                starts[groups++] = i;
             }
-            int[] m = new int[to - from];
-            for (int i = from; i < to; i++) {
-                m[i - from] = (int) (keyed[i] & 0xFFFFF);
-            }
-            Arrays.sort(m);
-            for (int pair : m) {
-                group[pair] = groups.size();
-            }
-            groups.add(m);
-            from = to;
+            int pair = (int) (keyed[i] & 0xFFFFF);
+            memberPairs[i] = pair;
+            group[pair] = groups - 1;
         }
-        members = groups.toArray(int[][]::new);
+        starts[groups] = pairs;
+        groupStart = Arrays.copyOf(starts, groups + 1);
         pairDelta = new long[pairs];
         cellDelta = new long[sys.cells];
         net = new long[sys.cells];
@@ -248,7 +243,9 @@ final class AlternativeData {
     private int[] findMove(int cell, int sign, long[] lower) {
         for (int anchor : pairsOf[cell]) {
             // The anchor reaches the cell: a move into it raises the cell, a move out of it lowers it.
-            for (int other : members[group[anchor]]) {
+            int g = group[anchor];
+            for (int t = groupStart[g]; t < groupStart[g + 1]; t++) {
+                int other = memberPairs[t];
                 if (Arrays.binarySearch(pairsOf[cell], other) >= 0) {
                     continue; // reaches the cell too: the move would not change it
                 }
