@@ -79,6 +79,10 @@ final class RestrictedAudit {
     private final int[][] colRows;
     /** Per local unknown: its true value. */
     private final long[] truth;
+    /** Per local unknown: the upper bound that protects it ({@link #need}), worked out once. */
+    private final long[] needs;
+    /** Per local unknown: whether it fails R3 or R4 ({@link #magnitude}). */
+    private final boolean[] magnitudes;
 
     private final boolean[] checked;
     private final boolean[] narrow;
@@ -133,6 +137,13 @@ final class RestrictedAudit {
         truth = new long[n];
         for (int k = 0; k < n; k++) {
             truth[k] = sys.value[comp.cells[k]];
+        }
+        magnitudes = new boolean[n];
+        needs = new long[n];
+        for (int k = 0; k < n; k++) {
+            DisclosureRules.Assessment a = assess[comp.cells[k]];
+            magnitudes[k] = a.fails("R3") || a.fails("R4");
+            needs[k] = protectingBound(a, truth[k]);
         }
         checked = new boolean[n];
         narrow = new boolean[n];
@@ -477,8 +488,7 @@ final class RestrictedAudit {
 
     /** The cell fails R3 or R4: its interval must reach an upper protection level, not just have width 1. */
     private boolean magnitude(int k) {
-        DisclosureRules.Assessment a = assess[comp.cells[k]];
-        return a.fails("R3") || a.fails("R4");
+        return magnitudes[k];
     }
 
     /**
@@ -486,11 +496,13 @@ final class RestrictedAudit {
      * its failed magnitude rules ask for; Long.MAX_VALUE when only an unbounded interval would do.
      */
     private long need(int k) {
-        long v = truth[k];
+        return needs[k];
+    }
+
+    private long protectingBound(DisclosureRules.Assessment a, long v) {
         if (v == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }
-        DisclosureRules.Assessment a = assess[comp.cells[k]];
         if (rules.upperProtected(a, v + 1)) {
             return v + 1;
         }

@@ -875,43 +875,6 @@ final class SparseSimplex {
 
     private boolean factorise() {
         etas = 0;
-        // Basis columns by position, and by row.
-        int[][] bRow = new int[m][];
-        double[][] bVal = new double[m][];
-        int[] rowCount = new int[m];
-        for (int p = 0; p < m; p++) {
-            int j = basis[p];
-            if (j >= n) {
-                bRow[p] = new int[] {j - n};
-                bVal[p] = new double[] {1};
-            } else {
-                bRow[p] = colRow[j];
-                bVal[p] = colVal[j];
-            }
-            for (int r : bRow[p]) {
-                rowCount[r]++;
-            }
-        }
-        int[][] rPos = new int[m][];
-        double[][] rVal = new double[m][];
-        for (int r = 0; r < m; r++) {
-            rPos[r] = new int[rowCount[r]];
-            rVal[r] = new double[rowCount[r]];
-        }
-        int[] fill = new int[m];
-        for (int p = 0; p < m; p++) {
-            for (int t = 0; t < bRow[p].length; t++) {
-                int r = bRow[p][t];
-                rPos[r][fill[r]] = p;
-                rVal[r][fill[r]++] = bVal[p][t];
-            }
-        }
-        int[] colCount = new int[m];
-        for (int p = 0; p < m; p++) {
-            colCount[p] = bRow[p].length;
-        }
-        boolean[] rowDone = new boolean[m];
-        boolean[] posDone = new boolean[m];
         pivRow = new int[m];
         pivPos = new int[m];
         pivVal = new double[m];
@@ -920,71 +883,165 @@ final class SparseSimplex {
         lRow = new int[m][];
         lVal = new double[m][];
         steps = 0;
-        int[] colQueue = new int[m];
-        int[] rowQueue = new int[m];
-        int cq = 0;
-        int rq = 0;
-        for (int p = 0; p < m; p++) {
-            if (colCount[p] == 1) {
-                colQueue[cq++] = p;
+        if (!new Elimination().run() || steps != m) {
+            return false;
+        }
+        double[] r = b.clone();
+        for (int j = 0; j < n; j++) {
+            if (nonbasic[j] != 0) {
+                for (int t = 0; t < colRow[j].length; t++) {
+                    r[colRow[j][t]] -= colVal[j][t] * nonbasic[j];
+                }
             }
         }
-        for (int r = 0; r < m; r++) {
-            if (rowCount[r] == 1) {
-                rowQueue[rq++] = r;
+        double[] x = luSolve(r);
+        System.arraycopy(x, 0, xB, 0, m);
+        return true;
+    }
+
+    /**
+     * One factorisation of the basis into elimination steps ({@link #step}): row and column singletons first, in
+     * the order found (column singletons preferred; neither kind creates fill), then the kernel left over by
+     * sparse Gaussian elimination, Markowitz style: a position with the fewest entries, in it the row with the
+     * fewest entries among those within a factor 10 of the largest magnitude (threshold pivoting).
+     *
+     * <p>The work is cut into small methods on purpose: a factorisation runs a few dozen times per audit, so one
+     * long method was compiled by the JIT through on-stack replacement, once per hot loop, for about 1.6 s of
+     * compiler time in a cold audit; small methods called often are compiled once each.
+     */
+    private final class Elimination {
+        // The basis by position (its columns) and by row.
+        private final int[][] bRow = new int[m][];
+        private final double[][] bVal = new double[m][];
+        private final int[] rowCount = new int[m];
+        private final int[] colCount = new int[m];
+        private final int[][] rPos = new int[m][];
+        private final double[][] rVal = new double[m][];
+        private final boolean[] rowDone = new boolean[m];
+        private final boolean[] posDone = new boolean[m];
+        private final int[] colQueue = new int[m];
+        private final int[] rowQueue = new int[m];
+        private int cq;
+        private int rq;
+        // The kernel, as growable sparse rows over positions and, per position, the rows holding it.
+        private int[][] idx;
+        private double[][] val;
+        private int[] len;
+        private int[] colCnt;
+        private int[][] colRows;
+        private int[] colLen;
+        /** Scatter: position -> index in the row being updated, + 1. */
+        private int[] where;
+        private boolean[] kernelPosDone;
+        /** Kernel positions by (count, index), stale entries skipped when popped. */
+        private LongHeap byCount;
+
+        boolean run() {
+            byColumns();
+            byRows();
+            for (int p = 0; p < m; p++) {
+                if (colCount[p] == 1) {
+                    colQueue[cq++] = p;
+                }
             }
-        }
-        int ch = 0;
-        int rh = 0;
-        int[] emptyI = new int[0];
-        double[] emptyD = new double[0];
-        // Singletons, in the order found (column singletons preferred): neither kind creates fill.
-        while (ch < cq || rh < rq) {
-            if (ch < cq) {
-                int p = colQueue[ch++];
-                if (posDone[p] || colCount[p] != 1) {
+            for (int r = 0; r < m; r++) {
+                if (rowCount[r] == 1) {
+                    rowQueue[rq++] = r;
+                }
+            }
+            int ch = 0;
+            int rh = 0;
+            while (ch < cq || rh < rq) {
+                if (ch < cq) {
+                    int p = colQueue[ch++];
+                    if (!posDone[p] && colCount[p] == 1 && !columnSingleton(p)) {
+                        return false;
+                    }
                     continue;
                 }
-                int r = -1;
-                double v = 0;
-                for (int t = 0; t < bRow[p].length; t++) {
-                    if (!rowDone[bRow[p][t]]) {
-                        r = bRow[p][t];
-                        v = bVal[p][t];
-                    }
-                }
-                if (Math.abs(v) < PIVOT_TOL) {
+                int r = rowQueue[rh++];
+                if (!rowDone[r] && rowCount[r] == 1 && !rowSingleton(r)) {
                     return false;
                 }
-                // Row r's other active positions: U entries.
-                int cnt = 0;
-                for (int q : rPos[r]) {
-                    if (!posDone[q] && q != p) {
-                        cnt++;
+            }
+            return kernel();
+        }
+
+        private void byColumns() {
+            for (int p = 0; p < m; p++) {
+                int j = basis[p];
+                if (j >= n) {
+                    bRow[p] = new int[] {j - n};
+                    bVal[p] = new double[] {1};
+                } else {
+                    bRow[p] = colRow[j];
+                    bVal[p] = colVal[j];
+                }
+                for (int r : bRow[p]) {
+                    rowCount[r]++;
+                }
+                colCount[p] = bRow[p].length;
+            }
+        }
+
+        private void byRows() {
+            for (int r = 0; r < m; r++) {
+                rPos[r] = new int[rowCount[r]];
+                rVal[r] = new double[rowCount[r]];
+            }
+            int[] fill = new int[m];
+            for (int p = 0; p < m; p++) {
+                for (int t = 0; t < bRow[p].length; t++) {
+                    int r = bRow[p][t];
+                    rPos[r][fill[r]] = p;
+                    rVal[r][fill[r]++] = bVal[p][t];
+                }
+            }
+        }
+
+        /** Position p has one active row left: that row's other active positions become U entries. */
+        private boolean columnSingleton(int p) {
+            int r = -1;
+            double v = 0;
+            for (int t = 0; t < bRow[p].length; t++) {
+                if (!rowDone[bRow[p][t]]) {
+                    r = bRow[p][t];
+                    v = bVal[p][t];
+                }
+            }
+            if (Math.abs(v) < PIVOT_TOL) {
+                return false;
+            }
+            int cnt = 0;
+            for (int q : rPos[r]) {
+                if (!posDone[q] && q != p) {
+                    cnt++;
+                }
+            }
+            int[] up = new int[cnt];
+            double[] uv = new double[cnt];
+            int w = 0;
+            for (int t = 0; t < rPos[r].length; t++) {
+                int q = rPos[r][t];
+                if (!posDone[q] && q != p) {
+                    up[w] = q;
+                    uv[w++] = rVal[r][t];
+                    if (--colCount[q] == 1) {
+                        colQueue[cq++] = q;
                     }
                 }
-                int[] up = new int[cnt];
-                double[] uv = new double[cnt];
-                int w = 0;
-                for (int t = 0; t < rPos[r].length; t++) {
-                    int q = rPos[r][t];
-                    if (!posDone[q] && q != p) {
-                        up[w] = q;
-                        uv[w++] = rVal[r][t];
-                        if (--colCount[q] == 1) {
-                            colQueue[cq++] = q;
-                        }
-                    }
-                }
-                rowDone[r] = true;
-                posDone[p] = true;
-                step(r, p, v, up, uv, emptyI, emptyD);
-                continue;
             }
-            int r = rowQueue[rh++];
-            if (rowDone[r] || rowCount[r] != 1) {
-                continue;
-            }
+            rowDone[r] = true;
+            posDone[p] = true;
+            step(r, p, v, up, uv, EMPTY_I, EMPTY_D);
+            return true;
+        }
+
+        /**
+         * Row r has one active position left: eliminating it from the other active rows only changes their entry
+         * at that position (row r holds no other), so there is no fill.
+         */
+        private boolean rowSingleton(int r) {
             int p = -1;
             double v = 0;
             for (int t = 0; t < rPos[r].length; t++) {
@@ -996,8 +1053,6 @@ final class SparseSimplex {
             if (Math.abs(v) < PIVOT_TOL) {
                 return false;
             }
-            // Eliminate position p from the other active rows: only their entry at p changes (row r holds no
-            // other active position), so there is no fill.
             int cnt = 0;
             for (int t = 0; t < bRow[p].length; t++) {
                 if (!rowDone[bRow[p][t]] && bRow[p][t] != r) {
@@ -1019,98 +1074,88 @@ final class SparseSimplex {
             }
             rowDone[r] = true;
             posDone[p] = true;
-            step(r, p, v, emptyI, emptyD, lr, lv);
+            step(r, p, v, EMPTY_I, EMPTY_D, lr, lv);
+            return true;
         }
-        // Kernel: what is left, by sparse elimination.
-        int k = 0;
-        int[] kRows = new int[m];
-        int[] kPos = new int[m];
-        int kp = 0;
-        for (int r = 0; r < m; r++) {
-            if (!rowDone[r]) {
-                kRows[k++] = r;
-            }
-        }
-        for (int p = 0; p < m; p++) {
-            if (!posDone[p]) {
-                kPos[kp++] = p;
-            }
-        }
-        if (k != kp) {
-            return false;
-        }
-        if (k > 0 && !kernel(k, kRows, kPos, rPos, rVal, rowDone, posDone)) {
-            return false;
-        }
-        if (steps != m) {
-            return false;
-        }
-        double[] r = b.clone();
-        for (int j = 0; j < n; j++) {
-            if (nonbasic[j] != 0) {
-                for (int t = 0; t < colRow[j].length; t++) {
-                    r[colRow[j][t]] -= colVal[j][t] * nonbasic[j];
-                }
-            }
-        }
-        double[] x = luSolve(r);
-        System.arraycopy(x, 0, xB, 0, m);
-        return true;
-    }
 
-    /**
-     * Sparse Gaussian elimination of the kernel (rows and positions left after the singletons), Markowitz style:
-     * a position with the fewest entries, in it the row with the fewest entries among those within a factor 10
-     * of the largest magnitude (threshold pivoting). Kernel entries are still the basis's own values.
-     */
-    private boolean kernel(int k, int[] kRows, int[] kPos, int[][] rPos, double[][] rVal, boolean[] rowDone,
-                           boolean[] posDone) {
-        // Active rows as growable sparse rows over positions.
-        int[][] idx = new int[m][];
-        double[][] val = new double[m][];
-        int[] len = new int[m];
-        int[] colCnt = new int[m];
-        int[][] colRows = new int[m][];
-        int[] colLen = new int[m];
-        for (int i = 0; i < k; i++) {
-            int r = kRows[i];
-            int c = 0;
-            for (int q : rPos[r]) {
-                if (!posDone[q]) {
-                    c++;
+        /** What the singletons left, by sparse elimination; kernel entries are still the basis's own values. */
+        private boolean kernel() {
+            int k = 0;
+            int[] kRows = new int[m];
+            int[] kPos = new int[m];
+            int kp = 0;
+            for (int r = 0; r < m; r++) {
+                if (!rowDone[r]) {
+                    kRows[k++] = r;
                 }
             }
-            idx[r] = new int[Math.max(4, c * 2)];
-            val[r] = new double[idx[r].length];
-            for (int t = 0; t < rPos[r].length; t++) {
-                int q = rPos[r][t];
-                if (!posDone[q]) {
-                    idx[r][len[r]] = q;
-                    val[r][len[r]++] = rVal[r][t];
-                    colCnt[q]++;
+            for (int p = 0; p < m; p++) {
+                if (!posDone[p]) {
+                    kPos[kp++] = p;
                 }
             }
+            if (k != kp) {
+                return false;
+            }
+            if (k == 0) {
+                return true;
+            }
+            kernelRows(k, kRows, kPos);
+            for (int done = 0; done < k; done++) {
+                if (!eliminateNext()) {
+                    return false;
+                }
+            }
+            return true;
         }
-        for (int i = 0; i < k; i++) {
-            int q = kPos[i];
-            colRows[q] = new int[Math.max(4, colCnt[q] * 2)];
-        }
-        for (int i = 0; i < k; i++) {
-            int r = kRows[i];
-            for (int t = 0; t < len[r]; t++) {
-                int q = idx[r][t];
-                colRows[q][colLen[q]++] = r;
+
+        private void kernelRows(int k, int[] kRows, int[] kPos) {
+            idx = new int[m][];
+            val = new double[m][];
+            len = new int[m];
+            colCnt = new int[m];
+            colRows = new int[m][];
+            colLen = new int[m];
+            where = new int[m];
+            kernelPosDone = new boolean[m];
+            for (int i = 0; i < k; i++) {
+                int r = kRows[i];
+                int c = 0;
+                for (int q : rPos[r]) {
+                    if (!posDone[q]) {
+                        c++;
+                    }
+                }
+                idx[r] = new int[Math.max(4, c * 2)];
+                val[r] = new double[idx[r].length];
+                for (int t = 0; t < rPos[r].length; t++) {
+                    int q = rPos[r][t];
+                    if (!posDone[q]) {
+                        idx[r][len[r]] = q;
+                        val[r][len[r]++] = rVal[r][t];
+                        colCnt[q]++;
+                    }
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                int q = kPos[i];
+                colRows[q] = new int[Math.max(4, colCnt[q] * 2)];
+            }
+            for (int i = 0; i < k; i++) {
+                int r = kRows[i];
+                for (int t = 0; t < len[r]; t++) {
+                    int q = idx[r][t];
+                    colRows[q][colLen[q]++] = r;
+                }
+            }
+            byCount = new LongHeap(2 * k);
+            for (int i = 0; i < k; i++) {
+                byCount.add(((long) colCnt[kPos[i]] << 32) | kPos[i]);
             }
         }
-        int[] where = new int[m]; // scatter: position -> index in the row being updated, + 1
-        boolean[] kernelPosDone = new boolean[m];
-        // Positions by (count, index), stale entries skipped when popped.
-        java.util.PriorityQueue<Long> byCount = new java.util.PriorityQueue<>();
-        for (int i = 0; i < k; i++) {
-            byCount.add(((long) colCnt[kPos[i]] << 32) | kPos[i]);
-        }
-        for (int done = 0; done < k; done++) {
-            // The position with the fewest entries (ties: lowest index).
+
+        /** One kernel pivot: the position with the fewest entries (ties: lowest index), and its row. */
+        private boolean eliminateNext() {
             int p = -1;
             while (!byCount.isEmpty()) {
                 long top = byCount.poll();
@@ -1123,30 +1168,11 @@ final class SparseSimplex {
             if (p < 0) {
                 return false;
             }
-            // Its live entries.
-            double maxAbs = 0;
-            for (int t = 0; t < colLen[p]; t++) {
-                int r = colRows[p][t];
-                if (!rowDone[r]) {
-                    maxAbs = Math.max(maxAbs, Math.abs(entry(idx[r], val[r], len[r], p)));
-                }
-            }
-            if (maxAbs < PIVOT_TOL) {
+            int r = pivotRow(p);
+            if (r < 0) {
                 return false;
             }
-            int r = -1;
-            double v = 0;
-            for (int t = 0; t < colLen[p]; t++) {
-                int i = colRows[p][t];
-                if (rowDone[i]) {
-                    continue;
-                }
-                double a = entry(idx[i], val[i], len[i], p);
-                if (Math.abs(a) >= 0.1 * maxAbs && (r < 0 || len[i] < len[r] || (len[i] == len[r] && i < r))) {
-                    r = i;
-                    v = a;
-                }
-            }
+            double v = entry(idx[r], val[r], len[r], p);
             // U row: row r's other live entries.
             int ucnt = 0;
             for (int t = 0; t < len[r]; t++) {
@@ -1186,43 +1212,136 @@ final class SparseSimplex {
                 double mult = a / v;
                 lr[lcnt] = i;
                 lv[lcnt++] = mult;
-                for (int s = 0; s < len[i]; s++) {
-                    where[idx[i][s]] = s + 1;
-                }
-                for (int s = 0; s < ucnt; s++) {
-                    int q = up[s];
-                    int at = where[q];
-                    if (at > 0) {
-                        val[i][at - 1] -= mult * uv[s];
-                    } else {
-                        if (len[i] == idx[i].length) {
-                            idx[i] = Arrays.copyOf(idx[i], len[i] * 2);
-                            val[i] = Arrays.copyOf(val[i], len[i] * 2);
-                        }
-                        idx[i][len[i]] = q;
-                        val[i][len[i]++] = -mult * uv[s];
-                        where[q] = len[i];
-                        colCnt[q]++;
-                        byCount.add(((long) colCnt[q] << 32) | q);
-                        if (colLen[q] == colRows[q].length) {
-                            colRows[q] = Arrays.copyOf(colRows[q], colLen[q] * 2);
-                        }
-                        colRows[q][colLen[q]++] = i;
-                    }
-                }
-                // Drop the entry at p.
-                int at = where[p] - 1;
-                for (int s = 0; s < len[i]; s++) {
-                    where[idx[i][s]] = 0;
-                }
-                len[i]--;
-                idx[i][at] = idx[i][len[i]];
-                val[i][at] = val[i][len[i]];
-                colCnt[p]--;
+                eliminate(i, p, mult, up, uv);
             }
             step(r, p, v, up, uv, Arrays.copyOf(lr, lcnt), Arrays.copyOf(lv, lcnt));
+            return true;
         }
-        return true;
+
+        /**
+         * Among position p's live rows, the one with the fewest entries among those within a factor 10 of the
+         * largest magnitude (ties: lowest row); -1 when every entry is (nearly) zero.
+         */
+        private int pivotRow(int p) {
+            double maxAbs = 0;
+            for (int t = 0; t < colLen[p]; t++) {
+                int r = colRows[p][t];
+                if (!rowDone[r]) {
+                    maxAbs = Math.max(maxAbs, Math.abs(entry(idx[r], val[r], len[r], p)));
+                }
+            }
+            if (maxAbs < PIVOT_TOL) {
+                return -1;
+            }
+            int r = -1;
+            for (int t = 0; t < colLen[p]; t++) {
+                int i = colRows[p][t];
+                if (rowDone[i]) {
+                    continue;
+                }
+                double a = entry(idx[i], val[i], len[i], p);
+                if (Math.abs(a) >= 0.1 * maxAbs && (r < 0 || len[i] < len[r] || (len[i] == len[r] && i < r))) {
+                    r = i;
+                }
+            }
+            return r;
+        }
+
+        /** Row i -= mult * the pivot row (its U entries up, uv), then drops row i's entry at p. */
+        private void eliminate(int i, int p, double mult, int[] up, double[] uv) {
+            for (int s = 0; s < len[i]; s++) {
+                where[idx[i][s]] = s + 1;
+            }
+            for (int s = 0; s < up.length; s++) {
+                int q = up[s];
+                int at = where[q];
+                if (at > 0) {
+                    val[i][at - 1] -= mult * uv[s];
+                } else {
+                    fill(i, q, -mult * uv[s]);
+                }
+            }
+            int at = where[p] - 1;
+            for (int s = 0; s < len[i]; s++) {
+                where[idx[i][s]] = 0;
+            }
+            len[i]--;
+            idx[i][at] = idx[i][len[i]];
+            val[i][at] = val[i][len[i]];
+            colCnt[p]--;
+        }
+
+        /** A new entry of row i at position q (fill-in). */
+        private void fill(int i, int q, double value) {
+            if (len[i] == idx[i].length) {
+                idx[i] = Arrays.copyOf(idx[i], len[i] * 2);
+                val[i] = Arrays.copyOf(val[i], len[i] * 2);
+            }
+            idx[i][len[i]] = q;
+            val[i][len[i]++] = value;
+            where[q] = len[i];
+            colCnt[q]++;
+            byCount.add(((long) colCnt[q] << 32) | q);
+            if (colLen[q] == colRows[q].length) {
+                colRows[q] = Arrays.copyOf(colRows[q], colLen[q] * 2);
+            }
+            colRows[q][colLen[q]++] = i;
+        }
+    }
+
+    private static final int[] EMPTY_I = {};
+    private static final double[] EMPTY_D = {};
+
+    /** A binary min-heap of longs (a PriorityQueue without boxing): the same values in the same order. */
+    static final class LongHeap {
+        private long[] heap;
+        private int size;
+
+        LongHeap(int capacity) {
+            heap = new long[Math.max(4, capacity)];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(long v) {
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heap[parent] <= v) {
+                    break;
+                }
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = v;
+        }
+
+        long poll() {
+            long top = heap[0];
+            long last = heap[--size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int c = 2 * i + 1;
+                if (c + 1 < size && heap[c + 1] < heap[c]) {
+                    c++;
+                }
+                if (last <= heap[c]) {
+                    break;
+                }
+                heap[i] = heap[c];
+                i = c;
+            }
+            if (size > 0) {
+                heap[i] = last;
+            }
+            return top;
+        }
     }
 
     private static double entry(int[] idx, double[] val, int len, int p) {

@@ -187,6 +187,31 @@ class SparseSimplexTest {
         assertEquals(2.5, Certificates.point(comp, zero, new double[] {2.5, 2.5}).value(0));
     }
 
+    @Test
+    void theFactorisationsHeapPopsWhatAPriorityQueueWould() {
+        java.util.Random random = new java.util.Random(7);
+        SparseSimplex.LongHeap heap = new SparseSimplex.LongHeap(1);
+        java.util.PriorityQueue<Long> queue = new java.util.PriorityQueue<>();
+        int popped = 0;
+        for (int step = 0; step < 20_000; step++) {
+            if (queue.isEmpty() || random.nextInt(3) > 0) {
+                long v = ((long) random.nextInt(50) << 32) | random.nextInt(200); // many equal values
+                heap.add(v);
+                queue.add(v);
+            } else {
+                assertEquals(queue.poll(), heap.poll());
+                popped++;
+            }
+            assertEquals(queue.isEmpty(), heap.isEmpty());
+        }
+        while (!queue.isEmpty()) {
+            assertEquals(queue.poll(), heap.poll());
+            popped++;
+        }
+        assertTrue(heap.isEmpty());
+        assertTrue(popped > 10_000, "a test that pops: " + popped);
+    }
+
     /** t = a + b with t = 5 published (a = 2, b = 3 withheld): a in [0, 5]. */
     private static Component twoWithheldOfFive() {
         LinkedTables t = new LinkedTables();
