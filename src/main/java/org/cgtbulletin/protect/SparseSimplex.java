@@ -187,41 +187,51 @@ final class SparseSimplex {
             if (iterationsLeft-- <= 0) {
                 return Status.GAVE_UP;
             }
-            double[] alpha = ftran(j);
-            // Lowering x_j by t raises the basics by t * alpha; artificials are fixed at 0.
-            int leave = -1;
-            double step = value;
-            double leaveAbs = 0;
-            for (int p = 0; p < m; p++) {
-                double a = alpha[p];
-                double t;
-                if (basis[p] >= n && Math.abs(a) > PIVOT_TOL) {
-                    t = 0;
-                } else if (basis[p] < n && a < -PIVOT_TOL) {
-                    t = Math.max(xB[p], 0) / -a;
-                } else {
-                    continue;
-                }
-                if (t < step - 1e-12 || (leave >= 0 && t <= step + 1e-12 && Math.abs(a) > leaveAbs)) {
-                    if (t < step) {
-                        step = t;
-                    }
-                    leave = p;
-                    leaveAbs = Math.abs(a);
-                }
-            }
-            for (int p = 0; p < m; p++) {
-                xB[p] += step * alpha[p];
-            }
-            pushed[j] = 0;
-            if (leave >= 0) {
-                xB[leave] = value - step;
-                if (!pivot(j, leave, alpha)) {
-                    return Status.GAVE_UP;
-                }
+            if (!push(j, value)) {
+                return Status.GAVE_UP;
             }
         }
         return refactor() ? Status.OPTIMAL : Status.GAVE_UP;
+    }
+
+    /**
+     * One crossover step: lowers nonbasic x_j from {@code value} above its bound towards it, the basics moving
+     * with it, until it reaches the bound or a basic leaves in its place (then x_j enters). False when the basis
+     * would become singular.
+     */
+    private boolean push(int j, double value) {
+        double[] alpha = ftran(j);
+        // Lowering x_j by t raises the basics by t * alpha; artificials are fixed at 0.
+        int leave = -1;
+        double step = value;
+        double leaveAbs = 0;
+        for (int p = 0; p < m; p++) {
+            double a = alpha[p];
+            double t;
+            if (basis[p] >= n && Math.abs(a) > PIVOT_TOL) {
+                t = 0;
+            } else if (basis[p] < n && a < -PIVOT_TOL) {
+                t = Math.max(xB[p], 0) / -a;
+            } else {
+                continue;
+            }
+            if (t < step - 1e-12 || (leave >= 0 && t <= step + 1e-12 && Math.abs(a) > leaveAbs)) {
+                if (t < step) {
+                    step = t;
+                }
+                leave = p;
+                leaveAbs = Math.abs(a);
+            }
+        }
+        for (int p = 0; p < m; p++) {
+            xB[p] += step * alpha[p];
+        }
+        nonbasic[j] = 0;
+        if (leave >= 0) {
+            xB[leave] = value - step;
+            return pivot(j, leave, alpha);
+        }
+        return true;
     }
 
     private boolean suggested;
@@ -610,35 +620,13 @@ final class SparseSimplex {
             long scale = 1L << REFINE_BITS;
             for (int step = 1; step <= REFINE_STEPS; step++) {
                 spent = step;
-                double[] z = solve(res);
-                long[] d = new long[m];
-                for (int p = 0; p < m; p++) {
-                    double v = z[p] * scale;
-                    if (!(Math.abs(v) < 0x1p62)) {
-                        return null;
-                    }
-                    d[p] = Math.round(v);
+                long[] d = rounded(solve(res), scale);
+                if (d == null) {
+                    return null;
                 }
-                long[] next = new long[m];
-                for (int i = 0; i < m; i++) {
-                    next[i] = Math.multiplyExact(res[i], scale);
-                }
-                boolean zero = true;
-                for (int p = 0; p < m; p++) {
-                    if (d[p] == 0) {
-                        continue;
-                    }
-                    int j = basis[p];
-                    if (j >= n) {
-                        next[j - n] = Math.subtractExact(next[j - n], d[p]);
-                    } else {
-                        for (int t = 0; t < colRow[j].length; t++) {
-                            int r = colRow[j][t];
-                            next[r] = Math.subtractExact(next[r], Math.multiplyExact((long) colVal[j][t], d[p]));
-                        }
-                    }
-                }
+                long[] next = remainder(res, scale, d);
                 long worst = 0;
+                boolean zero = true;
                 for (int i = 0; i < m; i++) {
                     worst = Math.max(worst, Math.abs(next[i]));
                     zero &= next[i] == 0;
@@ -663,6 +651,42 @@ final class SparseSimplex {
     }
 
     /** Whether basic values y (over y's last element) solve B y = r exactly. */
+    /** The basic values z times scale, rounded; null when one is too large for a long. */
+    private long[] rounded(double[] z, long scale) {
+        long[] d = new long[m];
+        for (int p = 0; p < m; p++) {
+            double v = z[p] * scale;
+            if (!(Math.abs(v) < 0x1p62)) {
+                return null;
+            }
+            d[p] = Math.round(v);
+        }
+        return d;
+    }
+
+    /** res times scale, minus the basis times d (exact; ArithmeticException on overflow). */
+    private long[] remainder(long[] res, long scale, long[] d) {
+        long[] next = new long[m];
+        for (int i = 0; i < m; i++) {
+            next[i] = Math.multiplyExact(res[i], scale);
+        }
+        for (int p = 0; p < m; p++) {
+            if (d[p] == 0) {
+                continue;
+            }
+            int j = basis[p];
+            if (j >= n) {
+                next[j - n] = Math.subtractExact(next[j - n], d[p]);
+            } else {
+                for (int t = 0; t < colRow[j].length; t++) {
+                    int r = colRow[j][t];
+                    next[r] = Math.subtractExact(next[r], Math.multiplyExact((long) colVal[j][t], d[p]));
+                }
+            }
+        }
+        return next;
+    }
+
     private boolean solves(BigInteger[] y, long[] r) {
         BigInteger[] sum = new BigInteger[m];
         Arrays.fill(sum, BigInteger.ZERO);
