@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: the protect and audit stage alone (complementary suppression and the audit of the count and
-# denominator tables), R times in one JVM on a data folder (default content/data, the shipped sample, whose
-# tables have the sizes issue 3's audit target speaks of). Prints wall and CPU time per run.
+# Benchmark: the protect and audit stages alone (primary and complementary suppression, then the audit of the
+# count and denominator tables, with its repairs), R times in one JVM on a data folder (default content/data,
+# the shipped sample, whose tables have the sizes issue 3's audit target speaks of). Prints the aggregation's
+# time, then per run the suppression's and the audit's, their wall and CPU time.
 # The harness is bench/ProtectBench.java (run from source against the jar).
 # Usage: bench/protect.sh [DATA_DIR] [R]      (run from the project root; builds the jar if needed)
 set -euo pipefail

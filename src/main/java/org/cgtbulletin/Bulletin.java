@@ -25,6 +25,7 @@ import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
+import org.cgtbulletin.protect.SuppressionPattern;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
@@ -44,7 +45,7 @@ import org.cgtbulletin.stories.StoryDesk;
 
 /**
  * The whole build, one line per stage: read and validate (the stories stage de-identifies narratives as they
- * stream by, beside the aggregator), aggregate, protect, stories, analyze ({@link #prepare}, shared with the
+ * stream by, beside the aggregator), aggregate, protect, audit, stories, analyze ({@link #prepare}, shared with the
  * {@code digest} command), then render the site and the PDF digests and publish. Nothing is written unless every
  * input is valid; then the site and the staff audit are swapped in whole.
  */
@@ -93,8 +94,8 @@ public final class Bulletin {
     }
 
     /** The stages of a build, in order, as {@link Progress} reports them and {@code --verbose} times them. */
-    public static final List<String> STAGES = List.of("read and validate", "aggregate", "protect and audit",
-            "stories", "analyze (rates, signals)", "render site", "render PDF digests", "publish");
+    public static final List<String> STAGES = List.of("read and validate", "aggregate",
+            "protect (rules, complements)", "audit (proofs, repairs)", "stories", "analyze (rates, signals)", "render site", "render PDF digests", "publish");
 
     private Bulletin() {
     }
@@ -148,8 +149,11 @@ public final class Bulletin {
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous);
-        stages.begin("protect and audit");
-        List<Protection> both = DisclosureControl.protectEach(tables.counts(), tables.batches(), config.disclosure());
+        stages.begin("protect (rules, complements)");
+        List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
+                config.disclosure());
+        stages.begin("audit (proofs, repairs)");
+        List<Protection> both = DisclosureControl.auditEach(patterns);
         Protection counts = both.get(0);
         Protection batches = both.get(1);
         stages.begin("stories");

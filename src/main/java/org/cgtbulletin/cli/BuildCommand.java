@@ -110,7 +110,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (inputs.verbose) {
             result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
-                    "  %-22s %6d ms%n", stage, ms));
+                    "  %-28s %6d ms%n", stage, ms));
         }
         return new Outcome(Main.OK, result.prepared());
     }

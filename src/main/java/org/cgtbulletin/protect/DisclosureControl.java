@@ -1,6 +1,5 @@
 package org.cgtbulletin.protect;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,17 +13,19 @@ import java.util.Objects;
  *       a cell kept from a previous release ({@link LinkedTables#keepSuppressed}) that passes every rule now is
  *       withheld as {@link CellStatus#SUPPRESSED_SECONDARY} (it protects the earlier release, not itself);</li>
  *   <li>complementary suppression: a fast heuristic to a fixed point, then additions until no suppressed cell is
- *       exactly derivable from the published ones (exact linear algebra), then additions while the interval or
- *       coalition audit fails (bounded number of rounds); see {@code ComplementarySuppression};</li>
- *   <li>the {@link #audit audit} of the final pattern.</li>
+ *       exactly derivable from the published ones (exact linear algebra); see {@code ComplementarySuppression}.
+ *       These two steps are {@link #suppress}, which returns the {@link SuppressionPattern} still to audit;</li>
+ *   <li>the {@link SuppressionPattern#audit audit} that proves the pattern, with more complements while the
+ *       interval or coalition audit fails (a bounded number of rounds).</li>
  * </ol>
  *
  * <p>The audit proves, for every suppressed cell, that it is not determined by the published cells through the
- * relations (sparse Gaussian elimination, exact, modulo two 61-bit primes); computes its feasible interval by exact
- * linear programming with non-negativity and integrality rounding, for each component of linked suppressed cells
- * of at most 300 cells (larger ones are counted as skipped, still covered by the exact derivability check);
- * checks the interval against the protection the cell's failed rules require; and repeats the interval with the
- * primary cell's largest contributor's own amounts as lower bounds. See {@link AuditReport} for the fields.
+ * relations (sparse Gaussian elimination, exact, modulo two 61-bit primes); bounds its feasible interval by exact
+ * linear programming with non-negativity and integrality rounding (a component of linked suppressed cells of at
+ * most {@value IntervalAudit#MAX_LP_UNKNOWNS} cells as one program, a larger one as the package documentation
+ * says); checks the interval against the protection the cell's failed rules require; and repeats the interval
+ * with the primary cell's largest contributor's own amounts as lower bounds. See {@link AuditReport} for the
+ * fields.
  *
  * <p>Deterministic: the same tables and rules give identical statuses, reasons and reports. Stateless and
  * thread-safe (each call works on its own snapshot of the tables).
@@ -44,6 +45,20 @@ public final class DisclosureControl {
      * @throws IllegalArgumentException if a rule threshold is NaN or infinite
      */
     public static Protection protect(LinkedTables tables, DisclosureRules rules) {
+        return suppress(tables, rules).audit();
+    }
+
+    /**
+     * Primary suppression by the rules, then complementary suppression until no withheld cell is exactly derivable
+     * from the published ones: the pattern {@link SuppressionPattern#audit} proves (and repairs) before anything
+     * is published. {@link #protect} is the two steps in one.
+     *
+     * @param tables the linked system (a snapshot is taken)
+     * @param rules  the primary-suppression rules
+     * @return the pattern, not yet audited
+     * @throws IllegalArgumentException if a rule threshold is NaN or infinite
+     */
+    public static SuppressionPattern suppress(LinkedTables tables, DisclosureRules rules) {
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(rules, "rules").validate();
         LinearSystem sys = new LinearSystem(tables);
@@ -66,15 +81,9 @@ public final class DisclosureControl {
                 status[c] = CellStatus.PUBLISHED;
             }
         }
-        Auditor.Detail detail = new ComplementarySuppression(auditor, status, reason).run();
-        List<Suppression> suppressions = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-            if (status[c] != CellStatus.PUBLISHED) {
-                suppressions.add(new Suppression(c, sys.label[c], status[c], reason[c], sys.value[c],
-                        detail.low()[c], detail.high()[c], detail.checked()[c], detail.restricted()[c]));
-            }
-        }
-        return new Protection(status, suppressions, detail.report());
+        ComplementarySuppression complements = new ComplementarySuppression(auditor, status, reason);
+        complements.suppress();
+        return new SuppressionPattern(sys, complements);
     }
 
     /**
@@ -85,11 +94,36 @@ public final class DisclosureControl {
      * @return the two protections, in the order of the systems
      */
     public static List<Protection> protectEach(LinkedTables first, LinkedTables second, DisclosureRules rules) {
+        return auditEach(suppressEach(first, second, rules));
+    }
+
+    /**
+     * {@link #suppress} of two independent linked systems, side by side (see {@link #protectEach}).
+     *
+     * @return the two patterns, in the order of the systems
+     */
+    public static List<SuppressionPattern> suppressEach(LinkedTables first, LinkedTables second,
+                                                        DisclosureRules rules) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
         Objects.requireNonNull(rules, "rules").validate();
+        SuppressionPattern[] out = new SuppressionPattern[2];
+        Lookahead.sideBySide(() -> out[0] = suppress(first, rules), () -> out[1] = suppress(second, rules));
+        return List.of(out);
+    }
+
+    /**
+     * {@link SuppressionPattern#audit Audits} two patterns of independent systems side by side.
+     *
+     * @param patterns two patterns, from {@link #suppressEach}
+     * @return the two protections, in the same order
+     */
+    public static List<Protection> auditEach(List<SuppressionPattern> patterns) {
+        if (patterns.size() != 2) {
+            throw new IllegalArgumentException("two patterns expected, got " + patterns.size());
+        }
         Protection[] out = new Protection[2];
-        Lookahead.sideBySide(() -> out[0] = protect(first, rules), () -> out[1] = protect(second, rules));
+        Lookahead.sideBySide(() -> out[0] = patterns.get(0).audit(), () -> out[1] = patterns.get(1).audit());
         return List.of(out);
     }
 

@@ -146,6 +146,29 @@ class DisclosureControlTest {
     }
 
     @Test
+    void suppressingThenAuditingIsProtecting() {
+        // suppress() stops before the audit (rules, then the complements exact derivability needs); audit()
+        // finishes exactly as protect() does, and may only add complements.
+        Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L);
+        Grids g = grid3(List.of(
+                Map.of("M", 90L, "x", 5L, "y", 5L), small, SAFE,
+                small, small, SAFE,
+                SAFE, SAFE, Map.of("m", 1L)));
+        DisclosureRules rules = DisclosureRules.defaults();
+        SuppressionPattern pattern = DisclosureControl.suppress(g.tables, rules);
+        Protection protection = pattern.audit();
+        Protection direct = DisclosureControl.protect(g.tables, rules);
+        assertArrayEquals(direct.status(), protection.status());
+        assertEquals(direct.suppressions(), protection.suppressions());
+        assertEquals(direct.audit(), protection.audit());
+        assertTrue(protection.audit().clean(), protection.audit().toString());
+        assertTrue(pattern.audit() == protection, "audited once");
+        long withheld = java.util.Arrays.stream(protection.status()).filter(s -> s != CellStatus.PUBLISHED).count();
+        assertTrue(pattern.withheld() > 0 && pattern.withheld() <= withheld,
+                pattern.withheld() + " before the audit, " + withheld + " after");
+    }
+
+    @Test
     void largestContributorCanRecoverWhatOutsidersCannot() {
         // M owns all of b, c, d and 8 of a's 10; the rectangle a,b,c,d hides a from outsiders
         // ([0, 15]) but M, knowing b >= 5, c >= 5, d >= 10, pins a to 10.

@@ -1,0 +1,65 @@
+package org.cgtbulletin.protect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A suppression pattern before its audit ({@link DisclosureControl#suppress}): the cells the rules withhold, and
+ * the complements that keep them from being derived exactly from the published cells. It is not published as it
+ * is: {@link #audit} proves it, adding complements where the proof finds a cell whose feasible interval is too
+ * narrow or that its largest contributor could recover, and returns the {@link Protection} to publish.
+ *
+ * <p>The two steps are separate so that a build can show (and a benchmark time) the suppression and its proof
+ * apart: on the bulletin's tables the first takes a fraction of a second and the proof nearly all of the rest.
+ */
+public final class SuppressionPattern {
+
+    private final LinearSystem sys;
+    private final ComplementarySuppression complements;
+    private final int withheld;
+    private Protection audited;
+
+    SuppressionPattern(LinearSystem sys, ComplementarySuppression complements) {
+        this.sys = sys;
+        this.complements = complements;
+        int count = 0;
+        for (CellStatus s : complements.status) {
+            if (s != CellStatus.PUBLISHED) {
+                count++;
+            }
+        }
+        this.withheld = count;
+    }
+
+    /**
+     * How many cells the pattern withholds before its audit (the audit may add complements).
+     *
+     * @return the number of withheld cells
+     */
+    public int withheld() {
+        return withheld;
+    }
+
+    /**
+     * Audits the pattern, repairing what the audit finds (the first call does the work; later calls return the
+     * same result).
+     *
+     * @return the status of every cell, the suppressions and the audit of the final pattern
+     */
+    public synchronized Protection audit() {
+        if (audited == null) {
+            Auditor.Detail detail = complements.audit();
+            CellStatus[] status = complements.status;
+            String[] reason = complements.reason;
+            List<Suppression> suppressions = new ArrayList<>();
+            for (int c = 0; c < sys.cells; c++) {
+                if (status[c] != CellStatus.PUBLISHED) {
+                    suppressions.add(new Suppression(c, sys.label[c], status[c], reason[c], sys.value[c],
+                            detail.low()[c], detail.high()[c], detail.checked()[c], detail.restricted()[c]));
+                }
+            }
+            audited = new Protection(status, suppressions, detail.report());
+        }
+        return audited;
+    }
+}
