@@ -3,6 +3,7 @@ package org.cgtbulletin.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -31,8 +32,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Draws a quarterly series as an SVG line chart with JFreeChart, rendered through Batik's SVG generator
- * (Apache-2.0): the rate (or count) as a line, its 95% interval as a band, and withheld quarters as shaded gaps
+ * Draws a quarterly series as a line chart with JFreeChart: as SVG for the site, through Batik's SVG generator
+ * (Apache-2.0), or straight onto a graphics context for the PDF digests ({@link #draw}): the rate (or count) as a line, its 95% interval as a band, and withheld quarters as shaded gaps
  * shaded (the page says which), never as zeros. White background, Okabe-Ito blue (safe for colour-blind readers), text
  * kept as SVG text, IDs prefixed with the chart's own id and numbered in drawing order, so the same data always
  * gives the same bytes and two charts on one page never share an id.
@@ -60,6 +61,20 @@ public final class TrendChart {
      */
     public static String svg(String id, String title, String description, String axisLabel,
             List<ChartPoint> points) {
+        return render(id, title, description, chart(axisLabel, points));
+    }
+
+    /**
+     * Draws the same chart as {@link #svg} straight onto a graphics context (the PDF digests' vector drawing),
+     * laid out at {@link #WIDTH} x {@link #HEIGHT} and scaled to fill {@code width} x {@code height}, as the SVG's
+     * view box is scaled where it is shown.
+     */
+    public static void draw(Graphics2D g, double width, double height, String axisLabel, List<ChartPoint> points) {
+        g.scale(width / WIDTH, height / HEIGHT);
+        chart(axisLabel, points).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    }
+
+    private static JFreeChart chart(String axisLabel, List<ChartPoint> points) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         YIntervalSeries run = null;
         int runs = 0;
@@ -128,7 +143,7 @@ public final class TrendChart {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(8, 4, 4, 12));
-        return render(id, title, description, chart);
+        return chart;
     }
 
     private static String render(String id, String title, String description, JFreeChart chart) {

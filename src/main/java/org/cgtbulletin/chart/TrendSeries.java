@@ -1,5 +1,6 @@
 package org.cgtbulletin.chart;
 
+import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,8 @@ import org.cgtbulletin.publish.CellsFiles;
 
 /**
  * A quarterly series of cells.csv rows as a chart: its points, title and text alternative. The site's trend pages
- * and the PDF digests both draw their charts from this, so the same rows give the same SVG, byte for byte, in
- * both. Every number in the text alternative is the exact text of a cells.csv field.
+ * (as SVG) and the PDF digests (drawn straight into the PDF) both draw their charts from this, so the same rows
+ * give the same chart in both. Every number in the text alternative is the exact text of a cells.csv field.
  *
  * @param title       the chart's accessible name, e.g. "Expansion: failure reports per 100 batches started, by
  *                    quarter"
@@ -62,6 +63,14 @@ public record TrendSeries(String title, String description, String unit, List<Ch
     /** The chart as SVG; {@code id} prefixes every id inside it (unique per page or document). */
     public String svg(String id) {
         return TrendChart.svg(id, title, description, unit, points);
+    }
+
+    /**
+     * Draws the chart onto a graphics context (vector drawing for the PDF digests): the same chart as {@link #svg},
+     * scaled to fill {@code width} x {@code height}.
+     */
+    public void draw(Graphics2D g, double width, double height) {
+        TrendChart.draw(g, width, height, unit, points);
     }
 
     /** "2026-Q3" as "2026 Q3". */

@@ -47,8 +47,8 @@ final class DigestModel {
     private final CellIndex cells;
     private final DigestPeriod p;
     private final Set<CellKey> used = new HashSet<>();
-    /** The charts this digest embeds: id to SVG, in order of appearance. */
-    private final Map<String, String> charts = new LinkedHashMap<>();
+    /** The charts this digest draws: id to series, in order of appearance. */
+    private final Map<String, TrendSeries> charts = new LinkedHashMap<>();
 
     DigestModel(SiteInput in, CellIndex cells, DigestPeriod period) {
         this.in = in;
@@ -56,7 +56,7 @@ final class DigestModel {
         this.p = period;
     }
 
-    Map<String, String> charts() {
+    Map<String, TrendSeries> charts() {
         return charts;
     }
 
@@ -168,20 +168,20 @@ final class DigestModel {
     }
 
     /**
-     * A chart of one series, drawn by the same {@link TrendSeries} as the site's trend pages with the same id, so
-     * that the latest digest's charts are byte for byte the site's SVG files.
+     * A chart of one series, drawn from the same {@link TrendSeries} as the site's trend page of that series (for
+     * the latest digest, the very chart of the site's SVG file).
      */
     private Map<String, Object> chart(String id, String label, String[] k) {
         List<PublishedCell> rows = series(k);
         TrendSeries chart = TrendSeries.of(label, rows, in.hasVolumes());
-        charts.computeIfAbsent(id, chart::svg); // drawn once per id: several signals may show the same series
+        charts.putIfAbsent(id, chart); // drawn once per id: several signals may show the same series
         List<Map<String, Object>> views = new ArrayList<>();
         for (PublishedCell c : rows) {
             Map<String, Object> v = view(c);
             v.put("label", c.key().period().replace("-Q", " Q"));
             views.add(v);
         }
-        return map("id", id, "src", Pdf.CHARTS + id + ".svg", "title", chart.title(), "alt", chart.description(),
+        return map("id", id, "title", chart.title(), "alt", chart.description(),
                 "withheld", String.join(", ", chart.withheld()), "rows", views, "empty", rows.isEmpty());
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cgtbulletin.chart.TrendSeries;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
@@ -199,7 +200,7 @@ public final class Digests {
     }
 
     /** The XHTML a digest is rendered from, and what it embeds. */
-    record Source(String xhtml, Map<String, String> charts, Pdf.Attachment attachment, Instant date) {
+    record Source(String xhtml, Map<String, TrendSeries> charts, Pdf.Attachment attachment, Instant date) {
     }
 
     /** The digest's XHTML and everything it embeds, before it becomes a PDF (the golden test reads this). */
