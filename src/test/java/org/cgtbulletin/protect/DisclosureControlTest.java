@@ -123,13 +123,19 @@ class DisclosureControlTest {
         assertTrue(sa.feasibleHigh() >= 120, sa.toString());
     }
 
-    @Test
-    void twoSystemsProtectedSideBySideGetWhatEachGetsAlone() {
+    /** A 3 x 3 grid with a cell one contributor dominates and a cell with a single contributor. */
+    private static Grids dominatedAndSmallCells() {
         Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L);
-        Grids g = grid3(List.of(
+        return grid3(List.of(
                 Map.of("M", 90L, "x", 5L, "y", 5L), small, SAFE,
                 small, small, SAFE,
                 SAFE, SAFE, Map.of("m", 1L)));
+    }
+
+    @Test
+    void twoSystemsProtectedSideBySideGetWhatEachGetsAlone() {
+        Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L);
+        Grids g = dominatedAndSmallCells();
         Grids h = grid3(List.of(
                 SAFE, Map.of("m", 2L), SAFE,
                 SAFE, SAFE, Map.of("n", 3L),
@@ -149,11 +155,7 @@ class DisclosureControlTest {
     void suppressingThenAuditingIsProtecting() {
         // suppress() stops before the audit (rules, then the complements exact derivability needs); audit()
         // finishes exactly as protect() does, and may only add complements.
-        Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L);
-        Grids g = grid3(List.of(
-                Map.of("M", 90L, "x", 5L, "y", 5L), small, SAFE,
-                small, small, SAFE,
-                SAFE, SAFE, Map.of("m", 1L)));
+        Grids g = dominatedAndSmallCells();
         DisclosureRules rules = DisclosureRules.defaults();
         SuppressionPattern pattern = DisclosureControl.suppress(g.tables, rules);
         Protection protection = pattern.audit();
