@@ -45,8 +45,8 @@ import org.cgtbulletin.stories.StoryDesk;
 
 /**
  * The whole build, one line per stage: read and validate (the stories stage de-identifies narratives as they
- * stream by, beside the aggregator), aggregate, protect, audit, stories, analyze ({@link #prepare}, shared with the
- * {@code digest} command), then render the site and the PDF digests and publish. Nothing is written unless every
+ * stream by, beside the aggregator), aggregate, protect, audit, stories, analyze ({@link #prepare}, shared with
+ * the {@code digest} command), then render the site and the PDF digests and publish. Nothing is written unless every
  * input is valid; then the site and the staff audit are swapped in whole.
  */
 public final class Bulletin {
@@ -95,7 +95,8 @@ public final class Bulletin {
 
     /** The stages of a build, in order, as {@link Progress} reports them and {@code --verbose} times them. */
     public static final List<String> STAGES = List.of("read and validate", "aggregate",
-            "protect (rules, complements)", "audit (proofs, repairs)", "stories", "analyze (rates, signals)", "render site", "render PDF digests", "publish");
+            "protect (rules, complements)", "audit (proofs, repairs)", "stories", "analyze (rates, signals)",
+            "render site", "render PDF digests", "publish");
 
     private Bulletin() {
     }

@@ -33,10 +33,11 @@ import org.w3c.dom.Element;
 
 /**
  * Draws a quarterly series as a line chart with JFreeChart: as SVG for the site, through Batik's SVG generator
- * (Apache-2.0), or straight onto a graphics context for the PDF digests ({@link #draw}): the rate (or count) as a line, its 95% interval as a band, and withheld quarters as shaded gaps
- * shaded (the page says which), never as zeros. White background, Okabe-Ito blue (safe for colour-blind readers), text
- * kept as SVG text, IDs prefixed with the chart's own id and numbered in drawing order, so the same data always
- * gives the same bytes and two charts on one page never share an id.
+ * (Apache-2.0), or straight onto a graphics context for the PDF digests ({@link #draw}). The rate (or count) as a
+ * line, its 95% interval as a band, and withheld quarters as shaded gaps (the page says which), never as zeros.
+ * White background, Okabe-Ito blue (safe for colour-blind readers). In the SVG, text is kept as SVG text and IDs
+ * are prefixed with the chart's own id and numbered in drawing order, so the same data always gives the same
+ * bytes and two charts on one page never share an id.
  */
 public final class TrendChart {
 

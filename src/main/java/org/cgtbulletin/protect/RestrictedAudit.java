@@ -499,6 +499,7 @@ final class RestrictedAudit {
         return needs[k];
     }
 
+    /** {@link #need} of a cell with assessment {@code a} and true value {@code v} (worked out once per cell). */
     private long protectingBound(DisclosureRules.Assessment a, long v) {
         if (v == Long.MAX_VALUE) {
             return Long.MAX_VALUE;

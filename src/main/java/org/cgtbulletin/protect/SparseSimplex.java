@@ -650,7 +650,6 @@ final class SparseSimplex {
         }
     }
 
-    /** Whether basic values y (over y's last element) solve B y = r exactly. */
     /** The basic values z times scale, rounded; null when one is too large for a long. */
     private long[] rounded(double[] z, long scale) {
         long[] d = new long[m];
@@ -687,6 +686,7 @@ final class SparseSimplex {
         return next;
     }
 
+    /** Whether basic values y (over y's last element) solve B y = r exactly. */
     private boolean solves(BigInteger[] y, long[] r) {
         BigInteger[] sum = new BigInteger[m];
         Arrays.fill(sum, BigInteger.ZERO);
