@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: the whole build (read, aggregate, protect and audit, publish) on N sample reports
+# Benchmark: the whole build (read, aggregate, protect, audit, publish) on N sample reports
 # (default 1,000,000) with volumes and a 1,500-term denylist (bench/denylist.sh), printing the time of each
 # stage and the peak RSS.
 # Usage: bench/build.sh [N]      (run from the project root; builds the jar if needed)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: the scaling curve of the whole build (read and validate, aggregate, protect and audit, stories,
+# Benchmark: the scaling curve of the whole build (read and validate, aggregate, protect, audit, stories,
 # analyze, site, PDF digests, publish) at N = 10k, 100k, 1M and 3M sample reports (or the sizes given), each with
 # volumes and a 1,500-term denylist (the sample's and bench/denylist.sh's), into a fresh output folder (every digest rendered). Prints one row per size:
 # wall seconds (JVM start included), peak RSS, and each stage's milliseconds (build --verbose).
