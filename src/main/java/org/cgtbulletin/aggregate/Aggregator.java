@@ -1,7 +1,6 @@
 package org.cgtbulletin.aggregate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class Aggregator implements Consumer<FailureReport> {
     private final Map<String, Integer> contributorIndex = new HashMap<>();
     private final List<String> contributors = new ArrayList<>();
     /** (contributor: 20 bits, quarters since 2000: 12, pc, ps, fm, oc: 8 each) packed into a long -> reports. */
-    private final Map<Long, long[]> fine = new HashMap<>();
+    private final CountsByKey fine = new CountsByKey();
     private Quarter first;
     private Quarter last;
 
@@ -67,7 +66,7 @@ public final class Aggregator implements Consumer<FailureReport> {
         int q = (r.quarter().year() - 2000) * 4 + r.quarter().quarter() - 1; // dates before 2000 are rejected
         long key = pack(c, q, codeIndex.get(0).get(r.productClass()), codeIndex.get(1).get(r.processStep()),
                 codeIndex.get(2).get(r.failureMode()), codeIndex.get(3).get(r.outcome()));
-        fine.computeIfAbsent(key, k -> new long[1])[0]++;
+        fine.increment(key);
         first = first == null || r.quarter().compareTo(first) < 0 ? r.quarter() : first;
         last = last == null || r.quarter().compareTo(last) > 0 ? r.quarter() : last;
     }
@@ -123,12 +122,7 @@ public final class Aggregator implements Consumer<FailureReport> {
             return;
         }
         // In key order, so that contributions (and everything after) do not depend on hash order.
-        long[] keys = new long[fine.size()];
-        int n = 0;
-        for (Long k : fine.keySet()) {
-            keys[n++] = k;
-        }
-        Arrays.sort(keys);
+        long[] keys = fine.sortedKeys();
         Map<Integer, int[]> periodsOfQuarter = new HashMap<>();
         int[] codes = new int[4];
         for (long k : keys) {
@@ -140,7 +134,7 @@ public final class Aggregator implements Consumer<FailureReport> {
             codes[1] = (int) ((k >>> 16) & 0xFF);
             codes[2] = (int) ((k >>> 8) & 0xFF);
             codes[3] = (int) (k & 0xFF);
-            long reports = fine.get(k)[0];
+            long reports = fine.count(k);
             for (int p : ps) {
                 counts.add(p, codes, c, reports);
             }

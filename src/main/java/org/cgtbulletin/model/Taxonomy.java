@@ -13,21 +13,28 @@ public final class Taxonomy {
 
     private final Map<Dimension, List<TaxonomyCode>> codes;
     private final Map<Dimension, Map<String, TaxonomyCode>> byCode;
+    /** Each code exactly as the taxonomy writes it: how nearly every row writes it (no trimming, no folding). */
+    private final Map<Dimension, Map<String, TaxonomyCode>> asWritten;
 
     public Taxonomy(Map<Dimension, List<TaxonomyCode>> codes) {
         EnumMap<Dimension, List<TaxonomyCode>> copy = new EnumMap<>(Dimension.class);
         EnumMap<Dimension, Map<String, TaxonomyCode>> index = new EnumMap<>(Dimension.class);
+        EnumMap<Dimension, Map<String, TaxonomyCode>> exact = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
             List<TaxonomyCode> list = List.copyOf(codes.getOrDefault(d, List.of()));
             copy.put(d, list);
             Map<String, TaxonomyCode> m = new LinkedHashMap<>();
+            Map<String, TaxonomyCode> e = new LinkedHashMap<>();
             for (TaxonomyCode c : list) {
                 m.put(c.code().toLowerCase(Locale.ROOT), c);
+                e.putIfAbsent(c.code(), c);
             }
             index.put(d, Collections.unmodifiableMap(m));
+            exact.put(d, Collections.unmodifiableMap(e));
         }
         this.codes = Collections.unmodifiableMap(copy);
         this.byCode = Collections.unmodifiableMap(index);
+        this.asWritten = Collections.unmodifiableMap(exact);
     }
 
     public List<TaxonomyCode> codes(Dimension dimension) {
@@ -39,7 +46,8 @@ public final class Taxonomy {
         if (written == null) {
             return null;
         }
-        return byCode.get(dimension).get(written.trim().toLowerCase(Locale.ROOT));
+        TaxonomyCode c = asWritten.get(dimension).get(written);
+        return c != null ? c : byCode.get(dimension).get(written.trim().toLowerCase(Locale.ROOT));
     }
 
     public TaxonomyCode get(Dimension dimension, String code) {

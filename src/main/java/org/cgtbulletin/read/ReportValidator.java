@@ -3,10 +3,8 @@ package org.cgtbulletin.read;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -23,7 +21,7 @@ final class ReportValidator implements RowSink {
     private final FieldChecks check;
     private final ValidationRules rules;
     private final Consumer<FailureReport> sink;
-    private final Map<String, Long> firstLineOfId = new HashMap<>();
+    private final FirstLines firstLineOfId = new FirstLines();
     private final Set<String> missingColumns = new HashSet<>();
     private final Set<String> contributors = new TreeSet<>();
     private final Set<Quarter> quarters = new TreeSet<>();
@@ -75,8 +73,8 @@ final class ReportValidator implements RowSink {
                 && (optional(v[11]) == null || lesson != null)
                 && isPublishable != null;
         if (id != null) {
-            Long first = firstLineOfId.putIfAbsent(id, line);
-            if (first != null) {
+            long first = firstLineOfId.putIfAbsent(id, line);
+            if (first >= 0) {
                 check.error(line, "report_id", "duplicate report_id '" + id + "': already used on line " + first
                         + "; every report needs its own id");
                 ok = false;

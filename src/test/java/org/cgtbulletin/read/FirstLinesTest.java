@@ -1,0 +1,63 @@
+package org.cgtbulletin.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FirstLinesTest {
+
+    /** Seeded ids, sequential ones and repeats among them, against a map's putIfAbsent. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 7, 99, 20261202})
+    void remembersTheFirstLineOfEachIdAsAMapDoes(long seed) {
+        Random random = new Random(seed);
+        FirstLines lines = new FirstLines();
+        Map<String, Long> expected = new HashMap<>();
+        int distinct = 1 + random.nextInt(20_000);
+        for (long line = 2; line < 60_000; line++) {
+            int k = random.nextInt(distinct);
+            String id = k % 3 == 0 ? "R-" + k : Integer.toString(k * 7919, 36) + "." + (k & 7);
+            Long first = expected.putIfAbsent(id, line);
+            assertEquals(first == null ? -1 : first, lines.putIfAbsent(id, line), id + " on line " + line);
+        }
+    }
+
+    /**
+     * Ids that all share one hash code ("Aa" and "BB" hash alike, and so do all strings made of them) and ids
+     * that do not, interleaved, each seen twice: the crowded ones too are found again, before and after the
+     * table grows.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 2026})
+    void findsIdsWhoseHashCodesAllCollide(long seed) {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 1 << 11; k++) {
+            StringBuilder id = new StringBuilder();
+            for (int bit = 0; bit < 11; bit++) {
+                id.append((k >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            ids.add(id.toString());
+            ids.add("R-" + k);
+        }
+        List<String> twice = new ArrayList<>(ids);
+        twice.addAll(ids);
+        Collections.shuffle(twice, random);
+        FirstLines lines = new FirstLines();
+        Map<String, Long> expected = new HashMap<>();
+        long line = 2;
+        for (String id : twice) {
+            Long first = expected.putIfAbsent(id, line);
+            assertEquals(first == null ? -1 : first, lines.putIfAbsent(id, line), id + " on line " + line);
+            line++;
+        }
+    }
+}
