@@ -277,9 +277,34 @@ final class IdentifierScan {
         return false;
     }
 
-    /** At the first digit of a number: dates and telephone numbers. */
+    /**
+     * At the first digit of a number: dates and telephone numbers. Each pattern is tried only where the digits
+     * and the character after them allow it to match (most numbers in a narrative are none of these).
+     */
     private void number(int i) {
         char c = s.charAt(i);
+        int digits = 1;
+        while (i + digits < n && s.charAt(i + digits) >= '0' && s.charAt(i + digits) <= '9') {
+            digits++;
+        }
+        char next = i + digits < n ? s.charAt(i + digits) : '\0';
+        if (digits == 4 && (next == '-' || next == '/' || next == '.')) {
+            isoDate(i, c);
+        }
+        if (digits <= 2) {
+            dayFirst(i, next);
+        }
+        if (c == '0') {
+            phone(PHONE_00, i);
+            phone(PHONE_NATIONAL, i);
+        }
+        if ((digits == 3 || digits == 1 && c == '1') && (next == ' ' || next == '.' || next == '-' || next == '\n')) {
+            phone(PHONE_NORTH_AMERICA, i);
+        }
+    }
+
+    /** 2025-03-14 or 2025-03 at four digits and a separator. */
+    private void isoDate(int i, char c) {
         Matcher m;
         if ((c == '1' || c == '2') && (m = at(ISO_DATE, i)) != null) {
             int month = Integer.parseInt(m.group(3));
@@ -291,7 +316,12 @@ final class IdentifierScan {
             int month = Integer.parseInt(m.group(2));
             date(s, spans, m.start(), m.end(), m.group(1), month, month);
         }
-        if ((m = at(NUMERIC_DATE, i)) != null) {
+    }
+
+    /** Dates that start with a day or month of one or two digits: 14/03/2025, 14 March 2025, 14-MAR-2025. */
+    private void dayFirst(int i, char next) {
+        Matcher m;
+        if ((next == '/' || next == '.' || next == '-') && (m = at(NUMERIC_DATE, i)) != null) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
             String year = m.group(4) != null ? m.group(4) : "20" + m.group(6);
@@ -304,18 +334,13 @@ final class IdentifierScan {
         if ((m = at(DAY_MONTH, i)) != null) {
             dayMonth(m);
         }
-        if ((m = at(RECORD_DATE, i)) != null) {
+        if ((next == '-' || next == ' ') && (m = at(RECORD_DATE, i)) != null) {
             int month = month(m.group(3));
             if (valid(Integer.parseInt(m.group(1)), month)) {
                 String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
                 date(s, spans, m.start(), m.end(), year, month, month);
             }
         }
-        if (c == '0') {
-            phone(PHONE_00, i);
-            phone(PHONE_NATIONAL, i);
-        }
-        phone(PHONE_NORTH_AMERICA, i);
     }
 
     private void dayMonth(Matcher m) {
