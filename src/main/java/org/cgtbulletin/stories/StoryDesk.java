@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -343,29 +343,38 @@ public final class StoryDesk implements Consumer<FailureReport> {
         Map<String, Integer> stepOrder = order(Dimension.PROCESS_STEP);
         Map<String, Integer> modeOrder = order(Dimension.FAILURE_MODE);
         Map<String, Integer> outcomeOrder = order(Dimension.OUTCOME);
-        Map<String, List<Story>> byBase = new TreeMap<>();
-        for (Story s : stories) {
-            byBase.computeIfAbsent(baseId(s), k -> new ArrayList<>()).add(s);
+        List<String> bases = stories.parallelStream().map(StoryDesk::baseId).toList(); // a hash of each story
+        Map<String, List<Story>> byBase = new HashMap<>();
+        for (int i = 0; i < stories.size(); i++) {
+            byBase.computeIfAbsent(bases.get(i), k -> new ArrayList<>()).add(stories.get(i));
         }
-        List<Story> out = new ArrayList<>(stories.size());
-        for (Map.Entry<String, List<Story>> e : byBase.entrySet()) {
-            List<Story> same = e.getValue();
+        String[] baseOrder = byBase.keySet().toArray(String[]::new);
+        Arrays.sort(baseOrder);
+        List<Ranked> out = new ArrayList<>(stories.size());
+        for (String base : baseOrder) {
+            List<Story> same = byBase.get(base);
             same.sort(Comparator.comparing(Story::featured).reversed()
                     .thenComparing(s -> String.valueOf(s.narrative()))
                     .thenComparing(s -> String.valueOf(s.lesson())));
             for (int i = 0; i < same.size(); i++) {
                 Story s = same.get(i);
-                out.add(new Story(i == 0 ? e.getKey() : e.getKey() + "-" + (i + 1), s.quarter(), s.productClass(),
+                out.add(new Ranked(new Story(i == 0 ? base : base + "-" + (i + 1), s.quarter(), s.productClass(),
                         s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(), s.lesson(),
-                        s.featured()));
+                        s.featured()), s.quarter().year() * 4 + s.quarter().quarter(),
+                        stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE),
+                        modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE),
+                        outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE)));
             }
         }
-        out.sort(Comparator.comparing(Story::quarter).reversed()
-                .thenComparing(s -> stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE))
-                .thenComparing(s -> modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE))
-                .thenComparing(s -> outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE))
-                .thenComparing(Story::id));
-        return List.copyOf(out);
+        // latest quarter first, then in taxonomy order, then by id
+        out.sort(Comparator.comparingInt((Ranked r) -> -r.quarter()).thenComparingInt(Ranked::step)
+                .thenComparingInt(Ranked::mode).thenComparingInt(Ranked::outcome)
+                .thenComparing(r -> r.story().id()));
+        return out.stream().map(Ranked::story).toList();
+    }
+
+    /** A story with the positions it is ordered by. */
+    private record Ranked(Story story, int quarter, int step, int mode, int outcome) {
     }
 
     private Map<String, Integer> order(Dimension d) {
