@@ -372,7 +372,7 @@ final class ExactSimplex {
     }
 
     /** (p x - a y) / dOld, exactly. */
-    private static long update(long p, long x, long a, long y, long dOld) {
+    static long update(long p, long x, long a, long y, long dOld) {
         long num;
         try {
             num = Math.subtractExact(Math.multiplyExact(p, x), Math.multiplyExact(a, y));
@@ -389,7 +389,7 @@ final class ExactSimplex {
             return num;
         }
         long q = num / dOld; // one division (a remainder test would be a second one); exact when q * dOld == num
-        if (q * dOld != num) {
+        if (q * dOld != num || (num == Long.MIN_VALUE && dOld == -1)) { // the one quotient that overflows
             throw new Unsolved("fraction-free pivot: inexact division");
         }
         return q;

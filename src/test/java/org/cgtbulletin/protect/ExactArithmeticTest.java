@@ -2,6 +2,7 @@ package org.cgtbulletin.protect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -26,6 +27,17 @@ class ExactArithmeticTest {
     void primesArePrime() {
         assertTrue(BigInteger.valueOf(DerivabilityCheck.P1).isProbablePrime(64));
         assertTrue(BigInteger.valueOf(DerivabilityCheck.P2).isProbablePrime(64));
+    }
+
+    /** The pivot's exact update refuses what it cannot represent, the one overflowing quotient included. */
+    @Test
+    void thePivotsUpdateIsExactOrRefused() {
+        assertEquals(-7, ExactSimplex.update(3, 5, 2, 11, 1));
+        assertEquals(6, ExactSimplex.update(4, 9, 3, 4, 4)); // (36 - 12) / 4
+        assertThrows(ExactSimplex.Unsolved.class, () -> ExactSimplex.update(4, 9, 3, 3, 4)); // 27 / 4
+        assertThrows(ExactSimplex.Unsolved.class, () -> ExactSimplex.update(1, Long.MIN_VALUE, 0, 0, -1));
+        assertEquals(Long.MIN_VALUE / 2, ExactSimplex.update(1, Long.MIN_VALUE, 0, 0, 2));
+        assertEquals(Long.MAX_VALUE / 3, ExactSimplex.update(Long.MAX_VALUE / 3, 6, 0, 0, 6)); // past 64 bits
     }
 
     @Test
