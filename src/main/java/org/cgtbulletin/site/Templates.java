@@ -2,6 +2,7 @@ package org.cgtbulletin.site;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,15 +68,23 @@ public final class Templates {
     /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
     void render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
         Files.createDirectories(target.getParent());
-        Files.writeString(target, render(name, model), StandardCharsets.UTF_8);
+        // Straight into the file (a page is written once, into the publisher's staging folder, which a failed
+        // render discards): no StringWriter, whose every append takes a lock, nor a copy of the whole page.
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            process(name, model, out);
+        }
     }
 
     public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
+        StringWriter out = new StringWriter();
+        process(name, model, out);
+        return out.toString();
+    }
+
+    private void process(String name, Map<String, Object> model, Writer out) throws IOException, TemplateProblem {
         try {
             Template template = config.getTemplate(name);
-            StringWriter out = new StringWriter();
             template.process(model, out);
-            return out.toString();
         } catch (TemplateNotFoundException e) {
             throw new TemplateProblem(dir.resolve(name).toString(), 1, "the template is missing from " + dir);
         } catch (freemarker.core.ParseException e) {
