@@ -129,6 +129,16 @@ final class Pages {
     /** Renders one page at {@code path} (a folder, "" for the home page) with the common model. */
     void page(String path, String template, String title, String nav, Map<String, Object> model)
             throws IOException, Templates.TemplateProblem {
+        page(path, template, title, nav, model, m -> { });
+    }
+
+    /**
+     * Renders one page whose model {@code more} completes when the page is rendered, not before: what a page
+     * alone shows (a hundred stories' views) then lives no longer than its page, instead of every page's until
+     * the last is written (at a million reports, 175,000 stories' views).
+     */
+    void page(String path, String template, String title, String nav, Map<String, Object> model,
+            java.util.function.Consumer<Map<String, Object>> more) throws IOException, Templates.TemplateProblem {
         model.put("site", site);
         model.put("root", root(path));
         model.put("path", path);
@@ -136,7 +146,10 @@ final class Pages {
         model.put("pageTitle", title);
         model.put("nav", nav);
         Path target = out.resolve(path).resolve("index.html");
-        job(() -> templates.render(template, model, target));
+        job(() -> {
+            more.accept(model);
+            templates.render(template, model, target);
+        });
         written.add(path);
     }
 
@@ -201,7 +214,10 @@ final class Pages {
 
     /** The stories {@code which} selects, featured ones first, at most {@code max} ({@link Story#featuredFirst}). */
     List<Map<String, Object>> storyViews(java.util.function.Predicate<Story> which, int max) {
-        List<Story> chosen = Story.featuredFirst(featured, in.stories(), which, max);
+        return storyViews(Story.featuredFirst(featured, in.stories(), which, max));
+    }
+
+    private List<Map<String, Object>> storyViews(List<Story> chosen) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Story s : chosen) {
             list.add(map("id", s.id(), "quarter", label(s.quarter()),
@@ -382,23 +398,25 @@ final class Pages {
         years.forEach((y, n) -> yearList.add(map("year", Integer.toString(y), "count", n,
                 "href", "stories/" + y + "/index.html")));
         for (int year : years.keySet()) {
-            List<Map<String, Object>> stories = storyViews(s -> s.quarter().year() == year, Integer.MAX_VALUE);
+            List<Story> stories = Story.featuredFirst(featured, in.stories(), s -> s.quarter().year() == year,
+                    Integer.MAX_VALUE);
             int pageCount = (stories.size() + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE;
             for (int n = 1; n <= pageCount; n++) {
                 String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
-                List<Map<String, Object>> list = stories.subList((n - 1) * STORIES_PER_PAGE,
+                List<Story> onPage = stories.subList((n - 1) * STORIES_PER_PAGE,
                         Math.min(n * STORIES_PER_PAGE, stories.size()));
                 page(path, "stories.ftlh", "Stories of " + year + (n == 1 ? "" : ", page " + n), "stories",
-                        map("stories", list, "year", Integer.toString(year), "years", yearList,
+                        map("year", Integer.toString(year), "years", yearList,
                                 "pageNumber", n, "pageCount", pageCount,
                                 "pages", pageCount > 1 ? pageLinks(year, n, pageCount) : List.of(),
                                 "previous", n > 1 ? storyPage(year, n - 1) : "",
                                 "next", n < pageCount ? storyPage(year, n + 1) : "",
-                                "total", stories.size()));
+                                "total", stories.size()),
+                        model -> model.put("stories", storyViews(onPage)));
                 if (n == 1) {
                     // The search index holds the first page of each year (featured stories first), not every
                     // story: with hundreds of thousands, it would grow to tens of megabytes for every reader.
-                    for (Map<String, Object> v : list) {
+                    for (Map<String, Object> v : storyViews(onPage)) {
                         search(v.get("mode") + " at " + v.get("step") + " (" + v.get("quarter") + ")",
                                 path + "index.html#story-" + v.get("id"), "Story",
                                 v.get("narrative") + " " + v.get("lesson"));
@@ -406,10 +424,11 @@ final class Pages {
                 }
             }
         }
-        List<Map<String, Object>> latest = in.asOf() == null ? List.of()
-                : storyViews(s -> s.quarter().equals(in.asOf()), Integer.MAX_VALUE);
+        List<Story> latest = in.asOf() == null ? List.of()
+                : Story.featuredFirst(featured, in.stories(), s -> s.quarter().equals(in.asOf()), Integer.MAX_VALUE);
         page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map(
-                "stories", latest.subList(0, Math.min(STORIES_PER_PAGE, latest.size())), "total", latest.size(),
+                "stories", storyViews(latest.subList(0, Math.min(STORIES_PER_PAGE, latest.size()))),
+                "total", latest.size(),
                 "year", "", "latestQuarter", in.asOf() == null ? "" : label(in.asOf()), "years", yearList,
                 "pageNumber", 1, "pages", List.of()));
     }
