@@ -11,7 +11,7 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000 3000000)
 work=${BENCH_DIR:-target/bench}
 heap=${BENCH_HEAP:-}
 [ -f target/bulletin.jar ] || mvn -q -DskipTests package
-printf '%-9s %8s %9s  %s\n' reports wall_s rss_MB "stages (ms)"
+printf '%-9s %8s %9s  %s\n' reports wall_s rss_MB "stages: wall ms (CPU ms of the whole process)"
 for n in "${sizes[@]}"; do
   data="$work/ingest-$n"
   if [ ! -f "$data/reports.csv" ]; then
@@ -26,8 +26,9 @@ for n in "${sizes[@]}"; do
     --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \
     --output "$out/site" --audit "$out/audit" >"$log" 2>&1 || { cat "$log"; exit 1; }
   wall=$(awk '/^TIME/ {print $2}' "$log"); rss=$(awk '/^TIME/ {printf "%.0f", $3 / 1024}' "$log")
-  stages=$(awk '/^  [a-zA-Z]/ { ms = $NF == "ms" ? $(NF-1) : $NF; $NF = ""; if ($NF == "") {}; line = line sprintf("%s%s", sep, $0); sep = "; " } END { print line }' "$log" \
-    | sed -E 's/ +/ /g; s/ ms//g')
+  # "  read and validate     5614 ms  (CPU   9830 ms)" -> "read and validate 5614 (CPU 9830)", joined by "; "
+  stages=$(grep -E '^  [a-zA-Z]' "$log" | sed -E 's/^ +//; s/ +/ /g; s/ ms//g; s/\( /(/' | paste -sd';' \
+    | sed 's/;/; /g')
   printf '%-9s %8s %9s  %s\n' "$n" "$wall" "$rss" "$stages"
   grep '^Built' "$log" | sed -E 's/^/          /' | cut -c1-220
   rm -f "$log"

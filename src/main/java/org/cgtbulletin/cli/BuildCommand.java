@@ -109,8 +109,9 @@ final class BuildCommand implements Callable<Integer> {
                     result.auditOpenItems().isEmpty() ? "" : ", which lists " + result.auditOpenItems(), seconds);
         }
         if (inputs.verbose) {
-            result.stageMillis().forEach((stage, ms) -> session.out().printf(java.util.Locale.ROOT,
-                    "  %-28s %6d ms%n", stage, ms));
+            result.stageTimes().forEach((stage, t) -> session.out().printf(java.util.Locale.ROOT,
+                    "  %-28s %6d ms%s%n", stage, t.millis(),
+                    t.cpuMillis() < 0 ? "" : String.format(java.util.Locale.ROOT, "  (CPU %6d ms)", t.cpuMillis())));
         }
         return new Outcome(Main.OK, result.prepared());
     }

@@ -57,7 +57,7 @@ class RerenderTest {
                 Bulletin.Pass.PAGES, problems, Progress.NONE);
         assertNotNull(pages, problems.toString());
         assertEquals(java.util.List.of("read and validate", "render site", "render PDF digests", "publish"),
-                java.util.List.copyOf(pages.stageMillis().keySet()), "only the Markdown is read; nothing is"
+                java.util.List.copyOf(pages.stageTimes().keySet()), "only the Markdown is read; nothing is"
                         + " aggregated, protected or analysed again");
         Map<Path, String> afterPages = snapshot(preview);
         assertTrue(afterPages.get(Path.of("lessons/sampling-ports/index.html")).contains("Swab and cap"));
