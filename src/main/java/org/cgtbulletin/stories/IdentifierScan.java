@@ -331,16 +331,34 @@ final class IdentifierScan {
                 date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
             }
         }
-        if ((m = at(DAY_MONTH, i)) != null) {
+        if (monthInitialWithin(i + 1, DAY_MONTH_REACH) && (m = at(DAY_MONTH, i)) != null) {
             dayMonth(m);
         }
-        if ((next == '-' || next == ' ') && (m = at(RECORD_DATE, i)) != null) {
+        if ((next == '-' || next == ' ') && monthInitialWithin(i + 1, DAY_MONTH_REACH)
+                && (m = at(RECORD_DATE, i)) != null) {
             int month = month(m.group(3));
             if (valid(Integer.parseInt(m.group(1)), month)) {
                 String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
                 date(s, spans, m.start(), m.end(), year, month, month);
             }
         }
+    }
+
+    /**
+     * How far after a number's first digit a month's name can start in {@link #DAY_MONTH} (and
+     * {@link #RECORD_DATE}): a range "dd" + ordinal + space + "and" + space (9), the day and its ordinal (4), a
+     * space, "of" and a space (4).
+     */
+    private static final int DAY_MONTH_REACH = 17;
+
+    /** Whether s[from, from + reach) holds a month's initial: every form of every month's name starts with one. */
+    private boolean monthInitialWithin(int from, int reach) {
+        for (int k = from; k < Math.min(n, from + reach); k++) {
+            if ("JFMASOND".indexOf(s.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dayMonth(Matcher m) {
