@@ -206,28 +206,40 @@ public final class Deidentifier {
         if (i == text.length()) {
             return text; // printable ASCII and line feeds: nothing to do
         }
+        // Characters kept as they are are copied a run at a time, not one by one.
         StringBuilder b = new StringBuilder(text.length());
-        b.append(text, 0, i);
+        int run = 0;
         for (; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\r') {
-                b.append('\n');
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B'
-                    || c == '\u000C') {
-                b.append('\n');
-            } else if (c >= '\uFF01' && c <= '\uFF5E') {
-                b.append((char) (c - 0xFEE0)); // full-width forms of ASCII, as a phone or lot number may be typed
-            } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
-                b.append(' ');
-            } else if (Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL) {
-                continue; // zero-width characters, bidirectional controls, soft hyphens, other controls
-            } else {
-                b.append(c);
+            if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+                continue;
             }
+            int replacement; // the character written instead, -1 for none
+            int end = i + 1; // where the next run starts
+            if (c == '\r') {
+                replacement = '\n';
+                if (end < text.length() && text.charAt(end) == '\n') {
+                    end++;
+                }
+            } else if (c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B' || c == '\u000C') {
+                replacement = '\n';
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                replacement = c - 0xFEE0; // full-width forms of ASCII, as a phone or lot number may be typed
+            } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                replacement = ' ';
+            } else if (Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL) {
+                replacement = -1; // zero-width characters, bidirectional controls, soft hyphens, other controls
+            } else {
+                continue; // kept
+            }
+            b.append(text, run, i);
+            if (replacement >= 0) {
+                b.append((char) replacement);
+            }
+            run = end;
+            i = end - 1;
         }
+        b.append(text, run, text.length());
         return b.toString();
     }
 
