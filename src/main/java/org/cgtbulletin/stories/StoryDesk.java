@@ -344,27 +344,27 @@ public final class StoryDesk implements Consumer<FailureReport> {
         Map<String, Integer> modeOrder = order(Dimension.FAILURE_MODE);
         Map<String, Integer> outcomeOrder = order(Dimension.OUTCOME);
         List<String> bases = stories.parallelStream().map(StoryDesk::baseId).toList(); // a hash of each story
-        Map<String, List<Story>> byBase = new HashMap<>();
-        for (int i = 0; i < stories.size(); i++) {
-            byBase.computeIfAbsent(bases.get(i), k -> new ArrayList<>()).add(stories.get(i));
+        // Stories with the same base id (the same published content) in one run, featured first: the first keeps
+        // the base id, the others get -2, -3... (a stable sort: equal stories keep the order they came in).
+        Integer[] byBase = new Integer[stories.size()];
+        for (int i = 0; i < byBase.length; i++) {
+            byBase[i] = i;
         }
-        String[] baseOrder = byBase.keySet().toArray(String[]::new);
-        Arrays.sort(baseOrder);
+        Arrays.sort(byBase, Comparator.comparing((Integer i) -> bases.get(i))
+                .thenComparing(i -> !stories.get(i).featured())
+                .thenComparing(i -> String.valueOf(stories.get(i).narrative()))
+                .thenComparing(i -> String.valueOf(stories.get(i).lesson())));
         List<Ranked> out = new ArrayList<>(stories.size());
-        for (String base : baseOrder) {
-            List<Story> same = byBase.get(base);
-            same.sort(Comparator.comparing(Story::featured).reversed()
-                    .thenComparing(s -> String.valueOf(s.narrative()))
-                    .thenComparing(s -> String.valueOf(s.lesson())));
-            for (int i = 0; i < same.size(); i++) {
-                Story s = same.get(i);
-                out.add(new Ranked(new Story(i == 0 ? base : base + "-" + (i + 1), s.quarter(), s.productClass(),
-                        s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(), s.lesson(),
-                        s.featured()), s.quarter().year() * 4 + s.quarter().quarter(),
-                        stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE),
-                        modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE),
-                        outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE)));
-            }
+        for (int k = 0, same = 0; k < byBase.length; k++) {
+            String base = bases.get(byBase[k]);
+            same = k > 0 && base.equals(bases.get(byBase[k - 1])) ? same + 1 : 0;
+            Story s = stories.get(byBase[k]);
+            out.add(new Ranked(new Story(same == 0 ? base : base + "-" + (same + 1), s.quarter(), s.productClass(),
+                    s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(), s.lesson(),
+                    s.featured()), s.quarter().year() * 4 + s.quarter().quarter(),
+                    stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE),
+                    modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE),
+                    outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE)));
         }
         // latest quarter first, then in taxonomy order, then by id
         out.sort(Comparator.comparingInt((Ranked r) -> -r.quarter()).thenComparingInt(Ranked::step)
