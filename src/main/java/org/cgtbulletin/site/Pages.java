@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,14 @@ final class Pages {
     private final CellLookup cells;
     /** The featured stories, in published order. */
     private final List<Story> featured;
+    /**
+     * The published stories by quarter, by year and by code (process step, failure mode, product class), each in
+     * published order: a page's few stories are picked from its own, not by a pass over all of them (a hundred
+     * pages, a million reports' 175,000 stories, while the pages' models are made one after another).
+     */
+    private final Map<Quarter, List<Story>> storiesByQuarter = new HashMap<>();
+    private final Map<Integer, List<Story>> storiesByYear = new HashMap<>();
+    private final Map<Dimension, Map<String, List<Story>>> storiesByCode = new java.util.EnumMap<>(Dimension.class);
     private final Map<String, Object> site;
     private final List<String> written = new ArrayList<>();
     private final List<Map<String, Object>> searchEntries = new ArrayList<>();
@@ -58,6 +67,13 @@ final class Pages {
         this.sameData = sameData;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
+        for (Story st : in.stories()) {
+            storiesByQuarter.computeIfAbsent(st.quarter(), k -> new ArrayList<>()).add(st);
+            storiesByYear.computeIfAbsent(st.quarter().year(), k -> new ArrayList<>()).add(st);
+            byCode(Dimension.PROCESS_STEP, st.processStep(), st);
+            byCode(Dimension.FAILURE_MODE, st.failureMode(), st);
+            byCode(Dimension.PRODUCT_CLASS, st.productClass(), st); // null when shown only by its group
+        }
         this.site = map("title", in.settings().title(), "base", in.settings().baseUrl(),
                 "hasData", in.asOf() != null, "asOf", in.asOf() == null ? "" : label(in.asOf()),
                 "hasVolumes", in.hasVolumes(),
@@ -217,6 +233,32 @@ final class Pages {
         return storyViews(Story.featuredFirst(featured, in.stories(), which, max));
     }
 
+    /**
+     * The same, picked from {@code candidates} ({@link #storiesOf}), which hold every story {@code which}
+     * selects, in published order.
+     */
+    List<Map<String, Object>> storyViews(List<Story> candidates, java.util.function.Predicate<Story> which,
+            int max) {
+        return storyViews(Story.featuredFirst(featured, candidates, which, max));
+    }
+
+    /** The published stories of one quarter, in published order. */
+    List<Story> storiesOf(Quarter q) {
+        return storiesByQuarter.getOrDefault(q, List.of());
+    }
+
+    /** The published stories of one process step, failure mode or product class, in published order. */
+    List<Story> storiesOf(Dimension d, String code) {
+        return storiesByCode.getOrDefault(d, Map.of()).getOrDefault(code, List.of());
+    }
+
+    private void byCode(Dimension d, String code, Story s) {
+        if (code != null) {
+            storiesByCode.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(code, k -> new ArrayList<>())
+                    .add(s);
+        }
+    }
+
     private List<Map<String, Object>> storyViews(List<Story> chosen) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Story s : chosen) {
@@ -277,7 +319,7 @@ final class Pages {
             model.put("bulletinHref", "bulletins/" + q.slug() + "/index.html");
             model.put("signals", signalViews(s -> true));
             model.put("overall", trends.overallChart());
-            model.put("stories", storyViews(s -> s.quarter().equals(q), 3));
+            model.put("stories", storyViews(storiesOf(q), s -> s.quarter().equals(q), 3));
             model.put("lessons", lessonViews(featuredLessons(e)));
         }
         model.put("steps", trends.dimensionIndex(Dimension.PROCESS_STEP));
@@ -308,7 +350,7 @@ final class Pages {
                     "signals", q.equals(in.asOf()) ? signalViews(s -> true) : List.of(),
                     "steps", trends.quarterTable(Dimension.PROCESS_STEP, q),
                     "modes", trends.quarterTopModes(q, 10),
-                    "stories", storyViews(s -> s.quarter().equals(q), 12),
+                    "stories", storyViews(storiesOf(q), s -> s.quarter().equals(q), 12),
                     "lessons", lessonViews(featuredLessons(e)));
             page("bulletins/" + q.slug() + "/", "bulletin.ftlh", title, "bulletins", model);
             search(title, "bulletins/" + q.slug() + "/index.html", "Bulletin",
@@ -398,8 +440,8 @@ final class Pages {
         years.forEach((y, n) -> yearList.add(map("year", Integer.toString(y), "count", n,
                 "href", "stories/" + y + "/index.html")));
         for (int year : years.keySet()) {
-            List<Story> stories = Story.featuredFirst(featured, in.stories(), s -> s.quarter().year() == year,
-                    Integer.MAX_VALUE);
+            List<Story> stories = Story.featuredFirst(featured, storiesByYear.get(year),
+                    s -> s.quarter().year() == year, Integer.MAX_VALUE);
             int pageCount = (stories.size() + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE;
             for (int n = 1; n <= pageCount; n++) {
                 String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
@@ -425,7 +467,8 @@ final class Pages {
             }
         }
         List<Story> latest = in.asOf() == null ? List.of()
-                : Story.featuredFirst(featured, in.stories(), s -> s.quarter().equals(in.asOf()), Integer.MAX_VALUE);
+                : Story.featuredFirst(featured, storiesOf(in.asOf()), s -> s.quarter().equals(in.asOf()),
+                        Integer.MAX_VALUE);
         page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map(
                 "stories", storyViews(latest.subList(0, Math.min(STORIES_PER_PAGE, latest.size()))),
                 "total", latest.size(),

@@ -173,7 +173,7 @@ final class TrendPages {
                     case FAILURE_MODE -> s.failureMode().equals(code);
                     default -> s.productClass().equals(code);
                 }),
-                "stories", pages.storyViews(s -> switch (d) {
+                "stories", pages.storyViews(pages.storiesOf(d, code), s -> switch (d) {
                     case PROCESS_STEP -> s.processStep().equals(code);
                     case FAILURE_MODE -> s.failureMode().equals(code);
                     default -> code.equals(s.productClass());
