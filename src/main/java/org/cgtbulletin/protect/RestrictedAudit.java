@@ -510,8 +510,17 @@ final class RestrictedAudit {
         if (!rules.upperProtected(a, Long.MAX_VALUE - 1)) {
             return Long.MAX_VALUE;
         }
+        // Gallop up from v + 1 to a protected bound, then halve the gap: about twice the logarithm of the distance
+        // to the bound in evaluations (each exact, in BigDecimal), rather than 63 from the whole range of longs.
         long lo = v + 1; // not protected
         long hi = Long.MAX_VALUE - 1; // protected
+        for (long step = 1; hi - lo > step; step *= 2) {
+            if (rules.upperProtected(a, lo + step)) {
+                hi = lo + step;
+                break;
+            }
+            lo += step;
+        }
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
             if (rules.upperProtected(a, mid)) {
