@@ -294,9 +294,11 @@ final class IdentifierScan {
         if (digits <= 2) {
             dayFirst(i, next);
         }
-        if (c == '0') {
-            phone(PHONE_00, i);
-            phone(PHONE_NATIONAL, i);
+        if (c == '0' && digits >= 3 && s.charAt(i + 1) == '0') {
+            phone(PHONE_00, i); // 00, one to three digits, then more digits (separated or not)
+        }
+        if (c == '0' && digits >= 2 && digits <= 5 && (next == ' ' || next == '/' || next == '-' || next == '\n')) {
+            phone(PHONE_NATIONAL, i); // 0, one to four digits, a separator
         }
         if ((digits == 3 || digits == 1 && c == '1') && (next == ' ' || next == '.' || next == '-' || next == '\n')) {
             phone(PHONE_NORTH_AMERICA, i);
@@ -354,11 +356,23 @@ final class IdentifierScan {
     /** Whether s[from, from + reach) holds a month's initial: every form of every month's name starts with one. */
     private boolean monthInitialWithin(int from, int reach) {
         for (int k = from; k < Math.min(n, from + reach); k++) {
-            if ("JFMASOND".indexOf(s.charAt(k)) >= 0) {
+            char c = s.charAt(k);
+            if (c >= 'A' && c <= 'Z' && (MONTH_INITIALS & (1 << (c - 'A'))) != 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** J, F, M, A, S, O, N and D, as bits from A. */
+    private static final int MONTH_INITIALS = initials("JFMASOND");
+
+    private static int initials(String letters) {
+        int bits = 0;
+        for (char c : letters.toCharArray()) {
+            bits |= 1 << (c - 'A');
+        }
+        return bits;
     }
 
     private void dayMonth(Matcher m) {
