@@ -22,7 +22,13 @@ final class TermMatcher {
         void hit(int start, int end, int term);
     }
 
-    private static final TermMatcher EMPTY = new TermMatcher(List.of());
+    private static final TermMatcher EMPTY = new TermMatcher(List.of(), 0);
+    /**
+     * Entries of the full transition table at most (4 bytes each, 32 MB): the automaton of 1,500 denylist terms
+     * needs about 350,000 (13,500 nodes, 26 character classes); a denylist of tens of thousands of terms keeps to
+     * the goto and failure functions.
+     */
+    static final long DENSE_LIMIT = 1L << 23;
 
     private final int[] rootNext = new int[65536];
     /** Open-addressing table of the other edges: key (node << 16 | char) + 1, 0 = free. */
@@ -37,8 +43,16 @@ final class TermMatcher {
     /** The nearest node on the failure chain where a term ends, -1 when none. */
     private final int[] dict;
     private final int terms;
+    /** Each character's class: 0 for characters no term has, 1.. for the others. */
+    private final char[] charClass;
+    private final int classes;
+    /**
+     * The whole transition function, node * classes + class -> node (goto and failure links folded in, so one
+     * lookup per character of the text); null when it would exceed {@link #DENSE_LIMIT} entries.
+     */
+    private final int[] delta;
 
-    private TermMatcher(Collection<String> rawTerms) {
+    private TermMatcher(Collection<String> rawTerms, long denseLimit) {
         Map<Long, Integer> edges = new HashMap<>();
         List<List<long[]>> children = new ArrayList<>();
         children.add(new ArrayList<>());
@@ -101,8 +115,11 @@ final class TermMatcher {
         for (long[] child : children.get(0)) {
             queue.add((int) child[1]);
         }
+        int[] breadthFirst = new int[n];
+        int visited = 1; // the root first
         while (!queue.isEmpty()) {
             int node = queue.poll();
+            breadthFirst[visited++] = node;
             for (long[] child : children.get(node)) {
                 char c = (char) child[0];
                 int next = (int) child[1];
@@ -120,10 +137,42 @@ final class TermMatcher {
                 queue.add(next);
             }
         }
+        this.charClass = new char[65536];
+        boolean[] seen = new boolean[65536];
+        StringBuilder used = new StringBuilder(); // the character of each class, from class 1
+        for (long key : edges.keySet().stream().sorted().toList()) {
+            char c = (char) (key & 0xFFFF);
+            if (!seen[c]) {
+                seen[c] = true;
+                used.append(c);
+            }
+        }
+        this.classes = used.length() + 1;
+        if ((long) n * classes > denseLimit || classes > Character.MAX_VALUE) { // a class must fit a char
+            this.delta = null;
+            return;
+        }
+        for (int a = 1; a < classes; a++) {
+            charClass[used.charAt(a - 1)] = (char) a;
+        }
+        // Breadth first, so that a node's failure target (shallower) has its row already.
+        this.delta = new int[n * classes];
+        for (int k = 0; k < n; k++) {
+            int node = breadthFirst[k];
+            for (int a = 1; a < classes; a++) {
+                int target = step(node, used.charAt(a - 1));
+                delta[node * classes + a] = target >= 0 ? target : node == 0 ? 0 : delta[fail[node] * classes + a];
+            }
+        }
     }
 
     static TermMatcher of(Collection<String> terms) {
-        return terms.isEmpty() ? EMPTY : new TermMatcher(terms);
+        return of(terms, DENSE_LIMIT);
+    }
+
+    /** As {@link #of(Collection)}, with the full transition table only up to {@code denseLimit} entries. */
+    static TermMatcher of(Collection<String> terms, long denseLimit) {
+        return terms.isEmpty() ? EMPTY : new TermMatcher(terms, denseLimit);
     }
 
     /** Number of non-empty terms. */
@@ -173,11 +222,15 @@ final class TermMatcher {
         int node = 0;
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            int next;
-            while ((next = step(node, c)) < 0 && node != 0) {
-                node = fail[node];
+            if (delta != null) {
+                node = delta[node * classes + charClass[c]];
+            } else {
+                int next;
+                while ((next = step(node, c)) < 0 && node != 0) {
+                    node = fail[node];
+                }
+                node = next < 0 ? 0 : next;
             }
-            node = next < 0 ? 0 : next;
             int t = length[node] > 0 ? node : dict[node];
             while (t >= 0) {
                 int end = i + 1;
