@@ -432,14 +432,13 @@ final class Pages {
     }
 
     private void stories() throws IOException, Templates.TemplateProblem {
-        java.util.TreeMap<Integer, Integer> years = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Story s : in.stories()) {
-            years.merge(s.quarter().year(), 1, Integer::sum);
-        }
+        List<Integer> years = storiesByYear.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
         List<Map<String, Object>> yearList = new ArrayList<>();
-        years.forEach((y, n) -> yearList.add(map("year", Integer.toString(y), "count", n,
-                "href", "stories/" + y + "/index.html")));
-        for (int year : years.keySet()) {
+        for (int y : years) {
+            yearList.add(map("year", Integer.toString(y), "count", storiesByYear.get(y).size(),
+                    "href", "stories/" + y + "/index.html"));
+        }
+        for (int year : years) {
             List<Story> stories = Story.featuredFirst(featured, storiesByYear.get(year),
                     s -> s.quarter().year() == year, Integer.MAX_VALUE);
             int pageCount = (stories.size() + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE;
@@ -447,6 +446,8 @@ final class Pages {
                 String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
                 List<Story> onPage = stories.subList((n - 1) * STORIES_PER_PAGE,
                         Math.min(n * STORIES_PER_PAGE, stories.size()));
+                // The first page's views also feed the search index, so they are made now; the others' in their job.
+                List<Map<String, Object>> first = n == 1 ? storyViews(onPage) : null;
                 page(path, "stories.ftlh", "Stories of " + year + (n == 1 ? "" : ", page " + n), "stories",
                         map("year", Integer.toString(year), "years", yearList,
                                 "pageNumber", n, "pageCount", pageCount,
@@ -454,11 +455,11 @@ final class Pages {
                                 "previous", n > 1 ? storyPage(year, n - 1) : "",
                                 "next", n < pageCount ? storyPage(year, n + 1) : "",
                                 "total", stories.size()),
-                        model -> model.put("stories", storyViews(onPage)));
-                if (n == 1) {
+                        model -> model.put("stories", first != null ? first : storyViews(onPage)));
+                if (first != null) {
                     // The search index holds the first page of each year (featured stories first), not every
                     // story: with hundreds of thousands, it would grow to tens of megabytes for every reader.
-                    for (Map<String, Object> v : storyViews(onPage)) {
+                    for (Map<String, Object> v : first) {
                         search(v.get("mode") + " at " + v.get("step") + " (" + v.get("quarter") + ")",
                                 path + "index.html#story-" + v.get("id"), "Story",
                                 v.get("narrative") + " " + v.get("lesson"));
