@@ -1,9 +1,13 @@
 package org.cgtbulletin.cli;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cgtbulletin.Bulletin;
@@ -61,6 +65,22 @@ final class BuildCommand implements Callable<Integer> {
      * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
      * ({@link Bulletin#rerender}).
      */
+    /** The JVM the work ran in, for whoever compares timings: its version, collector, heap limit and origin. */
+    static String jvm() {
+        List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList();
+        String collector = collectors.stream().anyMatch(n -> n.startsWith("G1")) ? "G1"
+                : collectors.contains("MarkSweepCompact") ? "serial"
+                : collectors.stream().anyMatch(n -> n.startsWith("PS ")) ? "parallel" : String.join(", ", collectors);
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String origin = System.getProperty(TunedJvm.LAUNCHER) != null
+                ? "started by the bulletin with " + String.join(" ", TunedJvm.OPTIONS)
+                : "as started, JVM options: " + (options.isEmpty() ? "none" : String.join(" ", options));
+        return String.format(Locale.ROOT, "%s %s, %s garbage collector, heap limit %d MB, %s",
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), collector,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), origin);
+    }
+
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
             Bulletin.Prepared data, Bulletin.Pass pass) throws java.io.IOException {
         Path site = output.toAbsolutePath().normalize();
@@ -90,13 +110,13 @@ final class BuildCommand implements Callable<Integer> {
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (pass == Bulletin.Pass.PAGES) {
-            session.out().printf(java.util.Locale.ROOT, "Updated %d pages of %s in %.2f s (the data are unchanged and"
+            session.out().printf(Locale.ROOT, "Updated %d pages of %s in %.2f s (the data are unchanged and"
                     + " were not read again); now the PDF digests%n", result.pages(), output, seconds);
         } else if (pass == Bulletin.Pass.PAGES_AND_DIGESTS) {
-            session.out().printf(java.util.Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
+            session.out().printf(Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
                     + " unchanged%n", output, seconds, result.digests() - result.digestsKept(), result.digestsKept());
         } else {
-            session.out().printf(java.util.Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
+            session.out().printf(Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
                     + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
                     + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d"
                     + " charts, %d PDF digests (%d unchanged, kept); staff audit in %s%s (%.1f s)%n", output,
@@ -109,9 +129,10 @@ final class BuildCommand implements Callable<Integer> {
                     result.auditOpenItems().isEmpty() ? "" : ", which lists " + result.auditOpenItems(), seconds);
         }
         if (inputs.verbose) {
-            result.stageTimes().forEach((stage, t) -> session.out().printf(java.util.Locale.ROOT,
+            result.stageTimes().forEach((stage, t) -> session.out().printf(Locale.ROOT,
                     "  %-28s %6d ms%s%n", stage, t.millis(),
-                    t.cpuMillis() < 0 ? "" : String.format(java.util.Locale.ROOT, "  (CPU %6d ms)", t.cpuMillis())));
+                    t.cpuMillis() < 0 ? "" : String.format(Locale.ROOT, "  (CPU %6d ms)", t.cpuMillis())));
+            session.out().println("JVM: " + jvm());
         }
         return new Outcome(Main.OK, result.prepared());
     }

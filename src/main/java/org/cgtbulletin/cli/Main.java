@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.OptionalInt;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +28,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A plain `java -jar bulletin.jar build ...` does its work in a JVM with options chosen for a batch job.
+        OptionalInt tuned = TunedJvm.run(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        TunedJvm.followLauncher(err);
         // A console means both streams are a terminal; a dumb terminal cannot redraw a line.
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         int status;
@@ -38,7 +45,7 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             // Nothing was published (the publisher swaps a complete staging folder in, or nothing).
             err.printf("bulletin: error: out of memory: a Java heap of %d MB is too small for these inputs; run"
-                    + " with a larger one, e.g. java -Xmx4g -jar bulletin.jar ...%n",
+                    + " with a larger one, e.g. java -XX:+UseSerialGC -Xmx8g -jar bulletin.jar ...%n",
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             status = FAILURE;
         }

@@ -21,6 +21,9 @@ class VerboseBuildTest {
                 GOLDEN.resolve("data/reports.csv").toString(), "--output", dir.resolve("site").toString(),
                 "--audit", dir.resolve("audit").toString());
         assertEquals(0, run.status(), run.err());
+        // Last, the JVM the work ran in (its collector and heap limit matter to anyone comparing timings).
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("JVM: .+ \\S+ garbage collector, heap limit \\d+ MB, as"
+                + " started, JVM options: .+")), run.out());
         java.util.List<String> lines = run.out().lines().filter(l -> l.startsWith("  ")).toList();
         assertEquals(Bulletin.STAGES.size(), lines.size(), run.out());
         for (int i = 0; i < lines.size(); i++) {
