@@ -24,7 +24,7 @@ cat_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
 runs=3; best=""
 for i in $(seq $runs); do
   t0=$(now)
-  /usr/bin/time -f '%M' -o "$work/rss.txt" java -Xmx1g -jar target/bulletin.jar validate \
+  /usr/bin/time -f '%M' -o "$work/rss.txt" java -jar target/bulletin.jar validate \
       --reports "$file" --volumes "$data/volumes.csv" --denylist "$data/denylist.txt" >/dev/null
   t1=$(now)
   s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
@@ -35,7 +35,7 @@ done
 printf '\n| what | file | seconds | MB/s | share of cat |\n|---|---|---|---|---|\n'
 printf '| cat FILE > /dev/null | %s MB | %s | %s | 100%% |\n' "$mb" "$cat_s" \
   "$(awk -v m="$mb" -v s="$cat_s" 'BEGIN{printf "%.0f", m/s}')"
-printf '| bulletin validate (-Xmx1g, JVM start included, best of %d) | %s MB, %s reports | %s | %s | %s%% |\n' \
+printf '| bulletin validate (java -jar, JVM start included, best of %d) | %s MB, %s reports | %s | %s | %s%% |\n' \
   "$runs" "$mb" "$n" "$best" "$(awk -v m="$mb" -v s="$best" 'BEGIN{printf "%.0f", m/s}')" \
   "$(awk -v c="$cat_s" -v s="$best" 'BEGIN{printf "%.1f", 100*c/s}')"
 echo "peak RSS of the best run: $((best_rss / 1024)) MB; machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"

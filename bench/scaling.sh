@@ -4,7 +4,9 @@
 # volumes and a 1,500-term denylist (the sample's and bench/denylist.sh's), into a fresh output folder (every digest rendered). Prints one row per size:
 # wall seconds (JVM start included), peak RSS, and each stage's milliseconds (build --verbose).
 # Usage: bench/scaling.sh [N ...]      (run from the project root; builds the jar if needed)
-#   BENCH_HEAP=-Xmx1g to cap the heap (default: the JVM's default, a quarter of the machine's memory)
+#   BENCH_HEAP="-Xmx1g" (any JVM options) runs the build in the JVM so started; by default it runs as users run it,
+#   java -jar, which moves the work to a second JVM with the serial collector (build --verbose's JVM line says which).
+#   Peak RSS is that of the larger process (GNU time's maximum over the process and the children it waited for).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000 3000000)
@@ -31,6 +33,7 @@ for n in "${sizes[@]}"; do
     | sed 's/;/; /g')
   printf '%-9s %8s %9s  %s\n' "$n" "$wall" "$rss" "$stages"
   grep '^Built' "$log" | sed -E 's/^/          /' | cut -c1-220
+  grep '^JVM:' "$log" | sed -E 's/^/          /'
   rm -f "$log"
 done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -90,42 +90,46 @@ class TunedJvmIT {
 
     @Test
     void killingTheFirstProcessStopsThePreviewServer(@TempDir Path dir) throws Exception {
-        Process launcher = java(dir, List.of(), build(dir, "serve", "--port", "0")).start();
-        ProcessHandle[] work = new ProcessHandle[1];
-        try {
-            work[0] = serving(launcher, dir);
+        withPreview(dir, (launcher, work) -> {
             launcher.destroyForcibly();
             assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
             // The second JVM polls for its launcher: it notices within seconds and stops.
-            work[0].onExit().get(60, TimeUnit.SECONDS);
-            assertFalse(work[0].isAlive());
+            work.onExit().get(60, TimeUnit.SECONDS);
+            assertFalse(work.isAlive());
             assertTrue(Files.readString(dir.resolve("err.txt")).contains("has ended; stopping"));
-        } finally {
-            stop(launcher, work[0]);
-        }
+        });
     }
 
     @Test
     void stoppingTheFirstProcessStopsTheSecondFirst(@TempDir Path dir) throws Exception {
-        Process launcher = java(dir, List.of(), build(dir, "serve", "--port", "0")).start();
-        ProcessHandle[] work = new ProcessHandle[1];
-        try {
-            work[0] = serving(launcher, dir);
+        withPreview(dir, (launcher, work) -> {
             launcher.destroy(); // TERM, as a service manager or Ctrl-C would
             assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
             // The first process waits for the second before it ends.
-            assertFalse(work[0].isAlive());
-        } finally {
-            stop(launcher, work[0]);
-        }
+            assertFalse(work.isAlive());
+        });
     }
 
-    /** Leaves no process behind, whatever the test's outcome (an orphaned second JVM is no longer a descendant). */
-    private static void stop(Process launcher, ProcessHandle work) {
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
-        if (work != null) {
-            work.destroyForcibly();
+    private interface PreviewCheck {
+        void check(Process launcher, ProcessHandle work) throws Exception;
+    }
+
+    /**
+     * Starts {@code serve} from the jar, waits until it serves, runs {@code check} on the first process and the
+     * second, and leaves no process behind whatever the outcome (an orphaned second JVM is no longer a descendant).
+     */
+    private static void withPreview(Path dir, PreviewCheck check) throws Exception {
+        Process launcher = java(dir, List.of(), build(dir, "serve", "--port", "0")).start();
+        ProcessHandle work = null;
+        try {
+            work = serving(launcher, dir);
+            check.check(launcher, work);
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            if (work != null) {
+                work.destroyForcibly();
+            }
         }
     }
 

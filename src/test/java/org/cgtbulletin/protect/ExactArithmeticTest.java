@@ -40,6 +40,51 @@ class ExactArithmeticTest {
         assertEquals(Long.MAX_VALUE / 3, ExactSimplex.update(Long.MAX_VALUE / 3, 6, 0, 0, 6)); // past 64 bits
     }
 
+    /**
+     * The update's unchecked path (every operand within 2^30) and its checked one agree with BigInteger on either
+     * side of that bound, at its extremes (products of -2^30 and 2^30 of opposite signs) and far beyond it.
+     */
+    @Test
+    void thePivotsUpdateMatchesBigIntegerAcrossTheUncheckedBound() {
+        SplittableRandom rnd = new SplittableRandom(20261203);
+        long[] edges = {0, 1, -1, (1L << 30) - 1, 1L << 30, -(1L << 30), -(1L << 30) - 1, (1L << 30) + 1, 1L << 31,
+            -(1L << 31), Integer.MAX_VALUE, Integer.MIN_VALUE, (1L << 32) - 1, -(1L << 32), 3037000499L, -3037000500L,
+            Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE};
+        for (int k = 0; k < 100_000; k++) {
+            long[] v = new long[5];
+            for (int i = 0; i < 5; i++) {
+                int shape = rnd.nextInt(4);
+                v[i] = shape == 0 ? edges[rnd.nextInt(edges.length)]
+                        : shape == 1 ? rnd.nextLong(-(1L << 33), 1L << 33)
+                        : shape == 2 ? rnd.nextLong(-(1L << 12), 1L << 12) : rnd.nextLong();
+            }
+            long p = v[0];
+            long x = v[1];
+            long a = v[2];
+            long y = v[3];
+            long d = v[4] == 0 ? 1 : v[4];
+            BigInteger num = BigInteger.valueOf(p).multiply(BigInteger.valueOf(x))
+                    .subtract(BigInteger.valueOf(a).multiply(BigInteger.valueOf(y)));
+            if (k % 2 == 0) {
+                // Half the cases divide exactly (d a divisor of the numerator), so that quotients are checked too.
+                d = num.gcd(BigInteger.valueOf(rnd.nextInt(1, 64))).longValueExact() * (rnd.nextBoolean() ? 1 : -1);
+            }
+            BigInteger[] qr = num.divideAndRemainder(BigInteger.valueOf(d));
+            boolean representable = qr[1].signum() == 0 && qr[0].bitLength() < 64;
+            long dd = d;
+            java.util.function.Supplier<String> where = () -> "(" + p + " * " + x + " - " + a + " * " + y + ") / " + dd;
+            if (representable) {
+                assertEquals(qr[0].longValueExact(), ExactSimplex.update(p, x, a, y, d), where);
+            } else {
+                // Refused as its callers expect: Unsolved or ArithmeticException, each a fall-back to floating point.
+                RuntimeException refusal = assertThrows(RuntimeException.class,
+                        () -> ExactSimplex.update(p, x, a, y, dd), where);
+                assertTrue(refusal instanceof ExactSimplex.Unsolved || refusal instanceof ArithmeticException,
+                        () -> where.get() + ": " + refusal);
+            }
+        }
+    }
+
     @Test
     void mulModMatchesBigInteger() {
         SplittableRandom rnd = new SplittableRandom(7);
