@@ -74,7 +74,8 @@ final class BuildCommand implements Callable<Integer> {
                 : collectors.stream().anyMatch(n -> n.startsWith("PS ")) ? "parallel" : String.join(", ", collectors);
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String origin = System.getProperty(TunedJvm.LAUNCHER) != null
-                ? "started by the bulletin with " + String.join(" ", TunedJvm.OPTIONS)
+                ? "started by the bulletin with " + String.join(" ", options.stream()
+                        .filter(o -> !o.startsWith("-D" + TunedJvm.LAUNCHER + "=")).toList())
                 : "as started, JVM options: " + (options.isEmpty() ? "none" : String.join(" ", options));
         return String.format(Locale.ROOT, "%s %s, %s garbage collector, heap limit %d MB, %s",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), collector,

@@ -12,17 +12,24 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs a data command in a second JVM started with options chosen for this batch job, when the bulletin was started
  * as a plain {@code java -jar bulletin.jar COMMAND ...} with no JVM option of the user's own.
  *
- * <p>The option is the serial garbage collector. On a machine with two or more cores and 2 GB or more, a JVM picks G1,
- * which suits servers with a small pause budget, not a batch job: it grows the heap far beyond what the job keeps
- * (a build of a million reports keeps about 300 MB, and G1 took 2.4 GB of memory on a 23 GB machine, where the
+ * <p>The options are two. The serial garbage collector: on a machine with two or more cores and 2 GB or more, a JVM
+ * picks G1, which suits servers with a small pause budget, not a batch job: it grows the heap far beyond what the job
+ * keeps (a build of a million reports keeps about 300 MB, and G1 took 2.4 GB of memory on a 23 GB machine, where the
  * issue's budget is 1.5 GB) and its concurrent work and page faults cost CPU. The serial collector keeps the heap near
- * what is live and made the same build about a quarter faster (README, Performance). The option cannot be set from
- * inside a running JVM nor in a jar's manifest, hence the second JVM.
+ * what is live and made the same build about a quarter faster. And, unless the run will be long, the quick compiler
+ * only ({@code -XX:TieredStopAtLevel=1}): the optimising compiler (C2) takes much of a core for tens of seconds to
+ * compile the libraries' code (Markdown, templates, PDF layout) that then runs only a few seconds, so without it a
+ * build of the sample, of 100,000 reports or of 10,000 Markdown pages is 10 to 33% faster and one of a million
+ * reports a little faster. It pays for itself where the same code runs long: a build past about 1.3 million reports
+ * (3 million: 38 s with it, 43 s without), a validation or a sample past about 150,000 (they only read or write
+ * reports), and the preview server, which runs for hours. README, Performance, has the measurements. The options
+ * cannot be set from inside a running JVM nor in a jar's manifest, hence the second JVM.
  *
  * <p>Any JVM option given by the user ({@code java -Xmx4g -jar ...}, or through {@code JDK_JAVA_OPTIONS} or
  * {@code JAVA_TOOL_OPTIONS}) is a choice that is honoured: the work then runs in the JVM as started. Help, version
@@ -32,8 +39,28 @@ import java.util.concurrent.TimeUnit;
  */
 final class TunedJvm {
 
-    /** The JVM options the work runs with. */
+    /** The JVM options the work always runs with. */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC");
+
+    /** The option added for a run that will not be long: the quick compiler only. */
+    static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+
+    /**
+     * The size of reports file from which a build (or a digest, which prepares the same data) is long enough for the
+     * optimising compiler to pay for itself: about 1.3 million reports of the sample's shape (193 MB a million), where
+     * the two choices' times cross on the project's 2-core machine. Below it the quick compiler's savings on the
+     * pages, charts and digests outweigh its slower reading.
+     */
+    static final long LONG_BUILD_BYTES = 256L << 20;
+
+    /**
+     * The same for {@code validate}, which only reads: about 150,000 reports (a million took 3.1 s with the optimising
+     * compiler and 4.7 s without; 100,000, 1.3 s with it and 1.2 s without).
+     */
+    static final long LONG_VALIDATE_BYTES = 32L << 20;
+
+    /** The same for {@code sample}, by the number of reports it makes (a million: 5.2 s with it, 7.6 s without). */
+    static final long LONG_SAMPLE_REPORTS = 150_000;
 
     /** The system property that tells the second JVM the process id of the first. */
     static final String LAUNCHER = "bulletin.launcher";
@@ -67,7 +94,7 @@ final class TunedJvm {
      * The command that runs {@code args} in a tuned JVM, or empty when they should run in this one: when the user
      * gave JVM options, when this JVM was not started with {@code -jar}, or when {@code args} ask for no data work.
      */
-    static Optional<List<String>> command(Start start, List<String> args, long pid) {
+    static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf) {
         boolean dataCommand = !args.isEmpty() && DATA_COMMANDS.contains(args.get(0))
                 && args.stream().noneMatch(QUICK_OPTIONS::contains);
         String jar = start.classPath();
@@ -79,7 +106,7 @@ final class TunedJvm {
         }
         List<String> command = new ArrayList<>();
         command.add(start.java().get());
-        command.addAll(OPTIONS);
+        command.addAll(options(args, sizeOf));
         command.add("-D" + LAUNCHER + "=" + pid);
         command.add("-jar");
         command.add(jar);
@@ -88,11 +115,72 @@ final class TunedJvm {
     }
 
     /**
+     * The options for {@code args} (a data command): the quick compiler unless the run will be long, that is, the
+     * preview server, or a reports file (as {@code --reports} and {@code --content} name it) or a sample past the
+     * command's bound. {@code sizeOf} gives a file's size, 0 when it cannot be read.
+     */
+    static List<String> options(List<String> args, ToLongFunction<Path> sizeOf) {
+        long reportsBytes = reportsFile(args).map(sizeOf::applyAsLong).orElse(0L);
+        boolean longRun = switch (args.get(0)) {
+            case "serve" -> true;
+            case "validate" -> reportsBytes >= LONG_VALIDATE_BYTES;
+            case "sample" -> value(args, "--reports").map(TunedJvm::count).orElse(0L) >= LONG_SAMPLE_REPORTS;
+            default -> reportsBytes >= LONG_BUILD_BYTES;
+        };
+        List<String> options = new ArrayList<>(OPTIONS);
+        if (!longRun) {
+            options.add(QUICK_COMPILER);
+        }
+        return List.copyOf(options);
+    }
+
+    /** The reports file the arguments name, as the commands resolve it (InputOptions), if it is a path at all. */
+    private static Optional<Path> reportsFile(List<String> args) {
+        try {
+            Optional<String> reports = value(args, "--reports");
+            return Optional.of(reports.isPresent() ? Path.of(reports.get())
+                    : Path.of(value(args, "--content").orElse("content"), "data", "reports.csv"));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of {@code option}, given as {@code option VALUE} or {@code option=VALUE}; the last one counts. */
+    private static Optional<String> value(List<String> args, String option) {
+        String value = null;
+        for (int i = 1; i < args.size(); i++) {
+            if (args.get(i).equals(option) && i + 1 < args.size()) {
+                value = args.get(i + 1);
+            } else if (args.get(i).startsWith(option + "=")) {
+                value = args.get(i).substring(option.length() + 1);
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
+    private static long count(String number) {
+        try {
+            return Long.parseLong(number.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return 0; // a usage error, which the command reports
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
+    }
+
+    /**
      * Runs {@code args} in a tuned JVM and returns its exit status, or empty when they should run in this JVM
      * ({@link #command}) or the second JVM could not be started.
      */
     static OptionalInt run(String[] args) {
-        Optional<List<String>> command = command(Start.current(), List.of(args), ProcessHandle.current().pid());
+        Optional<List<String>> command = command(Start.current(), List.of(args), ProcessHandle.current().pid(),
+                TunedJvm::fileSize);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }

@@ -3,8 +3,11 @@ package org.cgtbulletin.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class TunedJvmTest {
 
     private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
+    private static final ToLongFunction<Path> NO_FILES = file -> 0;
 
     private static TunedJvm.Start plainJar(String command) {
         return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA));
@@ -19,13 +23,14 @@ class TunedJvmTest {
 
     @Test
     void aPlainJavaDashJarRunOfADataCommandMovesToATunedJvmWithTheSameArguments() {
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-Dbulletin.launcher=4242", "-jar",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dbulletin.launcher=4242", "-jar",
                 "target/bulletin.jar", "build", "--output", "my site", "--verbose")),
                 TunedJvm.command(plainJar("target/bulletin.jar build --output my site --verbose"),
-                        List.of("build", "--output", "my site", "--verbose"), 4242));
+                        List.of("build", "--output", "my site", "--verbose"), 4242, NO_FILES));
         for (String command : List.of("build", "validate", "digest", "sample", "serve")) {
-            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1).isPresent(),
-                    command);
+            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1, NO_FILES)
+                    .isPresent(), command);
         }
     }
 
@@ -33,7 +38,7 @@ class TunedJvmTest {
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
                 "target/bulletin.jar build", Optional.of(JAVA));
-        assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1));
+        assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
     @Test
@@ -41,7 +46,7 @@ class TunedJvmTest {
         for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("-V"), List.of("help"),
                 List.of("build", "--help"), List.of("validate", "-h"), List.of("publish"), List.of("--verbose"))) {
             assertEquals(Optional.empty(), TunedJvm.command(plainJar("target/bulletin.jar " + String.join(" ", args)),
-                    args, 1), args.toString());
+                    args, 1, NO_FILES), args.toString());
         }
     }
 
@@ -50,12 +55,42 @@ class TunedJvmTest {
         List<String> build = List.of("build");
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA)), build, 1));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA)), build, 1, NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA)), build, 1));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA)), build, 1, NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty()), build, 1));
+                "target/bulletin.jar build", Optional.empty()), build, 1, NO_FILES));
+    }
+
+    @Test
+    void theOptimisingCompilerIsKeptForLongRunsOnly() {
+        long large = TunedJvm.LONG_BUILD_BYTES;
+        long medium = TunedJvm.LONG_VALIDATE_BYTES;
+        Map<Path, Long> sizes = Map.of(Path.of("content/data/reports.csv"), large, Path.of("big.csv"), large,
+                Path.of("other/data/reports.csv"), large - 1, Path.of("medium.csv"), medium,
+                Path.of("small.csv"), medium - 1);
+        ToLongFunction<Path> sizeOf = f -> sizes.getOrDefault(f, 0L);
+        List<String> quick = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> optimising = List.of("-XX:+UseSerialGC");
+        // The reports file as the commands find it: --reports, else CONTENT/data/reports.csv.
+        assertEquals(optimising, TunedJvm.options(List.of("build"), sizeOf));
+        assertEquals(optimising, TunedJvm.options(List.of("build", "--reports", "big.csv"), sizeOf));
+        assertEquals(optimising, TunedJvm.options(List.of("digest", "--reports=big.csv"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "medium.csv"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("build", "--content", "other"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("digest", "--content=other", "--quarter", "2026-Q3"), sizeOf));
+        // Reading only, validate gains from the optimising compiler sooner.
+        assertEquals(optimising, TunedJvm.options(List.of("validate", "--reports", "medium.csv"), sizeOf));
+        assertEquals(optimising, TunedJvm.options(List.of("validate", "--content", "other"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("validate", "--reports", "small.csv"), sizeOf));
+        // A sample, by the number of reports it makes.
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--output", "x"), NO_FILES));
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "149999", "--output", "x"), NO_FILES));
+        assertEquals(optimising, TunedJvm.options(List.of("sample", "--reports=150000"), NO_FILES));
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "many"), NO_FILES)); // a usage error
+        // The preview server runs for hours: the optimising compiler pays for itself there whatever the data.
+        assertEquals(optimising, TunedJvm.options(List.of("serve", "--reports", "small.csv"), sizeOf));
     }
 }
