@@ -60,11 +60,6 @@ final class BuildCommand implements Callable<Integer> {
     record Outcome(int status, Bulletin.Prepared prepared) {
     }
 
-    /**
-     * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
-     * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
-     * ({@link Bulletin#rerender}).
-     */
     /** The JVM the work ran in, for whoever compares timings: its version, collector, heap limit and origin. */
     static String jvm() {
         List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
@@ -82,6 +77,11 @@ final class BuildCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), origin);
     }
 
+    /**
+     * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
+     * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
+     * ({@link Bulletin#rerender}).
+     */
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
             Bulletin.Prepared data, Bulletin.Pass pass) throws java.io.IOException {
         Path site = output.toAbsolutePath().normalize();
