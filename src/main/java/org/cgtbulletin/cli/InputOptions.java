@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 /** Options shared by build, validate and digest: where the inputs are and what to publish up to. */
 final class InputOptions {
 
+    /** The content folder when none is given. */
+    static final String DEFAULT_CONTENT = "content";
+
     @Option(names = "--reports", paramLabel = "FILE", description = "the reports file (.csv, .json or .jsonl)"
             + " [default: CONTENT/data/reports.csv]")
     Path reports;
@@ -24,7 +27,7 @@ final class InputOptions {
             + " [default: CONTENT/data/denylist.txt if present]")
     Path denylist;
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = DEFAULT_CONTENT,
             description = "taxonomy, Markdown pages, lessons, bulletin editorials [default: ${DEFAULT-VALUE}]")
     Path content;
 
@@ -52,7 +55,12 @@ final class InputOptions {
         Path data = content.resolve("data");
         Path v = volumes != null ? volumes : present(data.resolve("volumes.csv"));
         Path d = denylist != null ? denylist : present(data.resolve("denylist.txt"));
-        return new DatasetFiles(reports != null ? reports : data.resolve("reports.csv"), v, d, taxonomyFile());
+        return new DatasetFiles(reports != null ? reports : defaultReports(content), v, d, taxonomyFile());
+    }
+
+    /** The reports file when none is given: {@code CONTENT/data/reports.csv}. */
+    static Path defaultReports(Path content) {
+        return content.resolve("data").resolve("reports.csv");
     }
 
     ValidationRules rules(LocalDate today) {

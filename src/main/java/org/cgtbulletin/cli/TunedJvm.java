@@ -120,12 +120,11 @@ final class TunedJvm {
      * command's bound. {@code sizeOf} gives a file's size, 0 when it cannot be read.
      */
     static List<String> options(List<String> args, ToLongFunction<Path> sizeOf) {
-        long reportsBytes = reportsFile(args).map(sizeOf::applyAsLong).orElse(0L);
         boolean longRun = switch (args.get(0)) {
             case "serve" -> true;
-            case "validate" -> reportsBytes >= LONG_VALIDATE_BYTES;
             case "sample" -> value(args, "--reports").map(TunedJvm::count).orElse(0L) >= LONG_SAMPLE_REPORTS;
-            default -> reportsBytes >= LONG_BUILD_BYTES;
+            case "validate" -> reportsBytes(args, sizeOf) >= LONG_VALIDATE_BYTES;
+            default -> reportsBytes(args, sizeOf) >= LONG_BUILD_BYTES;
         };
         List<String> options = new ArrayList<>(OPTIONS);
         if (!longRun) {
@@ -134,14 +133,15 @@ final class TunedJvm {
         return List.copyOf(options);
     }
 
-    /** The reports file the arguments name, as the commands resolve it (InputOptions), if it is a path at all. */
-    private static Optional<Path> reportsFile(List<String> args) {
+    /** The size of the reports file the arguments name, as the commands resolve it (InputOptions); 0 if none. */
+    private static long reportsBytes(List<String> args, ToLongFunction<Path> sizeOf) {
         try {
             Optional<String> reports = value(args, "--reports");
-            return Optional.of(reports.isPresent() ? Path.of(reports.get())
-                    : Path.of(value(args, "--content").orElse("content"), "data", "reports.csv"));
+            Path content = Path.of(value(args, "--content").orElse(InputOptions.DEFAULT_CONTENT));
+            return sizeOf.applyAsLong(reports.isPresent() ? Path.of(reports.get())
+                    : InputOptions.defaultReports(content));
         } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty();
+            return 0;
         }
     }
 
