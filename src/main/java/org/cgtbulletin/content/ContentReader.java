@@ -26,6 +26,7 @@ import org.cgtbulletin.content.EditorialContent.Editorial;
 import org.cgtbulletin.content.EditorialContent.Lesson;
 import org.cgtbulletin.content.EditorialContent.Page;
 import org.cgtbulletin.model.Dimension;
+import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Taxonomy;
@@ -59,12 +60,10 @@ public final class ContentReader {
     private static <T> List<T> each(List<Path> files, Problems problems, FileReader<T> reader) throws IOException {
         List<Outcome<T>> outcomes;
         try {
-            outcomes = files.parallelStream().map(f -> {
+            outcomes = Parallel.map(files, f -> {
                 Problems local = new Problems();
                 try {
                     return new Outcome<>(reader.read(f, local), local);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
                 } catch (StackOverflowError e) {
                     // Pathological nesting (thousands of '>' or '[' in a row) exhausts the parser's stack: the
                     // file's problem, reported as such, not the program's.
@@ -72,9 +71,9 @@ public final class ContentReader {
                             + " quotes, lists, brackets or emphasis markers inside each other?); simplify the text");
                     return new Outcome<T>(null, local);
                 }
-            }).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            });
+        } catch (Parallel.Failure e) {
+            throw (IOException) e.getCause(); // the only checked exception a FileReader throws
         }
         List<T> values = new ArrayList<>();
         for (Outcome<T> o : outcomes) {

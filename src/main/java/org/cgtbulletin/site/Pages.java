@@ -21,6 +21,7 @@ import org.cgtbulletin.content.EditorialContent.Editorial;
 import org.cgtbulletin.content.EditorialContent.Lesson;
 import org.cgtbulletin.content.EditorialContent.Page;
 import org.cgtbulletin.model.Dimension;
+import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Signal;
@@ -121,20 +122,15 @@ final class Pages {
      * of execution cannot change any byte; the first problem in page order is the one reported.
      */
     private void runJobs() throws IOException, Templates.TemplateProblem {
-        Exception[] failures = new Exception[jobs.size()];
-        java.util.stream.IntStream.range(0, jobs.size()).parallel().forEach(i -> {
-            try {
-                jobs.get(i).run();
-            } catch (IOException | Templates.TemplateProblem | RuntimeException e) {
-                failures[i] = e;
-            }
-        });
-        for (Exception e : failures) {
+        Throwable[] failures = Parallel.run(jobs.size(), i -> jobs.get(i).run());
+        for (Throwable e : failures) {
             if (e instanceof Templates.TemplateProblem t) {
                 throw t;
             } else if (e instanceof IOException io) {
                 throw io;
             } else if (e instanceof RuntimeException r) {
+                throw r;
+            } else if (e instanceof Error r) {
                 throw r;
             }
         }
