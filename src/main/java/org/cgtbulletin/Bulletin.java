@@ -18,6 +18,7 @@ import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.digest.Digests;
+import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
@@ -138,18 +139,28 @@ public final class Bulletin {
         int minContributors = (config != null ? config : BulletinConfig.defaults()).disclosure().minContributors();
         Aggregator[] aggregator = new Aggregator[1];
         StoryDesk[] desk = new StoryDesk[1];
+        List<Parallel.Pending<EditorialContent>> markdown = new ArrayList<>(1);
+        Problems markdownProblems = new Problems();
         DatasetSummary dataset = DatasetReader.read(files, rules, problems, taxonomy -> {
+            if (config != null) { // the Markdown needs only the taxonomy: it is read while the reports are
+                markdown.add(Parallel.start(() -> ContentReader.read(content, config.site().allowRawHtml(), taxonomy,
+                        markdownProblems)));
+            }
             aggregator[0] = new Aggregator(taxonomy);
             desk[0] = new StoryDesk(taxonomy, deidentifier, choices != null ? choices : Editorial.none(),
                     minContributors);
             return aggregator[0].andThen(desk[0]);
         });
-        if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
-            return null;
+        EditorialContent editorial = null;
+        if (!markdown.isEmpty()) {
+            try {
+                editorial = markdown.get(0).join();
+            } catch (Parallel.Failure e) {
+                throw (IOException) e.getCause(); // the only checked exception of ContentReader.read
+            }
+            markdownProblems.kept().forEach(problems::add); // after the data's, as when read one after the other
         }
-        EditorialContent editorial = ContentReader.read(content, config.site().allowRawHtml(),
-                dataset.taxonomy(), problems);
-        if (problems.hasErrors()) {
+        if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
             return null;
         }
         stages.begin("aggregate");

@@ -3,10 +3,15 @@ package org.cgtbulletin.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Independent tasks run on every core, each thread taking the next task in order as soon as it is free. Unlike a
+ * Independent work at the same time. {@link #start}: one piece of work on a thread of its own while the caller goes
+ * on with another (the Markdown is read while the reports are). {@link #run} and {@link #map}: many tasks on every
+ * core, each thread taking the next task in order as soon as it is free. Unlike a
  * parallel stream, which splits the work into a few large pieces up front, no core idles at the end while another
  * still has a piece of thousands of tasks to finish (at 10,000 pages, the last half second of the site stage ran on
  * one core of two). The order tasks finish in never shows: each task writes only its own result or its own file.
@@ -90,7 +95,58 @@ public final class Parallel {
         return list;
     }
 
-    /** A checked exception of a task, carried out of {@link #map}; {@link #getCause()} is the exception. */
+    /**
+     * Starts {@code work} on a thread of its own and returns at once; {@link Pending#join} waits for its result. The
+     * thread is a daemon: work whose result is never asked for (the caller met an error) does not keep the program
+     * alive.
+     */
+    public static <R> Pending<R> start(Callable<R> work) {
+        Pending<R> pending = new Pending<>(new FutureTask<>(work));
+        Thread thread = new Thread(pending.task, "parallel-start");
+        thread.setDaemon(true);
+        thread.start();
+        return pending;
+    }
+
+    /** Work started by {@link #start}. */
+    public static final class Pending<R> {
+        private final FutureTask<R> task;
+
+        private Pending(FutureTask<R> task) {
+            this.task = task;
+        }
+
+        /**
+         * The result, once the work is done; what the work threw is thrown here: an unchecked exception or an
+         * error as it is, a checked exception in a {@link Failure}.
+         */
+        public R join() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the work finishes regardless; the interrupt is kept for the caller
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof RuntimeException r) {
+                            throw r;
+                        } else if (cause instanceof Error err) {
+                            throw err;
+                        }
+                        throw new Failure((Exception) cause);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A checked exception of a task, carried out of {@link #map} or {@link Pending#join}: {@link #getCause()}. */
     public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -108,4 +108,25 @@ class ParallelTest {
             throw new StackOverflowError();
         }));
     }
+
+    @Test
+    void startedWorkRunsBesideTheCallerAndGivesItsResultOrItsFailure() throws InterruptedException {
+        java.util.concurrent.CountDownLatch callerWent = new java.util.concurrent.CountDownLatch(1);
+        Parallel.Pending<String> pending = Parallel.start(() -> {
+            callerWent.await(); // finishes only once the caller has gone on: it cannot have run on the caller
+            return "done on " + Thread.currentThread().getName();
+        });
+        callerWent.countDown();
+        assertEquals("done on parallel-start", pending.join());
+
+        IOException io = new IOException("unreadable");
+        Parallel.Failure failure = assertThrows(Parallel.Failure.class, () -> Parallel.start(() -> {
+            throw io;
+        }).join());
+        assertSame(io, failure.getCause());
+        IllegalStateException unchecked = new IllegalStateException("bug");
+        assertSame(unchecked, assertThrows(IllegalStateException.class, () -> Parallel.start(() -> {
+            throw unchecked;
+        }).join()));
+    }
 }

@@ -176,6 +176,23 @@ class SiteSafetyTest {
     }
 
     @Test
+    void badMarkdownIsReportedInTheSameRunAsABadDataRow() throws IOException {
+        // The Markdown is read while the reports are: staff see both files' problems at once, not one per run.
+        Path content = content();
+        Path reports = content.resolve("data/reports.csv");
+        List<String> rows = new ArrayList<>(Files.readAllLines(reports));
+        rows.set(1, rows.get(1).replace("mycoplasma_positive", "mycoplasma_positiv"));
+        Files.write(reports, rows);
+        Files.writeString(content.resolve("lessons/bad.md"), "---\ntitle: Bad\ncolour: red\n---\nbody\n");
+        CliRun run = build(content);
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("reports.csv:2: failure_mode:"), run.err());
+        assertTrue(run.err().contains("bad.md:3: colour: unknown front matter key 'colour'"), run.err());
+        assertTrue(run.err().indexOf("reports.csv:2:") < run.err().indexOf("bad.md:3:"), "data first, as before");
+        assertFalse(Files.exists(dir.resolve("site")));
+    }
+
+    @Test
     void aDatasetWithNoReportsGivesAValidSiteThatSaysSo() throws IOException {
         Path content = content();
         Files.writeString(content.resolve("data/reports.csv"), "report_id,contributor,occurred,product_class,"
