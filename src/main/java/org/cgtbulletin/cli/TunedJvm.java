@@ -29,7 +29,8 @@ import java.util.function.ToLongFunction;
  * reports a little faster. It pays for itself where the same code runs long: a build past about 1.3 million reports
  * (3 million: 38 s with it, 43 s without), a validation or a sample past about 150,000 (they only read or write
  * reports), and the preview server, which runs for hours. README, Performance, has the measurements. The options
- * cannot be set from inside a running JVM nor in a jar's manifest, hence the second JVM.
+ * cannot be set from inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package}
+ * left a class-data archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
  *
  * <p>Any JVM option given by the user ({@code java -Xmx4g -jar ...}, or through {@code JDK_JAVA_OPTIONS} or
  * {@code JAVA_TOOL_OPTIONS}) is a choice that is honoured: the work then runs in the JVM as started. Help, version
@@ -79,14 +80,18 @@ final class TunedJvm {
      * @param classPath its class path
      * @param command what it was told to run: the jar and the arguments, after {@code -jar}
      * @param java the {@code java} program of its Java installation, if there is one
+     * @param archive the class-data archive made for the jar ({@link ClassArchive}), if there is one
      */
-    record Start(List<String> jvmOptions, String classPath, String command, Optional<String> java) {
+    record Start(List<String> jvmOptions, String classPath, String command, Optional<String> java,
+            Optional<ClassArchive.Use> archive) {
 
         static Start current() {
             Path java = Path.of(System.getProperty("java.home", ""), "bin", "java");
-            return new Start(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                    System.getProperty("java.class.path", ""), System.getProperty("sun.java.command", ""),
-                    Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty());
+            String classPath = System.getProperty("java.class.path", "");
+            return new Start(ManagementFactory.getRuntimeMXBean().getInputArguments(), classPath,
+                    System.getProperty("sun.java.command", ""),
+                    Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty(),
+                    classPath.endsWith(".jar") ? ClassArchive.usable(Path.of(classPath)) : Optional.empty());
         }
     }
 
@@ -107,9 +112,10 @@ final class TunedJvm {
         List<String> command = new ArrayList<>();
         command.add(start.java().get());
         command.addAll(options(args, sizeOf));
+        start.archive().ifPresent(a -> command.addAll(ClassArchive.options(a.archive())));
         command.add("-D" + LAUNCHER + "=" + pid);
         command.add("-jar");
-        command.add(jar);
+        command.add(start.archive().map(a -> a.jar().toString()).orElse(jar)); // the archive's jar, as it was made
         command.addAll(args);
         return Optional.of(List.copyOf(command));
     }

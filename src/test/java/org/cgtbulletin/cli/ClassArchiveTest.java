@@ -1,0 +1,51 @@
+package org.cgtbulletin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which class-data archive the work starts from (making one, and starting from it: {@code ClassArchiveIT}). */
+class ClassArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theArchiveOfAJarIsBesideItWithTheSameName() {
+        assertEquals(Path.of("target/bulletin.jsa"), ClassArchive.of(Path.of("target/bulletin.jar")));
+        assertEquals(Path.of("/opt/b/bulletin-1.2.jsa"), ClassArchive.of(Path.of("/opt/b/bulletin-1.2.jar")));
+    }
+
+    @Test
+    void anArchiveIsUsedOnlyWhenItWasMadeAfterTheJar() throws IOException {
+        Path jar = Files.writeString(dir.resolve("bulletin.jar"), "jar");
+        assertEquals(Optional.empty(), ClassArchive.usable(jar), "none made");
+        Path archive = Files.writeString(dir.resolve("bulletin.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        assertEquals(Optional.of(new ClassArchive.Use(jar.toRealPath(), archive.toRealPath())),
+                ClassArchive.usable(jar));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(3_000_000)); // the jar built again, the archive not
+        assertEquals(Optional.empty(), ClassArchive.usable(jar));
+        assertEquals(Optional.empty(), ClassArchive.usable(dir.resolve("missing.jar")));
+    }
+
+    @Test
+    void aJarReachedThroughALinkUsesTheArchiveBesideTheRealJar() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path jar = Files.writeString(real.resolve("bulletin-0.1.0.jar"), "jar");
+        Path archive = Files.writeString(real.resolve("bulletin-0.1.0.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        Path link = Files.createSymbolicLink(dir.resolve("bulletin.jar"), jar);
+        assertEquals(Optional.of(new ClassArchive.Use(jar.toRealPath(), archive.toRealPath())),
+                ClassArchive.usable(link));
+    }
+}
