@@ -1,11 +1,14 @@
 package org.cgtbulletin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -47,5 +50,20 @@ class ClassArchiveTest {
         Path link = Files.createSymbolicLink(dir.resolve("bulletin.jar"), jar);
         assertEquals(Optional.of(new ClassArchive.Use(jar.toRealPath(), archive.toRealPath())),
                 ClassArchive.usable(link));
+    }
+
+    @Test
+    void aTrainingBuildThatFailsLeavesNoArchiveNeitherOldNorPartial() throws Exception {
+        // Not a jar: the JVM that would write the archive exits with an error at once.
+        Path jar = Files.writeString(dir.resolve("bulletin.jar"), "not a jar");
+        Path old = Files.writeString(dir.resolve("bulletin.jsa"), "an archive of an earlier jar");
+        ClassArchive.main(new String[] {jar.toString(), "content", "templates", dir.resolve("work").toString()});
+        assertFalse(Files.exists(old), "the old archive is removed, not left to be refused");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("bulletin.jar", "work"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no partial archive left behind");
+        }
+        assertTrue(Files.readString(dir.resolve("work/training.log")).contains("jarfile"),
+                "the training JVM's own words are in the log");
     }
 }
