@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Independent work at the same time. {@link #start}: one piece of work on a thread of its own while the caller goes
  * on with another (the Markdown is read while the reports are). {@link #run} and {@link #map}: many tasks on every
- * core, each thread taking the next task in order as soon as it is free. Unlike a
- * parallel stream, which splits the work into a few large pieces up front, no core idles at the end while another
- * still has a piece of thousands of tasks to finish (at 10,000 pages, the last half second of the site stage ran on
- * one core of two). The order tasks finish in never shows: each task writes only its own result or its own file.
+ * core, each thread taking the next task in order as soon as it is free. Unlike a parallel stream, which splits the
+ * work into a few large pieces up front, no core idles at the end while another still has a piece of thousands of
+ * tasks to finish (at 10,000 pages, the last half second of the site stage ran on one core of two). The order tasks
+ * finish in never shows: each task writes only its own result or its own file.
  */
 public final class Parallel {
 

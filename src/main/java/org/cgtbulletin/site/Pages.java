@@ -130,8 +130,8 @@ final class Pages {
                 throw io;
             } else if (e instanceof RuntimeException r) {
                 throw r;
-            } else if (e instanceof Error r) {
-                throw r;
+            } else if (e instanceof Error err) {
+                throw err;
             }
         }
     }
