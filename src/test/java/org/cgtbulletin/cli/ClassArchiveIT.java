@@ -70,6 +70,17 @@ class ClassArchiveIT {
                 "org.cgtbulletin.cli.TunedJvm source: shared objects file (top)")) {
             assertTrue(on.out().contains(shared), shared);
         }
+        // Every stage ran in the build that made it, the PDF digests too (over an earlier site they would have been
+        // kept, not rendered, and their classes left out).
+        List<String> list = new ArrayList<>(List.of("-Xshare:on", "-XX:+PrintSharedArchiveAndExit"));
+        list.addAll(TunedJvm.OPTIONS);
+        list.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+        Ran listed = run(dir, list);
+        for (String archived : List.of("org.cgtbulletin.digest.Pdf$Bundled",
+                "com.openhtmltopdf.pdfboxout.PdfBoxRenderer", "com.vladsch.flexmark.parser.Parser",
+                "freemarker.template.Configuration", "org.cgtbulletin.protect.ExactSimplex")) {
+            assertTrue(listed.out().contains(" " + archived + " app_loader"), archived);
+        }
     }
 
     @Test

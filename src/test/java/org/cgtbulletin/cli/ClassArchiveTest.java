@@ -53,11 +53,16 @@ class ClassArchiveTest {
     }
 
     @Test
-    void aTrainingBuildThatFailsLeavesNoArchiveNeitherOldNorPartial() throws Exception {
+    void aTrainingBuildStartsFromNothingAndWhenItFailsLeavesNoArchiveNeitherOldNorPartial() throws Exception {
         // Not a jar: the JVM that would write the archive exits with an error at once.
         Path jar = Files.writeString(dir.resolve("bulletin.jar"), "not a jar");
         Path old = Files.writeString(dir.resolve("bulletin.jsa"), "an archive of an earlier jar");
+        // The last training's site: removed, or the next build would keep its digests and load no PDF class.
+        Path lastDigest = Files.createDirectories(dir.resolve("work/site/digests")).resolve("bulletin-2026-q3.pdf");
+        Files.writeString(lastDigest, "%PDF");
+        Files.createDirectories(dir.resolve("work/audit"));
         ClassArchive.main(new String[] {jar.toString(), "content", "templates", dir.resolve("work").toString()});
+        assertFalse(Files.exists(dir.resolve("work/site")) || Files.exists(dir.resolve("work/audit")));
         assertFalse(Files.exists(old), "the old archive is removed, not left to be refused");
         try (var files = Files.list(dir)) {
             assertEquals(List.of("bulletin.jar", "work"), files.map(f -> f.getFileName().toString()).sorted()
