@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * of each run, where a build of 10,000 Markdown pages takes about 5 s (README, Performance).
  *
  * <p>Run by {@code mvn package} right after the jar is built ({@code pom.xml}, skipped with
- * {@code -Dbulletin.noArchive}): it builds the shipped sample once, in a JVM that writes the archive when it exits,
+ * {@code -Dbulletin.noArchive}): it builds synthetic sample data once, in a JVM that writes the archive when it exits,
  * next to the jar ({@code bulletin.jar} gives {@code bulletin.jsa}). The archive is written under another name and
  * renamed when complete, so that no JVM ever maps half of one. {@link TunedJvm} then hands it to the JVM that does
  * the work. An archive fits one jar at one place and one Java build: the JVM checks both and, when either differs,
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassArchive {
 
-    /** How long the sample build that makes the archive may take (it takes about 15 s on 2 cores). */
+    /** How long each step of the training may take (the build takes about 12 s on 2 cores). */
     private static final long TRAINING_MINUTES = 10;
 
     private ClassArchive() {
@@ -72,8 +72,10 @@ public final class ClassArchive {
 
     /**
      * {@code java -cp bulletin.jar org.cgtbulletin.cli.ClassArchive JAR CONTENT TEMPLATES WORK}: makes the archive of
-     * JAR by building CONTENT (the sample) with TEMPLATES into the folder WORK (its log is {@code WORK/training.log}),
-     * into a new site each time, so that every stage runs, the PDF digests included.
+     * JAR by building, in the folder WORK, a synthetic dataset ({@code sample}: 6,000 reports, never the reports that
+     * CONTENT may hold) with CONTENT's taxonomy and Markdown and TEMPLATES. Every stage runs, the PDF digests
+     * included, into a new site each time (over an earlier one the digests would be kept and their classes left
+     * out); the data, site and staff audit are deleted afterwards and only {@code WORK/training.log} stays.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 4) {
@@ -83,42 +85,28 @@ public final class ClassArchive {
         Path jar = Path.of(args[0]).toRealPath();
         Path archive = of(jar);
         Path work = Path.of(args[3]).toAbsolutePath();
-        // A fresh site every time: over the last one the build would keep its digests and never load the PDF
-        // classes, which would then be missing from the archive.
-        for (Path old : List.of(work.resolve("site"), work.resolve("audit"))) {
-            if (Files.isDirectory(old)) {
-                try (var tree = Files.walk(old)) {
-                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
+        Path data = work.resolve("data");
+        List<Path> made = List.of(data, work.resolve("site"), work.resolve("audit"));
+        deleteAll(made);
         Files.createDirectories(work);
         Files.deleteIfExists(archive); // a failed attempt leaves none rather than an old one
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         Path log = work.resolve("training.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(TunedJvm.OPTIONS);
-        command.add(TunedJvm.QUICK_COMPILER);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-jar", jar.toString(), "build", "--content", args[1], "--templates", args[2],
-                "--output", work.resolve("site").toString(), "--audit", work.resolve("audit").toString()));
-        String failure;
-        try {
-            Process training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            if (!training.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
-                training.destroyForcibly().waitFor();
-                failure = "the sample build took more than " + TRAINING_MINUTES + " minutes";
-            } else {
-                failure = training.exitValue() != 0 ? "the sample build exited with " + training.exitValue()
-                        : Files.isRegularFile(partial) ? null : "the JVM wrote no archive";
-            }
-        } catch (IOException e) {
-            failure = "the sample build could not be started: " + e.getMessage();
+        Files.deleteIfExists(log);
+        String failure = run(jar, List.of(), List.of("sample", "--output", data.toString()), log);
+        if (failure == null) {
+            failure = run(jar, List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                    List.of("build", "--content", args[1], "--templates", args[2],
+                            "--reports", data.resolve("reports.csv").toString(),
+                            "--volumes", data.resolve("volumes.csv").toString(),
+                            "--denylist", data.resolve("denylist.txt").toString(),
+                            "--output", work.resolve("site").toString(), "--audit", work.resolve("audit").toString()),
+                    log);
         }
+        if (failure == null && !Files.isRegularFile(partial)) {
+            failure = "the JVM wrote no archive";
+        }
+        deleteAll(made);
         if (failure != null) {
             Files.deleteIfExists(partial);
             System.err.println("bulletin: warning: no class-data archive (" + failure + "; see " + log
@@ -129,6 +117,45 @@ public final class ClassArchive {
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, archive);
+        }
+    }
+
+    /**
+     * Runs the bulletin's {@code command} in a JVM started as the work's is, with {@code more} options; its output
+     * is added to {@code log}. Returns what went wrong, or null.
+     */
+    private static String run(Path jar, List<String> more, List<String> command, Path log)
+            throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        full.addAll(TunedJvm.OPTIONS);
+        full.add(TunedJvm.QUICK_COMPILER);
+        full.addAll(more);
+        full.addAll(List.of("-jar", jar.toString()));
+        full.addAll(command);
+        Process process;
+        try {
+            process = new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            return "the " + command.get(0) + " could not be started: " + e.getMessage();
+        }
+        if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            return "the " + command.get(0) + " took more than " + TRAINING_MINUTES + " minutes";
+        }
+        return process.exitValue() == 0 ? null : "the " + command.get(0) + " exited with " + process.exitValue();
+    }
+
+    private static void deleteAll(List<Path> folders) throws IOException {
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder)) {
+                try (var tree = Files.walk(folder)) {
+                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
         }
     }
 }

@@ -61,8 +61,12 @@ class ClassArchiveTest {
         Path lastDigest = Files.createDirectories(dir.resolve("work/site/digests")).resolve("bulletin-2026-q3.pdf");
         Files.writeString(lastDigest, "%PDF");
         Files.createDirectories(dir.resolve("work/audit"));
+        Files.createDirectories(dir.resolve("work/data"));
         ClassArchive.main(new String[] {jar.toString(), "content", "templates", dir.resolve("work").toString()});
-        assertFalse(Files.exists(dir.resolve("work/site")) || Files.exists(dir.resolve("work/audit")));
+        try (var left = Files.list(dir.resolve("work"))) {
+            assertEquals(List.of("training.log"), left.map(f -> f.getFileName().toString()).toList(),
+                    "the data, site and staff audit of the training are deleted; its log stays");
+        }
         assertFalse(Files.exists(old), "the old archive is removed, not left to be refused");
         try (var files = Files.list(dir)) {
             assertEquals(List.of("bulletin.jar", "work"), files.map(f -> f.getFileName().toString()).sorted()
