@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.cgtbulletin.publish.Publisher;
+
 /**
  * Makes the class-data archive that lets the bulletin's JVM start faster: the classes a build loads that the JDK's
  * own archive does not hold, already parsed, verified and laid out as the JVM keeps them, in one file it maps instead
@@ -27,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * options of the user's own). Making it never fails the package: without it, runs are only slower.
  */
 public final class ClassArchive {
+
+    /** The JVM's messages about archives, off: an archive it refuses costs nothing but the time it would save. */
+    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     /** How long each step of the training may take (the build takes about 12 s on 2 cores). */
     private static final long TRAINING_MINUTES = 10;
@@ -67,7 +72,9 @@ public final class ClassArchive {
      * turned off, so that an archive it refuses (made by another Java build) costs nothing but the time it saves.
      */
     static List<String> options(Path archive) {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        options.addAll(QUIET);
+        return List.copyOf(options);
     }
 
     /**
@@ -95,8 +102,9 @@ public final class ClassArchive {
         Files.deleteIfExists(log);
         String failure = run(jar, List.of(), List.of("sample", "--output", data.toString()), log);
         if (failure == null) {
-            failure = run(jar, List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
-                    List.of("build", "--content", args[1], "--templates", args[2],
+            List<String> dump = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial));
+            dump.addAll(QUIET);
+            failure = run(jar, dump, List.of("build", "--content", args[1], "--templates", args[2],
                             "--reports", data.resolve("reports.csv").toString(),
                             "--volumes", data.resolve("volumes.csv").toString(),
                             "--denylist", data.resolve("denylist.txt").toString(),
@@ -149,13 +157,7 @@ public final class ClassArchive {
 
     private static void deleteAll(List<Path> folders) throws IOException {
         for (Path folder : folders) {
-            if (Files.isDirectory(folder)) {
-                try (var tree = Files.walk(folder)) {
-                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            Publisher.deleteTree(folder);
         }
     }
 }
