@@ -207,16 +207,15 @@ public final class ContentReader {
             text = text.substring(1);
         }
         text = text.replace("\r\n", "\n");
+        Split split = split(text);
+        if (split == null) {
+            problems.error(file.toString(), 1, "front matter", "starts with '---' but has no closing '---' line");
+            return null;
+        }
         T matter = null;
-        if (text.startsWith("---\n")) {
-            int end = frontMatterEnd(text);
-            if (end < 0) {
-                problems.error(file.toString(), 1, "front matter", "starts with '---' but has no closing '---' line");
-                return null;
-            }
-            String yamlText = text.substring(4, end);
+        if (split.yaml() != null && !split.yaml().isBlank()) {
             try {
-                matter = yamlText.isBlank() ? null : yaml.readValue(yamlText, type);
+                matter = yaml.readValue(split.yaml(), type);
             } catch (UnrecognizedPropertyException e) {
                 problems.error(file.toString(), line(e), e.getPropertyName(), "unknown front matter key '"
                         + e.getPropertyName() + "'; known keys are " + e.getKnownPropertyIds());
@@ -229,24 +228,35 @@ public final class ContentReader {
                 return null;
             }
         }
-        return new Parsed<>(matter, markdown.toHtml(text));
+        return new Parsed<>(matter, markdown.toHtml(split.body()));
     }
 
-    /** The index of the closing front-matter line ({@code ---} or {@code ...}), or -1. */
-    private static int frontMatterEnd(String text) {
+    /** A file's text cut after its front matter: the YAML between the {@code ---} lines (null if none), the rest. */
+    record Split(String yaml, String body) {
+    }
+
+    /**
+     * The text's front matter and body, or null when it starts with {@code ---} but no line closes it ({@code ---}
+     * or {@code ...}). Only the body goes to flexmark: the front matter is what this reads, not what flexmark's
+     * own front-matter parser would take (whose every line also costs a regular expression).
+     */
+    static Split split(String text) {
+        if (!text.startsWith("---\n")) {
+            return new Split(null, text);
+        }
         int from = 4;
         while (from <= text.length()) {
             int eol = text.indexOf('\n', from);
             String line = text.substring(from, eol < 0 ? text.length() : eol).stripTrailing();
             if (line.equals("---") || line.equals("...")) {
-                return from;
+                return new Split(text.substring(4, from), eol < 0 ? "" : text.substring(eol + 1));
             }
             if (eol < 0) {
-                return -1;
+                return null;
             }
             from = eol + 1;
         }
-        return -1;
+        return null;
     }
 
     /** The file line of a front-matter problem (the YAML starts on the file's second line). */

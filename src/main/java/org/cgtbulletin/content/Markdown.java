@@ -6,7 +6,6 @@ import java.util.Set;
 
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -22,9 +21,9 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 
 /**
- * Staff-written Markdown to HTML with flexmark: tables, YAML front matter skipped, raw HTML escaped unless staff
- * allowed it, and links that could run script ({@code javascript:}, {@code data:}, {@code vbscript:}) disarmed
- * either way.
+ * Staff-written Markdown (the text after its front matter, which {@link ContentReader} reads) to HTML with flexmark:
+ * tables, raw HTML escaped unless staff allowed it, and links that could run script ({@code javascript:},
+ * {@code data:}, {@code vbscript:}) disarmed either way.
  */
 final class Markdown {
 
@@ -36,7 +35,7 @@ final class Markdown {
         options.set(HtmlRenderer.ESCAPE_HTML, !allowRawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
-        parser = Parser.builder(options).extensions(List.of(new Tables(), YamlFrontMatterExtension.create())).build();
+        parser = Parser.builder(options).extensions(List.of(new Tables())).build();
         renderer = HtmlRenderer.builder(options).extensions(List.of(TablesExtension.create()))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
             @Override

@@ -17,9 +17,10 @@ import org.cgtbulletin.model.Parallel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bulletin's Markdown against flexmark with its own tables extension: {@link Markdown} makes the tables'
- * paragraph pre-processor once and reuses it for every document, which must not change a byte, whatever the
- * order of documents and on any number of threads.
+ * The bulletin's Markdown against flexmark with its own tables and front-matter extensions, as the pages were
+ * first made: {@link Markdown} makes the tables' paragraph pre-processor once and reuses it for every document, and
+ * is given the text after the front matter {@link ContentReader#split} cut off. Neither may change a byte, whatever
+ * the order of documents and on any number of threads.
  */
 class MarkdownTest {
 
@@ -92,6 +93,10 @@ class MarkdownTest {
         documents.add("| Measure | Before | After |\n| --- | --- | --- |\n| identity | 39 | 13 |\n");
         documents.add("a | b\n--|--\nc | d\n\nNo table | here\n\n| only | header |\n");
         documents.add("Heading\n---\n\n| x |\n|---|\n| 1 |\n");
+        documents.add("---\ntitle: \"Only front matter\"\n---");
+        documents.add("---\n---\n# Empty front matter\n");
+        documents.add("---\ntitle: x\n...\nClosed by dots\n---\nthen a setext heading\n");
+        documents.add("---\ntitle: x\n---   \n- closed with trailing spaces\n");
         IntStream.range(0, 600).forEach(seed -> documents.add(document(seed)));
         for (boolean raw : new boolean[] {false, true}) {
             List<String> expected = documents.stream().map(d -> reference(d, raw)).toList();
@@ -99,10 +104,11 @@ class MarkdownTest {
             assertTrue(tables > 300, "the corpus exercises tables: " + tables + " documents have one");
             Markdown markdown = new Markdown(raw);
             for (int i = 0; i < documents.size(); i++) {
-                assertEquals(expected.get(i), markdown.toHtml(documents.get(i)), "document " + i + ":\n" + documents.get(i));
+                assertEquals(expected.get(i), markdown.toHtml(ContentReader.split(documents.get(i)).body()),
+                        "document " + i + ":\n" + documents.get(i));
             }
             // The same instance again, on every core at once, documents taken in turn by whichever thread is free.
-            List<String> parallel = Parallel.map(documents, markdown::toHtml);
+            List<String> parallel = Parallel.map(documents, d -> markdown.toHtml(ContentReader.split(d).body()));
             assertEquals(expected, parallel);
         }
     }
