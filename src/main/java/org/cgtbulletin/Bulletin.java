@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
@@ -23,6 +24,7 @@ import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.model.Taxonomy;
 import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.Protection;
@@ -134,27 +136,33 @@ public final class Bulletin {
             Problems problems, Stages stages) throws IOException {
         stages.begin("read and validate");
         BulletinConfig config = BulletinConfig.read(content, problems);
+        // The Markdown is read and rendered from here on, beside everything else; only the lessons' tags wait for
+        // the taxonomy, which the dataset reader reads first.
+        CompletableFuture<Taxonomy> taxonomyRead = new CompletableFuture<>();
+        Problems markdownProblems = new Problems();
+        Parallel.Pending<EditorialContent> markdown = config == null ? null : Parallel.start(() ->
+                ContentReader.read(content, config.site().allowRawHtml(), taxonomyRead::join, markdownProblems));
         Editorial choices = Editorial.read(content, problems);
         Deidentifier deidentifier = Deidentifier.of(DenylistReader.terms(files.denylist()));
         int minContributors = (config != null ? config : BulletinConfig.defaults()).disclosure().minContributors();
         Aggregator[] aggregator = new Aggregator[1];
         StoryDesk[] desk = new StoryDesk[1];
-        List<Parallel.Pending<EditorialContent>> markdown = new ArrayList<>(1);
-        Problems markdownProblems = new Problems();
-        DatasetSummary dataset = DatasetReader.read(files, rules, problems, taxonomy -> {
-            if (config != null) { // the Markdown needs only the taxonomy: it is read while the reports are
-                markdown.add(Parallel.start(() -> ContentReader.read(content, config.site().allowRawHtml(), taxonomy,
-                        markdownProblems)));
-            }
-            aggregator[0] = new Aggregator(taxonomy);
-            desk[0] = new StoryDesk(taxonomy, deidentifier, choices != null ? choices : Editorial.none(),
-                    minContributors);
-            return aggregator[0].andThen(desk[0]);
-        });
+        DatasetSummary dataset;
+        try {
+            dataset = DatasetReader.read(files, rules, problems, taxonomy -> {
+                taxonomyRead.complete(taxonomy);
+                aggregator[0] = new Aggregator(taxonomy);
+                desk[0] = new StoryDesk(taxonomy, deidentifier, choices != null ? choices : Editorial.none(),
+                        minContributors);
+                return aggregator[0].andThen(desk[0]);
+            });
+        } finally {
+            taxonomyRead.complete(null); // no taxonomy (or a failure): the Markdown stops waiting for one
+        }
         EditorialContent editorial = null;
-        if (!markdown.isEmpty()) {
+        if (markdown != null) {
             try {
-                editorial = markdown.get(0).join();
+                editorial = markdown.join();
             } catch (Parallel.Failure e) {
                 throw (IOException) e.getCause(); // the only checked exception of ContentReader.read
             }

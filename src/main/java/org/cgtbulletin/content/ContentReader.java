@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -42,25 +43,22 @@ public final class ContentReader {
     private static final Pattern BULLETIN = Pattern.compile("(\\d{4})-[qQ]([1-4])");
 
     private final Markdown markdown;
-    private final Taxonomy taxonomy;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
-    private ContentReader(boolean allowRawHtml, Taxonomy taxonomy) {
+    private ContentReader(boolean allowRawHtml) {
         this.markdown = new Markdown(allowRawHtml);
-        this.taxonomy = taxonomy;
     }
 
     /** One file's result and its own problems, so files can be read in parallel and reported in order. */
     private record Outcome<T>(T value, Problems problems) {
     }
 
-    /** Reads {@code files} on all cores; adds every file's problems in file order; returns the values. */
-    private static <T> List<T> each(List<Path> files, Problems problems, FileReader<T> reader) throws IOException {
-        List<Outcome<T>> outcomes;
+    /** Reads {@code files} on all cores; the outcomes in file order. */
+    private static <T> List<Outcome<T>> each(List<Path> files, FileReader<T> reader) throws IOException {
         try {
-            outcomes = Parallel.map(files, f -> {
+            return Parallel.map(files, f -> {
                 Problems local = new Problems();
                 try {
                     return new Outcome<>(reader.read(f, local), local);
@@ -75,6 +73,10 @@ public final class ContentReader {
         } catch (Parallel.Failure e) {
             throw (IOException) e.getCause(); // the only checked exception a FileReader throws
         }
+    }
+
+    /** Adds every file's problems in file order; returns the values. */
+    private static <T> List<T> values(List<Outcome<T>> outcomes, Problems problems) {
         List<T> values = new ArrayList<>();
         for (Outcome<T> o : outcomes) {
             o.problems().kept().forEach(problems::add);
@@ -92,17 +94,41 @@ public final class ContentReader {
     /** Reads every Markdown file; files with problems are left out and the problems collected. */
     public static EditorialContent read(Path contentDir, boolean allowRawHtml, Taxonomy taxonomy, Problems problems)
             throws IOException {
-        ContentReader reader = new ContentReader(allowRawHtml, taxonomy);
+        return read(contentDir, allowRawHtml, () -> taxonomy, problems);
+    }
+
+    /**
+     * Reads every Markdown file, as {@link #read(Path, boolean, Taxonomy, Problems)} does, asking for the taxonomy
+     * only once every file is read and rendered: the work can begin before the taxonomy is read, and only the
+     * lessons' tags wait for it. When {@code taxonomy} gives null (it could not be read), the files' own problems
+     * are collected, the tags are not checked, and null is returned. The problems are added in the same order either
+     * way: file by file, each file's tags last.
+     */
+    public static EditorialContent read(Path contentDir, boolean allowRawHtml, Supplier<Taxonomy> taxonomy,
+            Problems problems) throws IOException {
+        ContentReader reader = new ContentReader(allowRawHtml);
+        List<Outcome<Editorial>> bulletinFiles = each(markdownFiles(contentDir.resolve("bulletins")), reader::bulletin);
+        List<Outcome<UntaggedLesson>> lessonFiles = each(markdownFiles(contentDir.resolve("lessons")), reader::lesson);
+        List<Outcome<Page>> pageFiles = each(markdownFiles(contentDir.resolve("pages")), reader::page);
+        Taxonomy codes = taxonomy.get();
         Map<Quarter, Editorial> bulletins = new TreeMap<>();
-        for (Editorial e : each(markdownFiles(contentDir.resolve("bulletins")), problems, reader::bulletin)) {
+        for (Editorial e : values(bulletinFiles, problems)) {
             bulletins.put(e.quarter(), e);
         }
-        List<Lesson> lessons = new ArrayList<>(each(markdownFiles(contentDir.resolve("lessons")), problems,
-                reader::lesson));
+        List<Lesson> lessons = new ArrayList<>();
+        for (Outcome<UntaggedLesson> o : lessonFiles) {
+            o.problems().kept().forEach(problems::add);
+            if (o.value() != null && codes != null) {
+                lessons.add(o.value().tagged(codes, problems));
+            }
+        }
         lessons.sort(Comparator.comparing(Lesson::title).thenComparing(Lesson::slug));
         Map<String, Page> pages = new LinkedHashMap<>();
-        for (Page p : each(markdownFiles(contentDir.resolve("pages")), problems, reader::page)) {
+        for (Page p : values(pageFiles, problems)) {
             pages.put(p.slug(), p);
+        }
+        if (codes == null) {
+            return null;
         }
         for (Editorial e : bulletins.values()) {
             for (String slug : e.featuredLessons()) {
@@ -134,7 +160,20 @@ public final class ContentReader {
                 List.copyOf(fm.featuredLessons == null ? List.of() : fm.featuredLessons));
     }
 
-    private Lesson lesson(Path file, Problems problems) throws IOException {
+    /** A lesson read and rendered, its tags not yet checked against the taxonomy. */
+    private record UntaggedLesson(Path file, String slug, String title, String summary, LessonMatter matter,
+            String html) {
+
+        Lesson tagged(Taxonomy taxonomy, Problems problems) {
+            List<String> steps = codes(file, "steps", Dimension.PROCESS_STEP, matter.steps, taxonomy, problems);
+            List<String> modes = codes(file, "modes", Dimension.FAILURE_MODE, matter.modes, taxonomy, problems);
+            List<String> products = codes(file, "products", Dimension.PRODUCT_CLASS, matter.products, taxonomy,
+                    problems);
+            return new Lesson(slug, title, summary, steps, modes, products, html);
+        }
+    }
+
+    private UntaggedLesson lesson(Path file, Problems problems) throws IOException {
         if (!slugOk(file, problems)) {
             return null;
         }
@@ -147,10 +186,7 @@ public final class ContentReader {
             problems.error(file.toString(), 1, "title", "a lesson needs a title in its front matter");
             return null;
         }
-        List<String> steps = codes(file, "steps", Dimension.PROCESS_STEP, fm.steps, problems);
-        List<String> modes = codes(file, "modes", Dimension.FAILURE_MODE, fm.modes, problems);
-        List<String> products = codes(file, "products", Dimension.PRODUCT_CLASS, fm.products, problems);
-        return new Lesson(stem(file), fm.title, nullToEmpty(fm.summary), steps, modes, products, p.html);
+        return new UntaggedLesson(file, stem(file), fm.title, nullToEmpty(fm.summary), fm, p.html);
     }
 
     private Page page(Path file, Problems problems) throws IOException {
@@ -175,8 +211,8 @@ public final class ContentReader {
         return false;
     }
 
-    private List<String> codes(Path file, String field, Dimension dimension, List<String> written,
-            Problems problems) {
+    private static List<String> codes(Path file, String field, Dimension dimension, List<String> written,
+            Taxonomy taxonomy, Problems problems) {
         List<String> codes = new ArrayList<>();
         for (String w : written == null ? List.<String>of() : written) {
             var code = taxonomy.find(dimension, w);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class MarkdownTest {
 
-    private static final String[] CELLS = {"a", "b c", "`x | y`", "\\|", "**bold**", "", " 12 ", "[link](https://example.org/a|b)",
-            "<em>raw</em>", "é"};
+    private static final String[] CELLS = {"a", "b c", "`x | y`", "\\|", "**bold**", "", " 12 ",
+            "[link](https://example.org/a|b)", "<em>raw</em>", "é"};
     private static final String[] SEPARATORS = {"---", ":---", "---:", ":---:", "-", "--", ":-:", "-|-"};
 
     /** flexmark as documented, its extensions made anew for every document. */
@@ -67,7 +67,8 @@ class MarkdownTest {
             int columns = 1 + random.nextInt(4);
             int headers = random.nextInt(3);
             for (int h = 0; h < headers; h++) {
-                b.append(indent).append(row(random, columns + random.nextInt(2) - (columns > 1 ? random.nextInt(2) : 0)));
+                int cells = columns + random.nextInt(2) - (columns > 1 ? random.nextInt(2) : 0);
+                b.append(indent).append(row(random, cells));
             }
             StringBuilder sep = new StringBuilder(random.nextBoolean() ? "|" : "");
             for (int c = 0; c < columns; c++) {

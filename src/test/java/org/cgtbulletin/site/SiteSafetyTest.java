@@ -193,6 +193,38 @@ class SiteSafetyTest {
     }
 
     @Test
+    void markdownIsCheckedEvenWhenTheTaxonomyCannotBeRead() throws IOException {
+        // The Markdown is read from the start of the build, before the taxonomy: a broken taxonomy no longer hides
+        // the Markdown's own problems; only the lessons' tags, which need it, go unchecked.
+        Path content = content();
+        Files.writeString(content.resolve("taxonomy.yaml"), "process_step: [unclosed\n");
+        Files.writeString(content.resolve("lessons/bad.md"), "---\ntitle: Bad\ncolour: red\n---\nbody\n");
+        Files.writeString(content.resolve("lessons/tags.md"), "---\ntitle: Tags\nsteps: [expanshun]\n---\nbody\n");
+        CliRun run = build(content);
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains("taxonomy.yaml:"), run.err());
+        assertTrue(run.err().contains("bad.md:3: colour: unknown front matter key 'colour'"), run.err());
+        assertTrue(run.err().indexOf("taxonomy.yaml:") < run.err().indexOf("bad.md:3:"), "data first");
+        assertFalse(run.err().contains("expanshun"), run.err());
+        assertFalse(Files.exists(dir.resolve("site")));
+    }
+
+    @Test
+    void eachLessonsTagsAreReportedWithItsOtherProblemsInFileOrder() throws IOException {
+        // Tags are checked once the taxonomy is known, after every file is read; the problems keep file order.
+        Path content = content();
+        Files.writeString(content.resolve("lessons/a-first.md"), "---\ntitle: A\nsteps: [expanshun]\n---\nx\n");
+        Files.writeString(content.resolve("lessons/b-second.md"), "---\ntitle: B\ncolour: red\n---\nx\n");
+        Files.writeString(content.resolve("lessons/c-third.md"), "---\ntitle: C\nmodes: [nope]\n---\nx\n");
+        CliRun run = build(content);
+        assertEquals(1, run.status(), run.err());
+        int a = run.err().indexOf("a-first.md:1: steps: 'expanshun'");
+        int b = run.err().indexOf("b-second.md:3: colour:");
+        int c = run.err().indexOf("c-third.md:1: modes: 'nope'");
+        assertTrue(a >= 0 && a < b && b < c, run.err());
+    }
+
+    @Test
     void aDatasetWithNoReportsGivesAValidSiteThatSaysSo() throws IOException {
         Path content = content();
         Files.writeString(content.resolve("data/reports.csv"), "report_id,contributor,occurred,product_class,"
