@@ -66,6 +66,11 @@ class TunedJvmIT {
         assertTrue(tuned.out().contains("serial garbage collector") && tuned.out().contains(
                 "started by the bulletin with -XX:+UseSerialGC -XX:TieredStopAtLevel=1"), tuned.out());
         assertTrue(Files.isRegularFile(dir.resolve("site/data/cells.csv")));
+        // Huge pages where the kernel offers them, and never a JVM warning about them where it does not.
+        boolean offered = TunedJvm.hugePagesOffered(Files.exists(TunedJvm.TRANSPARENT_HUGE_PAGES)
+                ? Files.readAllLines(TunedJvm.TRANSPARENT_HUGE_PAGES).get(0) : "");
+        assertEquals(offered, tuned.out().contains("-XX:+UseTransparentHugePages"), tuned.out());
+        assertFalse(tuned.err().contains("warning"), tuned.err());
 
         Ran asStarted = run(dir, List.of("-Xmx512m", "-XX:+UseG1GC"), build(dir, "build", "--verbose"));
         assertEquals(0, asStarted.status(), asStarted.err());

@@ -1,6 +1,7 @@
 package org.cgtbulletin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ class TunedJvmTest {
     private static final ToLongFunction<Path> NO_FILES = file -> 0;
 
     private static TunedJvm.Start plainJar(String command) {
-        return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty());
+        return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty(),
+                false);
     }
 
     @Test
@@ -39,20 +41,34 @@ class TunedJvmTest {
         ClassArchive.Use use = new ClassArchive.Use(Path.of("/srv/bulletin/bulletin.jar"),
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
-                Optional.of(use));
+                Optional.of(use), false);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbulletin.launcher=7", "-jar", "/srv/bulletin/bulletin.jar", "build")),
                 TunedJvm.command(start, List.of("build"), 7, NO_FILES));
         // Options of the user's own still keep the work in the JVM as started, archive or not.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of("-Xmx2g"), "bulletin.jar",
-                "bulletin.jar build", Optional.of(JAVA), Optional.of(use)), List.of("build"), 7, NO_FILES));
+                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false), List.of("build"), 7, NO_FILES));
+    }
+
+    @Test
+    void transparentHugePagesAreAskedForWhereTheKernelOffersThem() {
+        TunedJvm.Start offered = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
+                Optional.of(JAVA), Optional.empty(), true);
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseTransparentHugePages", "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
+                TunedJvm.command(offered, List.of("build"), 3, NO_FILES));
+        // /sys/kernel/mm/transparent_hugepage/enabled, the mode in force in brackets.
+        assertTrue(TunedJvm.hugePagesOffered("always [madvise] never"));
+        assertTrue(TunedJvm.hugePagesOffered("[always] madvise never"));
+        assertFalse(TunedJvm.hugePagesOffered("always madvise [never]")); // the JVM would print a warning
+        assertFalse(TunedJvm.hugePagesOffered("")); // no such file: not Linux, or a kernel without them
     }
 
     @Test
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty());
+                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), true);
         assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
@@ -70,13 +86,13 @@ class TunedJvmTest {
         List<String> build = List.of("build");
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty()), build, 1, NO_FILES));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1, NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty()), build, 1, NO_FILES));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1, NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty(), Optional.empty()), build, 1, NO_FILES));
+                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES));
     }
 
     @Test
