@@ -192,20 +192,26 @@ class SiteSafetyTest {
         assertFalse(Files.exists(dir.resolve("site")));
     }
 
+    /** Writes {@code lessons/NAME.md} with the given front matter lines and a one-word body. */
+    static void lesson(Path content, String name, String... frontMatter) throws IOException {
+        Files.writeString(content.resolve("lessons/" + name + ".md"),
+                "---\n" + String.join("\n", frontMatter) + "\n---\nbody\n");
+    }
+
     @Test
     void markdownIsCheckedEvenWhenTheTaxonomyCannotBeRead() throws IOException {
         // The Markdown is read from the start of the build, before the taxonomy: a broken taxonomy no longer hides
         // the Markdown's own problems; only the lessons' tags, which need it, go unchecked.
         Path content = content();
         Files.writeString(content.resolve("taxonomy.yaml"), "process_step: [unclosed\n");
-        Files.writeString(content.resolve("lessons/bad.md"), "---\ntitle: Bad\ncolour: red\n---\nbody\n");
-        Files.writeString(content.resolve("lessons/tags.md"), "---\ntitle: Tags\nsteps: [expanshun]\n---\nbody\n");
+        lesson(content, "bad", "title: Bad", "colour: red");
+        lesson(content, "tags", "title: Tags", "steps: [expanshun]");
         CliRun run = build(content);
-        assertEquals(1, run.status(), run.err());
-        assertTrue(run.err().contains("taxonomy.yaml:"), run.err());
-        assertTrue(run.err().contains("bad.md:3: colour: unknown front matter key 'colour'"), run.err());
-        assertTrue(run.err().indexOf("taxonomy.yaml:") < run.err().indexOf("bad.md:3:"), "data first");
-        assertFalse(run.err().contains("expanshun"), run.err());
+        String err = run.err();
+        assertEquals(1, run.status(), err);
+        int taxonomy = err.indexOf("taxonomy.yaml:");
+        int frontMatter = err.indexOf("bad.md:3: colour: unknown front matter key 'colour'");
+        assertTrue(taxonomy >= 0 && taxonomy < frontMatter && !err.contains("expanshun"), err);
         assertFalse(Files.exists(dir.resolve("site")));
     }
 
@@ -213,15 +219,16 @@ class SiteSafetyTest {
     void eachLessonsTagsAreReportedWithItsOtherProblemsInFileOrder() throws IOException {
         // Tags are checked once the taxonomy is known, after every file is read; the problems keep file order.
         Path content = content();
-        Files.writeString(content.resolve("lessons/a-first.md"), "---\ntitle: A\nsteps: [expanshun]\n---\nx\n");
-        Files.writeString(content.resolve("lessons/b-second.md"), "---\ntitle: B\ncolour: red\n---\nx\n");
-        Files.writeString(content.resolve("lessons/c-third.md"), "---\ntitle: C\nmodes: [nope]\n---\nx\n");
+        lesson(content, "a-first", "title: A", "steps: [expanshun]");
+        lesson(content, "b-second", "title: B", "colour: red");
+        lesson(content, "c-third", "title: C", "modes: [nope]");
         CliRun run = build(content);
-        assertEquals(1, run.status(), run.err());
-        int a = run.err().indexOf("a-first.md:1: steps: 'expanshun'");
-        int b = run.err().indexOf("b-second.md:3: colour:");
-        int c = run.err().indexOf("c-third.md:1: modes: 'nope'");
-        assertTrue(a >= 0 && a < b && b < c, run.err());
+        String err = run.err();
+        assertEquals(1, run.status(), err);
+        int a = err.indexOf("a-first.md:1: steps: 'expanshun'");
+        int b = err.indexOf("b-second.md:3: colour:");
+        int c = err.indexOf("c-third.md:1: modes: 'nope'");
+        assertTrue(a >= 0 && a < b && b < c, err);
     }
 
     @Test
