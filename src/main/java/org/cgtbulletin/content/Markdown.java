@@ -38,11 +38,11 @@ final class Markdown {
         parser = Parser.builder(options).extensions(List.of(new Tables())).build();
         renderer = HtmlRenderer.builder(options).extensions(List.of(TablesExtension.create()))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
-            @Override
-            public AttributeProvider apply(LinkResolverContext context) {
-                return Markdown::disarm;
-            }
-        }).build();
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return Markdown::disarm;
+                    }
+                }).build();
     }
 
     /**
