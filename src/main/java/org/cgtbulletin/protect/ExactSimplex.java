@@ -29,6 +29,8 @@ final class ExactSimplex {
     private final int n;
     /** Tableau columns: the n structural ones, then (with duals) one artificial per original row. */
     private final int width;
+    /** Whether the tableau carries the artificial columns (and keeps redundant rows) for {@link #scaledDuals}. */
+    private final boolean duals;
     private int m;
     /** Per original row: whether it was negated to make its right-hand side non-negative. */
     private final boolean[] negated;
@@ -38,6 +40,13 @@ final class ExactSimplex {
     private int[] basis;
     private final int[] rowOfVar;
     private long d = 1;
+    /**
+     * Per row: the denominator its stored entries are over. A pivot changes d for the whole tableau, but a row the
+     * pivot column does not reach only needs rescaling by d_new / d_old, so that is left until the row is read
+     * ({@link #current}); until then its entries are those of the earlier denominator (their ratios, signs and
+     * zeros, which is all the ratio test and the choice of an entering column look at, are the same).
+     */
+    private long[] rowScale;
     private final boolean[] seenAtLower;
     private final long[] lower;
     private final int[] nzBuf;
@@ -63,10 +72,13 @@ final class ExactSimplex {
         this.n = comp.size();
         this.m = comp.rowCols.length;
         this.width = duals ? n + m : n;
+        this.duals = duals;
         this.negated = new boolean[m];
         this.lower = lower == null ? new long[n] : lower.clone();
         this.t = new long[m][width];
         this.rhs = new long[m];
+        this.rowScale = new long[m];
+        java.util.Arrays.fill(rowScale, 1);
         this.basis = new int[m];
         this.rowOfVar = new int[n];
         this.seenAtLower = new boolean[n];
@@ -170,16 +182,18 @@ final class ExactSimplex {
             }
             pivot(i, s, null);
         }
-        if (dropped > 0 && width == n) {
+        if (dropped > 0 && !duals) {
             int keep = m - dropped;
             long[][] t2 = new long[keep][];
             long[] r2 = new long[keep];
+            long[] s2 = new long[keep];
             int[] b2 = new int[keep];
             int w = 0;
             for (int i = 0; i < m; i++) {
                 if (!redundant[i]) {
                     t2[w] = t[i];
                     r2[w] = rhs[i];
+                    s2[w] = rowScale[i];
                     b2[w] = basis[i];
                     rowOfVar[basis[i]] = w;
                     w++;
@@ -187,6 +201,7 @@ final class ExactSimplex {
             }
             t = t2;
             rhs = r2;
+            rowScale = s2;
             basis = b2;
             m = keep;
         }
@@ -216,7 +231,11 @@ final class ExactSimplex {
             int s = entering(z, degenerate >= DEGENERATE_BEFORE_BLAND);
             if (s < 0) {
                 markSeen();
-                return i0 >= 0 ? new long[] {rhs[i0], d} : new long[] {0, 1};
+                if (i0 < 0) {
+                    return new long[] {0, 1};
+                }
+                current(i0);
+                return new long[] {rhs[i0], d};
             }
             int r = leaving(s);
             if (r < 0) {
@@ -227,7 +246,12 @@ final class ExactSimplex {
         }
     }
 
-    /** Tableau entries visited by the pivots so far (a deterministic measure of work, for budgets). */
+    /**
+     * Tableau entries visited by the pivots so far (a deterministic measure of work, for budgets): counted as an
+     * eager pivot would visit them (m times the pivot row's non-zeros, or m times the width when d changes), even
+     * though rows the pivot column does not reach are rescaled later or never, so that budgets, and the results
+     * that depend on them, do not depend on that bookkeeping.
+     */
     long work() {
         return work;
     }
@@ -244,7 +268,7 @@ final class ExactSimplex {
      * and the optimum needs no row). Only for a program built with duals.
      */
     long[] scaledDuals(int k, int sign) {
-        if (width == n) {
+        if (!duals) {
             throw new IllegalStateException("built without duals");
         }
         long[] y = new long[m];
@@ -252,6 +276,7 @@ final class ExactSimplex {
         if (i0 < 0) {
             return y;
         }
+        current(i0);
         long[] row = t[i0];
         for (int r = 0; r < m; r++) {
             long v = row[n + r];
@@ -310,9 +335,10 @@ final class ExactSimplex {
         if (++pivots > pivotLimit) {
             throw new Unsolved("simplex did not converge");
         }
+        long dOld = d;
+        current(r);
         long[] tr = t[r];
         long p = tr[s];
-        long dOld = d;
         int nnz = 0;
         for (int j = 0; j < width; j++) {
             if (tr[j] != 0) {
@@ -321,60 +347,31 @@ final class ExactSimplex {
         }
         boolean same = p == dOld;
         work += (long) m * (same ? nnz : width);
-        long pSize = p ^ (p >> 63);
         for (int i = 0; i < m; i++) {
             if (i == r) {
                 continue;
             }
             long[] ti = t[i];
+            if (ti[s] == 0) {
+                continue; // its values do not change, only d: rescaled when read (current)
+            }
+            current(i);
             long a = ti[s];
-            if (same) {
-                if (a == 0) {
-                    continue;
-                }
-                // update()'s common case written out: C1, which compiles the bulletin's code in most runs, does not
-                // inline a method of update's size, and this loop took a third of a million-report build's samples.
-                long paSize = pSize | (a ^ (a >> 63));
-                for (int q = 0; q < nnz; q++) {
-                    int j = nzBuf[q];
-                    long x = ti[j];
-                    long y = tr[j];
-                    if ((paSize | (x ^ (x >> 63)) | (y ^ (y >> 63))) >>> 30 == 0) {
-                        long num = p * x - a * y; // within 2^61, as in update()
-                        long quotient = num / dOld;
-                        if (quotient * dOld != num) {
-                            throw new Unsolved("fraction-free pivot: inexact division");
-                        }
-                        ti[j] = quotient;
-                    } else {
-                        ti[j] = update(p, x, a, y, dOld);
-                    }
-                }
-            } else if (a == 0) {
-                // Only rescaled by p / dOld: zeros stay zeros.
-                for (int j = 0; j < width; j++) {
-                    long x = ti[j];
-                    if (x != 0) {
-                        ti[j] = update(p, x, 0, 0, dOld);
-                    }
-                }
+            if (!same) {
+                combine(ti, tr, width, p, a, dOld);
+            } else if (dOld == 1) {
+                subtractMultiple(ti, tr, nzBuf, nnz, a);
             } else {
-                for (int j = 0; j < width; j++) {
-                    long x = ti[j];
-                    long y = tr[j];
-                    if (x != 0 || y != 0) {
-                        ti[j] = update(p, x, a, y, dOld);
-                    }
-                }
+                combine(ti, tr, nzBuf, nnz, p, a, dOld);
             }
             rhs[i] = update(p, rhs[i], a, rhs[r], dOld);
+            rowScale[i] = p;
         }
+        rowScale[r] = p;
         if (z != null) {
             long a = z[s];
             if (!same || a != 0) {
-                for (int j = 0; j < n; j++) {
-                    z[j] = update(p, z[j], a, tr[j], dOld);
-                }
+                combine(z, tr, n, p, a, dOld);
             }
         }
         int old = basis[r];
@@ -384,6 +381,88 @@ final class ExactSimplex {
         basis[r] = s;
         rowOfVar[s] = r;
         d = p;
+    }
+
+    /**
+     * Brings row i's stored entries to the current denominator: times d / rowScale[i], exactly (the entries the
+     * pivots since it was last updated would have given it one rescaling at a time: an integer, by the
+     * fraction-free method's own guarantee).
+     */
+    private void current(int i) {
+        long from = rowScale[i];
+        if (from == d) {
+            return;
+        }
+        long[] ti = t[i];
+        for (int j = 0; j < width; j++) {
+            long x = ti[j];
+            if (x != 0) {
+                ti[j] = update(d, x, 0, 0, from);
+            }
+        }
+        rhs[i] = update(d, rhs[i], 0, 0, from);
+        rowScale[i] = d;
+    }
+
+    // The three row operations of a pivot: update() for every entry, with its common case written out. C1, which
+    // compiles the bulletin's code in most runs, does not inline a method of update's size, and these loops take most
+    // of the audit's time (a third of a million-report build's samples). Operands within 2^30 in magnitude
+    // (v ^ (v >> 63) is |v| or |v| - 1) make products within 2^60 and their difference within 2^61: nothing to check.
+
+    /** row := (p row - a pivotRow) / dOld over the first {@code width} entries. */
+    private static void combine(long[] row, long[] pivotRow, int width, long p, long a, long dOld) {
+        long paSize = (p ^ (p >> 63)) | (a ^ (a >> 63));
+        for (int j = 0; j < width; j++) {
+            long x = row[j];
+            long y = pivotRow[j];
+            if ((x | y) == 0) {
+                continue;
+            }
+            if ((paSize | (x ^ (x >> 63)) | (y ^ (y >> 63))) >>> 30 == 0) {
+                row[j] = exactQuotient(p * x - a * y, dOld);
+            } else {
+                row[j] = update(p, x, a, y, dOld);
+            }
+        }
+    }
+
+    /** As above, over the pivot row's non-zero entries only (enough when p == dOld: the others stay). */
+    private static void combine(long[] row, long[] pivotRow, int[] nz, int nnz, long p, long a, long dOld) {
+        long paSize = (p ^ (p >> 63)) | (a ^ (a >> 63));
+        for (int q = 0; q < nnz; q++) {
+            int j = nz[q];
+            long x = row[j];
+            long y = pivotRow[j];
+            if ((paSize | (x ^ (x >> 63)) | (y ^ (y >> 63))) >>> 30 == 0) {
+                row[j] = exactQuotient(p * x - a * y, dOld);
+            } else {
+                row[j] = update(p, x, a, y, dOld);
+            }
+        }
+    }
+
+    /** row := row - a pivotRow over the pivot row's non-zero entries: the case p == dOld == 1 (no division). */
+    private static void subtractMultiple(long[] row, long[] pivotRow, int[] nz, int nnz, long a) {
+        long aSize = a ^ (a >> 63);
+        for (int q = 0; q < nnz; q++) {
+            int j = nz[q];
+            long x = row[j];
+            long y = pivotRow[j];
+            if ((aSize | (x ^ (x >> 63)) | (y ^ (y >> 63))) >>> 30 == 0) {
+                row[j] = x - a * y;
+            } else {
+                row[j] = update(1, x, a, y, 1);
+            }
+        }
+    }
+
+    /** num / den (den &gt; 0), which must be exact. */
+    private static long exactQuotient(long num, long den) {
+        long q = num / den;
+        if (q * den != num) {
+            throw new Unsolved("fraction-free pivot: inexact division");
+        }
+        return q;
     }
 
     /** (p x - a y) / dOld, exactly. */
