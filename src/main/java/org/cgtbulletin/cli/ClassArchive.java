@@ -102,17 +102,14 @@ public final class ClassArchive {
         Files.deleteIfExists(log);
         String failure = run(jar, List.of(), List.of("sample", "--output", data.toString()), log);
         if (failure == null) {
-            List<String> dump = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial));
-            dump.addAll(QUIET);
-            failure = run(jar, dump, List.of("build", "--content", args[1], "--templates", args[2],
-                            "--reports", data.resolve("reports.csv").toString(),
-                            "--volumes", data.resolve("volumes.csv").toString(),
-                            "--denylist", data.resolve("denylist.txt").toString(),
-                            "--output", work.resolve("site").toString(), "--audit", work.resolve("audit").toString()),
-                    log);
-        }
-        if (failure == null && !Files.isRegularFile(partial)) {
-            failure = "the JVM wrote no archive";
+            failure = train(jar, args, work, partial, log);
+            if (failure != null) {
+                // Java 17's JVM has been seen to crash now and then as it writes the archive at exit (in its handling
+                // of lambda classes, after the build itself succeeded): once more, into a new site, before giving up.
+                deleteAll(List.of(work.resolve("site"), work.resolve("audit")));
+                Files.deleteIfExists(partial);
+                failure = train(jar, args, work, partial, log);
+            }
         }
         deleteAll(made);
         if (failure != null) {
@@ -126,6 +123,29 @@ public final class ClassArchive {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, archive);
         }
+    }
+
+    /**
+     * The training build, in a JVM that writes the archive to {@code partial} as it exits. Returns what went wrong,
+     * or null.
+     */
+    private static String train(Path jar, String[] args, Path work, Path partial, Path log)
+            throws IOException, InterruptedException {
+        Path data = work.resolve("data");
+        // A JVM that crashes writes its report into the training's folder, not into the project's.
+        List<String> dump = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial,
+                "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log")));
+        dump.addAll(QUIET);
+        String failure = run(jar, dump, List.of("build", "--content", args[1], "--templates", args[2],
+                        "--reports", data.resolve("reports.csv").toString(),
+                        "--volumes", data.resolve("volumes.csv").toString(),
+                        "--denylist", data.resolve("denylist.txt").toString(),
+                        "--output", work.resolve("site").toString(), "--audit", work.resolve("audit").toString()),
+                log);
+        if (failure == null && !Files.isRegularFile(partial)) {
+            failure = "the JVM wrote no archive";
+        }
+        return failure;
     }
 
     /**

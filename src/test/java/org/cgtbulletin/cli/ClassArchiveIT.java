@@ -105,4 +105,28 @@ class ClassArchiveIT {
         assertTrue(ran.out().contains("-XX:SharedArchiveFile=" + archive.toRealPath()), ran.out());
         assertFalse(ran.err().contains("cds") || ran.err().contains("shared archive"), ran.err());
     }
+
+    /**
+     * A training build that fails is run once more (Java 17's JVM has crashed now and then while writing the archive
+     * at exit) before the package goes on without an archive: here the build fails for good (no taxonomy where the
+     * content should be), both times, each time into the log, and nothing is left but the jar and the log.
+     */
+    @Test
+    void aFailedTrainingBuildIsTriedOnceMoreThenTheArchiveIsLeftOut(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(JAR, dir.resolve("bulletin.jar"));
+        Path work = dir.resolve("work");
+        Ran ran = run(dir, List.of("-cp", JAR.toString(), "org.cgtbulletin.cli.ClassArchive", jar.toString(),
+                dir.resolve("no-content").toString(), "templates", work.toString()));
+        assertEquals(0, ran.status(), "the package goes on: " + ran.err());
+        assertTrue(ran.err().contains("warning: no class-data archive (the build exited with 1"), ran.err());
+        String log = Files.readString(work.resolve("training.log"));
+        assertEquals(2, log.split("the taxonomy file does not exist", -1).length - 1, log);
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("bulletin.jar", "err.txt", "out.txt", "work"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        try (var left = Files.list(work)) {
+            assertEquals(List.of("training.log"), left.map(f -> f.getFileName().toString()).toList());
+        }
+    }
 }
