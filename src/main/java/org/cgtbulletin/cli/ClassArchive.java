@@ -157,6 +157,7 @@ public final class ClassArchive {
         List<String> full = new ArrayList<>();
         full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         full.addAll(TunedJvm.OPTIONS);
+        full.add(TunedJvm.TENURE_AT_ONCE);
         full.add(TunedJvm.QUICK_COMPILER);
         full.addAll(more);
         full.addAll(List.of("-jar", jar.toString()));
