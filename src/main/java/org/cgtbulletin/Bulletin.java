@@ -257,11 +257,20 @@ public final class Bulletin {
         try {
             Publisher.publish(request.output(), staging -> {
                 stages.begin("render site");
-                CellsFiles.write(staging.resolve("data"), p.cells());
-                SignalsFile.write(staging.resolve("data"), p.asOf(), p.signals().signals());
-                StoriesFiles.write(staging.resolve("data"), p.asOf(), p.stories().published());
-                rendered[0] = Site.render(p.site(), request.templates(), staging,
-                        pass == Pass.BUILD ? null : site, problems);
+                // The data files (130 MB at a million reports, 1.4 s on one core) are written on a thread of their
+                // own while the pages take the cores: different files, so nothing depends on which finishes first.
+                Parallel.Pending<Void> dataFiles = Parallel.start(() -> {
+                    CellsFiles.write(staging.resolve("data"), p.cells());
+                    SignalsFile.write(staging.resolve("data"), p.asOf(), p.signals().signals());
+                    StoriesFiles.write(staging.resolve("data"), p.asOf(), p.stories().published());
+                    return null;
+                });
+                try {
+                    rendered[0] = Site.render(p.site(), request.templates(), staging,
+                            pass == Pass.BUILD ? null : site, true, problems);
+                } finally {
+                    joinWritten(dataFiles); // before the staging folder is published or deleted
+                }
                 if (rendered[0] == null) {
                     throw new NothingPublished();
                 }
@@ -290,6 +299,18 @@ public final class Bulletin {
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].charts(),
                 digests[0].files().size(), digests[0].kept(), stages.times(), p);
+    }
+
+    /** Waits for files written on another thread; what stopped them is thrown as it was (an I/O error as one). */
+    private static void joinWritten(Parallel.Pending<Void> files) throws IOException {
+        try {
+            files.join();
+        } catch (Parallel.Failure f) {
+            if (f.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw f;
+        }
     }
 
     /** A template problem stopped the site; the problem is collected and the old site stays as it was. */
