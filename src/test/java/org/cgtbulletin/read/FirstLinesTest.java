@@ -60,4 +60,34 @@ class FirstLinesTest {
             line++;
         }
     }
+
+    /**
+     * Ids whose hash codes fall in a narrow range (two characters c1 c2 hash to 31 c1 + c2), so that their homes
+     * neighbour one another and the runs of full slots merge, as the table grows: each id, seen up to three times,
+     * gets the line it was first seen on, as from a map.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 31, 20261203})
+    void idsWhoseHomesNeighbourOneAnotherAreFoundAcrossGrowth(long seed) {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 9_000; k++) {
+            int hash = 4_000 + random.nextInt(600); // 600 homes for 9,000 ids
+            char first = (char) (hash / 31 - random.nextInt(3));
+            char second = (char) (hash - 31 * first);
+            ids.add(first + "" + second + (k % 2 == 0 ? "" : "\u0000")); // a trailing NUL shifts the hash by 31 x
+        }
+        List<String> seen = new ArrayList<>(ids);
+        seen.addAll(ids.subList(0, 6_000));
+        seen.addAll(ids.subList(3_000, 4_000));
+        Collections.shuffle(seen, random);
+        FirstLines lines = new FirstLines();
+        Map<String, Long> expected = new HashMap<>();
+        long line = 2;
+        for (String id : seen) {
+            Long first = expected.putIfAbsent(id, line);
+            assertEquals(first == null ? -1 : first, lines.putIfAbsent(id, line), "line " + line);
+            line++;
+        }
+    }
 }
