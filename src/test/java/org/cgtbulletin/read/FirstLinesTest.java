@@ -51,14 +51,7 @@ class FirstLinesTest {
         List<String> twice = new ArrayList<>(ids);
         twice.addAll(ids);
         Collections.shuffle(twice, random);
-        FirstLines lines = new FirstLines();
-        Map<String, Long> expected = new HashMap<>();
-        long line = 2;
-        for (String id : twice) {
-            Long first = expected.putIfAbsent(id, line);
-            assertEquals(first == null ? -1 : first, lines.putIfAbsent(id, line), id + " on line " + line);
-            line++;
-        }
+        assertFirstLinesAsAMap(twice);
     }
 
     /**
@@ -81,6 +74,11 @@ class FirstLinesTest {
         seen.addAll(ids.subList(0, 6_000));
         seen.addAll(ids.subList(3_000, 4_000));
         Collections.shuffle(seen, random);
+        assertFirstLinesAsAMap(seen);
+    }
+
+    /** The ids seen on lines 2, 3, ...: each gets the line it was first seen on, or -1, as from a map. */
+    private static void assertFirstLinesAsAMap(List<String> seen) {
         FirstLines lines = new FirstLines();
         Map<String, Long> expected = new HashMap<>();
         long line = 2;
