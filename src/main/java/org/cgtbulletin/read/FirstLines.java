@@ -8,7 +8,7 @@ import java.util.Map;
  * The line on which each report id was first seen, to name it when the id comes again. The ids' characters are
  * copied into one growing array and found through an open-addressing table of entry numbers, so a million ids are
  * a few large arrays rather than two million small objects (a {@code String} and its bytes each): the reports stream
- * through, and the ids were almost all the collector still had to copy at each young collection while a million
+ * through, and the ids were most of what the collector had to copy at each young collection while a million
  * reports were read (pauses of 45 to 110 ms every 0.35 s). Ids go where {@code HashMap} would put them, so ids
  * numbered in sequence fill neighbouring slots; ids whose hash codes crowd one place (which a table probed in
  * sequence handles in quadratic time) go to a {@code HashMap}, which handles them in logarithmic time.
@@ -19,7 +19,7 @@ final class FirstLines {
 
     /** Per slot: the entry number plus one, or 0 for an empty slot. */
     private int[] slots = new int[1 << 12];
-    /** Per entry: the id's hash code, as {@link #home} spreads it. */
+    /** Per entry: the id's hash code, as {@link #spread} spreads it. */
     private int[] hashes = new int[1 << 11];
     /** Per entry: the line it was first seen on. */
     private long[] lines = new long[1 << 11];
