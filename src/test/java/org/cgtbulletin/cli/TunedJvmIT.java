@@ -64,7 +64,8 @@ class TunedJvmIT {
         assertTrue(tuned.out().startsWith("Built "), tuned.out());
         // A small reports file: a short run, compiled by the quick compiler only.
         assertTrue(tuned.out().contains("serial garbage collector") && tuned.out().contains(
-                "started by the bulletin with -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1"), tuned.out());
+                "started by the bulletin with -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1"),
+                tuned.out());
         assertTrue(Files.isRegularFile(dir.resolve("site/data/cells.csv")));
         // Huge pages where the kernel offers them, and never a JVM warning about them where it does not.
         boolean offered = TunedJvm.hugePagesOffered(Files.exists(TunedJvm.TRANSPARENT_HUGE_PAGES)

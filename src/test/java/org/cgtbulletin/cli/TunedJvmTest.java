@@ -25,7 +25,8 @@ class TunedJvmTest {
 
     @Test
     void aPlainJavaDashJarRunOfADataCommandMovesToATunedJvmWithTheSameArguments() {
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1",
                 "-Dbulletin.launcher=4242", "-jar",
                 "target/bulletin.jar", "build", "--output", "my site", "--verbose")),
                 TunedJvm.command(plainJar("target/bulletin.jar build --output my site --verbose"),
@@ -42,7 +43,8 @@ class TunedJvmTest {
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
                 Optional.of(use), false);
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbulletin.launcher=7", "-jar", "/srv/bulletin/bulletin.jar", "build")),
                 TunedJvm.command(start, List.of("build"), 7, NO_FILES));
@@ -55,7 +57,8 @@ class TunedJvmTest {
     void transparentHugePagesAreAskedForWhereTheKernelOffersThem() {
         TunedJvm.Start offered = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
                 Optional.of(JAVA), Optional.empty(), true);
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+UseTransparentHugePages", "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
                 TunedJvm.command(offered, List.of("build"), 3, NO_FILES));
         // /sys/kernel/mm/transparent_hugepage/enabled, the mode in force in brackets.
