@@ -161,11 +161,7 @@ public final class Bulletin {
         }
         EditorialContent editorial = null;
         if (markdown != null) {
-            try {
-                editorial = markdown.join();
-            } catch (Parallel.Failure e) {
-                throw (IOException) e.getCause(); // the only checked exception of ContentReader.read
-            }
+            editorial = join(markdown);
             markdownProblems.kept().forEach(problems::add); // after the data's, as when read one after the other
         }
         if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
@@ -267,9 +263,9 @@ public final class Bulletin {
                 });
                 try {
                     rendered[0] = Site.render(p.site(), request.templates(), staging,
-                            pass == Pass.BUILD ? null : site, true, problems);
+                            pass == Pass.BUILD ? null : site, problems);
                 } finally {
-                    joinWritten(dataFiles); // before the staging folder is published or deleted
+                    join(dataFiles); // before the staging folder is published or deleted
                 }
                 if (rendered[0] == null) {
                     throw new NothingPublished();
@@ -301,10 +297,13 @@ public final class Bulletin {
                 digests[0].files().size(), digests[0].kept(), stages.times(), p);
     }
 
-    /** Waits for files written on another thread; what stopped them is thrown as it was (an I/O error as one). */
-    private static void joinWritten(Parallel.Pending<Void> files) throws IOException {
+    /**
+     * Waits for work started on another thread (reading or writing files); what stopped it is thrown as it was, an
+     * I/O error as one.
+     */
+    private static <T> T join(Parallel.Pending<T> work) throws IOException {
         try {
-            files.join();
+            return work.join();
         } catch (Parallel.Failure f) {
             if (f.getCause() instanceof IOException io) {
                 throw io;

@@ -61,15 +61,11 @@ final class Pages {
     /** A site rendered from the same data, whose chart files are copied rather than drawn again; or null. */
     private final Path sameData;
 
-    /** Whether the data folder gets the signals and stories files (written by the caller, maybe meanwhile). */
-    private final boolean dataFiles;
-
-    Pages(SiteInput in, Templates templates, Path out, Path sameData, boolean dataFiles) {
+    Pages(SiteInput in, Templates templates, Path out, Path sameData) {
         this.in = in;
         this.templates = templates;
         this.out = out;
         this.sameData = sameData;
-        this.dataFiles = dataFiles;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {
@@ -519,7 +515,8 @@ final class Pages {
             dims.add(map("field", dim.field(), "codes", codes));
         }
         page("data/", "data.ftlh", "Data downloads", "data", map("dimensions", dims,
-                "hasStories", dataFiles, "hasSignals", dataFiles));
+                // The data files go with every site (Site.render), written meanwhile, so the folder cannot tell.
+                "hasStories", true, "hasSignals", true));
         search("Data downloads and dictionary", "data/index.html", "Data",
                 "cells.csv, signals.json, stories, taxonomy codes and what every column means");
     }

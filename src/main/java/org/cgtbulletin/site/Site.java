@@ -29,20 +29,19 @@ public final class Site {
     /**
      * Renders the site into {@code out}. {@code sameData} is a site rendered earlier from the very same data (cells
      * and taxonomy), whose charts are copied instead of drawn again (the preview's fast path), or null.
-     * {@code dataFiles}: whether the caller writes the data files (signals, stories) into {@code out/data}, which the
-     * data page then links; they may still be being written while the pages are, so the page is not told by the
-     * folder. A template error is a located problem (the template file and line) and gives null; the caller then
-     * publishes nothing.
+     * The caller writes the data files (cells, signals, stories) into {@code out/data}, perhaps while the pages are
+     * rendered; the data page links them all. A template error is a located problem (the template file and line) and
+     * gives null; the caller then publishes nothing.
      */
-    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, boolean dataFiles,
-                                Problems problems) throws IOException {
+    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, Problems problems)
+            throws IOException {
         if (!Files.isDirectory(templatesDir)) {
             problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
                     + " expected the Freemarker templates shipped in the project's templates/ folder");
             return null;
         }
         try {
-            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData, dataFiles);
+            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
             return new Result(pages.written(), pages.charts());
