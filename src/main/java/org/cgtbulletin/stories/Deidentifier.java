@@ -133,7 +133,7 @@ public final class Deidentifier {
                 spans.keep(p.start(), p.end()); // "[lot]" stays, even when "lot" is a denylist term
             }
         }
-        String folded = Fold.of(s);
+        char[] folded = Fold.chars(s);
         IdentifierScan scan = new IdentifierScan(s, spans);
         scan.run();
         words.find(folded, (start, end, term) -> {
@@ -164,7 +164,7 @@ public final class Deidentifier {
                 spans.keep(p.start(), p.end());
             }
         }
-        terms.find(Fold.of(cleaned), (start, end, term) -> spans.add(start, end, kind, null));
+        terms.find(Fold.chars(cleaned), (start, end, term) -> spans.add(start, end, kind, null));
         String out = spans.isEmpty() ? cleaned : finish(collapse(spans.render(cleaned, counts)));
         return new Deidentified(out, counts);
     }
@@ -195,22 +195,23 @@ public final class Deidentifier {
 
     /** Drops invisible characters, makes every space a plain space and every line end a {@code \n}. */
     static String normalize(String text) {
+        char[] t = text.toCharArray();
         int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < t.length) {
+            char c = t[i];
             if ((c < 0x20 && c != '\n') || c >= 0x7F) {
                 break;
             }
             i++;
         }
-        if (i == text.length()) {
+        if (i == t.length) {
             return text; // printable ASCII and line feeds: nothing to do
         }
         // Characters kept as they are are copied a run at a time, not one by one.
         StringBuilder b = new StringBuilder(text.length());
         int run = 0;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (; i < t.length; i++) {
+            char c = t[i];
             if ((c >= 0x20 && c < 0x7F) || c == '\n') {
                 continue;
             }
@@ -218,7 +219,7 @@ public final class Deidentifier {
             int end = i + 1; // where the next run starts
             if (c == '\r') {
                 replacement = '\n';
-                if (end < text.length() && text.charAt(end) == '\n') {
+                if (end < t.length && t[end] == '\n') {
                     end++;
                 }
             } else if (c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B' || c == '\u000C') {
@@ -232,14 +233,14 @@ public final class Deidentifier {
             } else {
                 continue; // kept
             }
-            b.append(text, run, i);
+            b.append(t, run, i - run);
             if (replacement >= 0) {
                 b.append((char) replacement);
             }
             run = end;
             i = end - 1;
         }
-        b.append(text, run, text.length());
+        b.append(t, run, t.length - run);
         return b.toString();
     }
 
@@ -266,14 +267,14 @@ public final class Deidentifier {
 
     /** One space between words, no space at the ends of lines, at most one empty line, trimmed. */
     static String collapse(String s) {
-        if (collapsed(s)) {
+        char[] t = s.toCharArray();
+        if (collapsed(t)) {
             return s;
         }
-        StringBuilder b = new StringBuilder(s.length());
+        StringBuilder b = new StringBuilder(t.length);
         int newlines = 0;
         boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (char c : t) {
             if (c == ' ') {
                 space = true;
             } else if (c == '\n') {
@@ -295,17 +296,17 @@ public final class Deidentifier {
         return b.toString();
     }
 
-    /** Whether {@link #collapse} would leave the text as it is (the common case, checked without copying). */
-    private static boolean collapsed(String s) {
-        int n = s.length();
-        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '\n' || s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\n') {
+    /** Whether {@link #collapse} would leave the text as it is (the common case, checked before anything is built). */
+    private static boolean collapsed(char[] s) {
+        int n = s.length;
+        if (n == 0 || s[0] == ' ' || s[0] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\n') {
             return n == 0;
         }
         for (int i = 1; i < n; i++) {
-            char c = s.charAt(i);
-            char p = s.charAt(i - 1);
+            char c = s[i];
+            char p = s[i - 1];
             if ((c == ' ' || c == '\n') && (p == ' ' || p == '\n') && !(c == '\n' && p == '\n'
-                    && (i + 1 >= n || s.charAt(i + 1) != '\n') && (i < 2 || s.charAt(i - 2) != '\n'))) {
+                    && (i + 1 >= n || s[i + 1] != '\n') && (i < 2 || s[i - 2] != '\n'))) {
                 return false;
             }
         }

@@ -67,12 +67,17 @@ final class Fold {
     }
 
     /** The folded text, of the same length. */
-    static String of(CharSequence text) {
-        char[] out = new char[text.length()];
+    static String of(String text) {
+        return new String(chars(text));
+    }
+
+    /** The folded text's characters, as many as the text's. */
+    static char[] chars(String text) {
+        char[] out = text.toCharArray();
         for (int i = 0; i < out.length; i++) {
-            out[i] = TABLE[text.charAt(i)];
+            out[i] = TABLE[out[i]];
         }
-        return new String(out);
+        return out;
     }
 
     /** A term as it is matched: folded, runs of spaces made one, trimmed. */
@@ -99,6 +104,7 @@ final class Fold {
      * a name is removed rather than kept.
      */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                : Character.isLetterOrDigit(c);
     }
 }

@@ -203,13 +203,16 @@ final class IdentifierScan {
     private static final int PHONE_WORD = 4;
 
     private final String s;
+    /** The text's characters: read by index far more often than anything else here. */
+    private final char[] t;
     private final int n;
     private final Spans spans;
     private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
     IdentifierScan(String s, Spans spans) {
         this.s = s;
-        this.n = s.length();
+        this.t = s.toCharArray();
+        this.n = t.length;
         this.spans = spans;
     }
 
@@ -227,9 +230,9 @@ final class IdentifierScan {
         }
         int domainEnd = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = t[i];
             if (c >= '0' && c <= '9') {
-                if (i == 0 || !Character.isDigit(s.charAt(i - 1))) {
+                if (i == 0 || !isDigit(t[i - 1])) {
                     number(i); // also after a letter: dates and numbers glued to a word are still found
                 }
             } else if (c == '+') {
@@ -242,13 +245,13 @@ final class IdentifierScan {
                 }
             }
         }
-        freeStanding(s, spans);
+        freeStanding(t, spans);
     }
 
     private void find(Pattern p, IdentifierKind kind) {
         Matcher m = p.matcher(s);
         while (m.find()) {
-            int end = kind == IdentifierKind.LINK || p == EMAIL_LOOSE ? trimTrailing(s, m.start(), m.end())
+            int end = kind == IdentifierKind.LINK || p == EMAIL_LOOSE ? trimTrailing(t, m.start(), m.end())
                     : m.end();
             spans.add(m.start(), end, kind, null);
         }
@@ -269,7 +272,7 @@ final class IdentifierScan {
 
     private boolean digitWithin(int from, int length) {
         for (int k = from; k < Math.min(n, from + length); k++) {
-            char c = s.charAt(k);
+            char c = t[k];
             if (c >= '0' && c <= '9') {
                 return true;
             }
@@ -282,19 +285,19 @@ final class IdentifierScan {
      * and the character after them allow it to match (most numbers in a narrative are none of these).
      */
     private void number(int i) {
-        char c = s.charAt(i);
+        char c = t[i];
         int digits = 1;
-        while (i + digits < n && s.charAt(i + digits) >= '0' && s.charAt(i + digits) <= '9') {
+        while (i + digits < n && t[i + digits] >= '0' && t[i + digits] <= '9') {
             digits++;
         }
-        char next = i + digits < n ? s.charAt(i + digits) : '\0';
+        char next = i + digits < n ? t[i + digits] : '\0';
         if (digits == 4 && (next == '-' || next == '/' || next == '.')) {
             isoDate(i, c);
         }
         if (digits <= 2) {
             dayFirst(i, next);
         }
-        if (c == '0' && digits >= 3 && s.charAt(i + 1) == '0') {
+        if (c == '0' && digits >= 3 && t[i + 1] == '0') {
             phone(PHONE_00, i); // 00, one to three digits, then more digits (separated or not)
         }
         if (c == '0' && digits >= 2 && digits <= 5 && (next == ' ' || next == '/' || next == '-' || next == '\n')) {
@@ -356,7 +359,7 @@ final class IdentifierScan {
     /** Whether s[from, from + reach) holds a month's initial: every form of every month's name starts with one. */
     private boolean monthInitialWithin(int from, int reach) {
         for (int k = from; k < Math.min(n, from + reach); k++) {
-            char c = s.charAt(k);
+            char c = t[k];
             if (c >= 'A' && c <= 'Z' && (MONTH_INITIALS & (1 << (c - 'A'))) != 0) {
                 return true;
             }
@@ -392,12 +395,12 @@ final class IdentifierScan {
         int group = form == PHONE_WORD ? 1 : 0;
         int start = m.start(group);
         int end = m.end(group);
-        while (end > start && " .-(".indexOf(s.charAt(end - 1)) >= 0) {
+        while (end > start && (t[end - 1] == ' ' || t[end - 1] == '.' || t[end - 1] == '-' || t[end - 1] == '(')) {
             end--;
         }
         int digits = 0;
         for (int k = start; k < end; k++) {
-            digits += Character.isDigit(s.charAt(k)) ? 1 : 0;
+            digits += isDigit(t[k]) ? 1 : 0;
         }
         if (digits >= f.minDigits() && digits <= f.maxDigits()) {
             spans.add(start, end, IdentifierKind.PHONE, null);
@@ -410,18 +413,18 @@ final class IdentifierScan {
      */
     private int domain(int dot) {
         int k = dot + 1;
-        while (k < n && ((s.charAt(k) >= 'a' && s.charAt(k) <= 'z') || (s.charAt(k) >= 'A' && s.charAt(k) <= 'Z'))) {
+        while (k < n && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'))) {
             k++;
         }
-        if (k - dot < 3 || (k < n && isAsciiAlnum(s.charAt(k)))
+        if (k - dot < 3 || (k < n && isAsciiAlnum(t[k]))
                 || !TLDS.contains(s.substring(dot + 1, k).toLowerCase(Locale.ROOT))) {
             return dot + 1;
         }
         int start = dot;
-        while (start > 0 && isDomainChar(s.charAt(start - 1))) {
+        while (start > 0 && isDomainChar(t[start - 1])) {
             start--;
         }
-        while (start < dot && !isAsciiAlnum(s.charAt(start))) {
+        while (start < dot && !isAsciiAlnum(t[start])) {
             start++; // a name starts with a letter or digit, not with "-" or "."
         }
         if (start == dot) {
@@ -429,7 +432,7 @@ final class IdentifierScan {
         }
         Matcher m = at(BARE_DOMAIN, start);
         if (m != null) {
-            spans.add(m.start(), trimTrailing(s, m.start(), m.end()), IdentifierKind.LINK, null);
+            spans.add(m.start(), trimTrailing(t, m.start(), m.end()), IdentifierKind.LINK, null);
             return Math.max(dot + 1, m.end());
         }
         return dot + 1;
@@ -469,12 +472,12 @@ final class IdentifierScan {
         if ((actions & PHONE_ACTION) != 0 && digitWithin(j, 16)) {
             phone(PHONE_WORD, i);
         }
-        if ((actions & MONTH_AFTER_ACTION) != 0 && j + 1 < n && (s.charAt(j) == '-'
-                || Character.isUpperCase(s.charAt(j + 1)) || s.charAt(j + 1) == 'o')
+        if ((actions & MONTH_AFTER_ACTION) != 0 && j + 1 < n && (t[j] == '-'
+                || Character.isUpperCase(t[j + 1]) || t[j + 1] == 'o')
                 && (m = at(MONTH_ALONE, i)) != null) {
             spans.add(m.start(1), m.end(1), IdentifierKind.DATE, null);
         }
-        if ((actions & THE_ACTION) != 0 && j + 1 < n && Character.isDigit(s.charAt(j + 1))
+        if ((actions & THE_ACTION) != 0 && j + 1 < n && isDigit(t[j + 1])
                 && (m = at(DAY_MONTH, i)) != null) {
             dayMonth(m);
         }
@@ -490,8 +493,8 @@ final class IdentifierScan {
         int first = -1;
         int last = -1;
         while (true) {
-            int end = tokenEnd(s, pos);
-            if (end <= pos || !afterWordId(s, pos, end)) {
+            int end = tokenEnd(t, pos);
+            if (end <= pos || !afterWordId(t, pos, end)) {
                 break;
             }
             if (first < 0) {
@@ -555,16 +558,16 @@ final class IdentifierScan {
     // ---- lot numbers and other identifiers -------------------------------------------------------------------
 
     /** End of the token of letters, digits and inner {@code - / . _ #} starting at {@code pos}; pos when none. */
-    private static int tokenEnd(String s, int pos) {
+    private static int tokenEnd(char[] s, int pos) {
         int i = pos;
-        if (i >= s.length() || !isAsciiAlnum(s.charAt(i))) {
+        if (i >= s.length || !isAsciiAlnum(s[i])) {
             return pos;
         }
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        while (i < s.length) {
+            char c = s[i];
             if (isAsciiAlnum(c)) {
                 i++;
-            } else if ("-/._#".indexOf(c) >= 0 && i + 1 < s.length() && isAsciiAlnum(s.charAt(i + 1))) {
+            } else if (isInnerMark(c) && i + 1 < s.length && isAsciiAlnum(s[i + 1])) {
                 i++;
             } else {
                 break;
@@ -577,46 +580,64 @@ final class IdentifierScan {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    /** One of {@code - / . _ #}, which may join the parts of an identifier. */
+    private static boolean isInnerMark(char c) {
+        return c == '-' || c == '/' || c == '.' || c == '_' || c == '#';
+    }
+
+    /** {@link Character#isDigit(char)}, with ASCII answered without a table lookup. */
+    static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /** {@link Character#isLetter(char)}, with ASCII answered without a table lookup. */
+    static boolean isLetter(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') : Character.isLetter(c);
+    }
+
     /** After a lot or record word: a token with a digit, at least 3 characters if it has a letter, else 4. */
-    private static boolean afterWordId(String s, int start, int end) {
+    private static boolean afterWordId(char[] s, int start, int end) {
         int digits = 0;
         int letters = 0;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            digits += Character.isDigit(c) ? 1 : 0;
-            letters += Character.isLetter(c) ? 1 : 0;
+            char c = s[i];
+            digits += isDigit(c) ? 1 : 0;
+            letters += isLetter(c) ? 1 : 0;
         }
-        if (digits == 0 || isMeasurement(s.substring(start, end))) {
+        if (digits == 0 || isMeasurement(new String(s, start, end - start))) {
             return false;
         }
         return end - start >= (letters > 0 ? 3 : 4);
     }
 
     /** Tokens mixing letters with at least 4 digits, anywhere: LOT-2024-0113, B23-0457, CX-20931, R-000101. */
-    private static void freeStanding(String s, Spans spans) {
+    private static void freeStanding(char[] s, Spans spans) {
         int i = 0;
-        int n = s.length();
+        int n = s.length;
         while (i < n) {
-            char c = s.charAt(i);
-            if (!isAsciiAlnum(c) || (i > 0 && (isAsciiAlnum(s.charAt(i - 1)) || "-/._#".indexOf(s.charAt(i - 1))
-                    >= 0 && i > 1 && isAsciiAlnum(s.charAt(i - 2))))) {
+            char c = s[i];
+            if (!isAsciiAlnum(c) || (i > 0 && (isAsciiAlnum(s[i - 1]) || isInnerMark(s[i - 1])
+                    && i > 1 && isAsciiAlnum(s[i - 2])))) {
                 i++;
                 continue;
             }
-            int end = tokenEnd(s, i);
-            if (end <= i) {
-                i++;
-                continue;
-            }
+            // the token's end (as tokenEnd finds it), counting its digits and letters on the way
+            int end = i;
             int digits = 0;
             int letters = 0;
-            for (int k = i; k < end; k++) {
-                char d = s.charAt(k);
-                digits += d >= '0' && d <= '9' ? 1 : 0;
-                letters += Character.isLetter(d) ? 1 : 0;
+            while (end < n) {
+                char d = s[end];
+                if (d >= '0' && d <= '9') {
+                    digits++;
+                } else if ((d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z')) {
+                    letters++;
+                } else if (!isInnerMark(d) || end + 1 >= n || !isAsciiAlnum(s[end + 1])) {
+                    break;
+                }
+                end++;
             }
             if (digits >= 4 && letters > 0) {
-                String token = s.substring(i, end);
+                String token = new String(s, i, end - i);
                 if (!isMeasurement(token)) {
                     spans.add(i, end, LOT_PREFIX.matcher(token).matches() ? IdentifierKind.LOT
                             : IdentifierKind.IDENTIFIER, null);
@@ -633,9 +654,9 @@ final class IdentifierScan {
     }
 
     /** A link does not end with sentence punctuation or an unbalanced closing bracket. */
-    private static int trimTrailing(String s, int start, int end) {
+    private static int trimTrailing(char[] s, int start, int end) {
         while (end > start) {
-            char c = s.charAt(end - 1);
+            char c = s[end - 1];
             if (".,;:!?'\"".indexOf(c) >= 0) {
                 end--;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -643,8 +664,8 @@ final class IdentifierScan {
                 int opens = 0;
                 int closes = 0;
                 for (int i = start; i < end; i++) {
-                    opens += s.charAt(i) == open ? 1 : 0;
-                    closes += s.charAt(i) == c ? 1 : 0;
+                    opens += s[i] == open ? 1 : 0;
+                    closes += s[i] == c ? 1 : 0;
                 }
                 if (closes > opens) {
                     end--;

@@ -215,13 +215,13 @@ final class TermMatcher {
     }
 
     /** Reports every whole-word match in an already {@link Fold folded} text, in order of its end. */
-    void find(String folded, Hits hits) {
+    void find(char[] folded, Hits hits) {
         if (terms == 0) {
             return;
         }
         int node = 0;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
+        for (int i = 0; i < folded.length; i++) {
+            char c = folded[i];
             if (delta != null) {
                 node = delta[node * classes + charClass[c]];
             } else {
@@ -243,9 +243,9 @@ final class TermMatcher {
         }
     }
 
-    private static boolean wholeWord(String s, int start, int end) {
-        boolean before = start == 0 || !Fold.isWordChar(s.charAt(start - 1)) || !Fold.isWordChar(s.charAt(start));
-        boolean after = end == s.length() || !Fold.isWordChar(s.charAt(end)) || !Fold.isWordChar(s.charAt(end - 1));
+    private static boolean wholeWord(char[] s, int start, int end) {
+        boolean before = start == 0 || !Fold.isWordChar(s[start - 1]) || !Fold.isWordChar(s[start]);
+        boolean after = end == s.length || !Fold.isWordChar(s[end]) || !Fold.isWordChar(s[end - 1]);
         return before && after;
     }
 }

@@ -83,11 +83,13 @@ final class Withholding {
                     + " needed)";
         }
         int words = 0;
-        for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
-            if (!space && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+        boolean afterSpace = true;
+        for (char c : text.toCharArray()) {
+            boolean space = isWhitespace(c);
+            if (!space && afterSpace) {
                 words++;
             }
+            afterSpace = space;
         }
         if (placeholders * 3 > words) {
             return "too damaged by de-identification: " + placeholders + " of " + words
@@ -128,6 +130,11 @@ final class Withholding {
         return null;
     }
 
+    /** {@link Character#isWhitespace(char)}, with ASCII answered without a table lookup. */
+    static boolean isWhitespace(char c) {
+        return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
+    }
+
     private static String stripDot(String word) {
         return word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
     }
@@ -135,20 +142,22 @@ final class Withholding {
     /** The words of a text (separated by spaces), with the punctuation around each. */
     private static final class Words {
         final String text;
+        final char[] chars;
         int count;
         int[] start = new int[32];
         int[] end = new int[32];
 
         Words(String text) {
             this.text = text;
-            int n = text.length();
+            this.chars = text.toCharArray();
+            int n = chars.length;
             int i = 0;
             while (i < n) {
-                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                while (i < n && isWhitespace(chars[i])) {
                     i++;
                 }
                 int j = i;
-                while (j < n && !Character.isWhitespace(text.charAt(j))) {
+                while (j < n && !isWhitespace(chars[j])) {
                     j++;
                 }
                 if (j > i) {
@@ -168,10 +177,10 @@ final class Withholding {
         String core(int k) {
             int a = start[k];
             int b = end[k];
-            while (a < b && "([{\"'\u201C\u2018".indexOf(text.charAt(a)) >= 0) {
+            while (a < b && opening(chars[a])) {
                 a++;
             }
-            while (b > a && ",;:!?)]}\"'\u201D\u2019".indexOf(text.charAt(b - 1)) >= 0) {
+            while (b > a && closing(chars[b - 1])) {
                 b--;
             }
             return text.substring(a, b);
@@ -179,8 +188,24 @@ final class Withholding {
 
         /** Whether word k ends a phrase (a comma, a full stop...) so that no name runs across it. */
         boolean ends(int k) {
-            char last = text.charAt(end[k] - 1);
+            char last = chars[end[k] - 1];
             return ",;:!?)]}.\"".indexOf(last) >= 0;
+        }
+
+        /** Punctuation a word may start with: {@code ( [ { " '} and opening quotation marks. */
+        private static boolean opening(char c) {
+            return switch (c) {
+                case '(', '[', '{', '"', '\'', '\u201C', '\u2018' -> true;
+                default -> false;
+            };
+        }
+
+        /** Punctuation a word may end with: {@code , ; : ! ? ) ] } " '} and closing quotation marks. */
+        private static boolean closing(char c) {
+            return switch (c) {
+                case ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u201D', '\u2019' -> true;
+                default -> false;
+            };
         }
 
         private boolean capitalized(int k) {

@@ -14,7 +14,7 @@ class TermMatcherTest {
 
     private static List<String> hits(TermMatcher m, String text) {
         List<String> out = new ArrayList<>();
-        m.find(Fold.of(text), (start, end, term) -> out.add(start + "-" + end));
+        m.find(Fold.chars(text), (start, end, term) -> out.add(start + "-" + end));
         return out;
     }
 
