@@ -64,6 +64,9 @@ final class DecodingReader extends Reader {
             }
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             if (result.isError()) {
+                if (!out.hasRemaining()) {
+                    break; // no room for the replacement: the bad bytes are reported by the next read
+                }
                 malformed(result.length(), cbuf, off, out.position());
                 bytes.position(bytes.position() + result.length());
                 out.put('\uFFFD');
@@ -74,10 +77,11 @@ final class DecodingReader extends Reader {
             }
             if (result.isUnderflow() && endOfInput && !bytes.hasRemaining()) {
                 decoder.flush(out);
+                flushed = true; // the decoder is done: the next read ends the text
                 if (out.position() == off) {
-                    flushed = true;
                     return -1;
                 }
+                break;
             }
             if (result.isOverflow()) {
                 break;
@@ -113,14 +117,15 @@ final class DecodingReader extends Reader {
     }
 
     private void track(char[] cbuf, int from, int to) {
+        int lastNewline = -1;
         for (int i = from; i < to; i++) {
             if (cbuf[i] == '\n') {
                 line++;
-                column = 1;
-            } else {
-                column++;
+                lastNewline = i;
             }
         }
+        // the column after the last line feed: 1, plus one for each character since
+        column = lastNewline < 0 ? column + (to - from) : to - lastNewline;
     }
 
     private void malformed(int length, char[] cbuf, int off, int upTo) {
