@@ -1,7 +1,10 @@
 package org.cgtbulletin.stories;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 /**
@@ -20,13 +23,13 @@ final class Withholding {
     /** Least characters of text (placeholders not counted) for a lesson to be useful. */
     static final int MIN_LESSON = 20;
 
-    private static final Set<String> LEGAL_SUFFIXES = Set.of("Inc", "Incorporated", "Ltd", "Limited", "LLC",
+    static final Set<String> LEGAL_SUFFIXES = Set.of("Inc", "Incorporated", "Ltd", "Limited", "LLC",
             "L.L.C", "LLP", "GmbH", "AG", "SA", "S.A", "SAS", "SARL", "S.r.l", "Srl", "BV", "B.V", "NV", "N.V", "plc",
             "PLC", "Corp", "Corporation", "Co", "Pty", "Pvt", "KG", "Oy", "SpA", "S.p.A", "KK", "K.K");
-    private static final Set<String> FACILITY_WORDS = Set.of("site", "facility", "facilities", "plant", "campus",
+    static final Set<String> FACILITY_WORDS = Set.of("site", "facility", "facilities", "plant", "campus",
             "centre", "center", "hospital", "clinic", "laboratory", "laboratories", "lab", "labs", "institute",
             "university", "infirmary", "headquarters");
-    private static final Set<String> COMPANY_WORDS = Set.of("Therapeutics", "Biologics", "Biotherapeutics",
+    static final Set<String> COMPANY_WORDS = Set.of("Therapeutics", "Biologics", "Biotherapeutics",
             "Biosciences", "Bioscience", "Biotech", "Biotechnology", "Pharma", "Pharmaceuticals", "Pharmaceutical",
             "BioPharma", "Biopharma", "Biopharmaceuticals", "Genomics", "Holdings", "Therapies", "Bio", "Biomedical",
             "Medicines", "Vaccines", "Biologicals", "Laboratories", "Labs");
@@ -102,6 +105,9 @@ final class Withholding {
     static String identifying(String text) {
         Words w = new Words(text);
         for (int k = 0; k < w.count; k++) {
+            if (!w.mayBeMarker(k)) {
+                continue; // most words: none of the checks below can match, so no string is made for them
+            }
             String word = w.core(k);
             if (word.isEmpty()) {
                 continue;
@@ -133,6 +139,27 @@ final class Withholding {
     /** {@link Character#isWhitespace(char)}, with ASCII answered without a table lookup. */
     static boolean isWhitespace(char c) {
         return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
+    }
+
+    /** The hashes ({@link String#hashCode()}) of every marker word in lower case, sorted. */
+    private static final int[] MARKER_HASHES;
+    /** The shortest and the longest marker word. */
+    private static final int[] MARKER_LENGTHS;
+
+    static {
+        Set<String> markers = new TreeSet<>();
+        for (Set<String> words : List.of(LEGAL_SUFFIXES, FACILITY_WORDS, COMPANY_WORDS)) {
+            words.forEach(word -> markers.add(word.toLowerCase(Locale.ROOT)));
+        }
+        MARKER_HASHES = markers.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
+        MARKER_LENGTHS = new int[] {markers.stream().mapToInt(String::length).min().orElseThrow(),
+                markers.stream().mapToInt(String::length).max().orElseThrow()};
+    }
+
+    /** Whether the text's first word may be a marker word (see {@link Words#mayBeMarker}). */
+    static boolean mayBeMarker(String word) {
+        Words w = new Words(word);
+        return w.count > 0 && w.mayBeMarker(0);
     }
 
     private static String stripDot(String word) {
@@ -175,15 +202,49 @@ final class Withholding {
 
         /** The word without the punctuation around it (a final dot of an abbreviation such as "Co." is kept). */
         String core(int k) {
+            int a = coreStart(k);
+            return text.substring(a, coreEnd(k, a));
+        }
+
+        private int coreStart(int k) {
             int a = start[k];
-            int b = end[k];
-            while (a < b && opening(chars[a])) {
+            while (a < end[k] && opening(chars[a])) {
                 a++;
             }
-            while (b > a && closing(chars[b - 1])) {
+            return a;
+        }
+
+        private int coreEnd(int k, int coreStart) {
+            int b = end[k];
+            while (b > coreStart && closing(chars[b - 1])) {
                 b--;
             }
-            return text.substring(a, b);
+            return b;
+        }
+
+        /**
+         * Whether word k, without its punctuation and a final dot, may be one of the legal suffixes, facility or
+         * company words that {@link #identifying} looks for: false only when it certainly is none (its length or
+         * its lower-case hash is no marker's); a word with a character beyond ASCII is always looked at.
+         */
+        boolean mayBeMarker(int k) {
+            int a = coreStart(k);
+            int b = coreEnd(k, a);
+            if (b > a && chars[b - 1] == '.') {
+                b--;
+            }
+            if (b - a < MARKER_LENGTHS[0] || b - a > MARKER_LENGTHS[1]) {
+                return false;
+            }
+            int hash = 0;
+            for (int i = a; i < b; i++) {
+                char c = chars[i];
+                if (c >= 0x80) {
+                    return true;
+                }
+                hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            return Arrays.binarySearch(MARKER_HASHES, hash) >= 0;
         }
 
         /** Whether word k ends a phrase (a comma, a full stop...) so that no name runs across it. */

@@ -1,9 +1,14 @@
 package org.cgtbulletin.stories;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,5 +68,26 @@ class WithholdingTest {
         assertEquals("too damaged by de-identification: 4 of 11 words are placeholders (at most a third may be)",
                 Withholding.tooThin("[name] called [name] about lot [lot] and sent the [link] report.", 20));
         assertNull(Withholding.tooThin("Retrained operators on aseptic sampling at [name].", 20));
+    }
+
+    /**
+     * The quick test that lets most words skip the checks never turns away a word they could match: every marker
+     * word, as written, in lower and upper case, with punctuation around it and a final dot, passes it.
+     */
+    @Test
+    void theQuickTestPassesEveryMarkerWordInEveryForm() {
+        for (Set<String> words : List.of(Withholding.LEGAL_SUFFIXES, Withholding.FACILITY_WORDS,
+                Withholding.COMPANY_WORDS)) {
+            for (String word : words) {
+                for (String form : List.of(word, word.toLowerCase(Locale.ROOT), word.toUpperCase(Locale.ROOT))) {
+                    for (String written : List.of(form, form + ".", "(" + form + "),", "\u201C" + form + ".\u201D")) {
+                        assertTrue(Withholding.mayBeMarker(written), written);
+                    }
+                }
+            }
+        }
+        assertFalse(Withholding.mayBeMarker("contamination"));
+        assertFalse(Withholding.mayBeMarker("the"));
+        assertTrue(Withholding.mayBeMarker("Sit\u00e9"), "a word beyond ASCII is always looked at");
     }
 }
