@@ -904,8 +904,20 @@ final class RestrictedAudit {
                 return UNDECIDED;
             }
         }
-        SparseSimplex.Status s = lp.optimise(k, sense, Math.min(left[0], 20L * lp.rows() + 1000));
+        long budget = Math.min(left[0], 20L * lp.rows() + 1000);
+        SparseSimplex.Status s = lp.optimise(k, sense, budget, target);
         left[0] -= lp.spent();
+        if (s == SparseSimplex.Status.REACHED) {
+            // The target is reached before the optimum: that vertex, verified exactly, is the proof. One that
+            // does not verify (large denominators, rounding) is optimised on from where it stopped, as before.
+            Certificates.Point p = Certificates.point(comp, lower, lp.primal());
+            if (p != null && (sense > 0 ? p.atLeast(k, target) : p.atMost(k, target))) {
+                return new Side(p, null, null);
+            }
+            budget -= lp.spent();
+            s = lp.optimise(k, sense, Math.max(0, budget));
+            left[0] -= lp.spent();
+        }
         double[] x = lp.primal();
         if (s == SparseSimplex.Status.UNBOUNDED) {
             double[] ray = lp.ray();

@@ -30,7 +30,11 @@ final class SparseSimplex {
     private static final int REFACTOR_EVERY = 120;
     private static final int DEGENERATE_RUN = 60;
 
-    enum Status { OPTIMAL, UNBOUNDED, GAVE_UP }
+    enum Status {
+        OPTIMAL, UNBOUNDED, GAVE_UP,
+        /** Stopped before the optimum, at a vertex where the optimised unknown reached the value asked for. */
+        REACHED
+    }
 
     private final Component comp;
     private final int m;
@@ -370,6 +374,14 @@ final class SparseSimplex {
      * at once when there is none (no start yet, or a basis found singular).
      */
     Status optimise(int k, int sense, long iterations) {
+        return optimise(k, sense, iterations, Double.NaN);
+    }
+
+    /**
+     * As {@link #optimise(int, int, long)}, but stops early, with {@link Status#REACHED}, at the first vertex
+     * where {@code sense * x_k >= sense * stopAt} (NaN: never): a point that reaches a target needs no optimum.
+     */
+    Status optimise(int k, int sense, long iterations, double stopAt) {
         if (nonbasic == null) {
             return Status.GAVE_UP;
         }
@@ -378,7 +390,7 @@ final class SparseSimplex {
         double[] cost = new double[n + m];
         cost[k] = -sense; // the engine minimises
         try {
-            return iterate(cost);
+            return iterate(cost, k, sense, stopAt);
         } finally {
             spent = budgetAtCall - Math.max(0, iterationsLeft);
         }
@@ -422,11 +434,14 @@ final class SparseSimplex {
 
     private double[] ray;
 
-    private Status iterate(double[] cost) {
+    private Status iterate(double[] cost, int k, int sense, double stopAt) {
         ray = null;
         int degenerate = 0;
         double[] y;
         while (true) {
+            if (sense * (lower[k] + (posOf[k] >= 0 ? xB[posOf[k]] : 0) - stopAt) >= 0) { // false for NaN
+                return Status.REACHED;
+            }
             if (iterationsLeft-- <= 0) {
                 return Status.GAVE_UP;
             }

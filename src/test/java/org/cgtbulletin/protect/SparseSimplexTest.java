@@ -93,6 +93,56 @@ class SparseSimplexTest {
         assertTrue(bounds > solves * 9 / 10, "verified bounds: " + bounds + " of " + solves);
     }
 
+    /**
+     * Asked to stop at a target between the true value and the optimum, the simplex stops at a vertex that reaches
+     * it (a point the exact check accepts), never later than the optimum; a target beyond the optimum is never
+     * reached, and the optimum is found as without one.
+     */
+    @Test
+    void aTargetStopsTheSimplexAtTheFirstVertexThatReachesIt() {
+        int reached = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            Tables tables = AlternativeDataTest.tables(seed);
+            LinearSystem sys = new LinearSystem(tables.counts());
+            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
+            boolean[] suppressed = new boolean[status.length];
+            for (int c = 0; c < status.length; c++) {
+                suppressed[c] = status[c] != CellStatus.PUBLISHED;
+            }
+            for (Component comp : Component.of(sys, suppressed)) {
+                int n = comp.size();
+                long[] truth = new long[n];
+                for (int j = 0; j < n; j++) {
+                    truth[j] = sys.value[comp.cells[j]];
+                }
+                long[] lower = new long[n];
+                boolean[] all = new boolean[n];
+                Arrays.fill(all, true);
+                ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, null, all);
+                SparseSimplex lp = new SparseSimplex(comp);
+                assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
+                for (int k = 0; k < n; k++) {
+                    String what = sys.label[comp.cells[k]] + " seed " + seed;
+                    if (exact.high[k] == Double.POSITIVE_INFINITY || exact.high[k] < truth[k] + 2) {
+                        continue;
+                    }
+                    double target = Math.floor((truth[k] + exact.high[k]) / 2);
+                    assertEquals(SparseSimplex.Status.REACHED, lp.optimise(k, 1, 1_000_000, target), what);
+                    double[] x = lp.primal();
+                    assertTrue(x[k] >= target - 1e-9 && x[k] <= exact.high[k] + 1e-6, what + ": " + x[k]);
+                    Certificates.Point p = Certificates.point(comp, lower, x);
+                    if (p != null) {
+                        assertTrue(p.atLeast(k, (long) target), what);
+                        reached++;
+                    }
+                    assertEquals(SparseSimplex.Status.OPTIMAL, lp.optimise(k, 1, 1_000_000, exact.high[k] + 1), what);
+                    assertEquals(exact.high[k], lp.primal()[k], 1e-6, what);
+                }
+            }
+        }
+        assertTrue(reached > 20, "verified points at a target: " + reached);
+    }
+
     @Test
     void aSuggestedBasisGivesTheSameOptimaWithLessCrossover() {
         Tables tables = AlternativeDataTest.tables(3);
