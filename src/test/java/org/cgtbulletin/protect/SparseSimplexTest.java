@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.cgtbulletin.aggregate.Tables;
 import org.junit.jupiter.api.Test;
@@ -17,13 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class SparseSimplexTest {
 
-    @Test
-    void optimaAndCertificatesMatchTheExactSimplex() {
-        int points = 0;
-        int bounds = 0;
-        int solves = 0;
-        int exactPoints = 0;
-        for (long seed = 1; seed <= 8; seed++) {
+    /** A component of the protected counts of a seeded dataset, with its linear system and true values. */
+    record Seeded(long seed, LinearSystem sys, Component comp, long[] truth) {
+    }
+
+    /** Every component of the protected counts of the seeded datasets 1 to {@code seeds}. */
+    static List<Seeded> components(int seeds) {
+        List<Seeded> out = new ArrayList<>();
+        for (long seed = 1; seed <= seeds; seed++) {
             Tables tables = AlternativeDataTest.tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
             CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
@@ -32,56 +35,72 @@ class SparseSimplexTest {
                 suppressed[c] = status[c] != CellStatus.PUBLISHED;
             }
             for (Component comp : Component.of(sys, suppressed)) {
-                int n = comp.size();
-                long[] truth = new long[n];
-                for (int j = 0; j < n; j++) {
+                long[] truth = new long[comp.size()];
+                for (int j = 0; j < truth.length; j++) {
                     truth[j] = sys.value[comp.cells[j]];
                 }
-                // Intervals (lower bounds 0), and against each cell's largest contributor (its own amounts).
-                for (String token : new String[] {null, "C1", "C2"}) {
-                    long[] lower = new long[n];
-                    for (int j = 0; token != null && j < n; j++) {
-                        lower[j] = sys.own(token, comp.cells[j]);
-                    }
-                    boolean[] all = new boolean[n];
-                    Arrays.fill(all, true);
-                    ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, token == null ? null : lower, all);
-                    assertNotNull(exact);
-                    SparseSimplex lp = new SparseSimplex(comp);
-                    assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
-                    for (int k = 0; k < n; k++) {
-                        for (int sense : new int[] {1, -1}) {
-                            String what = sys.label[comp.cells[k]] + (sense > 0 ? " max" : " min") + " seed "
-                                    + seed + " lower " + token;
-                            SparseSimplex.Status s = lp.optimise(k, sense, 1_000_000);
-                            solves++;
-                            double want = sense > 0 ? exact.high[k] : exact.low[k];
-                            if (s == SparseSimplex.Status.UNBOUNDED) {
-                                assertEquals(Double.POSITIVE_INFINITY, want, what);
-                                continue;
-                            }
-                            assertEquals(SparseSimplex.Status.OPTIMAL, s, what);
-                            double[] x = lp.primal();
-                            assertEquals(want, x[k], 1e-6, what);
-                            Certificates.Point p = Certificates.point(comp, lower, x);
-                            if (p != null) {
-                                points++;
-                                assertEquals(want, p.value(k), 1e-9, what);
-                            }
-                            // The same vertex in exact rationals, by refinement: always found here, and exact.
-                            Certificates.Point e = Certificates.point(comp, lower, lp.exactVertex());
-                            assertNotNull(e, what);
-                            exactPoints++;
-                            assertEquals(want, e.value(k), 1e-9, what);
-                            if (p != null) {
-                                assertEquals(0, p.num()[k].multiply(e.den()).compareTo(e.num()[k].multiply(p.den())),
-                                        what + ": the rounded vertex and the exact one agree");
-                            }
-                            Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
-                            if (b != null) {
-                                bounds++;
-                                assertEquals(want, b.value(), 1e-9, what);
-                            }
+                out.add(new Seeded(seed, sys, comp, truth));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void optimaAndCertificatesMatchTheExactSimplex() {
+        int points = 0;
+        int bounds = 0;
+        int solves = 0;
+        int exactPoints = 0;
+        for (Seeded c : components(8)) {
+            long seed = c.seed();
+            LinearSystem sys = c.sys();
+            Component comp = c.comp();
+            int n = comp.size();
+            long[] truth = c.truth();
+            // Intervals (lower bounds 0), and against each cell's largest contributor (its own amounts).
+            for (String token : new String[] {null, "C1", "C2"}) {
+                long[] lower = new long[n];
+                for (int j = 0; token != null && j < n; j++) {
+                    lower[j] = sys.own(token, comp.cells[j]);
+                }
+                boolean[] all = new boolean[n];
+                Arrays.fill(all, true);
+                ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, token == null ? null : lower, all);
+                assertNotNull(exact);
+                SparseSimplex lp = new SparseSimplex(comp);
+                assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
+                for (int k = 0; k < n; k++) {
+                    for (int sense : new int[] {1, -1}) {
+                        String what = sys.label[comp.cells[k]] + (sense > 0 ? " max" : " min") + " seed "
+                                + seed + " lower " + token;
+                        SparseSimplex.Status s = lp.optimise(k, sense, 1_000_000);
+                        solves++;
+                        double want = sense > 0 ? exact.high[k] : exact.low[k];
+                        if (s == SparseSimplex.Status.UNBOUNDED) {
+                            assertEquals(Double.POSITIVE_INFINITY, want, what);
+                            continue;
+                        }
+                        assertEquals(SparseSimplex.Status.OPTIMAL, s, what);
+                        double[] x = lp.primal();
+                        assertEquals(want, x[k], 1e-6, what);
+                        Certificates.Point p = Certificates.point(comp, lower, x);
+                        if (p != null) {
+                            points++;
+                            assertEquals(want, p.value(k), 1e-9, what);
+                        }
+                        // The same vertex in exact rationals, by refinement: always found here, and exact.
+                        Certificates.Point e = Certificates.point(comp, lower, lp.exactVertex());
+                        assertNotNull(e, what);
+                        exactPoints++;
+                        assertEquals(want, e.value(k), 1e-9, what);
+                        if (p != null) {
+                            assertEquals(0, p.num()[k].multiply(e.den()).compareTo(e.num()[k].multiply(p.den())),
+                                    what + ": the rounded vertex and the exact one agree");
+                        }
+                        Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
+                        if (b != null) {
+                            bounds++;
+                            assertEquals(want, b.value(), 1e-9, what);
                         }
                     }
                 }
@@ -101,43 +120,31 @@ class SparseSimplexTest {
     @Test
     void aTargetStopsTheSimplexAtTheFirstVertexThatReachesIt() {
         int reached = 0;
-        for (long seed = 1; seed <= 4; seed++) {
-            Tables tables = AlternativeDataTest.tables(seed);
-            LinearSystem sys = new LinearSystem(tables.counts());
-            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
-            boolean[] suppressed = new boolean[status.length];
-            for (int c = 0; c < status.length; c++) {
-                suppressed[c] = status[c] != CellStatus.PUBLISHED;
-            }
-            for (Component comp : Component.of(sys, suppressed)) {
-                int n = comp.size();
-                long[] truth = new long[n];
-                for (int j = 0; j < n; j++) {
-                    truth[j] = sys.value[comp.cells[j]];
+        for (Seeded c : components(4)) {
+            Component comp = c.comp();
+            long[] truth = c.truth();
+            long[] lower = new long[truth.length];
+            boolean[] all = new boolean[truth.length];
+            Arrays.fill(all, true);
+            ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, null, all);
+            SparseSimplex lp = new SparseSimplex(comp);
+            assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
+            for (int k = 0; k < truth.length; k++) {
+                String what = c.sys().label[comp.cells[k]] + " seed " + c.seed();
+                if (exact.high[k] == Double.POSITIVE_INFINITY || exact.high[k] < truth[k] + 2) {
+                    continue;
                 }
-                long[] lower = new long[n];
-                boolean[] all = new boolean[n];
-                Arrays.fill(all, true);
-                ExactSimplex.Bounds exact = IntervalAudit.bounds(comp, null, all);
-                SparseSimplex lp = new SparseSimplex(comp);
-                assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(lower, truth, 1_000_000));
-                for (int k = 0; k < n; k++) {
-                    String what = sys.label[comp.cells[k]] + " seed " + seed;
-                    if (exact.high[k] == Double.POSITIVE_INFINITY || exact.high[k] < truth[k] + 2) {
-                        continue;
-                    }
-                    double target = Math.floor((truth[k] + exact.high[k]) / 2);
-                    assertEquals(SparseSimplex.Status.REACHED, lp.optimise(k, 1, 1_000_000, target), what);
-                    double[] x = lp.primal();
-                    assertTrue(x[k] >= target - 1e-9 && x[k] <= exact.high[k] + 1e-6, what + ": " + x[k]);
-                    Certificates.Point p = Certificates.point(comp, lower, x);
-                    if (p != null) {
-                        assertTrue(p.atLeast(k, (long) target), what);
-                        reached++;
-                    }
-                    assertEquals(SparseSimplex.Status.OPTIMAL, lp.optimise(k, 1, 1_000_000, exact.high[k] + 1), what);
-                    assertEquals(exact.high[k], lp.primal()[k], 1e-6, what);
+                double target = Math.floor((truth[k] + exact.high[k]) / 2);
+                assertEquals(SparseSimplex.Status.REACHED, lp.optimise(k, 1, 1_000_000, target), what);
+                double[] x = lp.primal();
+                assertTrue(x[k] >= target - 1e-9 && x[k] <= exact.high[k] + 1e-6, what + ": " + x[k]);
+                Certificates.Point p = Certificates.point(comp, lower, x);
+                if (p != null) {
+                    assertTrue(p.atLeast(k, (long) target), what);
+                    reached++;
                 }
+                assertEquals(SparseSimplex.Status.OPTIMAL, lp.optimise(k, 1, 1_000_000, exact.high[k] + 1), what);
+                assertEquals(exact.high[k], lp.primal()[k], 1e-6, what);
             }
         }
         assertTrue(reached > 20, "verified points at a target: " + reached);
