@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
  * Runs a data command in a second JVM started with options chosen for this batch job, when the bulletin was started
  * as a plain {@code java -jar bulletin.jar COMMAND ...} with no JVM option of the user's own.
  *
- * <p>The options are three, and a fourth where the kernel offers transparent huge pages ({@link #HUGE_PAGES}); the
+ * <p>The options are three, a fourth where the kernel offers transparent huge pages ({@link #HUGE_PAGES}) and a
+ * fifth where the processor has 512-bit vector instructions ({@link #NARROW_VECTORS}); the
  * third, for every command but the preview server, promotes what survives a young collection at once
  * ({@link #TENURE_AT_ONCE}). The serial
  * garbage collector: on a machine with two or more cores and 2 GB or more, a JVM picks G1, which suits servers with a
@@ -88,6 +89,19 @@ final class TunedJvm {
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
+    /**
+     * The option added where the processor has AVX-512 ({@link #wideVectorsIn}): the JVM's own routines (copying and
+     * clearing memory, comparing strings) keep to 256-bit vectors. With 512-bit ones a core may run at a lower clock
+     * for a while after each use, and the JVM uses them all the time. On the project's machine (an Ice Lake server
+     * core, 3 Dec) a build of a million reports was faster with the option in each of eight alternating pairs, by
+     * 0.1 to 3.5 s (median 1.0 s, with 1.8 s less CPU); the output is the same, since Java's arithmetic does not
+     * depend on the vector width.
+     */
+    static final String NARROW_VECTORS = "-XX:UseAVX=2";
+
+    /** Where Linux lists the processor's features (the {@code flags} line). */
+    static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+
     /** Where Linux tells whether, and how, it gives processes transparent huge pages. */
     static final Path TRANSPARENT_HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
@@ -111,7 +125,7 @@ final class TunedJvm {
      * @param archive the class-data archive made for the jar ({@link ClassArchive}), if there is one
      */
     record Start(List<String> jvmOptions, String classPath, String command, Optional<String> java,
-            Optional<ClassArchive.Use> archive, boolean hugePages) {
+            Optional<ClassArchive.Use> archive, boolean hugePages, boolean wideVectors) {
 
         static Start current() {
             Path java = Path.of(System.getProperty("java.home", ""), "bin", "java");
@@ -120,7 +134,25 @@ final class TunedJvm {
                     System.getProperty("sun.java.command", ""),
                     Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty(),
                     classPath.endsWith(".jar") ? ClassArchive.usable(Path.of(classPath)) : Optional.empty(),
-                    hugePagesOffered(firstLine(TRANSPARENT_HUGE_PAGES)));
+                    hugePagesOffered(firstLine(TRANSPARENT_HUGE_PAGES)),
+                    wideVectorsIn(System.getProperty("os.arch", ""), flagsLine(CPU_INFO)));
+        }
+    }
+
+    /**
+     * Whether the JVM would use 512-bit vectors: an x86-64 processor whose {@code flags} line in
+     * {@link #CPU_INFO} lists {@code avx512f}. Elsewhere the option does not exist or changes nothing, so it is
+     * left out.
+     */
+    static boolean wideVectorsIn(String arch, String flags) {
+        return (arch.equals("amd64") || arch.equals("x86_64")) && List.of(flags.split("\\s+")).contains("avx512f");
+    }
+
+    private static String flagsLine(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst().orElse("");
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return "";
         }
     }
 
@@ -160,6 +192,9 @@ final class TunedJvm {
         command.addAll(options(args, sizeOf));
         if (start.hugePages()) {
             command.add(HUGE_PAGES);
+        }
+        if (start.wideVectors()) {
+            command.add(NARROW_VECTORS);
         }
         start.archive().ifPresent(a -> command.addAll(ClassArchive.options(a.archive())));
         command.add("-D" + LAUNCHER + "=" + pid);

@@ -20,7 +20,7 @@ class TunedJvmTest {
 
     private static TunedJvm.Start plainJar(String command) {
         return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty(),
-                false);
+                false, false);
     }
 
     @Test
@@ -42,7 +42,7 @@ class TunedJvmTest {
         ClassArchive.Use use = new ClassArchive.Use(Path.of("/srv/bulletin/bulletin.jar"),
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
-                Optional.of(use), false);
+                Optional.of(use), false, false);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
@@ -50,13 +50,14 @@ class TunedJvmTest {
                 TunedJvm.command(start, List.of("build"), 7, NO_FILES));
         // Options of the user's own still keep the work in the JVM as started, archive or not.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of("-Xmx2g"), "bulletin.jar",
-                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false), List.of("build"), 7, NO_FILES));
+                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false, false), List.of("build"), 7,
+                NO_FILES));
     }
 
     @Test
     void transparentHugePagesAreAskedForWhereTheKernelOffersThem() {
         TunedJvm.Start offered = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
-                Optional.of(JAVA), Optional.empty(), true);
+                Optional.of(JAVA), Optional.empty(), true, false);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseTransparentHugePages", "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
@@ -71,7 +72,7 @@ class TunedJvmTest {
     @Test
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), true);
+                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), true, false);
         assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
@@ -89,13 +90,15 @@ class TunedJvmTest {
         List<String> build = List.of("build");
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1, NO_FILES));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, false), build, 1,
+                NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1, NO_FILES));
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, false), build, 1,
+                NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES));
+                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false, false), build, 1, NO_FILES));
     }
 
     @Test
@@ -127,5 +130,23 @@ class TunedJvmTest {
         // The preview server runs for hours: the optimising compiler pays for itself there whatever the data, and
         // what one request makes is not kept, so the collector's tenuring stays the JVM's own.
         assertEquals(List.of("-XX:+UseSerialGC"), TunedJvm.options(List.of("serve", "--reports", "small.csv"), sizeOf));
+    }
+
+    @Test
+    void whereTheProcessorHas512BitVectorsTheJvmKeepsTo256() {
+        TunedJvm.Start wide = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
+                Optional.of(JAVA), Optional.empty(), true, true);
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-XX:UseAVX=2",
+                "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
+                TunedJvm.command(wide, List.of("build"), 3, NO_FILES));
+        // /proc/cpuinfo's flags line, on x86-64 only (elsewhere the option does not exist)
+        String iceLake = "flags\t\t: fpu vme sse4_2 avx avx2 bmi2 avx512f avx512dq avx512bw avx512vl fsrm";
+        assertTrue(TunedJvm.wideVectorsIn("amd64", iceLake));
+        assertTrue(TunedJvm.wideVectorsIn("x86_64", iceLake));
+        assertFalse(TunedJvm.wideVectorsIn("amd64", "flags\t\t: fpu vme sse4_2 avx avx2 bmi2"));
+        assertFalse(TunedJvm.wideVectorsIn("amd64", "flags\t\t: avx512fx")); // a flag that only starts the same
+        assertFalse(TunedJvm.wideVectorsIn("aarch64", iceLake));
+        assertFalse(TunedJvm.wideVectorsIn("amd64", "")); // no /proc/cpuinfo: not Linux
     }
 }
