@@ -29,6 +29,7 @@ final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final DirectHtml direct;
 
     Markdown(boolean allowRawHtml) {
         MutableDataSet options = new MutableDataSet();
@@ -43,6 +44,7 @@ final class Markdown {
                         return Markdown::disarm;
                     }
                 }).build();
+        direct = new DirectHtml(parser.getOptions());
     }
 
     /**
@@ -94,7 +96,7 @@ final class Markdown {
 
     String toHtml(String markdown) {
         Node document = parser.parse(markdown);
-        return renderer.render(document);
+        return DirectHtml.covers(document) ? direct.render(document) : renderer.render(document);
     }
 
     private static void disarm(Node node, AttributablePart part, MutableAttributes attributes) {

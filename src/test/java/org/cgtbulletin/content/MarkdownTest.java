@@ -30,8 +30,13 @@ class MarkdownTest {
 
     /** flexmark as documented, its extensions made anew for every document. */
     private static String reference(String markdown, boolean allowRawHtml) {
+        return reference(markdown, allowRawHtml, true);
+    }
+
+    private static String reference(String markdown, boolean allowRawHtml, boolean frontMatter) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create()));
+        options.set(Parser.EXTENSIONS, frontMatter ? List.of(TablesExtension.create(), YamlFrontMatterExtension.create())
+                : List.of(TablesExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, !allowRawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
@@ -86,6 +91,160 @@ class MarkdownTest {
             b.append(random.nextInt(4) == 0 ? "" : "\n");
         }
         return b.toString();
+    }
+
+    private static final String[] INLINE = {"word", "lesson", "viability", "*em*", "**strong**", "_under_",
+            "__double__", "***both***", "*nested **strong** em*", "`code`", "`` a ` b ``", "` spaced  code `",
+            "`a\nb`", "\\*", "\\\\", "\\[", "a&b", "x < y > z", "\"quoted\"", "'apos'", "é", "\u2014", "\t",
+            "*unclosed", "**", "_", "[not a link]", "1\\. escaped", "snake_case_word", "2*3*4", "a * b",
+            "&amp;", "&copy;", "&#35;", "<b>raw</b>", "[link](https://example.org \"t\")", "![image](a.png)",
+            "<https://auto.example>", "[ref]", "<!-- note -->", "\r"};
+
+    private static void inline(Random random, StringBuilder b, boolean common) {
+        int words = 1 + random.nextInt(8);
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                b.append(random.nextInt(12) == 0 ? "  " : " ");
+            }
+            int pick = random.nextInt(random.nextInt(3) == 0 ? INLINE.length : 3);
+            String fragment = INLINE[pick];
+            if (common && (fragment.contains("&") && fragment.length() > 3 || fragment.startsWith("<")
+                    || fragment.contains("](") || fragment.startsWith("[") || fragment.equals("\r"))) {
+                fragment = "plain";
+            }
+            b.append(fragment);
+        }
+    }
+
+    /** A paragraph's lines, with the odd leading and trailing spaces and the two kinds of hard break. */
+    private static void paragraph(Random random, String prefix, StringBuilder b, boolean common) {
+        int lines = 1 + random.nextInt(3);
+        for (int l = 0; l < lines; l++) {
+            b.append(l == 0 ? "" : prefix).append(l > 0 && random.nextInt(5) == 0 ? "   ".substring(random.nextInt(3))
+                    : "");
+            inline(random, b, common);
+            b.append(switch (random.nextInt(10)) {
+                case 0 -> "  ";
+                case 1 -> "\\";
+                case 2 -> " ";
+                case 3 -> "\t";
+                default -> "";
+            }).append('\n');
+        }
+    }
+
+    /** Blocks of every kind, nested in lists and quotes; {@code common} keeps to what {@link DirectHtml} writes. */
+    private static void blocks(Random random, String prefix, int depth, StringBuilder b, boolean common) {
+        int count = 1 + random.nextInt(depth == 0 ? 6 : 3);
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
+                b.append(random.nextInt(4) == 0 ? "" : prefix.stripTrailing() + "\n");
+            }
+            int kind = random.nextInt(common ? 9 : 13);
+            switch (kind) {
+                case 0, 1 -> paragraph(random, prefix, b, common);
+                case 2 -> {
+                    b.append("#".repeat(1 + random.nextInt(6))).append(random.nextInt(8) == 0 ? "" : " ");
+                    inline(random, b, common);
+                    b.append(random.nextInt(4) == 0 ? " ##" : "").append('\n');
+                }
+                case 3 -> {
+                    inline(random, b, common);
+                    b.append('\n').append(prefix).append(random.nextBoolean() ? "===" : "---").append('\n');
+                }
+                case 4 -> b.append(new String[] {"***", "---", "___", "* * *"}[random.nextInt(4)]).append('\n');
+                case 5, 6 -> {
+                    boolean ordered = kind == 6;
+                    int items = 1 + random.nextInt(4);
+                    boolean loose = random.nextInt(3) == 0;
+                    int start = random.nextInt(4) == 0 ? random.nextInt(12) : 1;
+                    String delimiter = random.nextInt(5) == 0 ? ")" : ".";
+                    String bullet = new String[] {"-", "*", "+"}[random.nextInt(3)];
+                    for (int i = 0; i < items; i++) {
+                        String marker = ordered ? (start + i) + delimiter + " " : bullet + " ";
+                        if (i > 0) {
+                            b.append(prefix);
+                            if (loose) {
+                                b.append('\n').append(prefix);
+                            }
+                        }
+                        b.append(marker);
+                        if (depth < 3 && random.nextInt(3) == 0) {
+                            blocks(random, prefix + " ".repeat(marker.length()), depth + 1, b, common);
+                        } else if (random.nextInt(10) == 0) {
+                            b.append('\n');
+                        } else {
+                            paragraph(random, prefix + " ".repeat(marker.length()), b, common);
+                        }
+                    }
+                }
+                case 7 -> {
+                    b.append("> ");
+                    if (depth < 3) {
+                        blocks(random, prefix + "> ", depth + 1, b, common);
+                    } else {
+                        paragraph(random, prefix + (random.nextBoolean() ? "> " : ""), b, common);
+                    }
+                }
+                case 8 -> {
+                    String table = document(random.nextLong());
+                    b.append(table.lines().filter(l -> !l.startsWith("---") && !l.contains(":"))
+                            .map(l -> l.replace("[link](https://example.org/a|b)", "x").replace("<em>raw</em>", "y"))
+                            .reduce("", (x, y) -> x + (x.isEmpty() ? "" : prefix) + y + "\n"));
+                }
+                case 9 -> b.append("```java\n").append(prefix).append("int x = 1 < 2;\n").append(prefix)
+                        .append("```\n");
+                case 10 -> b.append("    indented code\n");
+                case 11 -> b.append("<div class=\"x\">\n").append(prefix).append("raw & block\n").append(prefix)
+                        .append("</div>\n");
+                default -> b.append("[ref]: https://example.org/ref \"Title\"\n");
+            }
+        }
+    }
+
+    /**
+     * {@link DirectHtml} writes what flexmark's renderer would have, for every document it covers; the others go to
+     * flexmark's renderer. The corpus: documents of the common kinds only (most of them covered), and documents with
+     * everything (links, images, raw HTML, code blocks, entities), which must come out the same either way.
+     */
+    @Test
+    void documentsAreWrittenAsFlexmarkWritesThem() {
+        for (boolean raw : new boolean[] {false, true}) {
+            Markdown markdown = new Markdown(raw);
+            int covered = 0;
+            int documents = 0;
+            List<String> texts = new ArrayList<>(List.of("", "\n", "   \n", "a", "#", "-", "> ", "1.", "***\n- a",
+                    "- a\n\n\n- b", "  \\\n  x", "a  \n  b\\\n\tc", "| a |\n|---|\n", "* * *\n> > > deep\n"));
+            for (String folder : new String[] {"lessons", "pages", "bulletins"}) {
+                try (var files = java.nio.file.Files.list(java.nio.file.Path.of("content", folder))) {
+                    for (var f : files.sorted().toList()) {
+                        texts.add(ContentReader.split(java.nio.file.Files.readString(f)).body());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            for (long seed = 0; seed < 3000; seed++) {
+                StringBuilder b = new StringBuilder();
+                blocks(new Random(seed), "", 0, b, seed % 3 != 0);
+                texts.add(b.toString());
+            }
+            for (String text : texts) {
+                String expected = reference(text, raw, false);
+                assertEquals(expected, markdown.toHtml(text), "document " + documents + ":\n" + text);
+                documents++;
+                if (DirectHtml.covers(Parser.builder(markdownOptions()).build().parse(text))) {
+                    covered++;
+                }
+            }
+            assertTrue(covered > documents / 3 && covered < documents, covered + " of " + documents + " covered");
+        }
+    }
+
+    private static MutableDataSet markdownOptions() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        return options;
     }
 
     @Test

@@ -1,0 +1,283 @@
+package org.cgtbulletin.content;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCaption;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+
+/**
+ * The HTML flexmark's {@link HtmlRenderer} writes, written directly for documents made only of the common node
+ * types: paragraphs, headings, lists, block quotes, rules, tables, emphasis, code spans and line breaks. On 10,000
+ * short lessons flexmark's renderer was half of the Markdown's time (its line-tracking writer appends text a run of
+ * characters at a time and escapes it with a regular expression); this writes the same bytes with a string builder.
+ * Anything else in a document (links, images, raw HTML, code blocks, entities, references) and it is
+ * {@linkplain #covers not covered}: {@link Markdown} then renders it with flexmark's renderer, as before.
+ * {@code MarkdownTest} compares the two on thousands of generated documents.
+ *
+ * <p>The parts that decide the HTML are flexmark's own: which list items are tight
+ * ({@link ListOptions#isTightListItem}), which paragraphs lose their {@code <p>}
+ * ({@link ParagraphItemContainer#isParagraphWrappingDisabled}), text unescaping and code-span whitespace
+ * ({@link Escaping}). The bulletin's attribute provider changes only {@code href} and {@code src}, which none of these
+ * nodes has.
+ */
+final class DirectHtml {
+
+    private final DataHolder options;
+    private final ListOptions listOptions;
+    private final String tableClass;
+    private final String softBreak;
+    private final String hardBreak;
+
+    DirectHtml(DataHolder options) {
+        this.options = options;
+        this.listOptions = ListOptions.get(options);
+        this.tableClass = TablesExtension.CLASS_NAME.get(options);
+        this.softBreak = HtmlRenderer.SOFT_BREAK.get(options);
+        this.hardBreak = HtmlRenderer.HARD_BREAK.get(options);
+    }
+
+    /** Whether every node of the document is of a type this writes (the exact class: subclasses render otherwise). */
+    static boolean covers(Node document) {
+        if (document.getClass() != Document.class) {
+            return false;
+        }
+        for (Node n : document.getDescendants()) {
+            Class<?> c = n.getClass();
+            boolean known = c == Paragraph.class || c == Text.class || c == SoftLineBreak.class
+                    || c == HardLineBreak.class || c == Heading.class || c == BulletList.class
+                    || c == OrderedList.class || c == BulletListItem.class || c == OrderedListItem.class
+                    || c == Emphasis.class || c == StrongEmphasis.class || c == Code.class
+                    || c == BlockQuote.class || c == ThematicBreak.class || c == TableBlock.class
+                    || c == TableHead.class || c == TableBody.class || c == TableRow.class
+                    || c == TableCell.class || c == TableSeparator.class || c == TableCaption.class;
+            if (!known) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The document's HTML; only for a document this {@link #covers}. */
+    String render(Node document) {
+        Out out = new Out(document.getChars().length() * 5 / 4 + 64);
+        children(document, out);
+        return out.b.toString();
+    }
+
+    private void children(Node parent, Out out) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            node(n, out);
+        }
+    }
+
+    private void node(Node n, Out out) {
+        if (n instanceof Text) {
+            BasedSequence chars = n.getChars();
+            out.text(needsUnescaping(chars) ? Escaping.normalizeEOL(chars.unescape()) : chars.toString());
+        } else if (n instanceof SoftLineBreak) {
+            out.raw(softBreak);
+        } else if (n instanceof Paragraph p) {
+            paragraph(p, out);
+        } else if (n instanceof Emphasis) {
+            out.raw("<em>");
+            children(n, out);
+            out.raw("</em>");
+        } else if (n instanceof StrongEmphasis) {
+            out.raw("<strong>");
+            children(n, out);
+            out.raw("</strong>");
+        } else if (n instanceof Code c) {
+            out.raw("<code>");
+            out.text(Escaping.collapseWhitespace(c.getText(), true));
+            out.raw("</code>");
+        } else if (n instanceof HardLineBreak) {
+            out.raw(hardBreak);
+        } else if (n instanceof ListItem item) {
+            out.line();
+            out.raw("<li>");
+            out.text(item.getMarkerSuffix().unescape());
+            children(item, out);
+            out.raw("</li>");
+            out.line();
+        } else if (n instanceof Heading h) {
+            String tag = "h" + h.getLevel();
+            block(tag, h, out);
+        } else if (n instanceof BulletList) {
+            indented("<ul>", "</ul>", n, out);
+        } else if (n instanceof OrderedList list) {
+            int start = list.getStartNumber();
+            String open = listOptions.isOrderedListManualStart() && start != 1 ? "<ol start=\"" + start + "\">"
+                    : "<ol>";
+            indented(open, "</ol>", n, out);
+        } else if (n instanceof BlockQuote) {
+            indented("<blockquote>", "</blockquote>", n, out);
+        } else if (n instanceof ThematicBreak) {
+            out.line();
+            out.raw("<hr />");
+            out.line();
+        } else {
+            table(n, out);
+        }
+    }
+
+    private void table(Node n, Out out) {
+        if (n instanceof TableBlock) {
+            indented(tableClass.isEmpty() ? "<table>" : "<table class=\"" + escaped(tableClass) + "\">", "</table>",
+                    n, out);
+            out.line();
+        } else if (n instanceof TableHead) {
+            block("thead", n, out);
+        } else if (n instanceof TableBody) {
+            block("tbody", n, out);
+        } else if (n instanceof TableRow) {
+            block("tr", n, out);
+        } else if (n instanceof TableCaption) {
+            block("caption", n, out);
+        } else if (n instanceof TableCell cell) {
+            String tag = cell.isHeader() ? "th" : "td";
+            out.raw("<").raw(tag);
+            if (cell.getAlignment() != null) {
+                out.raw(" align=\"").raw(switch (cell.getAlignment()) {
+                    case LEFT -> "left";
+                    case CENTER -> "center";
+                    case RIGHT -> "right";
+                }).raw("\"");
+            }
+            if (cell.getSpan() > 1) {
+                out.raw(" colspan=\"").raw(Integer.toString(cell.getSpan())).raw("\"");
+            }
+            out.raw(">");
+            children(cell, out);
+            out.raw("</").raw(tag).raw(">");
+        }
+        // a TableSeparator writes nothing
+    }
+
+    private void paragraph(Paragraph p, Out out) {
+        if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) {
+            return;
+        }
+        if (p.getParent() instanceof ParagraphItemContainer container
+                && container.isParagraphWrappingDisabled(p, listOptions, options)) {
+            children(p, out);
+        } else {
+            block("p", p, out);
+        }
+    }
+
+    /** A tag on a line of its own making: a new line before it unless at one, its children, a new line after. */
+    private void block(String tag, Node n, Out out) {
+        out.line();
+        out.raw("<").raw(tag).raw(">");
+        children(n, out);
+        out.raw("</").raw(tag).raw(">");
+        out.line();
+    }
+
+    /** A container tag: its opening and closing tags each on a line of its own, its children between. */
+    private void indented(String open, String close, Node n, Out out) {
+        out.line();
+        out.raw(open);
+        out.line();
+        children(n, out);
+        out.line();
+        out.raw(close);
+        out.line();
+    }
+
+    /** Whether the text has a backslash escape, an entity or a carriage return for flexmark to resolve. */
+    private static boolean needsUnescaping(BasedSequence chars) {
+        for (int i = 0, n = chars.length(); i < n; i++) {
+            char c = chars.charAt(i);
+            if (c == '\\' || c == '&' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escaped(String s) {
+        Out o = new Out(s.length() + 16);
+        o.text(s);
+        return o.b.toString();
+    }
+
+    /** The HTML being written, and where its current line starts. */
+    private static final class Out {
+        final StringBuilder b;
+
+        Out(int capacity) {
+            b = new StringBuilder(capacity);
+        }
+
+        /** Ends the current line, unless nothing is on it yet. */
+        void line() {
+            int n = b.length();
+            if (n > 0 && b.charAt(n - 1) != '\n') {
+                b.append('\n');
+            }
+        }
+
+        Out raw(String s) {
+            b.append(s);
+            return this;
+        }
+
+        /**
+         * Text with {@code & < > "} escaped, as flexmark's {@code Escaping.escapeHtml(text, false)}; at the start of a
+         * line without its leading spaces and tabs, as flexmark's writer trims them.
+         */
+        void text(String s) {
+            int from = 0;
+            int n = s.length();
+            int last = b.length() - 1;
+            if (last < 0 || b.charAt(last) == '\n') {
+                while (from < n && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+                    from++;
+                }
+            }
+            for (int i = from; i < n; i++) {
+                String entity = switch (s.charAt(i)) {
+                    case '&' -> "&amp;";
+                    case '<' -> "&lt;";
+                    case '>' -> "&gt;";
+                    case '"' -> "&quot;";
+                    default -> null;
+                };
+                if (entity != null) {
+                    b.append(s, from, i).append(entity);
+                    from = i + 1;
+                }
+            }
+            b.append(s, from, n);
+        }
+    }
+}
