@@ -32,6 +32,7 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The HTML flexmark's {@link HtmlRenderer} writes, written directly for documents made only of the common node
@@ -66,10 +67,11 @@ final class DirectHtml {
 
     /** Whether every node of the document is of a type this writes (the exact class: subclasses render otherwise). */
     static boolean covers(Node document) {
-        if (document.getClass() != Document.class) {
-            return false;
-        }
-        for (Node n : document.getDescendants()) {
+        return document.getClass() == Document.class && childrenKnown(document);
+    }
+
+    private static boolean childrenKnown(Node parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             Class<?> c = n.getClass();
             boolean known = c == Paragraph.class || c == Text.class || c == SoftLineBreak.class
                     || c == HardLineBreak.class || c == Heading.class || c == BulletList.class
@@ -78,7 +80,7 @@ final class DirectHtml {
                     || c == BlockQuote.class || c == ThematicBreak.class || c == TableBlock.class
                     || c == TableHead.class || c == TableBody.class || c == TableRow.class
                     || c == TableCell.class || c == TableSeparator.class || c == TableCaption.class;
-            if (!known) {
+            if (!known || !childrenKnown(n)) {
                 return false;
             }
         }
@@ -87,9 +89,25 @@ final class DirectHtml {
 
     /** The document's HTML; only for a document this {@link #covers}. */
     String render(Node document) {
-        Out out = new Out(document.getChars().length() * 5 / 4 + 64);
+        Object base = document.getChars().getBase();
+        String source = base instanceof String s ? s : null;
+        Out out = new Out(document.getChars().length() * 5 / 4 + 64, source, source != null && plain(source));
         children(document, out);
         return out.b.toString();
+    }
+
+    /**
+     * Whether the Markdown has nothing to unescape ({@code \\}, {@code &}, a carriage return) nor to escape
+     * ({@code < > "}): then every text is copied as it is.
+     */
+    private static boolean plain(String source) {
+        for (int i = 0, n = source.length(); i < n; i++) {
+            char c = source.charAt(i);
+            if (c == '\\' || c == '&' || c == '\r' || c == '<' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void children(Node parent, Out out) {
@@ -101,7 +119,10 @@ final class DirectHtml {
     private void node(Node n, Out out) {
         if (n instanceof Text) {
             BasedSequence chars = n.getChars();
-            out.text(needsUnescaping(chars) ? Escaping.normalizeEOL(chars.unescape()) : chars.toString());
+            // a sequence's own toString copies a character at a time
+            String text = chars.getClass() == SubSequence.class && chars.getBase() == out.source
+                    ? out.source.substring(chars.getStartOffset(), chars.getEndOffset()) : chars.toString();
+            out.text(!out.plain && needsUnescaping(text) ? Escaping.normalizeEOL(chars.unescape()) : text);
         } else if (n instanceof SoftLineBreak) {
             out.raw(softBreak);
         } else if (n instanceof Paragraph p) {
@@ -123,7 +144,9 @@ final class DirectHtml {
         } else if (n instanceof ListItem item) {
             out.line();
             out.raw("<li>");
-            out.text(item.getMarkerSuffix().unescape());
+            if (!item.getMarkerSuffix().isEmpty()) {
+                out.text(item.getMarkerSuffix().unescape());
+            }
             children(item, out);
             out.raw("</li>");
             out.line();
@@ -214,7 +237,7 @@ final class DirectHtml {
     }
 
     /** Whether the text has a backslash escape, an entity or a carriage return for flexmark to resolve. */
-    private static boolean needsUnescaping(BasedSequence chars) {
+    private static boolean needsUnescaping(String chars) {
         for (int i = 0, n = chars.length(); i < n; i++) {
             char c = chars.charAt(i);
             if (c == '\\' || c == '&' || c == '\r') {
@@ -225,17 +248,23 @@ final class DirectHtml {
     }
 
     private static String escaped(String s) {
-        Out o = new Out(s.length() + 16);
+        Out o = new Out(s.length() + 16, null, false);
         o.text(s);
         return o.b.toString();
     }
 
-    /** The HTML being written, and where its current line starts. */
+    /** The HTML being written, and the Markdown it is written from. */
     private static final class Out {
         final StringBuilder b;
+        /** The Markdown, when flexmark's sequences are parts of one string. */
+        final String source;
+        /** Whether {@link #source} has nothing to unescape or escape. */
+        final boolean plain;
 
-        Out(int capacity) {
+        Out(int capacity, String source, boolean plain) {
             b = new StringBuilder(capacity);
+            this.source = source;
+            this.plain = plain;
         }
 
         /** Ends the current line, unless nothing is on it yet. */
@@ -253,7 +282,8 @@ final class DirectHtml {
 
         /**
          * Text with {@code & < > "} escaped, as flexmark's {@code Escaping.escapeHtml(text, false)}; at the start of a
-         * line without its leading spaces and tabs, as flexmark's writer trims them.
+         * line without its leading spaces and tabs, as flexmark's writer trims them. (Pieces are appended as strings:
+         * a builder copies a string at once, but a range of one a character at a time.)
          */
         void text(String s) {
             int from = 0;
@@ -264,20 +294,26 @@ final class DirectHtml {
                     from++;
                 }
             }
-            for (int i = from; i < n; i++) {
-                String entity = switch (s.charAt(i)) {
-                    case '&' -> "&amp;";
-                    case '<' -> "&lt;";
-                    case '>' -> "&gt;";
-                    case '"' -> "&quot;";
-                    default -> null;
-                };
-                if (entity != null) {
-                    b.append(s, from, i).append(entity);
-                    from = i + 1;
+            int start = from;
+            if (!plain) {
+                for (int i = from; i < n; i++) {
+                    String entity = switch (s.charAt(i)) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        default -> null;
+                    };
+                    if (entity != null) {
+                        if (i > start) {
+                            b.append(s.substring(start, i));
+                        }
+                        b.append(entity);
+                        start = i + 1;
+                    }
                 }
             }
-            b.append(s, from, n);
+            b.append(start == 0 ? s : s.substring(start));
         }
     }
 }
