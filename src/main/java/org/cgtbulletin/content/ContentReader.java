@@ -150,7 +150,7 @@ public final class ContentReader {
             return null;
         }
         Quarter quarter = new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        Parsed<BulletinMatter> p = parse(file, BulletinMatter.class, problems);
+        Parsed<BulletinMatter> p = parse(file, BulletinMatter.class, BulletinMatter::new, problems);
         if (p == null) {
             return null;
         }
@@ -177,7 +177,7 @@ public final class ContentReader {
         if (!slugOk(file, problems)) {
             return null;
         }
-        Parsed<LessonMatter> p = parse(file, LessonMatter.class, problems);
+        Parsed<LessonMatter> p = parse(file, LessonMatter.class, LessonMatter::new, problems);
         if (p == null) {
             return null;
         }
@@ -193,7 +193,7 @@ public final class ContentReader {
         if (!slugOk(file, problems)) {
             return null;
         }
-        Parsed<PageMatter> p = parse(file, PageMatter.class, problems);
+        Parsed<PageMatter> p = parse(file, PageMatter.class, PageMatter::new, problems);
         if (p == null) {
             return null;
         }
@@ -229,7 +229,8 @@ public final class ContentReader {
     private record Parsed<T>(T matter, String html) {
     }
 
-    private <T> Parsed<T> parse(Path file, Class<T> type, Problems problems) throws IOException {
+    private <T extends FrontMatter.Fields> Parsed<T> parse(Path file, Class<T> type, Supplier<T> make,
+            Problems problems) throws IOException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -250,6 +251,9 @@ public final class ContentReader {
         }
         T matter = null;
         if (split.yaml() != null && !split.yaml().isBlank()) {
+            matter = FrontMatter.read(split.yaml(), make);
+        }
+        if (matter == null && split.yaml() != null && !split.yaml().isBlank()) {
             try {
                 matter = yaml.readValue(split.yaml(), type);
             } catch (UnrecognizedPropertyException e) {
@@ -319,16 +323,29 @@ public final class ContentReader {
         return s == null ? "" : s.strip();
     }
 
-    static final class BulletinMatter {
+    static final class BulletinMatter implements FrontMatter.Fields {
         @JsonProperty("title")
         String title;
         @JsonProperty("summary")
         String summary;
         @JsonProperty("featured_lessons")
         List<String> featuredLessons;
+
+        @Override
+        public boolean set(String key, Object value) {
+            switch (key) {
+                case "title" -> title = text(value);
+                case "summary" -> summary = text(value);
+                case "featured_lessons" -> featuredLessons = list(value);
+                default -> {
+                    return false;
+                }
+            }
+            return !(value instanceof List<?>) || key.equals("featured_lessons");
+        }
     }
 
-    static final class LessonMatter {
+    static final class LessonMatter implements FrontMatter.Fields {
         @JsonProperty("title")
         String title;
         @JsonProperty("summary")
@@ -339,12 +356,50 @@ public final class ContentReader {
         List<String> modes;
         @JsonProperty("products")
         List<String> products;
+
+        @Override
+        public boolean set(String key, Object value) {
+            switch (key) {
+                case "title" -> title = text(value);
+                case "summary" -> summary = text(value);
+                case "steps" -> steps = list(value);
+                case "modes" -> modes = list(value);
+                case "products" -> products = list(value);
+                default -> {
+                    return false;
+                }
+            }
+            return !(value instanceof List<?>) || !key.equals("title") && !key.equals("summary");
+        }
     }
 
-    static final class PageMatter {
+    static final class PageMatter implements FrontMatter.Fields {
         @JsonProperty("title")
         String title;
         @JsonProperty("summary")
         String summary;
+
+        @Override
+        public boolean set(String key, Object value) {
+            switch (key) {
+                case "title" -> title = text(value);
+                case "summary" -> summary = text(value);
+                default -> {
+                    return false;
+                }
+            }
+            return !(value instanceof List<?>);
+        }
+    }
+
+    /** A string field's value (null for a list, which the caller refuses). */
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+
+    /** A list field's value: a single string is a list of one, as Jackson reads it here. */
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        return value instanceof String s ? List.of(s) : (List<String>) value;
     }
 }
