@@ -21,7 +21,6 @@ import org.cgtbulletin.content.EditorialContent.Editorial;
 import org.cgtbulletin.content.EditorialContent.Lesson;
 import org.cgtbulletin.content.EditorialContent.Page;
 import org.cgtbulletin.model.Dimension;
-import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Signal;
@@ -51,7 +50,8 @@ final class Pages {
     private final List<Map<String, Object>> searchEntries = new ArrayList<>();
     private final TrendPages trends;
     /** Files to write, in page order; independent of each other, so they are written in parallel. */
-    private final List<Job> jobs = new ArrayList<>();
+    /** The jobs of the render under way ({@link #renderAll}). */
+    private PageJobs jobs;
 
     /** Writing one output file. */
     interface Job {
@@ -91,6 +91,17 @@ final class Pages {
     }
 
     void renderAll() throws IOException, Templates.TemplateProblem {
+        jobs = new PageJobs();
+        try {
+            schedule();
+        } catch (IOException | Templates.TemplateProblem | RuntimeException | Error e) {
+            jobs.cancel(); // before the caller deletes the staging folder the running jobs write into
+            throw e;
+        }
+        runJobs();
+    }
+
+    private void schedule() throws IOException, Templates.TemplateProblem {
         home();
         bulletins();
         trends.renderAll();
@@ -110,7 +121,6 @@ final class Pages {
         feed();
         sitemap();
         searchIndex();
-        runJobs();
     }
 
     void job(Job job) {
@@ -122,8 +132,7 @@ final class Pages {
      * of execution cannot change any byte; the first problem in page order is the one reported.
      */
     private void runJobs() throws IOException, Templates.TemplateProblem {
-        Throwable[] failures = Parallel.run(jobs.size(), i -> jobs.get(i).run());
-        for (Throwable e : failures) {
+        for (Throwable e : jobs.finish()) {
             if (e instanceof Templates.TemplateProblem t) {
                 throw t;
             } else if (e instanceof IOException io) {
@@ -383,8 +392,10 @@ final class Pages {
         for (int i = 0; i < all.size(); i++) {
             Lesson l = in.content().lessons().get(i);
             Map<String, Object> v = all.get(i);
-            page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map("lesson", v,
-                    "stories", storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()), 6)));
+            // The related stories are chosen in the page's job: a filter of every story, once per lesson.
+            page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map("lesson", v),
+                    model -> model.put("stories",
+                            storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()), 6)));
             search(l.title(), "lessons/" + l.slug() + "/index.html", "Lesson", l.summary());
         }
     }
@@ -560,7 +571,7 @@ final class Pages {
      * by the first job, beside the pages: one file of every page's entry (0.2 s of one core at 10,000 lessons).
      */
     private void searchIndex() {
-        jobs.add(0, this::writeSearchIndex);
+        jobs.addFirst(this::writeSearchIndex);
     }
 
     private void writeSearchIndex() throws IOException {
