@@ -27,6 +27,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands that draw charts. */
+    private static final java.util.Set<String> CHARTING = java.util.Set.of("build", "digest", "serve");
+
     public static void main(String[] args) {
         // A plain `java -jar bulletin.jar build ...` does its work in a JVM with options chosen for a batch job.
         OptionalInt tuned = TunedJvm.run(args);
@@ -34,6 +37,9 @@ public final class Main implements Runnable {
             System.exit(tuned.getAsInt());
         }
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
+        if (args.length > 0 && CHARTING.contains(args[0])) {
+            org.cgtbulletin.chart.TrendChart.warmUp(); // while the command line is parsed, on an idle core
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         TunedJvm.followLauncher(err);
