@@ -232,18 +232,23 @@ public final class ContentReader {
     private <T extends FrontMatter.Fields> Parsed<T> parse(Path file, Class<T> type, Supplier<T> make,
             Problems problems) throws IOException {
         String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            problems.error(file.toString(), 1, "encoding", "the file is not valid UTF-8");
-            return null;
+        byte[] bytes = Files.readAllBytes(file);
+        if (plainAscii(bytes)) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1); // ASCII: one byte a character, copied at once
+        } else {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                problems.error(file.toString(), 1, "encoding", "the file is not valid UTF-8");
+                return null;
+            }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            text = text.replace("\r\n", "\n");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        text = text.replace("\r\n", "\n");
         Split split = split(text);
         if (split == null) {
             problems.error(file.toString(), 1, "front matter", "starts with '---' but has no closing '---' line");
@@ -269,6 +274,20 @@ public final class ContentReader {
             }
         }
         return new Parsed<>(matter, markdown.toHtml(split.body()));
+    }
+
+    /**
+     * Whether the file is ASCII without a carriage return: then it needs neither the decoder's checks nor its line
+     * ends normalised (the decoder and {@code replace} took 4% of the time of 10,000 short lessons). Anything else
+     * (a byte of a multi-byte character, a byte-order mark, a carriage return) goes the checked way.
+     */
+    private static boolean plainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0 || b == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A file's text cut after its front matter: the YAML between the {@code ---} lines (null if none), the rest. */
