@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.html.AttributeProvider;
@@ -19,6 +20,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * Staff-written Markdown (the text after its front matter, which {@link ContentReader} reads) to HTML with flexmark:
@@ -53,7 +56,8 @@ final class Markdown {
      * expression each time (about 6% of flexmark's time on 10,000 short pages). The pre-processor keeps nothing
      * between paragraphs but that expression and its options, both fixed by this class's options, so one instance
      * serves every document on every thread ({@code MarkdownTest} compares the output with flexmark's own
-     * extension's). The rendering side is {@link TablesExtension}'s, unchanged.
+     * extension's). A paragraph without a '|' is not handed to it ({@link #hasPipe}). The rendering side is
+     * {@link TablesExtension}'s, unchanged.
      */
     private static final class Tables implements Parser.ParserExtension {
         @Override
@@ -70,7 +74,9 @@ final class Markdown {
                 public ParagraphPreProcessor apply(ParserState state) {
                     ParagraphPreProcessor p = made;
                     if (p == null) {
-                        p = tables.apply(state); // two threads may both make one: equal, and either serves
+                        ParagraphPreProcessor table = tables.apply(state); // two threads may both make one:
+                        p = (paragraph, parserState) -> hasPipe(paragraph) // equal, and either serves
+                                ? table.preProcessBlock(paragraph, parserState) : 0;
                         made = p;
                     }
                     return p;
@@ -92,6 +98,20 @@ final class Markdown {
                 }
             });
         }
+    }
+
+    /**
+     * Whether a paragraph has a '|' at all: without one it cannot be a table (flexmark's pre-processor gives up at
+     * its first line without one), and the check, on the Markdown string itself, costs less than flexmark's own
+     * (a sequence's indexOf, a call a character).
+     */
+    static boolean hasPipe(Paragraph paragraph) {
+        BasedSequence chars = paragraph.getChars();
+        if (chars.getClass() == SubSequence.class && chars.getBase() instanceof String source) {
+            int at = source.indexOf('|', chars.getStartOffset());
+            return at >= 0 && at < chars.getEndOffset();
+        }
+        return true; // let flexmark look
     }
 
     String toHtml(String markdown) {
