@@ -160,16 +160,17 @@ final class Pages {
      */
     void page(String path, String template, String title, String nav, Map<String, Object> model,
             java.util.function.Consumer<Map<String, Object>> more) throws IOException, Templates.TemplateProblem {
-        model.put("site", site);
-        model.put("root", root(path));
-        model.put("path", path);
-        model.put("canonical", in.settings().baseUrl() + path);
-        model.put("pageTitle", title);
-        model.put("nav", nav);
-        Path target = out.resolve(path).resolve("index.html");
+        // The frame's values too are put in by the job (the model is the job's alone once scheduled): what waits in
+        // the queue stays small, instead of being promoted by the collector with every page's model (10,000 lessons).
         job(() -> {
+            model.put("site", site);
+            model.put("root", root(path));
+            model.put("path", path);
+            model.put("canonical", in.settings().baseUrl() + path);
+            model.put("pageTitle", title);
+            model.put("nav", nav);
             more.accept(model);
-            templates.render(template, model, target);
+            templates.render(template, model, out.resolve(path).resolve("index.html"));
         });
         written.add(path);
     }
@@ -389,13 +390,14 @@ final class Pages {
         List<Map<String, Object>> all = lessonViews(in.content().lessons());
         page("lessons/", "lessons.ftlh", "Lessons and guidance", "lessons", map("lessons", all,
                 "stories", storyViews(s -> s.lesson() != null, 20)));
-        for (int i = 0; i < all.size(); i++) {
-            Lesson l = in.content().lessons().get(i);
-            Map<String, Object> v = all.get(i);
-            // The related stories are chosen in the page's job: a filter of every story, once per lesson.
-            page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map("lesson", v),
-                    model -> model.put("stories",
-                            storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()), 6)));
+        for (Lesson l : in.content().lessons()) {
+            // The lesson's view and related stories (a filter of every story) are made in the page's job, so that
+            // the index's views are dropped once it is written and nothing of the page waits in the queue.
+            page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map(), model -> {
+                model.put("lesson", lessonViews(List.of(l)).get(0));
+                model.put("stories", storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()),
+                        6));
+            });
             search(l.title(), "lessons/" + l.slug() + "/index.html", "Lesson", l.summary());
         }
     }
