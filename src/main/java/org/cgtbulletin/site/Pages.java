@@ -49,8 +49,10 @@ final class Pages {
     private final List<String> written = new ArrayList<>();
     private final List<Map<String, Object>> searchEntries = new ArrayList<>();
     private final TrendPages trends;
-    /** Files to write, in page order; independent of each other, so they are written in parallel. */
-    /** The jobs of the render under way ({@link #renderAll}). */
+    /**
+     * The files of the render under way ({@link #renderAll}), in page order; independent of each other, so they are
+     * written in parallel, each as soon as it is scheduled.
+     */
     private PageJobs jobs;
 
     /** Writing one output file. */
@@ -128,8 +130,9 @@ final class Pages {
     }
 
     /**
-     * Writes every scheduled file on all cores. Each job writes its own file from its own model, so the order
-     * of execution cannot change any byte; the first problem in page order is the one reported.
+     * Writes the files not yet written, this thread beside the helpers, and waits for all. Each job writes its own
+     * file from its own model, so the order of execution cannot change any byte; the first problem in page order is
+     * the one reported.
      */
     private void runJobs() throws IOException, Templates.TemplateProblem {
         for (Throwable e : jobs.finish()) {

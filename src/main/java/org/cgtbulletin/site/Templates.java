@@ -91,7 +91,11 @@ public final class Templates {
 
         @Override
         public void write(String s, int off, int len) {
-            b.append(s, off, off + len);
+            if (len > 32) {
+                b.append(s.substring(off, off + len)); // copied at once, where a range is copied a character at a time
+            } else {
+                b.append(s, off, off + len);
+            }
         }
 
         @Override
