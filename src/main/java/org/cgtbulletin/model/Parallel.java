@@ -57,21 +57,29 @@ public final class Parallel {
             helpers.add(helper);
         }
         worker.run();
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (true) {
-                try {
-                    helper.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the helpers finish their tasks; the interrupt is kept for the caller
-                }
-            }
-        }
-        if (interrupted) {
+        if (joinAll(helpers)) {
             Thread.currentThread().interrupt();
         }
         return failures;
+    }
+
+    /**
+     * Waits until every one of {@code threads} has ended, even if this thread is interrupted meanwhile (they finish
+     * their tasks); returns whether it was, so that the caller can keep the interrupt.
+     */
+    public static boolean joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        return interrupted;
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.cgtbulletin.model.Parallel;
+
 /**
  * The files of a site, each written by a job that begins as soon as it is scheduled: helper threads (one fewer than
  * the cores) take the jobs while the main thread is still making the other pages' models, and the main thread joins
@@ -89,7 +91,7 @@ final class PageJobs {
         }
         boolean interrupted = Thread.interrupted();
         work();
-        interrupted |= joinHelpers();
+        interrupted |= Parallel.joinAll(helpers);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -105,24 +107,8 @@ final class PageJobs {
             pending.clear();
             notifyAll();
         }
-        if (joinHelpers()) {
+        if (Parallel.joinAll(helpers)) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Waits for every helper; true if this thread was interrupted meanwhile (the interrupt is kept for later). */
-    private boolean joinHelpers() {
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (true) {
-                try {
-                    helper.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the helpers finish their jobs; the caller keeps the interrupt
-                }
-            }
-        }
-        return interrupted;
     }
 }
