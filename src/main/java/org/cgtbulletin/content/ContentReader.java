@@ -43,9 +43,17 @@ public final class ContentReader {
     private static final Pattern BULLETIN = Pattern.compile("(\\d{4})-[qQ]([1-4])");
 
     private final Markdown markdown;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    /**
+     * Jackson's YAML reader, made when the first front matter outside {@link FrontMatter}'s plain shape needs it:
+     * making it took tens of milliseconds at the start of a build, before the first Markdown file could be read.
+     * Configured once and never changed, so every thread may use it.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    }
 
     private ContentReader(boolean allowRawHtml) {
         this.markdown = new Markdown(allowRawHtml);
@@ -260,7 +268,7 @@ public final class ContentReader {
         }
         if (matter == null && split.yaml() != null && !split.yaml().isBlank()) {
             try {
-                matter = yaml.readValue(split.yaml(), type);
+                matter = Yaml.MAPPER.readValue(split.yaml(), type);
             } catch (UnrecognizedPropertyException e) {
                 problems.error(file.toString(), line(e), e.getPropertyName(), "unknown front matter key '"
                         + e.getPropertyName() + "'; known keys are " + e.getKnownPropertyIds());
