@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -18,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.cgtbulletin.model.TextBuffer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -196,7 +196,7 @@ public final class TrendChart {
         d.setTextContent(description);
         root.insertBefore(d, root.getFirstChild());
         root.insertBefore(t, d);
-        StringWriter out = new StringWriter();
+        TextBuffer out = new TextBuffer(16384);
         try {
             g.stream(root, out, true, false);
         } catch (IOException e) {

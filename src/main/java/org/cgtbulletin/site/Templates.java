@@ -1,7 +1,6 @@
 package org.cgtbulletin.site;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
+import org.cgtbulletin.model.TextBuffer;
 
 /**
  * The Freemarker templates of {@code --templates}: {@code .ftlh} pages are HTML with auto-escaping, {@code .ftlx}
@@ -70,50 +70,13 @@ public final class Templates {
         Files.createDirectories(target.getParent());
         // Into a builder, then encoded at once: a file writer encodes every small string Freemarker writes on its
         // own (a third of the pages' template time), where String.getBytes copies an ASCII page in one go.
-        Text out = new Text();
+        TextBuffer out = new TextBuffer(8192);
         process(name, model, out);
-        Files.write(target, out.b.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A writer into a string builder, without the lock a StringWriter takes on every write. */
-    private static final class Text extends Writer {
-        final StringBuilder b = new StringBuilder(8192);
-
-        @Override
-        public void write(char[] chars, int off, int len) {
-            b.append(chars, off, len);
-        }
-
-        @Override
-        public void write(String s) {
-            b.append(s);
-        }
-
-        @Override
-        public void write(String s, int off, int len) {
-            if (len > 32) {
-                b.append(s.substring(off, off + len)); // copied at once, where a range is copied a character at a time
-            } else {
-                b.append(s, off, off + len);
-            }
-        }
-
-        @Override
-        public void write(int c) {
-            b.append((char) c);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
+        Files.write(target, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
-        StringWriter out = new StringWriter();
+        TextBuffer out = new TextBuffer(8192);
         process(name, model, out);
         return out.toString();
     }
