@@ -1,6 +1,7 @@
 package org.cgtbulletin.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
@@ -9,6 +10,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
@@ -38,18 +40,18 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The HTML flexmark's {@link HtmlRenderer} writes, written directly for documents made only of the common node
- * types: paragraphs, headings, lists, block quotes, rules, tables, emphasis, code spans and line breaks. On 10,000
+ * types: paragraphs, headings, lists, block quotes, rules, tables, emphasis, code spans, links and line breaks. On 10,000
  * short lessons flexmark's renderer was half of the Markdown's time (its line-tracking writer appends text a run of
  * characters at a time and escapes it with a regular expression); this writes the same bytes with a string builder.
- * Anything else in a document (links, images, raw HTML, code blocks, entities, references) and it is
+ * Anything else in a document (images, raw HTML, code blocks, entities, references, autolinks) and it is
  * {@linkplain #covers not covered}: {@link Markdown} then renders it with flexmark's renderer, as before.
  * {@code MarkdownTest} compares the two on thousands of generated documents.
  *
  * <p>The parts that decide the HTML are flexmark's own: which list items are tight
  * ({@link ListOptions#isTightListItem}), which paragraphs lose their {@code <p>}
  * ({@link ParagraphItemContainer#isParagraphWrappingDisabled}), text unescaping and code-span whitespace
- * ({@link Escaping}). The bulletin's attribute provider changes only {@code href} and {@code src}, which none of these
- * nodes has.
+ * ({@link Escaping}). The bulletin's attribute provider changes only {@code href} and {@code src}: a link's is
+ * disarmed here as it does.
  */
 final class DirectHtml {
 
@@ -58,6 +60,8 @@ final class DirectHtml {
     private final String tableClass;
     private final String softBreak;
     private final String hardBreak;
+    /** The addresses of links flexmark writes as their text only ({@link HtmlRenderer#SUPPRESSED_LINKS}), or null. */
+    private final Pattern suppressedLinks;
 
     DirectHtml(DataHolder options) {
         this.options = options;
@@ -65,6 +69,8 @@ final class DirectHtml {
         this.tableClass = TablesExtension.CLASS_NAME.get(options);
         this.softBreak = HtmlRenderer.SOFT_BREAK.get(options);
         this.hardBreak = HtmlRenderer.HARD_BREAK.get(options);
+        String suppressed = HtmlRenderer.SUPPRESSED_LINKS.get(options);
+        this.suppressedLinks = suppressed == null || suppressed.isEmpty() ? null : Pattern.compile(suppressed);
     }
 
     /** Whether every node of the document is of a type this writes (the exact class: subclasses render otherwise). */
@@ -75,7 +81,7 @@ final class DirectHtml {
     private static boolean childrenKnown(Node parent) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             Class<?> c = n.getClass();
-            boolean known = c == Paragraph.class || c == Text.class || c == SoftLineBreak.class
+            boolean known = c == Paragraph.class || c == Text.class || c == SoftLineBreak.class || c == Link.class
                     || c == HardLineBreak.class || c == Heading.class || c == BulletList.class
                     || c == OrderedList.class || c == BulletListItem.class || c == OrderedListItem.class
                     || c == Emphasis.class || c == StrongEmphasis.class || c == Code.class
@@ -144,6 +150,21 @@ final class DirectHtml {
             out.raw("</code>");
         } else if (n instanceof HardLineBreak) {
             out.raw(hardBreak);
+        } else if (n instanceof Link link && suppressedLinks != null
+                && suppressedLinks.matcher(link.getUrl()).matches()) {
+            children(link, out); // flexmark writes a suppressed link (javascript:, by default) as its text
+        } else if (n instanceof Link link) {
+            // As flexmark's renderer with no link resolver: the address unescaped, a script address disarmed (the
+            // bulletin's attribute provider, Markdown.unsafe), the title only when written; values escaped as
+            // flexmark escapes attributes.
+            String url = link.getUrl().unescape();
+            out.raw("<a href=\"").raw(Escaping.escapeHtml(Markdown.unsafe(url) ? "#" : url, true)).raw("\"");
+            if (link.getTitle().isNotNull()) {
+                out.raw(" title=\"").raw(Escaping.escapeHtml(link.getTitle().unescape(), true)).raw("\"");
+            }
+            out.raw(">");
+            children(link, out);
+            out.raw("</a>");
         } else if (n instanceof ListItem item) {
             out.line();
             out.raw("<li>");

@@ -119,6 +119,11 @@ final class Markdown {
         return DirectHtml.covers(document) ? direct.render(document) : renderer.render(document);
     }
 
+    /** The same document through flexmark's renderer whatever it holds: what {@link #toHtml} must equal (tests). */
+    String flexmarkHtml(String markdown) {
+        return renderer.render(parser.parse(markdown));
+    }
+
     private static void disarm(Node node, AttributablePart part, MutableAttributes attributes) {
         for (String name : new String[] {"href", "src"}) {
             if (attributes.contains(name) && unsafe(attributes.getValue(name))) {
