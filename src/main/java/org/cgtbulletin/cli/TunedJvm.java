@@ -19,8 +19,8 @@ import java.util.function.ToLongFunction;
  * Runs a data command in a second JVM started with options chosen for this batch job, when the bulletin was started
  * as a plain {@code java -jar bulletin.jar COMMAND ...} with no JVM option of the user's own.
  *
- * <p>The options are three, a fourth where the kernel offers transparent huge pages ({@link #HUGE_PAGES}) and a
- * fifth where the processor has 512-bit vector instructions ({@link #NARROW_VECTORS}); the
+ * <p>The options are three, and a fourth where the processor has 512-bit vector instructions
+ * ({@link #NARROW_VECTORS}); the
  * third, for every command but the preview server, promotes what survives a young collection at once
  * ({@link #TENURE_AT_ONCE}). The serial
  * garbage collector: on a machine with two or more cores and 2 GB or more, a JVM picks G1, which suits servers with a
@@ -79,15 +79,14 @@ final class TunedJvm {
     /** The same for {@code sample}, by the number of reports it makes (a million: 5.2 s with it, 7.6 s without). */
     static final long LONG_SAMPLE_REPORTS = 150_000;
 
-    /**
-     * The option added where the kernel offers transparent huge pages ({@link #hugePagesOffered}): the heap in 2 MB
-     * pages rather than 4 KB ones, so that the collector's first touch of each new page (a page fault, the kernel
-     * zeroing the page) is paid 512 times less often. On Debian's default (on request, "madvise") it cut the
-     * collector's pauses in a build of 10,000 Markdown pages from 530-550 ms to 350-370 ms and the build's time by
-     * about a tenth; a million reports 23.0 and 23.5 s against 24.2 to 24.8 s. Where the kernel does not offer them
-     * the JVM would print a warning, so the option is left out there.
+    /*
+     * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:45: on the
+     * machine of that morning they cut the collector's page faults and 10,000 Markdown pages took a tenth less time,
+     * but on the machine of the afternoon (same image, another host) zeroing each new 2 MB page cost so much
+     * (clear_page 23% of the samples) that the same pages took 4.3 to 6.3 s with them against 3.0 to 5.0 s without
+     * (six pairs), and the sample 17.7 s against 15.2 s. A gain of a tenth on one host against a loss of a third on
+     * another: the JVM's own default (none) is kept. README, Performance.
      */
-    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     /**
      * The option added where the processor has AVX-512 ({@link #wideVectorsIn}): the JVM's own routines (copying and
@@ -101,9 +100,6 @@ final class TunedJvm {
 
     /** Where Linux lists the processor's features (the {@code flags} line). */
     static final Path CPU_INFO = Path.of("/proc/cpuinfo");
-
-    /** Where Linux tells whether, and how, it gives processes transparent huge pages. */
-    static final Path TRANSPARENT_HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
     /** The system property that tells the second JVM the process id of the first. */
     static final String LAUNCHER = "bulletin.launcher";
@@ -125,7 +121,7 @@ final class TunedJvm {
      * @param archive the class-data archive made for the jar ({@link ClassArchive}), if there is one
      */
     record Start(List<String> jvmOptions, String classPath, String command, Optional<String> java,
-            Optional<ClassArchive.Use> archive, boolean hugePages, boolean wideVectors) {
+            Optional<ClassArchive.Use> archive, boolean wideVectors) {
 
         static Start current() {
             Path java = Path.of(System.getProperty("java.home", ""), "bin", "java");
@@ -134,7 +130,6 @@ final class TunedJvm {
                     System.getProperty("sun.java.command", ""),
                     Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty(),
                     classPath.endsWith(".jar") ? ClassArchive.usable(Path.of(classPath)) : Optional.empty(),
-                    hugePagesOffered(firstLine(TRANSPARENT_HUGE_PAGES)),
                     wideVectorsIn(System.getProperty("os.arch", ""), flagsLine(CPU_INFO)));
         }
     }
@@ -157,23 +152,6 @@ final class TunedJvm {
     }
 
     /**
-     * Whether the kernel gives a process transparent huge pages when it asks for them, from the first line of
-     * {@link #TRANSPARENT_HUGE_PAGES} (Linux prints the modes with the one in force in brackets, such as
-     * {@code always [madvise] never}); false for anything else, a missing file included.
-     */
-    static boolean hugePagesOffered(String modes) {
-        return modes.contains("[madvise]") || modes.contains("[always]");
-    }
-
-    private static String firstLine(Path file) {
-        try (var lines = Files.lines(file)) {
-            return lines.findFirst().orElse("");
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-            return "";
-        }
-    }
-
-    /**
      * The command that runs {@code args} in a tuned JVM, or empty when they should run in this one: when the user
      * gave JVM options, when this JVM was not started with {@code -jar}, or when {@code args} ask for no data work.
      */
@@ -190,9 +168,6 @@ final class TunedJvm {
         List<String> command = new ArrayList<>();
         command.add(start.java().get());
         command.addAll(options(args, sizeOf));
-        if (start.hugePages()) {
-            command.add(HUGE_PAGES);
-        }
         if (start.wideVectors()) {
             command.add(NARROW_VECTORS);
         }

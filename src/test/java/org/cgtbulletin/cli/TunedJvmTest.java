@@ -20,7 +20,7 @@ class TunedJvmTest {
 
     private static TunedJvm.Start plainJar(String command) {
         return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty(),
-                false, false);
+                false);
     }
 
     @Test
@@ -42,7 +42,7 @@ class TunedJvmTest {
         ClassArchive.Use use = new ClassArchive.Use(Path.of("/srv/bulletin/bulletin.jar"),
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
-                Optional.of(use), false, false);
+                Optional.of(use), false);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
@@ -50,29 +50,14 @@ class TunedJvmTest {
                 TunedJvm.command(start, List.of("build"), 7, NO_FILES));
         // Options of the user's own still keep the work in the JVM as started, archive or not.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of("-Xmx2g"), "bulletin.jar",
-                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false, false), List.of("build"), 7,
+                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false), List.of("build"), 7,
                 NO_FILES));
-    }
-
-    @Test
-    void transparentHugePagesAreAskedForWhereTheKernelOffersThem() {
-        TunedJvm.Start offered = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
-                Optional.of(JAVA), Optional.empty(), true, false);
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseTransparentHugePages", "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
-                TunedJvm.command(offered, List.of("build"), 3, NO_FILES));
-        // /sys/kernel/mm/transparent_hugepage/enabled, the mode in force in brackets.
-        assertTrue(TunedJvm.hugePagesOffered("always [madvise] never"));
-        assertTrue(TunedJvm.hugePagesOffered("[always] madvise never"));
-        assertFalse(TunedJvm.hugePagesOffered("always madvise [never]")); // the JVM would print a warning
-        assertFalse(TunedJvm.hugePagesOffered("")); // no such file: not Linux, or a kernel without them
     }
 
     @Test
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), true, false);
+                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), false);
         assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
@@ -90,15 +75,15 @@ class TunedJvmTest {
         List<String> build = List.of("build");
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, false), build, 1,
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
                 NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, false), build, 1,
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
                 NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false, false), build, 1, NO_FILES));
+                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES));
     }
 
     @Test
@@ -135,9 +120,9 @@ class TunedJvmTest {
     @Test
     void whereTheProcessorHas512BitVectorsTheJvmKeepsTo256() {
         TunedJvm.Start wide = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
-                Optional.of(JAVA), Optional.empty(), true, true);
+                Optional.of(JAVA), Optional.empty(), true);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-XX:UseAVX=2",
+                "-XX:TieredStopAtLevel=1", "-XX:UseAVX=2",
                 "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
                 TunedJvm.command(wide, List.of("build"), 3, NO_FILES));
         // /proc/cpuinfo's flags line, on x86-64 only (elsewhere the option does not exist)
