@@ -80,7 +80,7 @@ final class TunedJvm {
     static final long LONG_SAMPLE_REPORTS = 150_000;
 
     /*
-     * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:45: on the
+     * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:36: on the
      * machine of that morning they cut the collector's page faults and 10,000 Markdown pages took a tenth less time,
      * but on the machine of the afternoon (same image, another host) zeroing each new 2 MB page cost so much
      * (clear_page 23% of the samples) that the same pages took 4.3 to 6.3 s with them against 3.0 to 5.0 s without
