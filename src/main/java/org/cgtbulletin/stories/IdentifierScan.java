@@ -621,20 +621,13 @@ final class IdentifierScan {
                 i++;
                 continue;
             }
-            // the token's end (as tokenEnd finds it), counting its digits and letters on the way
-            int end = i;
+            int end = tokenEnd(s, i); // past i: s[i] is a letter or digit
             int digits = 0;
             int letters = 0;
-            while (end < n) {
-                char d = s[end];
-                if (d >= '0' && d <= '9') {
-                    digits++;
-                } else if ((d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z')) {
-                    letters++;
-                } else if (!isInnerMark(d) || end + 1 >= n || !isAsciiAlnum(s[end + 1])) {
-                    break;
-                }
-                end++;
+            for (int k = i; k < end; k++) { // ASCII letters, digits and inner marks only
+                char d = s[k];
+                digits += d >= '0' && d <= '9' ? 1 : 0;
+                letters += (d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z') ? 1 : 0;
             }
             if (digits >= 4 && letters > 0) {
                 String token = new String(s, i, end - i);
