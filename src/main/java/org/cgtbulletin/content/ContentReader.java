@@ -262,11 +262,9 @@ public final class ContentReader {
             problems.error(file.toString(), 1, "front matter", "starts with '---' but has no closing '---' line");
             return null;
         }
-        T matter = null;
-        if (split.yaml() != null && !split.yaml().isBlank()) {
-            matter = FrontMatter.read(split.yaml(), make);
-        }
-        if (matter == null && split.yaml() != null && !split.yaml().isBlank()) {
+        boolean hasMatter = split.yaml() != null && !split.yaml().isBlank();
+        T matter = hasMatter ? FrontMatter.read(split.yaml(), make) : null;
+        if (hasMatter && matter == null) { // not of the plain shape: Jackson reads it, or says what is wrong
             try {
                 matter = Yaml.MAPPER.readValue(split.yaml(), type);
             } catch (UnrecognizedPropertyException e) {

@@ -57,7 +57,8 @@ final class DirectHtml {
 
     private final DataHolder options;
     private final ListOptions listOptions;
-    private final String tableClass;
+    /** The opening table tag, with the tables extension's class (escaped as flexmark escapes attributes). */
+    private final String tableOpen;
     private final String softBreak;
     private final String hardBreak;
     /** The addresses of links flexmark writes as their text only ({@link HtmlRenderer#SUPPRESSED_LINKS}), or null. */
@@ -66,7 +67,9 @@ final class DirectHtml {
     DirectHtml(DataHolder options) {
         this.options = options;
         this.listOptions = ListOptions.get(options);
-        this.tableClass = TablesExtension.CLASS_NAME.get(options);
+        String tableClass = TablesExtension.CLASS_NAME.get(options);
+        this.tableOpen = tableClass.isEmpty() ? "<table>" : "<table class=\"" + Escaping.escapeHtml(tableClass, true)
+                + "\">";
         this.softBreak = HtmlRenderer.SOFT_BREAK.get(options);
         this.hardBreak = HtmlRenderer.HARD_BREAK.get(options);
         String suppressed = HtmlRenderer.SUPPRESSED_LINKS.get(options);
@@ -197,8 +200,7 @@ final class DirectHtml {
 
     private void table(Node n, Out out) {
         if (n instanceof TableBlock) {
-            indented(tableClass.isEmpty() ? "<table>" : "<table class=\"" + escaped(tableClass) + "\">", "</table>",
-                    n, out);
+            indented(tableOpen, "</table>", n, out);
             out.line();
         } else if (n instanceof TableHead) {
             block("thead", n, out);
@@ -269,12 +271,6 @@ final class DirectHtml {
             }
         }
         return false;
-    }
-
-    private static String escaped(String s) {
-        Out o = new Out(s.length() + 16, null, false);
-        o.text(s);
-        return o.b.toString();
     }
 
     /** The HTML being written, and the Markdown it is written from. */
