@@ -1,5 +1,6 @@
 package org.cgtbulletin.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,10 +14,21 @@ import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
+import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ThematicBreakParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.parser.internal.DocumentParser;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
@@ -39,7 +51,12 @@ final class Markdown {
         options.set(HtmlRenderer.ESCAPE_HTML, !allowRawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
-        parser = Parser.builder(options).extensions(List.of(new Tables())).build();
+        List<CustomBlockParserFactory> core = DocumentParser.calculateBlockParserFactories(options, List.of());
+        for (DataKey<Boolean> parser : CORE_BLOCK_PARSERS) {
+            options.set(parser, false); // each is tried, in the same order, by BlockStarts
+        }
+        parser = Parser.builder(options).extensions(List.of(new Tables()))
+                .customBlockParserFactory(new BlockStarts(core)).build();
         renderer = HtmlRenderer.builder(options).extensions(List.of(TablesExtension.create()))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -48,6 +65,86 @@ final class Markdown {
                     }
                 }).build();
         direct = new DirectHtml(parser.getOptions());
+    }
+
+    /** The options that give flexmark's own block parsers, which {@link BlockStarts} tries instead. */
+    private static final List<DataKey<Boolean>> CORE_BLOCK_PARSERS = List.of(Parser.BLOCK_QUOTE_PARSER,
+            Parser.HEADING_PARSER, Parser.FENCED_CODE_BLOCK_PARSER, Parser.HTML_BLOCK_PARSER,
+            Parser.THEMATIC_BREAK_PARSER, Parser.LIST_BLOCK_PARSER, Parser.INDENTED_CODE_BLOCK_PARSER);
+
+    /**
+     * flexmark's own block parsers (quotes, headings, fenced code, HTML, rules, lists, indented code), tried in
+     * flexmark's order as its document parser tries them, with two differences that leave the document the same.
+     * Their factories are made once per thread instead of once per document (the headings' factory compiles its
+     * regular expressions when made: a twentieth of the parser's time on 10,000 short pages); they keep nothing
+     * between documents but those expressions, the options and, for HTML blocks, patterns made from the options.
+     * And a line whose first non-blank character cannot begin a heading ({@code #}, or the {@code =} or {@code -}
+     * of an underline), a code fence ({@code `}, {@code ~}) or a rule ({@code *}, {@code -}, {@code _}) is not
+     * matched against those parsers' regular expressions, which all start with such a character; the list,
+     * quote, HTML and indented-code parsers are always asked (the list parser also updates its list's state).
+     * flexmark's block parsers can refuse to be interrupted by a given parser; that is asked for each, as flexmark
+     * asks it. (Markdown formatting's lead-in escapers, which the bulletin never uses, are not carried over.)
+     * {@code MarkdownTest} compares whole documents with flexmark's parser as documented.
+     */
+    private static final class BlockStarts implements CustomBlockParserFactory {
+        private final List<CustomBlockParserFactory> core;
+        private final ThreadLocal<BlockParserFactory> made = new ThreadLocal<>();
+
+        BlockStarts(List<CustomBlockParserFactory> core) {
+            this.core = List.copyOf(core);
+        }
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory starts = made.get(); // the parser's options, the same for every document
+            if (starts == null) {
+                List<BlockParserFactory> factories = new ArrayList<>();
+                List<String> firsts = new ArrayList<>();
+                for (CustomBlockParserFactory f : core) {
+                    factories.add(f.apply(options));
+                    firsts.add(f instanceof HeadingParser.Factory ? "#=-"
+                            : f instanceof FencedCodeBlockParser.Factory ? "`~"
+                            : f instanceof ThematicBreakParser.Factory ? "*-_" : null);
+                }
+                starts = (state, matched) -> tryEach(factories, firsts, state, matched);
+                made.set(starts);
+            }
+            return starts;
+        }
+
+        private static BlockStart tryEach(List<BlockParserFactory> factories, List<String> firsts, ParserState state,
+                MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            char first = at < line.length() ? line.charAt(at) : '\n';
+            for (int i = 0; i < factories.size(); i++) {
+                String possible = firsts.get(i);
+                BlockParserFactory factory = factories.get(i);
+                if ((possible == null || possible.indexOf(first) >= 0)
+                        && matched.getBlockParser().canInterruptBy(factory)) {
+                    BlockStart start = factory.tryStart(state, matched);
+                    if (start instanceof BlockStartImpl) { // as flexmark's document parser asks
+                        return start;
+                    }
+                }
+            }
+            return BlockStart.none();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
     }
 
     /**

@@ -220,7 +220,11 @@ class MarkdownTest {
             int covered = 0;
             int documents = 0;
             List<String> texts = new ArrayList<>(List.of("", "\n", "   \n", "a", "#", "-", "> ", "1.", "***\n- a",
-                    "- a\n\n\n- b", "  \\\n  x", "a  \n  b\\\n\tc", "| a |\n|---|\n", "* * *\n> > > deep\n"));
+                    "- a\n\n\n- b", "  \\\n  x", "a  \n  b\\\n\tc", "| a |\n|---|\n", "* * *\n> > > deep\n",
+                    // lines that begin as a heading, fence or rule might, for the parser's first-character check
+                    "~~~\ncode\n~~~", "   ## indented", "    # code, not a heading", "#5 is no heading", "a\n   ===",
+                    "a\n-", "- - -", "  ***", " _ _ _", "_a_\n__", "> ```\n> x\n> ```", "1. a\n   # h\n   ---",
+                    "`not a fence`", "~x~", "*em*", "-x", "=", "a\n= =", "<div>\n# h\n</div>\n\n# h", "\t# tab"));
             for (String folder : new String[] {"lessons", "pages", "bulletins"}) {
                 try (var files = java.nio.file.Files.list(java.nio.file.Path.of("content", folder))) {
                     for (var f : files.sorted().toList()) {
