@@ -78,10 +78,11 @@ final class Markdown {
      * Their factories are made once per thread instead of once per document (the headings' factory compiles its
      * regular expressions when made: a twentieth of the parser's time on 10,000 short pages); they keep nothing
      * between documents but those expressions, the options and, for HTML blocks, patterns made from the options.
-     * And a line whose first non-blank character cannot begin a heading ({@code #}, or the {@code =} or {@code -}
-     * of an underline), a code fence ({@code `}, {@code ~}) or a rule ({@code *}, {@code -}, {@code _}) is not
-     * matched against those parsers' regular expressions, which all start with such a character; the list,
-     * quote, HTML and indented-code parsers are always asked (the list parser also updates its list's state).
+     * And a line that cannot begin a heading (a {@code #}, or below a paragraph a line of {@code =} or {@code -}
+     * and blanks), a code fence ({@code `}, {@code ~}) or a rule (one of {@code *}, {@code -}, {@code _} and
+     * blanks) from its first non-blank character on is not matched against those parsers' regular expressions,
+     * which could not match it; the list, quote, HTML and indented-code parsers are always asked (the list parser
+     * also updates its list's state).
      * flexmark's block parsers can refuse to be interrupted by a given parser; that is asked for each, as flexmark
      * asks it. (Markdown formatting's lead-in escapers, which the bulletin never uses, are not carried over.)
      * {@code MarkdownTest} compares whole documents with flexmark's parser as documented.
@@ -94,34 +95,60 @@ final class Markdown {
             this.core = List.copyOf(core);
         }
 
+        /** Whether a line, from its first non-blank character on, could start what a factory parses. */
+        private interface Possible {
+            boolean at(BasedSequence line, int at, char first, MatchedBlockParser matched);
+        }
+
         @Override
         public BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = made.get(); // the parser's options, the same for every document
             if (starts == null) {
                 List<BlockParserFactory> factories = new ArrayList<>();
-                List<String> firsts = new ArrayList<>();
+                List<Possible> possible = new ArrayList<>();
                 for (CustomBlockParserFactory f : core) {
                     factories.add(f.apply(options));
-                    firsts.add(f instanceof HeadingParser.Factory ? "#=-"
-                            : f instanceof FencedCodeBlockParser.Factory ? "`~"
-                            : f instanceof ThematicBreakParser.Factory ? "*-_" : null);
+                    possible.add(f instanceof HeadingParser.Factory ? BlockStarts::heading
+                            : f instanceof FencedCodeBlockParser.Factory ? (line, at, c, m) -> c == '`' || c == '~'
+                            : f instanceof ThematicBreakParser.Factory ? BlockStarts::rule
+                            : (line, at, c, m) -> true);
                 }
-                starts = (state, matched) -> tryEach(factories, firsts, state, matched);
+                starts = (state, matched) -> tryEach(factories, possible, state, matched);
                 made.set(starts);
             }
             return starts;
         }
 
-        private static BlockStart tryEach(List<BlockParserFactory> factories, List<String> firsts, ParserState state,
-                MatchedBlockParser matched) {
+        /** An ATX heading's {@code #}, or a setext underline below a paragraph. */
+        private static boolean heading(BasedSequence line, int at, char first, MatchedBlockParser matched) {
+            return first == '#' || (first == '=' || first == '-') && matched.getBlockParser().isParagraphParser()
+                    && only(line, at, first);
+        }
+
+        /** A thematic break: one of its three characters, with nothing but spaces or tabs besides. */
+        private static boolean rule(BasedSequence line, int at, char first, MatchedBlockParser matched) {
+            return (first == '*' || first == '-' || first == '_') && only(line, at, first);
+        }
+
+        /** Whether the line from {@code at} on has nothing but {@code c}, spaces, tabs and line ends. */
+        private static boolean only(BasedSequence line, int at, char c) {
+            for (int i = at; i < line.length(); i++) {
+                char x = line.charAt(i);
+                if (x != c && x != ' ' && x != '\t' && x != '\n' && x != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static BlockStart tryEach(List<BlockParserFactory> factories, List<Possible> possible,
+                ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
             int at = state.getNextNonSpaceIndex();
             char first = at < line.length() ? line.charAt(at) : '\n';
             for (int i = 0; i < factories.size(); i++) {
-                String possible = firsts.get(i);
                 BlockParserFactory factory = factories.get(i);
-                if ((possible == null || possible.indexOf(first) >= 0)
-                        && matched.getBlockParser().canInterruptBy(factory)) {
+                if (possible.get(i).at(line, at, first, matched) && matched.getBlockParser().canInterruptBy(factory)) {
                     BlockStart start = factory.tryStart(state, matched);
                     if (start instanceof BlockStartImpl) { // as flexmark's document parser asks
                         return start;
