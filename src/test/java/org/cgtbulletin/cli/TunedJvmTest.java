@@ -134,4 +134,25 @@ class TunedJvmTest {
         assertFalse(TunedJvm.wideVectorsIn("aarch64", iceLake));
         assertFalse(TunedJvm.wideVectorsIn("amd64", "")); // no /proc/cpuinfo: not Linux
     }
+
+    @Test
+    void theJvmsOptionsAreWhatComesBeforeDashJarAndWhatTheEnvironmentAdds() {
+        Map<String, String> none = Map.of();
+        assertEquals(List.of(), TunedJvm.givenOptions(Optional.of(new String[] {"-jar", "b.jar", "build", "-Xmx1g"}),
+                none::get));
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), TunedJvm.givenOptions(
+                Optional.of(new String[] {"-Xmx1g", "-XX:+UseG1GC", "-jar", "b.jar", "build"}), none::get));
+        assertEquals(List.of("@options.txt"), TunedJvm.givenOptions(
+                Optional.of(new String[] {"@options.txt", "-jar", "b.jar"}), none::get));
+        for (String variable : TunedJvm.OPTION_VARIABLES) {
+            assertEquals(List.of("-Xmx2g", "-Dx=1"), TunedJvm.givenOptions(Optional.of(new String[] {"-jar", "b.jar"}),
+                    Map.of(variable, "  -Xmx2g \t-Dx=1 ")::get), variable);
+            assertEquals(List.of(), TunedJvm.givenOptions(Optional.of(new String[] {"-jar", "b.jar"}),
+                    Map.of(variable, " ")::get), variable);
+        }
+        // No command line, or none with -jar: the JVM's own answer (this test JVM's options, whatever they are).
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        assertEquals(own, TunedJvm.givenOptions(Optional.empty(), none::get));
+        assertEquals(own, TunedJvm.givenOptions(Optional.of(new String[] {"-cp", "x", "Main"}), none::get));
+    }
 }
