@@ -39,11 +39,12 @@ public final class Rates {
 
     /**
      * A rate as cells.csv prints it (three decimals, locale-independent); summaries quote rates the same way. The
-     * text is {@code String.format(Locale.ROOT, "%.3f", rate)}'s: Java's formatter rounds the shortest decimal that
-     * gives the double back ({@link Double#toString}'s digits) half up, which is what {@link BigDecimal#valueOf}
-     * and {@code setScale} do, at a fraction of the formatter's cost (the formatter was a fiftieth of a million-report
-     * build: every published cell's three rates are written for the site, cells.csv and each digest). Negative
-     * numbers (and negative zero), infinities and NaN, which no rate is, still go to the formatter. RatesFormatTest compares the two.
+     * text is {@code String.format(Locale.ROOT, "%.3f", rate)}'s: Java's formatter rounds the shortest decimal
+     * that gives the double back ({@link Double#toString}'s digits) half up, which is what
+     * {@link BigDecimal#valueOf} and {@code setScale} do, at a fraction of the formatter's cost (the formatter was a
+     * fiftieth of a million-report build: every published cell's three rates are written for the site, cells.csv
+     * and each digest). Negative numbers (and negative zero), infinities and NaN, which no rate is, still go to the
+     * formatter. {@code RatesFormatTest} compares the two.
      */
     public static String format(double rate) {
         if (!Double.isFinite(rate) || Double.doubleToRawLongBits(rate) < 0) { // the sign bit: -0.000 for -0.0004

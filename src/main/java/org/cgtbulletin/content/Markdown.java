@@ -18,14 +18,14 @@ import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.HeadingParser;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.parser.internal.DocumentParser;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
-import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -125,7 +125,7 @@ final class Markdown {
                     && only(line, at, first);
         }
 
-        /** A thematic break: one of its three characters, with nothing but spaces or tabs besides. */
+        /** A thematic break: one of its three characters, with nothing but that character and blanks besides. */
         private static boolean rule(BasedSequence line, int at, char first, MatchedBlockParser matched) {
             return (first == '*' || first == '-' || first == '_') && only(line, at, first);
         }

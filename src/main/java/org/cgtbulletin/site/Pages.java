@@ -200,9 +200,10 @@ final class Pages {
     }
 
     /**
-     * The text with each run of white space ({@code \\s}: space, tab, line feed, vertical tab, form feed, carriage
-     * return) made one space, stripped, and cut to {@code max} characters with an ellipsis; a loop rather than
-     * {@code replaceAll("\\s+", " ")}, whose matching was most of a search entry's cost (PagesTest compares).
+     * The text with each run of white space (the {@code \s} of regular expressions: space, tab, line feed,
+     * vertical tab, form feed, carriage return) made one space, stripped, and cut to {@code max} characters with an
+     * ellipsis; a loop rather than {@code replaceAll("\\s+", " ")}, whose matching was most of a search entry's
+     * cost ({@code PagesTest} compares the two).
      */
     static String shorten(String text, int max) {
         StringBuilder b = new StringBuilder(text.length());
