@@ -142,7 +142,9 @@ final class TunedJvm {
      * command line after the program, as {@link ProcessHandle.Info#arguments} reads it from the system) and those
      * of the {@link #OPTION_VARIABLES}. Without a command line, or without {@code -jar} on it, the JVM's management
      * interface answers, which says the same but takes about 35 ms to load and start: a third of the first JVM's
-     * time before the second starts.
+     * time before the second starts. (The one difference: options built into a custom runtime image with jlink's
+     * {@code --add-options} are on no command line, so they are not seen here; the second JVM, started from the
+     * same image, reads them too, and the bulletin's own options after them.)
      */
     static List<String> givenOptions(Optional<String[]> arguments, java.util.function.UnaryOperator<String> env) {
         int jar = arguments.map(a -> List.of(a).indexOf("-jar")).orElse(-1);

@@ -130,11 +130,16 @@ final class Markdown {
             return (first == '*' || first == '-' || first == '_') && only(line, at, first);
         }
 
-        /** Whether the line from {@code at} on has nothing but {@code c}, spaces, tabs and line ends. */
+        /**
+         * Whether the line from {@code at} on has nothing but {@code c}, spaces, tabs and characters that end a line
+         * for a regular expression's {@code $} (flexmark splits lines at {@code \n} and {@code \r} only, so a
+         * U+0085, U+2028 or U+2029 can end an underline, which the expression still accepts).
+         */
         private static boolean only(BasedSequence line, int at, char c) {
             for (int i = at; i < line.length(); i++) {
                 char x = line.charAt(i);
-                if (x != c && x != ' ' && x != '\t' && x != '\n' && x != '\r') {
+                if (x != c && x != ' ' && x != '\t' && x != '\n' && x != '\r' && x != '\u0085' && x != '\u2028'
+                        && x != '\u2029') {
                     return false;
                 }
             }

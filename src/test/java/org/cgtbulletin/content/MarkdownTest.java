@@ -224,7 +224,10 @@ class MarkdownTest {
                     // lines that begin as a heading, fence or rule might, for the parser's first-character check
                     "~~~\ncode\n~~~", "   ## indented", "    # code, not a heading", "#5 is no heading", "a\n   ===",
                     "a\n-", "- - -", "  ***", " _ _ _", "_a_\n__", "> ```\n> x\n> ```", "1. a\n   # h\n   ---",
-                    "`not a fence`", "~x~", "*em*", "-x", "=", "a\n= =", "<div>\n# h\n</div>\n\n# h", "\t# tab"));
+                    "`not a fence`", "~x~", "*em*", "-x", "=", "a\n= =", "<div>\n# h\n</div>\n\n# h", "\t# tab",
+                    // characters that end a line for a regular expression's $ but not for flexmark
+                    "Title\n===\u2028\n", "Title\n---\u2029\n", "Title\n===\u0085\n", "***\u2028\n",
+                    "Title\n= \u2028 =\n", "- - -\u0085"));
             for (String folder : new String[] {"lessons", "pages", "bulletins"}) {
                 try (var files = java.nio.file.Files.list(java.nio.file.Path.of("content", folder))) {
                     for (var f : files.sorted().toList()) {
