@@ -13,20 +13,23 @@ import java.util.concurrent.TimeUnit;
 import org.cgtbulletin.publish.Publisher;
 
 /**
- * Makes the class-data archive that lets the bulletin's JVM start faster: the classes a build loads that the JDK's
- * own archive does not hold, already parsed, verified and laid out as the JVM keeps them, in one file it maps instead
- * of reading and checking each class again (Java's application class-data sharing, a dynamic archive). A build of the
- * sample then takes about 5,300 classes from it: 3,400 of the 3,600 it loads from the jar (all but picocli's and
- * commons-math's, whose class files are too old to be archived) and 1,900 of the JDK's. It saves about 0.3 to 0.7 s
- * of each run, where a build of 10,000 Markdown pages takes about 5 s (README, Performance).
+ * Makes the class-data archive that lets the bulletin's JVM start faster: the classes a build loads, the JDK's and
+ * the jar's, already parsed, verified and laid out as the JVM keeps them, with the JDK's interned strings and module
+ * graph, in one file it maps instead of reading and checking each class again (Java's application class-data
+ * sharing, a static archive made from the list of classes a training build loaded). A build of the sample then
+ * takes about 6,600 classes from it, picocli's and commons-math's old (Java 5) class files included, which a
+ * dynamic archive (the JVM writing what it loaded at exit, used until 3 Dec) could not hold; the JVM that wrote a
+ * dynamic archive also crashed now and then as it wrote it. It saves about 0.3 to 0.7 s of each run, where a build
+ * of 10,000 Markdown pages takes 3 to 5 s (README, Performance).
  *
  * <p>Run by {@code mvn package} right after the jar is built ({@code pom.xml}, skipped with
- * {@code -Dbulletin.noArchive}): it builds synthetic sample data once, in a JVM that writes the archive when it exits,
- * next to the jar ({@code bulletin.jar} gives {@code bulletin.jsa}). The archive is written under another name and
- * renamed when complete, so that no JVM ever maps half of one. {@link TunedJvm} then hands it to the JVM that does
- * the work. An archive fits one jar at one place and one Java build: the JVM checks both and, when either differs,
- * starts without it, as it does when there is none (a jar copied elsewhere without it, or {@code -jar} with JVM
- * options of the user's own). Making it never fails the package: without it, runs are only slower.
+ * {@code -Dbulletin.noArchive}): it builds synthetic sample data once, in a JVM that lists the classes it loads;
+ * a second JVM dumps the archive from that list, next to the jar ({@code bulletin.jar} gives {@code bulletin.jsa}).
+ * The archive is written under another name and renamed when complete, so that no JVM ever maps half of one.
+ * {@link TunedJvm} then hands it to the JVM that does the work. An archive fits one jar at one place and one Java
+ * build: the JVM checks both and, when either differs, starts without it, as it does when there is none (a jar
+ * copied elsewhere without it, or {@code -jar} with JVM options of the user's own). Making it never fails the
+ * package: without it, runs are only slower.
  */
 public final class ClassArchive {
 
@@ -104,8 +107,8 @@ public final class ClassArchive {
         if (failure == null) {
             failure = train(jar, args, work, partial, log);
             if (failure != null) {
-                // Java 17's JVM has been seen to crash now and then as it writes the archive at exit (in its handling
-                // of lambda classes, after the build itself succeeded): once more, into a new site, before giving up.
+                // Once more, into a new site, before giving up: a failure may not recur (Java 17's JVM crashed now
+                // and then as it wrote the dynamic archive used before, in its handling of lambda classes).
                 deleteAll(List.of(work.resolve("site"), work.resolve("audit")));
                 Files.deleteIfExists(partial);
                 failure = train(jar, args, work, partial, log);
@@ -126,26 +129,43 @@ public final class ClassArchive {
     }
 
     /**
-     * The training build, in a JVM that writes the archive to {@code partial} as it exits. Returns what went wrong,
-     * or null.
+     * The training build, in a JVM that lists the classes it loads, then the archive of those classes, dumped to
+     * {@code partial} by a JVM that does nothing else. Returns what went wrong, or null.
      */
     private static String train(Path jar, String[] args, Path work, Path partial, Path log)
             throws IOException, InterruptedException {
         Path data = work.resolve("data");
+        Path classes = work.resolve("classes.lst");
+        Files.deleteIfExists(classes);
         // A JVM that crashes writes its report into the training's folder, not into the project's.
-        List<String> dump = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial,
+        List<String> list = new ArrayList<>(List.of("-XX:DumpLoadedClassList=" + classes,
                 "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log")));
-        dump.addAll(QUIET);
-        String failure = run(jar, dump, List.of("build", "--content", args[1], "--templates", args[2],
+        list.addAll(QUIET);
+        String failure = run(jar, list, List.of("build", "--content", args[1], "--templates", args[2],
                         "--reports", data.resolve("reports.csv").toString(),
                         "--volumes", data.resolve("volumes.csv").toString(),
                         "--denylist", data.resolve("denylist.txt").toString(),
                         "--output", work.resolve("site").toString(), "--audit", work.resolve("audit").toString()),
                 log);
+        if (failure == null && !Files.isRegularFile(classes)) {
+            failure = "the JVM listed no classes";
+        }
+        if (failure == null) {
+            // The JVM's own collector choice (G1 here): only a G1 dump holds the JDK's interned strings and module
+            // graph, which the serial collector of the work then loads.
+            failure = start(List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + classes,
+                    "-XX:SharedArchiveFile=" + partial, "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log"),
+                    "-cp", jar.toString()), "archive dump", log);
+        }
+        Files.deleteIfExists(classes);
         if (failure == null && !Files.isRegularFile(partial)) {
             failure = "the JVM wrote no archive";
         }
         return failure;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -155,25 +175,30 @@ public final class ClassArchive {
     private static String run(Path jar, List<String> more, List<String> command, Path log)
             throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
-        full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        full.add(java());
         full.addAll(TunedJvm.OPTIONS);
         full.add(TunedJvm.TENURE_AT_ONCE);
         full.add(TunedJvm.QUICK_COMPILER);
         full.addAll(more);
         full.addAll(List.of("-jar", jar.toString()));
         full.addAll(command);
+        return start(full, command.get(0), log);
+    }
+
+    /** Runs {@code command}, its output added to {@code log}; returns what went wrong (with {@code what}), or null. */
+    private static String start(List<String> command, String what, Path log) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(full).redirectErrorStream(true)
+            process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
-            return "the " + command.get(0) + " could not be started: " + e.getMessage();
+            return "the " + what + " could not be started: " + e.getMessage();
         }
         if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
-            return "the " + command.get(0) + " took more than " + TRAINING_MINUTES + " minutes";
+            return "the " + what + " took more than " + TRAINING_MINUTES + " minutes";
         }
-        return process.exitValue() == 0 ? null : "the " + command.get(0) + " exited with " + process.exitValue();
+        return process.exitValue() == 0 ? null : "the " + what + " exited with " + process.exitValue();
     }
 
     private static void deleteAll(List<Path> folders) throws IOException {

@@ -66,8 +66,10 @@ class ClassArchiveIT {
         command.addAll(List.of("-jar", jar.toString(), "--version"));
         Ran on = run(dir, command);
         assertEquals(0, on.status(), on.out() + on.err());
-        for (String shared : List.of("org.cgtbulletin.cli.Main source: shared objects file (top)",
-                "org.cgtbulletin.cli.TunedJvm source: shared objects file (top)")) {
+        // picocli's too, whose Java 5 class files a dynamic archive could not hold.
+        for (String shared : List.of("org.cgtbulletin.cli.Main source: shared objects file",
+                "org.cgtbulletin.cli.TunedJvm source: shared objects file",
+                "picocli.CommandLine source: shared objects file")) {
             assertTrue(on.out().contains(shared), shared);
         }
         // Every stage ran in the build that made it, the PDF digests too (over an earlier site they would have been
