@@ -148,7 +148,9 @@ final class TrendPages {
     private void trendPage(Dimension d, TaxonomyCode c) throws IOException, Templates.TemplateProblem {
         String path = folder(d) + "/" + c.code() + "/";
         String[] k = key(d, c.code());
-        Map<String, Object> chart = chart(path, "chart-" + folder(d) + "-" + c.code(), c.label(), k);
+        // Without data the page says so and shows no chart, so none is drawn (as on the home page).
+        Map<String, Object> chart = in.asOf() == null ? null
+                : chart(path, "chart-" + folder(d) + "-" + c.code(), c.label(), k);
         List<Map<String, Object>> breakdowns = new ArrayList<>();
         for (Dimension other : new Dimension[] {Dimension.PROCESS_STEP, Dimension.FAILURE_MODE,
             Dimension.PRODUCT_CLASS}) {

@@ -247,5 +247,13 @@ class SiteSafetyTest {
                 "sitemap.xml", "data/cells.csv")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
+        // The trend pages say there is nothing yet and show no chart, so no chart or chart table is written.
+        assertTrue(Files.readString(site.resolve("steps/expansion/index.html")).contains("No failure reports"));
+        for (String folder : List.of("steps/expansion", "modes/low_viability", "products/aav_vector", "")) {
+            for (String file : List.of("trend.svg", "trend.csv", "overall.svg", "overall.csv")) {
+                assertFalse(Files.exists(site.resolve(folder).resolve(file)), folder + "/" + file);
+            }
+        }
+        assertTrue(run.out().contains(" 0 charts,"), run.out());
     }
 }
