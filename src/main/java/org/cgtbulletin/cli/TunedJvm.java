@@ -1,10 +1,12 @@
 package org.cgtbulletin.cli;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,12 +169,20 @@ final class TunedJvm {
      * left out.
      */
     static boolean wideVectorsIn(String arch, String flags) {
-        return (arch.equals("amd64") || arch.equals("x86_64")) && List.of(flags.split("\\s+")).contains("avx512f");
+        // One of the whitespace-separated words (no regular expression: see flagsLine).
+        String words = " " + flags.replace('\t', ' ') + " ";
+        return (arch.equals("amd64") || arch.equals("x86_64")) && words.contains(" avx512f ");
     }
 
     private static String flagsLine(Path file) {
-        try (var lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst().orElse("");
+        // A plain loop (no stream, no lambda): the first JVM runs this once, in the interpreter.
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+                if (l.startsWith("flags")) {
+                    return l;
+                }
+            }
+            return "";
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return "";
         }
@@ -183,13 +193,11 @@ final class TunedJvm {
      * gave JVM options, when this JVM was not started with {@code -jar}, or when {@code args} ask for no data work.
      */
     static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf) {
-        boolean dataCommand = !args.isEmpty() && DATA_COMMANDS.contains(args.get(0))
-                && args.stream().noneMatch(QUICK_OPTIONS::contains);
         String jar = start.classPath();
         boolean plainJar = start.jvmOptions().isEmpty() && jar.endsWith(".jar")
                 && !jar.contains(File.pathSeparator)
                 && (start.command().equals(jar) || start.command().startsWith(jar + " "));
-        if (!dataCommand || !plainJar || start.java().isEmpty()) {
+        if (!dataCommand(args) || !plainJar || start.java().isEmpty()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -204,6 +212,19 @@ final class TunedJvm {
         command.add(start.archive().map(a -> a.jar().toString()).orElse(jar)); // the archive's jar, as it was made
         command.addAll(args);
         return Optional.of(List.copyOf(command));
+    }
+
+    /** Whether {@code args} ask for work on data, for which a second JVM is worth its start. */
+    static boolean dataCommand(List<String> args) {
+        if (args.isEmpty() || !DATA_COMMANDS.contains(args.get(0))) {
+            return false;
+        }
+        for (String a : args) {
+            if (QUICK_OPTIONS.contains(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -274,6 +295,11 @@ final class TunedJvm {
      * ({@link #command}) or the second JVM could not be started.
      */
     static OptionalInt run(String[] args) {
+        if (System.getProperty(LAUNCHER) != null || !dataCommand(List.of(args))) {
+            // The second JVM itself, or a command not worth one: no need to look at how this JVM was started
+            // (about 35 ms, on the way to the work).
+            return OptionalInt.empty();
+        }
         Optional<List<String>> command = command(Start.current(), List.of(args), ProcessHandle.current().pid(),
                 TunedJvm::fileSize);
         if (command.isEmpty()) {

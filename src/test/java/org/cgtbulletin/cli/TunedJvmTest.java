@@ -133,6 +133,17 @@ class TunedJvmTest {
         assertFalse(TunedJvm.wideVectorsIn("amd64", "flags\t\t: avx512fx")); // a flag that only starts the same
         assertFalse(TunedJvm.wideVectorsIn("aarch64", iceLake));
         assertFalse(TunedJvm.wideVectorsIn("amd64", "")); // no /proc/cpuinfo: not Linux
+        assertTrue(TunedJvm.wideVectorsIn("amd64", "flags\t\t: avx512f")); // the last word
+        assertTrue(TunedJvm.wideVectorsIn("amd64", "flags\t:\tavx512f\tavx512dq")); // tabs between words
+    }
+
+    @Test
+    void onlyCommandsThatWorkOnDataAreWorthASecondJvm() {
+        assertTrue(TunedJvm.dataCommand(List.of("build", "--content", "c")));
+        assertTrue(TunedJvm.dataCommand(List.of("validate")));
+        assertFalse(TunedJvm.dataCommand(List.of("build", "--help")));
+        assertFalse(TunedJvm.dataCommand(List.of("--version")));
+        assertFalse(TunedJvm.dataCommand(List.of()));
     }
 
     @Test
