@@ -250,7 +250,7 @@ final class TunedJvm {
     }
 
     /** The size of the reports file the arguments name, as the commands resolve it (InputOptions); 0 if none. */
-    private static long reportsBytes(List<String> args, ToLongFunction<Path> sizeOf) {
+    static long reportsBytes(List<String> args, ToLongFunction<Path> sizeOf) {
         try {
             Optional<String> reports = value(args, "--reports");
             Path content = Path.of(value(args, "--content").orElse(InputOptions.DEFAULT_CONTENT));
@@ -282,7 +282,7 @@ final class TunedJvm {
         }
     }
 
-    private static long fileSize(Path file) {
+    static long fileSize(Path file) {
         try {
             return Files.size(file);
         } catch (IOException | SecurityException e) {
