@@ -185,7 +185,8 @@ final class Markdown {
      * expression each time (about 6% of flexmark's time on 10,000 short pages). The pre-processor keeps nothing
      * between paragraphs but that expression and its options, both fixed by this class's options, so one instance
      * serves every document on every thread ({@code MarkdownTest} compares the output with flexmark's own
-     * extension's). A paragraph without a '|' is not handed to it ({@link #hasPipe}). The rendering side is
+     * extension's). A paragraph without a '|' is not handed to it ({@link #hasPipe}), nor one that is a plain table
+     * ({@link PlainTables}), whose nodes are made more directly. The rendering side is
      * {@link TablesExtension}'s, unchanged.
      */
     private static final class Tables implements Parser.ParserExtension {
@@ -204,8 +205,14 @@ final class Markdown {
                     ParagraphPreProcessor p = made;
                     if (p == null) {
                         ParagraphPreProcessor table = tables.apply(state); // two threads may both make one:
-                        p = (paragraph, parserState) -> hasPipe(paragraph) // equal, and either serves
-                                ? table.preProcessBlock(paragraph, parserState) : 0;
+                        PlainTables plain = new PlainTables(state.getProperties()); // equal, and either serves
+                        p = (paragraph, parserState) -> {
+                            if (!hasPipe(paragraph)) {
+                                return 0;
+                            }
+                            int taken = plain.build(paragraph, parserState);
+                            return taken >= 0 ? taken : table.preProcessBlock(paragraph, parserState);
+                        };
                         made = p;
                     }
                     return p;
@@ -244,8 +251,13 @@ final class Markdown {
     }
 
     String toHtml(String markdown) {
-        Node document = parser.parse(markdown);
+        Node document = parse(markdown);
         return DirectHtml.covers(document) ? direct.render(document) : renderer.render(document);
+    }
+
+    /** The document as this parser reads it (tests compare it with flexmark's own). */
+    Node parse(String markdown) {
+        return parser.parse(markdown);
     }
 
     /** The same document through flexmark's renderer whatever it holds: what {@link #toHtml} must equal (tests). */
