@@ -23,6 +23,7 @@ import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.parser.internal.DocumentParser;
@@ -56,7 +57,10 @@ final class Markdown {
             options.set(parser, false); // each is tried, in the same order, by BlockStarts
         }
         parser = Parser.builder(options).extensions(List.of(new Tables()))
-                .customBlockParserFactory(new BlockStarts(core)).build();
+                .customBlockParserFactory(new BlockStarts(core))
+                .customInlineParserFactory(PlainText::new)
+                // what flexmark adds itself only with its own inline parser: link reference definitions
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();
         renderer = HtmlRenderer.builder(options).extensions(List.of(TablesExtension.create()))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override

@@ -138,7 +138,7 @@ class MarkdownTest {
     }
 
     /** Blocks of every kind, nested in lists and quotes; {@code common} keeps to what {@link DirectHtml} writes. */
-    private static void blocks(Random random, String prefix, int depth, StringBuilder b, boolean common) {
+    static void blocks(Random random, String prefix, int depth, StringBuilder b, boolean common) {
         int count = 1 + random.nextInt(depth == 0 ? 6 : 3);
         for (int k = 0; k < count; k++) {
             if (k > 0) {
