@@ -16,6 +16,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The tables staff write most, made into flexmark's table nodes without flexmark's general table parsing, which
@@ -32,7 +33,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * digit (a header row of dashes would itself be a separator row).</li>
  * </ul>
  * For such a paragraph the nodes, their character ranges, alignments and row numbers are those flexmark's tables
- * extension makes ({@code MarkdownTest} compares the trees and the HTML on generated tables of every shape); for any
+ * extension makes ({@code PlainTablesTest} compares the trees and the HTML on generated tables of every shape); for any
  * other, {@link #build} answers -1 and flexmark's own pre-processor does the work.
  */
 final class PlainTables {
@@ -164,7 +165,7 @@ final class PlainTables {
     private static int[] pipes(String source, BasedSequence line) {
         int start = line.getStartOffset();
         int end = line.getEndOffset();
-        if (end - start != line.length() || end > source.length()) {
+        if (line.getClass() != SubSequence.class || end - start != line.length() || end > source.length()) {
             return null;
         }
         if (end > start && source.charAt(end - 1) == '\n') {

@@ -21,10 +21,10 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
  * flexmark's inline parser, which gives a paragraph's or heading's text that has nothing for it to parse its nodes
  * directly: text with none of the parser's special characters ({@code ` [ ] \ ! < & * _} and the line break), no
  * carriage return or tab, and no blank beside a line break (where flexmark drops blanks or makes a hard break),
- * becomes a {@link Text} per line with a {@link SoftLineBreak} between them, as flexmark's own parsing makes it, without
- * its scan a character at a time through several calls (most of the bulletin's Markdown is such prose). Anything
- * else, and any other kind of block, is parsed by flexmark. {@code PlainTextTest} compares the trees node for node
- * with flexmark's on generated documents.
+ * becomes a {@link Text} per line with a {@link SoftLineBreak} between them, as flexmark's own parsing makes it,
+ * without its scan a character at a time through several calls (most of the bulletin's Markdown is such prose).
+ * Anything else, and any other kind of block, is parsed by flexmark. {@code PlainTextTest} compares the trees node
+ * for node with flexmark's on generated documents.
  */
 final class PlainText extends CommonmarkInlineParser {
 
