@@ -78,7 +78,26 @@ final class DirectHtml {
 
     /** Whether every node of the document is of a type this writes (the exact class: subclasses render otherwise). */
     static boolean covers(Node document) {
-        return document.getClass() == Document.class && childrenKnown(document);
+        return document.getClass() == Document.class && !hasNul(document) && childrenKnown(document);
+    }
+
+    /** A NUL, which flexmark writes as U+FFFD: such a document is left to flexmark. */
+    private static boolean hasNul(Node document) {
+        Object base = document.getChars().getBase();
+        return base instanceof String s ? s.indexOf('\u0000') >= 0 : document.getChars().indexOf('\u0000') >= 0;
+    }
+
+    /**
+     * A table cell holding a line break (at any depth), after which flexmark's writer keeps a tab that this one would
+     * drop.
+     */
+    private static boolean cellWithBreak(Node cell) {
+        for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof SoftLineBreak || n instanceof HardLineBreak || cellWithBreak(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean childrenKnown(Node parent) {
@@ -91,7 +110,7 @@ final class DirectHtml {
                     || c == BlockQuote.class || c == ThematicBreak.class || c == TableBlock.class
                     || c == TableHead.class || c == TableBody.class || c == TableRow.class
                     || c == TableCell.class || c == TableSeparator.class || c == TableCaption.class;
-            if (!known || !childrenKnown(n)) {
+            if (!known || c == TableCell.class && cellWithBreak(n) || !childrenKnown(n)) {
                 return false;
             }
         }

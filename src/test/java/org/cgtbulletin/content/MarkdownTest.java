@@ -227,7 +227,11 @@ class MarkdownTest {
                     "`not a fence`", "~x~", "*em*", "-x", "=", "a\n= =", "<div>\n# h\n</div>\n\n# h", "\t# tab",
                     // characters that end a line for a regular expression's $ but not for flexmark
                     "Title\n===\u2028\n", "Title\n---\u2029\n", "Title\n===\u0085\n", "***\u2028\n",
-                    "Title\n= \u2028 =\n", "- - -\u0085"));
+                    "Title\n= \u2028 =\n", "- - -\u0085",
+                    // found by fuzzing against flexmark: a NUL (which flexmark writes as U+FFFD) and a table cell
+                    // whose line break is followed by a tab (which flexmark's writer keeps there)
+                    "x\u0000y", "\u0000", "| a |\n| --- |\n| \u0000 |\n", "--:|\n\tr|", "| a |\n| --: |\n\tr |\n",
+                    "|---\n \tp|", "i|\n\t:|\n---|"));
             for (String folder : new String[] {"lessons", "pages", "bulletins"}) {
                 try (var files = java.nio.file.Files.list(java.nio.file.Path.of("content", folder))) {
                     for (var f : files.sorted().toList()) {
