@@ -3,12 +3,14 @@ package org.cgtbulletin.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +45,7 @@ public final class Main implements Runnable {
     static final long CHARTS_WORTH_WARMING_BYTES = 4096;
 
     /** Whether the charts are warmed up for {@code args}: a command that draws them, on enough data. */
-    static boolean warmsCharts(List<String> args, java.util.function.ToLongFunction<java.nio.file.Path> sizeOf) {
+    static boolean warmsCharts(List<String> args, ToLongFunction<Path> sizeOf) {
         return !args.isEmpty() && CHARTING.contains(args.get(0))
                 && TunedJvm.reportsBytes(args, sizeOf) >= CHARTS_WORTH_WARMING_BYTES;
     }

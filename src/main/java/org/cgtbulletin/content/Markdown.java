@@ -247,11 +247,21 @@ final class Markdown {
      */
     static boolean hasPipe(Paragraph paragraph) {
         BasedSequence chars = paragraph.getChars();
-        if (chars.getClass() == SubSequence.class && chars.getBase() instanceof String source) {
+        String source = source(chars);
+        if (source != null) {
             int at = source.indexOf('|', chars.getStartOffset());
             return at >= 0 && at < chars.getEndOffset();
         }
         return true; // let flexmark look
+    }
+
+    /**
+     * The Markdown string of which {@code chars} is one stretch (from its start offset to its end offset), or null
+     * when it is pieced together: then its characters can be read from the string itself, where a sequence's charAt
+     * costs calls a character in the quick compiler's code.
+     */
+    static String source(BasedSequence chars) {
+        return chars.getClass() == SubSequence.class && chars.getBase() instanceof String source ? source : null;
     }
 
     String toHtml(String markdown) {

@@ -16,7 +16,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * The tables staff write most, made into flexmark's table nodes without flexmark's general table parsing, which
@@ -68,7 +67,8 @@ final class PlainTables {
         }
         List<BasedSequence> lines = paragraph.getContentLines();
         int rows = lines.size();
-        if (rows < 3 || !(paragraph.getChars().getBase() instanceof String source)) {
+        String source = Markdown.source(paragraph.getChars());
+        if (rows < 3 || source == null) {
             return null;
         }
         // Each line's pipes, by position in the source: pipes[r][0] the first, pipes[r][k] the last.
@@ -160,14 +160,14 @@ final class PlainTables {
 
     /**
      * The positions of a line's pipes in the source, or null unless the line starts with one, ends with one (before
-     * its {@code \n}, if any) and holds no backslash or carriage return. A line is a contiguous range of the source.
+     * its {@code \n}, if any) and holds no backslash or carriage return, or if it is not one stretch of the source.
      */
     private static int[] pipes(String source, BasedSequence line) {
-        int start = line.getStartOffset();
-        int end = line.getEndOffset();
-        if (line.getClass() != SubSequence.class || end - start != line.length() || end > source.length()) {
+        if (Markdown.source(line) != source) {
             return null;
         }
+        int start = line.getStartOffset();
+        int end = line.getEndOffset();
         if (end > start && source.charAt(end - 1) == '\n') {
             end--;
         }

@@ -15,7 +15,6 @@ import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * flexmark's inline parser, which gives a paragraph's or heading's text that has nothing for it to parse its nodes
@@ -77,10 +76,9 @@ final class PlainText extends CommonmarkInlineParser {
      */
     private static char[] chars(BasedSequence input, int length) {
         char[] text = new char[length];
-        int from = input.getStartOffset();
-        if (input.getClass() == SubSequence.class && input.getBase() instanceof String source
-                && input.getEndOffset() - from == length) {
-            source.getChars(from, from + length, text, 0);
+        String source = Markdown.source(input);
+        if (source != null) {
+            source.getChars(input.getStartOffset(), input.getEndOffset(), text, 0);
         } else {
             for (int i = 0; i < length; i++) {
                 text[i] = input.charAt(i);
