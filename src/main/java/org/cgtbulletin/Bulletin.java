@@ -48,8 +48,9 @@ import org.cgtbulletin.stories.StoryDesk;
 
 /**
  * The whole build, one line per stage: read and validate (the stories stage de-identifies narratives as they
- * stream by, beside the aggregator), aggregate, protect, audit, stories, analyze ({@link #prepare}, shared with
- * the {@code digest} command), then render the site and the PDF digests and publish. Nothing is written unless every
+ * stream by, beside the aggregator), aggregate, protect, audit, stories (finished on a thread of its own from the
+ * end of the reading, beside the three before it), analyze ({@link #prepare}, shared with the {@code digest}
+ * command), then render the site and the PDF digests and publish. Nothing is written unless every
  * input is valid; then the site and the staff audit are swapped in whole.
  */
 public final class Bulletin {
@@ -167,8 +168,15 @@ public final class Bulletin {
         if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
             return null;
         }
-        stages.begin("aggregate");
         Quarter asOf = rules.asOf() != null ? rules.asOf() : dataset.last();
+        // The stories depend on the reports alone, not on what the protection withholds: they are de-identified on
+        // a thread of their own while the tables are aggregated, protected and audited (the audit leaves most of a
+        // core idle). Their warnings join the others after the audit, as when the stages ran one after the other.
+        Problems storyProblems = new Problems();
+        StoryDesk finishing = desk[0];
+        Parallel.Pending<StoryDesk.Result> storiesFinished = asOf == null ? null
+                : Parallel.start(() -> finishing.finish(asOf, dataset.volumes(), storyProblems));
+        stages.begin("aggregate");
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
@@ -181,8 +189,8 @@ public final class Bulletin {
         Protection counts = both.get(0);
         Protection batches = both.get(1);
         stages.begin("stories");
-        StoryDesk.Result stories = asOf == null ? StoryDesk.Result.empty()
-                : desk[0].finish(asOf, dataset.volumes(), problems);
+        StoryDesk.Result stories = storiesFinished == null ? StoryDesk.Result.empty() : join(storiesFinished);
+        storyProblems.kept().forEach(problems::add);
         stages.begin("analyze (rates, signals)");
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
