@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -35,7 +36,9 @@ import java.util.function.ToLongFunction;
  * sample, of 100,000 reports or of 10,000 Markdown pages is 10 to 33% faster and one of a million reports a little
  * faster. It pays for itself where the same code runs long: a build past about 1.3 million reports (3 million: 38 s
  * with it, 43 s without), a validation or a sample past about 150,000 (they only read or write reports), and the
- * preview server, which runs for hours. README, Performance, has the measurements. The options cannot be set from
+ * preview server, which runs for hours. In between, a build of 128 to 256 MB of reports gets both compilers with the
+ * optimising one kept to the reading and the audit by compiler directives ({@link #READING_BUILD_BYTES}). README,
+ * Performance, has the measurements. The options cannot be set from
  * inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
  * archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
  *
@@ -80,6 +83,41 @@ final class TunedJvm {
 
     /** The same for {@code sample}, by the number of reports it makes (a million: 5.2 s with it, 7.6 s without). */
     static final long LONG_SAMPLE_REPORTS = 150_000;
+
+    /**
+     * The size of reports file from which a build or digest below {@link #LONG_BUILD_BYTES} runs with the optimising
+     * compiler kept to the code that reads the reports and audits the protection ({@link #READING_DIRECTIVES}):
+     * about 660,000 reports of the sample's shape. Reading a CSV file character by character is where the quick
+     * compiler's code is slowest (a million reports: 7.4 to 10.7 s to read on the quick compiler alone, 4.5 to 5.9 s
+     * with the directives); below this size the directives' cost (the rest of the code runs a while with profiling
+     * before the quick compiler takes it over) outweighs it: 300,000 reports took as long either way, 100,000 longer
+     * with them.
+     */
+    static final long READING_BUILD_BYTES = 128L << 20;
+
+    /**
+     * Compiler directives (HotSpot's JSON format, {@code -XX:CompilerDirectivesFile}) that keep the optimising
+     * compiler to the CSV parser and its reader, the reports' validation and the disclosure audit's exact
+     * arithmetic, and leave every other method to the quick compiler: the directives are tried in order, and the
+     * last one matches every method.
+     */
+    static final String READING_DIRECTIVES = """
+            [
+              { match: ["org/apache/commons/csv/*.*", "org/apache/commons/io/input/*.*",
+                        "java/lang/AbstractStringBuilder.*", "java/lang/StringBuilder.*",
+                        "org/cgtbulletin/read/*.*", "org/cgtbulletin/protect/*.*"],
+                c2: { Exclude: false } },
+              { match: ["*.*"], c2: { Exclude: true } }
+            ]
+            """;
+
+    /**
+     * The options that give the JVM a file of compiler directives (the last one, before the file's name). Reading
+     * them, the JVM prints "2 compiler directives added" on the standard output, which is the bulletin's: its own
+     * output (the "VM output", not its warnings, which still go to the standard error) is turned off.
+     */
+    static final List<String> DIRECTIVES_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
+            "-XX:CompilerDirectivesFile=");
 
     /*
      * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:36: on the
@@ -192,7 +230,8 @@ final class TunedJvm {
      * The command that runs {@code args} in a tuned JVM, or empty when they should run in this one: when the user
      * gave JVM options, when this JVM was not started with {@code -jar}, or when {@code args} ask for no data work.
      */
-    static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf) {
+    static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf,
+            Supplier<Optional<Path>> directives) {
         String jar = start.classPath();
         boolean plainJar = start.jvmOptions().isEmpty() && jar.endsWith(".jar")
                 && !jar.contains(File.pathSeparator)
@@ -202,7 +241,7 @@ final class TunedJvm {
         }
         List<String> command = new ArrayList<>();
         command.add(start.java().get());
-        command.addAll(options(args, sizeOf));
+        command.addAll(options(args, sizeOf, directives));
         if (start.wideVectors()) {
             command.add(NARROW_VECTORS);
         }
@@ -227,26 +266,75 @@ final class TunedJvm {
         return true;
     }
 
+    /** Which compilers a run gets. */
+    enum Compilers {
+        /** The quick compiler only ({@link #QUICK_COMPILER}). */
+        QUICK,
+        /** Both, the optimising one kept to the reading and the audit ({@link #READING_DIRECTIVES}). */
+        READING,
+        /** Both, everywhere (the JVM's default). */
+        BOTH
+    }
+
     /**
-     * The options for {@code args} (a data command): the quick compiler unless the run will be long, that is, the
+     * The compilers for {@code args} (a data command): the quick compiler unless the run will be long, that is, the
      * preview server, or a reports file (as {@code --reports} and {@code --content} name it) or a sample past the
-     * command's bound. {@code sizeOf} gives a file's size, 0 when it cannot be read.
+     * command's bound; for a build or digest with a reports file between {@link #READING_BUILD_BYTES} and
+     * {@link #LONG_BUILD_BYTES}, both with the directives. {@code sizeOf} gives a file's size, 0 when it cannot
+     * be read.
      */
-    static List<String> options(List<String> args, ToLongFunction<Path> sizeOf) {
-        boolean longRun = switch (args.get(0)) {
-            case "serve" -> true;
-            case "sample" -> value(args, "--reports").map(TunedJvm::count).orElse(0L) >= LONG_SAMPLE_REPORTS;
-            case "validate" -> reportsBytes(args, sizeOf) >= LONG_VALIDATE_BYTES;
-            default -> reportsBytes(args, sizeOf) >= LONG_BUILD_BYTES;
+    static Compilers compilers(List<String> args, ToLongFunction<Path> sizeOf) {
+        return switch (args.get(0)) {
+            case "serve" -> Compilers.BOTH;
+            case "sample" -> value(args, "--reports").map(TunedJvm::count).orElse(0L) >= LONG_SAMPLE_REPORTS
+                    ? Compilers.BOTH : Compilers.QUICK;
+            case "validate" -> reportsBytes(args, sizeOf) >= LONG_VALIDATE_BYTES ? Compilers.BOTH : Compilers.QUICK;
+            default -> {
+                long bytes = reportsBytes(args, sizeOf);
+                yield bytes >= LONG_BUILD_BYTES ? Compilers.BOTH
+                        : bytes >= READING_BUILD_BYTES ? Compilers.READING : Compilers.QUICK;
+            }
         };
+    }
+
+    /**
+     * The options for {@code args} (a data command), {@link #compilers} among them. {@code directives} gives a file
+     * holding {@link #READING_DIRECTIVES} when asked, or nothing when none could be written (the quick compiler is
+     * then used alone).
+     */
+    static List<String> options(List<String> args, ToLongFunction<Path> sizeOf, Supplier<Optional<Path>> directives) {
         List<String> options = new ArrayList<>(OPTIONS);
         if (!args.get(0).equals("serve")) {
             options.add(TENURE_AT_ONCE);
         }
-        if (!longRun) {
-            options.add(QUICK_COMPILER);
+        switch (compilers(args, sizeOf)) {
+            case QUICK -> options.add(QUICK_COMPILER);
+            case READING -> directives.get().ifPresentOrElse(file -> {
+                int last = DIRECTIVES_OPTIONS.size() - 1;
+                options.addAll(DIRECTIVES_OPTIONS.subList(0, last));
+                options.add(DIRECTIVES_OPTIONS.get(last) + file);
+            }, () -> options.add(QUICK_COMPILER));
+            case BOTH -> {
+            }
         }
         return List.copyOf(options);
+    }
+
+    /**
+     * Writes {@link #READING_DIRECTIVES} to a new file in the system's folder for temporary files, for the second
+     * JVM to read as it starts; empty when it cannot be written.
+     */
+    static Optional<Path> writeDirectives() {
+        try {
+            Path file = Files.createTempFile("bulletin-compiler-", ".json");
+            // Deleted as this JVM ends, after the second one (which read it as it started) has ended: also when
+            // this one is stopped, since the JVM deletes such files after the shutdown hooks, stop-work among them.
+            file.toFile().deleteOnExit();
+            Files.writeString(file, READING_DIRECTIVES, StandardCharsets.UTF_8);
+            return Optional.of(file);
+        } catch (IOException | UncheckedIOException | SecurityException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     /** The size of the reports file the arguments name, as the commands resolve it (InputOptions); 0 if none. */
@@ -301,7 +389,7 @@ final class TunedJvm {
             return OptionalInt.empty();
         }
         Optional<List<String>> command = command(Start.current(), List.of(args), ProcessHandle.current().pid(),
-                TunedJvm::fileSize);
+                TunedJvm::fileSize, TunedJvm::writeDirectives);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }

@@ -78,6 +78,36 @@ class TunedJvmIT {
     }
 
     @Test
+    void thisJvmTakesTheCompilerDirectivesOfAMiddlingBuildQuietly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("directives.json");
+        Files.writeString(file, TunedJvm.READING_DIRECTIVES);
+        List<String> options = TunedJvm.options(List.of("build"), f -> TunedJvm.READING_BUILD_BYTES,
+                () -> java.util.Optional.of(file));
+        assertTrue(options.contains("-XX:CompilerDirectivesFile=" + file), options.toString());
+        Ran quiet = runJava(dir, options);
+        assertEquals(0, quiet.status(), quiet.err());
+        assertEquals("", quiet.out()); // nothing of the JVM's own on the bulletin's output
+        assertFalse(quiet.err().contains("irective"), quiet.err());
+        // With its output on, the JVM says it took both directives (a directive it cannot parse stops it).
+        List<String> loud = new ArrayList<>(options);
+        loud.remove("-XX:-DisplayVMOutput");
+        Ran said = runJava(dir, loud);
+        assertEquals(0, said.status(), said.err());
+        assertEquals("2 compiler directives added", said.out().strip());
+    }
+
+    private static Ran runJava(Path dir, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(options);
+        command.add("-version");
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "java -version did not finish");
+        return new Ran(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve(
+                "err.txt")));
+    }
+
+    @Test
     void exitStatusesAndMessagesPassThrough(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.csv");
         Ran bad = run(dir, List.of(), "validate", "--reports", missing.toString());
