@@ -20,6 +20,7 @@ import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.model.Parallel;
+import org.cgtbulletin.model.Problem;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
@@ -140,7 +141,8 @@ public final class Bulletin {
         // The Markdown is read and rendered from here on, beside everything else; only the lessons' tags wait for
         // the taxonomy, which the dataset reader reads first.
         CompletableFuture<Taxonomy> taxonomyRead = new CompletableFuture<>();
-        Problems markdownProblems = new Problems();
+        List<Problem> markdownFound = new ArrayList<>(); // only the Markdown's thread adds, until it is joined
+        Problems markdownProblems = Problems.handedTo(markdownFound::add);
         Parallel.Pending<EditorialContent> markdown = config == null ? null : Parallel.start(() ->
                 ContentReader.read(content, config.site().allowRawHtml(), taxonomyRead::join, markdownProblems));
         Editorial choices = Editorial.read(content, problems);
@@ -163,7 +165,7 @@ public final class Bulletin {
         EditorialContent editorial = null;
         if (markdown != null) {
             editorial = join(markdown);
-            markdownProblems.kept().forEach(problems::add); // after the data's, as when read one after the other
+            markdownFound.forEach(problems::add); // after the data's, as when read one after the other
         }
         if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
             return null;
@@ -172,7 +174,8 @@ public final class Bulletin {
         // The stories depend on the reports alone, not on what the protection withholds: they are de-identified on
         // a thread of their own while the tables are aggregated, protected and audited (the audit leaves most of a
         // core idle). Their warnings join the others after the audit, as when the stages ran one after the other.
-        Problems storyProblems = new Problems();
+        List<Problem> storyFound = new ArrayList<>(); // only the stories' thread adds, until it is joined
+        Problems storyProblems = Problems.handedTo(storyFound::add);
         StoryDesk finishing = desk[0];
         Parallel.Pending<StoryDesk.Result> storiesFinished = asOf == null ? null
                 : Parallel.start(() -> finishing.finish(asOf, dataset.volumes(), storyProblems));
@@ -190,7 +193,7 @@ public final class Bulletin {
         Protection batches = both.get(1);
         stages.begin("stories");
         StoryDesk.Result stories = storiesFinished == null ? StoryDesk.Result.empty() : join(storiesFinished);
-        storyProblems.kept().forEach(problems::add);
+        storyFound.forEach(problems::add); // every one counted, as if added here
         stages.begin("analyze (rates, signals)");
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());

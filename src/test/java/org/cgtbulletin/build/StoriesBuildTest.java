@@ -178,6 +178,30 @@ class StoriesBuildTest {
                 .contains(" complements whose own range non-negativity pins to one value"));
     }
 
+    @Test
+    void everyEditorialWarningIsCountedEvenBeyondTheProblemsKept() throws IOException {
+        // The stories are finished on a thread of their own beside the audit; their warnings must all reach the
+        // run's count, not only the first 10,000 a Problems keeps.
+        Path content = hostileDataset();
+        Files.writeString(content.resolve("stories.yaml"), "hold:\n  - R-900000\n");
+        long one = warnings(build(content));
+        StringBuilder many = new StringBuilder("hold:\n");
+        for (int i = 0; i < 10_001; i++) {
+            many.append("  - R-").append(900_000 + i).append('\n');
+        }
+        Files.writeString(content.resolve("stories.yaml"), many);
+        CliRun run = build(content);
+        assertEquals(0, run.status(), run.err());
+        assertEquals(one + 10_000, warnings(run), run.err().lines().skip(10_000).toList().toString());
+    }
+
+    /** The warning count of a run's last line on the standard error ("0 errors, 3 warnings."). */
+    private static long warnings(CliRun run) {
+        Matcher m = Pattern.compile("(\\d+) warnings?\\.\\s*$").matcher(run.err());
+        assertTrue(m.find(), run.err());
+        return Long.parseLong(m.group(1));
+    }
+
     private Path hostileDataset() throws IOException {
         Path content = CliRun.contentWithTaxonomy(dir);
         String header = "report_id,contributor,occurred,product_class,process_step,failure_mode,outcome,publishable,"
