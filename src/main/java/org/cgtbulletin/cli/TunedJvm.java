@@ -88,8 +88,8 @@ final class TunedJvm {
      * The size of reports file from which a build or digest below {@link #LONG_BUILD_BYTES} runs with the optimising
      * compiler kept to the code that reads the reports and audits the protection ({@link #READING_DIRECTIVES}):
      * about 660,000 reports of the sample's shape. Reading a CSV file character by character is where the quick
-     * compiler's code is slowest (a million reports: 7.4 to 10.7 s to read on the quick compiler alone, 4.5 to 5.9 s
-     * with the directives); below this size the directives' cost (the rest of the code runs a while with profiling
+     * compiler's code is slowest (a million reports: 7.1 to 8.5 s to read on the quick compiler alone, 4.0 to 6.4 s
+     * with the directives, README, Commands); below this size the directives' cost (the rest of the code runs a while with profiling
      * before the quick compiler takes it over) outweighs it: 300,000 reports took as long either way, 100,000 longer
      * with them.
      */
@@ -97,11 +97,13 @@ final class TunedJvm {
 
     /**
      * Compiler directives (HotSpot's JSON format, {@code -XX:CompilerDirectivesFile}) that keep the optimising
-     * compiler to the CSV parser and its reader, the reports' validation and the disclosure audit's linear
-     * programs and alternative datasets, and leave every other method to the quick compiler: the directives are
-     * tried in order, and the last one matches every method. The audit's other classes are left out on purpose:
-     * with the whole package the optimising compiler spent about 8 s of CPU (against 3 s without the audit),
-     * much of it on methods that run only a few times.
+     * compiler to the CSV library (its parser, and its printer, which writes the data files), its reader, the
+     * reports' validation and the disclosure audit's exact and sparse simplex and alternative datasets, and leave
+     * every other method to the quick compiler: the directives are tried in order, and the last one matches every
+     * method. The audit's other classes are left out on purpose: with the whole package the optimising compiler
+     * spent about 8 s of CPU (against 3 s without the audit), much of it on methods that run only a few times. A
+     * method the optimising compiler has refused is not inlined into its code either, hence StringBuilder, whose
+     * appends the parser makes for every character, is listed by name.
      */
     static final String READING_DIRECTIVES = """
             [
@@ -117,7 +119,9 @@ final class TunedJvm {
     /**
      * The options that give the JVM a file of compiler directives (the last one, before the file's name). Reading
      * them, the JVM prints "2 compiler directives added" on the standard output, which is the bulletin's: its own
-     * output (the "VM output", not its warnings, which still go to the standard error) is turned off.
+     * output (the "VM output", not its warnings, which still go to the standard error) is turned off. That also
+     * silences the thread dump the JVM prints on SIGQUIT ({@code jstack} still gives one), and, were the file gone
+     * when the second JVM starts (it is written just before), the reason the JVM would give for not starting.
      */
     static final List<String> DIRECTIVES_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
             "-XX:CompilerDirectivesFile=");

@@ -96,6 +96,50 @@ class TunedJvmIT {
         assertEquals("2 compiler directives added", said.out().strip());
     }
 
+    @Test
+    void aBuildOfAMiddlingReportsFileRunsUnderTheDirectivesWhichAreDeletedAfterwards(@TempDir Path dir)
+            throws Exception {
+        // A reports file of READING_BUILD_BYTES whose content is a bad header and then nothing (a sparse file): the
+        // build reads it, reports the header, and stops with status 1, in a few seconds.
+        Path reports = dir.resolve("reports.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(reports.toFile(), "rw")) {
+            f.write("not,a,header\n".getBytes(StandardCharsets.US_ASCII));
+            f.setLength(TunedJvm.READING_BUILD_BYTES);
+        }
+        Process launcher = java(dir, List.of(), "build", "--content", GOLDEN.toString(), "--reports",
+                reports.toString(), "--output", dir.resolve("site").toString(), "--audit",
+                dir.resolve("audit").toString()).start();
+        // The second JVM, as started: its options name the directives file, which exists while it runs.
+        List<String> workArgs = List.of();
+        Path directives = null;
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (directives == null && launcher.isAlive() && System.nanoTime() < until) {
+            for (ProcessHandle child : launcher.descendants().toList()) {
+                workArgs = List.of(child.info().arguments().orElse(new String[0]));
+                for (String a : workArgs) {
+                    if (a.startsWith("-XX:CompilerDirectivesFile=")) {
+                        directives = Path.of(a.substring("-XX:CompilerDirectivesFile=".length()));
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(directives != null, "no directives file among the second JVM's options: " + workArgs);
+        assertTrue(workArgs.contains("-XX:-DisplayVMOutput"), workArgs.toString());
+        assertFalse(workArgs.contains("-XX:TieredStopAtLevel=1"), workArgs.toString());
+        boolean existed = Files.exists(directives);
+        if (launcher.isAlive()) { // still running after the look: the file must have been there
+            assertTrue(existed, "the directives file was gone while the work ran: " + directives);
+        }
+        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES), "the bulletin did not finish");
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(1, launcher.exitValue(), err);
+        assertTrue(err.contains("missing required column 'report_id' in the header"), err);
+        assertFalse(err.contains("Could not create the Java Virtual Machine"), err);
+        assertEquals("", Files.readString(dir.resolve("out.txt"))); // the JVM's own output stays off
+        assertFalse(Files.exists(directives), "the directives file outlived the run: " + directives);
+    }
+
     private static Ran runJava(Path dir, List<String> options) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(options);

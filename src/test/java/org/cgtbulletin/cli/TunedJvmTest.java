@@ -152,11 +152,11 @@ class TunedJvmTest {
     }
 
     @Test
-    void theDirectivesFileHoldsTheDirectivesAndGoesWhenTheJvmEnds() throws Exception {
+    void theDirectivesFileHoldsTheDirectives() throws Exception {
         Path file = TunedJvm.writeDirectives().orElseThrow();
         assertEquals(TunedJvm.READING_DIRECTIVES, Files.readString(file));
         assertTrue(file.getFileName().toString().startsWith("bulletin-compiler-"), file.toString());
-        Files.delete(file); // deleteOnExit would leave it until the test JVM ends
+        Files.delete(file); // deleteOnExit would leave it until the test JVM ends (TunedJvmIT checks that it goes)
     }
 
     @Test
