@@ -99,11 +99,12 @@ class TunedJvmIT {
     @Test
     void aBuildOfAMiddlingReportsFileRunsUnderTheDirectivesWhichAreDeletedAfterwards(@TempDir Path dir)
             throws Exception {
-        // A reports file of READING_BUILD_BYTES whose content is a bad header and then nothing (a sparse file): the
-        // build reads it, reports the header, and stops with status 1, in a few seconds.
+        // A reports file of READING_BUILD_BYTES whose content is a bad header, a row the CSV parser cannot read past
+        // and then nothing (a sparse file): the build reports both and stops with status 1 within seconds, having
+        // read two lines.
         Path reports = dir.resolve("reports.csv");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(reports.toFile(), "rw")) {
-            f.write("not,a,header\n".getBytes(StandardCharsets.US_ASCII));
+            f.write("not,a,header\n\"x\"y\n".getBytes(StandardCharsets.US_ASCII));
             f.setLength(TunedJvm.READING_BUILD_BYTES);
         }
         Process launcher = java(dir, List.of(), "build", "--content", GOLDEN.toString(), "--reports",
@@ -135,6 +136,7 @@ class TunedJvmIT {
         String err = Files.readString(dir.resolve("err.txt"));
         assertEquals(1, launcher.exitValue(), err);
         assertTrue(err.contains("missing required column 'report_id' in the header"), err);
+        assertTrue(err.contains(reports + ":2: quote:"), err);
         assertFalse(err.contains("Could not create the Java Virtual Machine"), err);
         assertEquals("", Files.readString(dir.resolve("out.txt"))); // the JVM's own output stays off
         assertFalse(Files.exists(directives), "the directives file outlived the run: " + directives);
