@@ -117,14 +117,15 @@ final class TunedJvm {
             """;
 
     /**
-     * The options that give the JVM a file of compiler directives (the last one, before the file's name). Reading
+     * The options that give the JVM the compiler directives in {@code file}. Reading
      * them, the JVM prints "2 compiler directives added" on the standard output, which is the bulletin's: its own
      * output (the "VM output", not its warnings, which still go to the standard error) is turned off. That also
      * silences the thread dump the JVM prints on SIGQUIT ({@code jstack} still gives one), and, were the file gone
      * when the second JVM starts (it is written just before), the reason the JVM would give for not starting.
      */
-    static final List<String> DIRECTIVES_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
-            "-XX:CompilerDirectivesFile=");
+    static List<String> directivesOptions(Path file) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:CompilerDirectivesFile=" + file);
+    }
 
     /*
      * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:36: on the
@@ -316,11 +317,8 @@ final class TunedJvm {
         }
         switch (compilers(args, sizeOf)) {
             case QUICK -> options.add(QUICK_COMPILER);
-            case READING -> directives.get().ifPresentOrElse(file -> {
-                int last = DIRECTIVES_OPTIONS.size() - 1;
-                options.addAll(DIRECTIVES_OPTIONS.subList(0, last));
-                options.add(DIRECTIVES_OPTIONS.get(last) + file);
-            }, () -> options.add(QUICK_COMPILER));
+            case READING -> directives.get().ifPresentOrElse(file -> options.addAll(directivesOptions(file)),
+                    () -> options.add(QUICK_COMPILER));
             case BOTH -> {
             }
         }

@@ -262,7 +262,8 @@ class MarkdownTest {
         }
     }
 
-    private static MutableDataSet markdownOptions() {
+    /** flexmark's options with its tables extension, as the tests of this package parse with stock flexmark. */
+    static MutableDataSet markdownOptions() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         return options;

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Random;
 
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +31,9 @@ class PlainTextTest {
         "> quoted\n> text", "1. one\n2. two", "  indented start", "end.  ", "a,b;c:d (e) f-g +h /i 'j' \"k\" %l ?m",
         "#tag", "http://example.org/path", "", " ", "\n\n", "a\n\nb", "~tilde~", "{braces} $dollar @at ^caret =eq"};
 
-    private static MutableDataSet options() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
-        return options;
-    }
-
     @Test
     void documentsParseAsWithFlexmarksOwnInlineParser() {
-        Parser stock = Parser.builder(options()).build();
+        Parser stock = Parser.builder(MarkdownTest.markdownOptions()).build();
         Markdown markdown = new Markdown(false);
         List<String> texts = new ArrayList<>(List.of(EDGES));
         for (String a : EDGES) {
@@ -69,7 +61,7 @@ class PlainTextTest {
 
     @Test
     void plainProseTakesTheDirectPath() {
-        Parser parser = Parser.builder(options()).build();
+        Parser parser = Parser.builder(MarkdownTest.markdownOptions()).build();
         BitSet special = InlineParserImpl.calculateSpecialCharacters(parser.getOptions(), new BitSet());
         BitSet delimiters = InlineParserImpl.calculateDelimiterCharacters(parser.getOptions(),
                 InlineParserImpl.calculateDelimiterProcessors(parser.getOptions(), List.of()).keySet());
