@@ -24,6 +24,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "number of failure reports [default: ${DEFAULT-VALUE}]")
     int reports;
 
+    @Option(names = "--stories", paramLabel = "PERCENT", defaultValue = "" + SampleGenerator.STORY_PERCENT,
+            description = "share of the reports with a narrative and a lesson, 0 to 100 [default: ${DEFAULT-VALUE}]")
+    int storyPercent;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "20261125",
             description = "random seed [default: ${DEFAULT-VALUE}]")
     long seed;
@@ -43,7 +47,11 @@ final class SampleCommand implements Callable<Integer> {
             session.err().println("bulletin sample: --reports must be 0 or more");
             return Main.USAGE;
         }
-        SampleSummary s = SampleGenerator.generate(output, reports, seed, lastQuarter);
+        if (storyPercent < 0 || storyPercent > 100) {
+            session.err().println("bulletin sample: --stories must be 0 to 100 (a percentage of the reports)");
+            return Main.USAGE;
+        }
+        SampleSummary s = SampleGenerator.generate(output, reports, storyPercent, seed, lastQuarter);
         session.out().println("Wrote " + s.reports() + " reports from " + s.contributors() + " contributors ("
                 + s.first() + " to " + s.last() + "), " + s.volumeRows() + " volume rows and " + s.denylistTerms()
                 + " denylist terms to " + output);

@@ -20,12 +20,15 @@ import org.cgtbulletin.model.Quarter;
  * Writes a realistic synthetic dataset: 14 contributors of very different sizes making plausible product
  * classes over 16 quarters, production growing about 5% a quarter, failure events drawn in proportion to
  * batches started times the rates of {@link FailurePattern#WORLD} (which plants the trends worth finding), and
- * stories for about a third of the reports. The same arguments always give the same bytes.
+ * stories for a share of the reports ({@link #STORY_PERCENT} unless asked otherwise). The same arguments always give
+ * the same bytes.
  */
 public final class SampleGenerator {
 
     static final int QUARTERS = 16;
     static final double GROWTH = 1.05;
+    /** The share of reports with a story (narrative and lesson), in percent, unless asked otherwise. */
+    public static final int STORY_PERCENT = 35;
 
     /** Token, batches per quarter at the start (all classes), product classes made. */
     private record Maker(String token, double size, List<String> classes, String platform) {
@@ -59,6 +62,18 @@ public final class SampleGenerator {
 
     public static SampleSummary generate(Path outputDir, int reports, long seed, Quarter lastQuarter)
             throws IOException {
+        return generate(outputDir, reports, STORY_PERCENT, seed, lastQuarter);
+    }
+
+    /**
+     * As {@link #generate(Path, int, long, Quarter)}, with {@code storyPercent} (0 to 100) of the reports, in
+     * expectation, carrying a story.
+     */
+    public static SampleSummary generate(Path outputDir, int reports, int storyPercent, long seed,
+            Quarter lastQuarter) throws IOException {
+        if (storyPercent < 0 || storyPercent > 100) {
+            throw new IllegalArgumentException("story share must be 0 to 100 percent, not " + storyPercent);
+        }
         SplittableRandom random = new SplittableRandom(seed);
         Quarter first = lastQuarter;
         for (int i = 1; i < QUARTERS; i++) {
@@ -68,7 +83,7 @@ public final class SampleGenerator {
         List<Event> events = events(volumes, first, reports, random);
         Files.createDirectories(outputDir);
         writeVolumes(outputDir.resolve("volumes.csv"), volumes);
-        writeReports(outputDir.resolve("reports.csv"), events, random);
+        writeReports(outputDir.resolve("reports.csv"), events, storyPercent, random);
         List<String> deny = Narratives.DENYLIST;
         Files.writeString(outputDir.resolve("denylist.txt"), "# Names the administrator knows; none may be"
                 + " published (fictional)\n" + String.join("\n", deny) + "\n", StandardCharsets.UTF_8);
@@ -171,7 +186,8 @@ public final class SampleGenerator {
         }
     }
 
-    private static void writeReports(Path file, List<Event> events, SplittableRandom r) throws IOException {
+    private static void writeReports(Path file, List<Event> events, int storyPercent, SplittableRandom r)
+            throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
                      .setHeader("report_id", "contributor", "occurred", "product_class", "process_step",
@@ -181,7 +197,7 @@ public final class SampleGenerator {
             for (Event e : events) {
                 id++;
                 FailurePattern p = e.pattern();
-                boolean hasStory = r.nextInt(100) < 35;
+                boolean hasStory = r.nextInt(100) < storyPercent;
                 String[] story = hasStory ? Narratives.story(p.step(), p.mode(), r, r.nextInt(100) < 3) : null;
                 Maker maker = MAKERS.stream().filter(m -> m.token().equals(e.contributor())).findFirst()
                         .orElseThrow();

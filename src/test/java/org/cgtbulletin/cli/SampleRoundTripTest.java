@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,34 @@ class SampleRoundTripTest {
             assertEquals(Files.readString(Path.of("content", "data", name)), Files.readString(out.resolve(name)),
                     name + " differs from the generator's output: regenerate content/data as the README says");
         }
+    }
+
+    @Test
+    void theStoryShareIsTheOneAskedFor() throws IOException {
+        for (int percent : new int[] {0, 5, 35, 100}) {
+            Path out = dir.resolve("stories-" + percent);
+            CliRun sample = CliRun.of("sample", "--output", out.toString(), "--reports", "20000", "--stories",
+                    String.valueOf(percent));
+            assertEquals(0, sample.status(), sample.err());
+            int reports = 0;
+            int stories = 0;
+            try (Reader in = Files.newBufferedReader(out.resolve("reports.csv"));
+                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                         .parse(in)) {
+                for (CSVRecord r : csv) {
+                    reports++;
+                    boolean narrative = !r.get("narrative").isEmpty();
+                    assertEquals(narrative, !r.get("lesson").isEmpty(), "a story has both parts: " + r);
+                    stories += narrative ? 1 : 0;
+                }
+            }
+            // a binomial share of about 20,000 draws: within 1 point of the percentage asked for
+            assertEquals(percent / 100.0, stories / (double) reports, 0.01, "share of stories at " + percent + "%");
+        }
+        CliRun bad = CliRun.of("sample", "--output", dir.resolve("bad").toString(), "--stories", "101");
+        assertEquals(Main.USAGE, bad.status());
+        assertTrue(bad.err().contains("--stories must be 0 to 100"), bad.err());
+        assertTrue(Files.notExists(dir.resolve("bad")), "nothing written on a usage error");
     }
 
     @Test
