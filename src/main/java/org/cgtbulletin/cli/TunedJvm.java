@@ -34,10 +34,11 @@ import java.util.function.ToLongFunction;
  * ({@code -XX:TieredStopAtLevel=1}): the optimising compiler (C2) takes much of a core for tens of seconds to compile
  * the libraries' code (Markdown, templates, PDF layout) that then runs only a few seconds, so without it a build of the
  * sample, of 100,000 reports or of 10,000 Markdown pages is 10 to 33% faster and one of a million reports a little
- * faster. It pays for itself where the same code runs long: a build past about 1.3 million reports (3 million: 38 s
- * with it, 43 s without), a validation or a sample past about 150,000 (they only read or write reports), and the
- * preview server, which runs for hours. In between, a build of 128 to 256 MB of reports gets both compilers with the
- * optimising one kept to the reading and the audit by compiler directives ({@link #READING_BUILD_BYTES}). README,
+ * faster. It pays for itself where the same code runs long: a build past about 2.6 million reports of the sample's
+ * shape (3 million: 33.7 s with it, 37.8 s with the directives below), a validation or a sample past about 150,000
+ * (they only read or write reports), and the preview server, which runs for hours. In between, a build of 128 to 512
+ * MB of reports gets both compilers with the optimising one kept to the reading and the audit by compiler directives
+ * ({@link #READING_BUILD_BYTES}). README,
  * Performance, has the measurements. The options cannot be set from
  * inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
  * archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
@@ -69,11 +70,14 @@ final class TunedJvm {
 
     /**
      * The size of reports file from which a build (or a digest, which prepares the same data) is long enough for the
-     * optimising compiler to pay for itself: about 1.3 million reports of the sample's shape (193 MB a million), where
-     * the two choices' times cross on the project's 2-core machine. Below it the quick compiler's savings on the
-     * pages, charts and digests outweigh its slower reading.
+     * optimising compiler everywhere to pay for itself, rather than only where the directives below allow it: on the
+     * project's 2-core machine (4 Dec 2026) 3 million reports with 5% of them carrying a story (403 MB) took 21.3 and
+     * 22.7 s with it against 18.2 and 19.5 s with the directives, 2 million with 35% (388 MB) 26.5 and 28.1 s against
+     * 25.6 and 27.4 s, while 3 million with 35% (582 MB) took 33.7 and 34.2 s against 37.8 and 39.6 s (3 Dec). Below
+     * it, compiling the pages', charts' and digests' code with the optimising compiler costs more than it saves (in
+     * the 403 MB build the compiler threads took 14.8 s of its 42.6 s of CPU, async-profiler).
      */
-    static final long LONG_BUILD_BYTES = 256L << 20;
+    static final long LONG_BUILD_BYTES = 512L << 20;
 
     /**
      * The same for {@code validate}, which only reads: about 150,000 reports (a million took 3.1 s with the optimising
