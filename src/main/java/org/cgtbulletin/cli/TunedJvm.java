@@ -91,13 +91,15 @@ final class TunedJvm {
     /**
      * The size of reports file from which a build or digest below {@link #LONG_BUILD_BYTES} runs with the optimising
      * compiler kept to the code that reads the reports and audits the protection ({@link #READING_DIRECTIVES}):
-     * about 660,000 reports of the sample's shape. Reading a CSV file character by character is where the quick
-     * compiler's code is slowest (a million reports: 7.1 to 8.5 s to read on the quick compiler alone, 4.0 to 6.4 s
-     * with the directives, README, Commands); below this size the directives' cost (the rest of the code runs a while with profiling
-     * before the quick compiler takes it over) outweighs it: 300,000 reports took as long either way, 100,000 longer
-     * with them.
+     * about 500,000 reports of the sample's shape, 750,000 with 5% of them carrying a story. Reading a CSV file
+     * character by character is where the quick compiler's code is slowest (a million reports: 7.1 to 8.5 s to read
+     * on the quick compiler alone, 4.0 to 6.4 s with the directives, README, Commands); below this size the
+     * directives' cost (the rest of the code runs a while with profiling before the quick compiler takes it over)
+     * outweighs it: 500,000 reports with 5% of them carrying a story (67 MB) and 300,000 of the sample's shape took
+     * as long either way, 100,000 longer with them, while a million without stories (125 MB) took 13.1, 12.1 and
+     * 14.2 s with them against 14.0, 13.6 and 14.1 s (4 Dec). The bound lies between, at 96 MB (128 MB until 4 Dec).
      */
-    static final long READING_BUILD_BYTES = 128L << 20;
+    static final long READING_BUILD_BYTES = 96L << 20;
 
     /**
      * Compiler directives (HotSpot's JSON format, {@code -XX:CompilerDirectivesFile}) that keep the optimising
