@@ -36,7 +36,7 @@ import java.util.function.ToLongFunction;
  * sample, of 100,000 reports or of 10,000 Markdown pages is 10 to 33% faster and one of a million reports a little
  * faster. It pays for itself where the same code runs long: a build past about 2.6 million reports of the sample's
  * shape (3 million: 33.7 s with it, 37.8 s with the directives below), a validation or a sample past about 150,000
- * (they only read or write reports), and the preview server, which runs for hours. In between, a build of 128 to 512
+ * (they only read or write reports), and the preview server, which runs for hours. In between, a build of 96 to 512
  * MB of reports gets both compilers with the optimising one kept to the reading and the audit by compiler directives
  * ({@link #READING_BUILD_BYTES}). README,
  * Performance, has the measurements. The options cannot be set from
@@ -91,7 +91,7 @@ final class TunedJvm {
     /**
      * The size of reports file from which a build or digest below {@link #LONG_BUILD_BYTES} runs with the optimising
      * compiler kept to the code that reads the reports and audits the protection ({@link #READING_DIRECTIVES}):
-     * about 500,000 reports of the sample's shape, 750,000 with 5% of them carrying a story. Reading a CSV file
+     * about 500,000 reports of the sample's shape, 700,000 with 5% of them carrying a story. Reading a CSV file
      * character by character is where the quick compiler's code is slowest (a million reports: 7.1 to 8.5 s to read
      * on the quick compiler alone, 4.0 to 6.4 s with the directives, README, Commands); below this size the
      * directives' cost (the rest of the code runs a while with profiling before the quick compiler takes it over)
