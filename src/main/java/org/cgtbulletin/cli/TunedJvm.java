@@ -38,9 +38,8 @@ import java.util.function.ToLongFunction;
  * shape (3 million: 33.7 s with it, 37.8 s with the directives below), a validation or a sample past about 150,000
  * (they only read or write reports), and the preview server, which runs for hours. In between, a build of 96 to 512
  * MB of reports gets both compilers with the optimising one kept to the reading and the audit by compiler directives
- * ({@link #READING_BUILD_BYTES}). README,
- * Performance, has the measurements. The options cannot be set from
- * inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
+ * ({@link #READING_BUILD_BYTES}). README, Performance, has the measurements. The options cannot be set from inside a
+ * running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
  * archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
  *
  * <p>Any JVM option given by the user ({@code java -Xmx4g -jar ...}, or through {@code JDK_JAVA_OPTIONS} or
@@ -123,11 +122,11 @@ final class TunedJvm {
             """;
 
     /**
-     * The options that give the JVM the compiler directives in {@code file}. Reading
-     * them, the JVM prints "2 compiler directives added" on the standard output, which is the bulletin's: its own
-     * output (the "VM output", not its warnings, which still go to the standard error) is turned off. That also
-     * silences the thread dump the JVM prints on SIGQUIT ({@code jstack} still gives one), and, were the file gone
-     * when the second JVM starts (it is written just before), the reason the JVM would give for not starting.
+     * The options that give the JVM the compiler directives in {@code file}. Reading them, the JVM prints "2 compiler
+     * directives added" on the standard output, which is the bulletin's: its own output (the "VM output", not its
+     * warnings, which still go to the standard error) is turned off. That also silences the thread dump the JVM
+     * prints on SIGQUIT ({@code jstack} still gives one), and, were the file gone when the second JVM starts (it is
+     * written just before), the reason the JVM would give for not starting.
      */
     static List<String> directivesOptions(Path file) {
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:CompilerDirectivesFile=" + file);
