@@ -89,6 +89,28 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void leapDays() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2023-02-29") + "\n"
+                + GOOD.replace("R-1", "R-2").replace("2026-08-11", "2024-02-29") + "\n"
+                + GOOD.replace("R-1", "R-3").replace("2026-08-11", "2100-02-29") + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "'2023-02-29' is not a real calendar date", "February 2023 has 28 days");
+        assertProblem(run, f, 4, "occurred", "'2100-02-29' is not a real calendar date", "February 2100 has 28 days");
+        assertEquals(2, run.err().lines().filter(l -> l.startsWith(f + ":")).count(), run.err()); // not line 3
+    }
+
+    @Test
+    void todayAndTheAsOfQuarterAreAccepted() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2026-11-25") + "\n"
+                + GOOD.replace("R-1", "R-2").replace("2026-08-11", "2026-06-30") + "\n");
+        assertEquals(0, validate(f, "--as-of", "2026-Q4").status());
+        CliRun run = validate(f, "--as-of", "2026-Q2");
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "occurred", "after the --as-of quarter 2026-Q2");
+    }
+
+    @Test
     void malformedDate() throws IOException {
         Path f = write("r.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "11/08/2026") + "\n");
         CliRun run = validate(f);
