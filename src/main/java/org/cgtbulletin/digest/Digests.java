@@ -1,7 +1,9 @@
 package org.cgtbulletin.digest;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,8 +212,12 @@ public final class Digests {
         DigestModel model = new DigestModel(input, cells, period);
         Map<String, Object> data = model.build(date);
         String xhtml = templates.render(DigestTemplates.MAIN, data);
-        StringWriter csv = new StringWriter();
-        try (SafeCsv w = new SafeCsv(csv, CellsFiles.HEADER)) {
+        // Through a BufferedWriter, as cells.csv is written: the CSV printer's calls on its output then meet one
+        // class, so the optimising compiler's code for them (compiled while the site's files were written) stays
+        // valid instead of being thrown away and compiled again for a second class.
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        try (SafeCsv w = new SafeCsv(new BufferedWriter(new OutputStreamWriter(csv, StandardCharsets.UTF_8)),
+                CellsFiles.HEADER)) {
             for (PublishedCell c : model.attachedRows()) {
                 w.row(CellsFiles.fields(c));
             }
@@ -219,7 +225,7 @@ public final class Digests {
         Pdf.Attachment attachment = new Pdf.Attachment(model.attachmentName(), "text/csv",
                 "The rows of cells.csv this digest shows: every row of " + period.label()
                         + ", and the rows of other quarters its comparisons and charts draw on",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+                csv.toByteArray());
         return new Source(xhtml, model.charts(), attachment, date);
     }
 
