@@ -54,6 +54,24 @@ class RestrictedAuditTest {
         return Map.of("A" + (i + j) % 5, 2L, "B" + (i + 2 * j) % 7, 2L, "C" + (3 * i + j) % 11, 2L);
     }
 
+    /**
+     * A chain of restricted programs is judged only after {@link RestrictedAudit#YIELD_AFTER} work, and stops below
+     * {@link RestrictedAudit#MIN_YIELD} proven cells per billion (exactly that rate goes on; no overflow at the
+     * largest budgets).
+     */
+    @Test
+    void aChainOfProgramsStopsOnlyWhenItsYieldIsLow() {
+        long after = RestrictedAudit.YIELD_AFTER;
+        long perBillion = RestrictedAudit.MIN_YIELD;
+        assertFalse(RestrictedAudit.yieldTooLow(after - 1, 0), "judged before its work is spent");
+        assertTrue(RestrictedAudit.yieldTooLow(after, 0));
+        int atRate = (int) (perBillion * after / 1_000_000_000L);
+        assertFalse(RestrictedAudit.yieldTooLow(after, atRate), "exactly the rate");
+        assertTrue(RestrictedAudit.yieldTooLow(after, atRate - 1));
+        assertFalse(RestrictedAudit.yieldTooLow(4 * RestrictedAudit.WORK_BUDGET, Integer.MAX_VALUE));
+        assertTrue(RestrictedAudit.yieldTooLow(4 * RestrictedAudit.WORK_BUDGET, 1));
+    }
+
     @Test
     void largeComponentIsProvenProtectedByRestrictedPrograms() {
         Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
