@@ -448,14 +448,13 @@ final class RestrictedAudit {
      *
      * <p>Restricted programs are the cheap proof where a cell's protection needs a small neighbourhood (the
      * sample: its intervals proved 3,400 cells per billion of work, its largest contributors 1,700, and it is
-     * audited as before). Where protection needs wide moves
-     * (a million reports, whose counts are large and whose dominance rules ask for wide intervals) they yield
-     * little: their searches grow to the cap of {@value #MAX_UNKNOWNS} unknowns, and most of those end not
-     * proven. There the intervals proved 860 cells per billion and the largest contributors 520, the budget ran
-     * out, and the alternative datasets and the whole program then decided the rest anyway; with no restricted
-     * programs at all that audit took 2.3 to 2.9 s instead of 4.3 to 6.2 s, while the sample's took 9.3 to 11.1 s
-     * instead of 5.6 to 8.7 s (4 Dec, {@code bench/protect.sh}'s harness). The decision is made from counts, not
-     * time, so the audit stays deterministic.
+     * audited as before). Where protection needs wide moves (a million reports, whose counts are large and whose
+     * dominance rules ask for wide intervals) they yield little: their searches grow to the cap of
+     * {@value #MAX_UNKNOWNS} unknowns, and most of those end not proven. There the intervals proved 860 cells per
+     * billion and the largest contributors 520, the budget ran out, and the alternative datasets and the whole
+     * program then decided the rest anyway; with no restricted programs at all that audit took 2.3 to 2.9 s instead
+     * of 4.3 to 6.2 s, while the sample's took 9.3 to 11.1 s instead of 5.6 to 8.7 s (4 Dec, {@code
+     * bench/protect.sh}'s harness). The decision is made from counts, not time, so the audit stays deterministic.
      */
     static boolean yieldTooLow(long spent, int proven) {
         return spent >= YIELD_AFTER && (long) proven * 1_000_000_000L < MIN_YIELD * spent;
