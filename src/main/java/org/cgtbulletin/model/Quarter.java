@@ -42,10 +42,6 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         return q;
     }
 
-    public static Quarter of(LocalDate date) {
-        return new Quarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
-    }
-
     public LocalDate firstDay() {
         return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
     }

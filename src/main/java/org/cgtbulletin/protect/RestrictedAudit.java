@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The interval and coalition audit of a component too large to solve as one program (more than
@@ -416,16 +417,44 @@ final class RestrictedAudit {
      * not too low ({@link #yieldTooLow}), with searches started ahead on {@code spare} cores.
      */
     private void intervals(long[] account, int spare) {
-        long start = account[0];
-        int before = provenIntervals();
-        long[] programs = account;
+        Chain chain = new Chain(account, this::provenIntervals);
         try (Lookahead<Search> ahead = new Lookahead<>(spare)) {
             for (int k = 0; k < n; k++) {
-                interval(k, programs, ahead);
-                if (programs == account && start - account[0] >= YIELD_AFTER
-                        && yieldTooLow(start - account[0], provenIntervals() - before)) {
-                    programs = new long[] {0}; // the rest goes to the alternative datasets and the whole program
-                }
+                interval(k, chain.programs(), ahead);
+                chain.judge();
+            }
+        }
+    }
+
+    /**
+     * A chain of restricted programs (the intervals', or the largest contributors'), judged after each cell by
+     * {@link #yieldTooLow}: {@link #programs} is the work account its programs charge, until its yield is too low,
+     * and then an empty one, so that the rest of its cells are left to the alternative datasets and the whole
+     * program. What the account has left still goes back to the budget.
+     */
+    private static final class Chain {
+        private final long[] account;
+        private final long start;
+        private final IntSupplier proven;
+        private final int before;
+        private long[] programs;
+
+        Chain(long[] account, IntSupplier proven) {
+            this.account = account;
+            this.start = account[0];
+            this.proven = proven;
+            this.before = proven.getAsInt();
+            this.programs = account;
+        }
+
+        long[] programs() {
+            return programs;
+        }
+
+        void judge() {
+            long spent = start - account[0];
+            if (programs == account && spent >= YIELD_AFTER && yieldTooLow(spent, proven.getAsInt() - before)) {
+                programs = new long[] {0};
             }
         }
     }
@@ -587,16 +616,11 @@ final class RestrictedAudit {
     private void coalitions(boolean[] safe, long[] account, int spare) {
         boolean[] done = safe.clone();
         Map<String, long[]> ownOf = new HashMap<>();
-        long start = account[0];
-        int before = provenCoalitions(done);
-        long[] programs = account;
+        Chain chain = new Chain(account, () -> provenCoalitions(done));
         try (Lookahead<Search> ahead = new Lookahead<>(spare)) {
             for (int k = 0; k < n; k++) {
-                coalition(k, done, ownOf, programs, ahead);
-                if (programs == account && start - account[0] >= YIELD_AFTER
-                        && yieldTooLow(start - account[0], provenCoalitions(done) - before)) {
-                    programs = new long[] {0}; // the rest goes to the alternative datasets and the whole program
-                }
+                coalition(k, done, ownOf, chain.programs(), ahead);
+                chain.judge();
             }
         }
         for (int k = 0; k < n; k++) {
