@@ -84,7 +84,7 @@ final class Pdf {
      * post-processing here), so that digests published earlier are rendered again rather than kept (see
      * {@link Digests#writeAll}).
      */
-    static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.3, bundled DejaVu Sans, rendering 3";
+    static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.8, bundled DejaVu Sans, rendering 3";
     private static final String RESOURCES = "/org/cgtbulletin/digest/";
     /** The bundled faces: normal, bold, italic, bold italic (in that order). */
     private static final List<String> FONT_FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
