@@ -44,9 +44,10 @@ final class InputOptions {
                     + " [default: ${DEFAULT-VALUE}]")
     ProblemFormat format;
 
-    @Option(names = "--max-problems", paramLabel = "N", defaultValue = "100",
-            description = "list at most N problems in text (all are counted) [default: ${DEFAULT-VALUE}]")
-    int maxProblems;
+    /** Every problem is listed unless a smaller number is asked for: the data contract wants each one reported. */
+    @Option(names = "--max-problems", paramLabel = "N",
+            description = "list at most N problems in text (all are counted) [default: all]")
+    int maxProblems = Integer.MAX_VALUE;
 
     @Option(names = "--verbose", description = "show stack traces of unexpected failures")
     boolean verbose;

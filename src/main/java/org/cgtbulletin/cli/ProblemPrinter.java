@@ -44,8 +44,9 @@ final class ProblemPrinter {
         }
         long more = problems.total() - shown;
         if (more > 0) {
-            session.err().println("... and " + more + " more problem" + (more == 1 ? "" : "s")
-                    + " not listed (--max-problems " + max + ")");
+            session.err().println("... and " + more + " more problem" + (more == 1 ? "" : "s") + " not listed ("
+                    + (shown < max ? "a run keeps the first " + Problems.DEFAULT_KEEP + " in memory"
+                            : "--max-problems " + max) + ")");
         }
         if (problems.total() > 0) {
             session.err().println(count(problems.errorCount(), "error") + ", "

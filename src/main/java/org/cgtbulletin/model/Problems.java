@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  */
 public final class Problems {
 
-    public static final int DEFAULT_KEEP = 10_000;
+    /** About 300 MB of problems at most: every problem of any realistic file is listed. */
+    public static final int DEFAULT_KEEP = 1_000_000;
 
     private final int keep;
     private final List<Problem> kept = new ArrayList<>();

@@ -157,6 +157,7 @@ class ValidateBadInputTest {
         assertEquals(1, run.status());
         assertProblem(run, f, 1, "outcome", "missing required column 'outcome'");
         assertFalse(run.err().contains(f + ":2: outcome"), "reported once, at the header, not per row");
+        assertEquals(1, run.err().lines().filter(l -> l.startsWith(f + ":")).count(), run.err());
     }
 
     @Test
@@ -320,7 +321,37 @@ class ValidateBadInputTest {
     }
 
     @Test
-    void everyProblemIsReportedAndTheListIsCapped() throws IOException {
+    void rowsWithAnotherDelimiterThanTheHeaderSayWhichOne() throws IOException {
+        Path f = write("r.csv", HEADER + "\n" + GOOD.replace(',', ';') + "\n" + GOOD.replace(',', '\t') + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 2, "row", "separated by semicolons (';'), not by commas as in the header");
+        assertProblem(run, f, 3, "row", "separated by tabs, not by commas as in the header");
+    }
+
+    @Test
+    void jsonKeysTwiceInOneObjectAreEachReportedAndReadingGoesOn() throws IOException {
+        String ok = "{\"report_id\":\"R-%d\",\"contributor\":\"C01\",\"occurred\":\"2026-08\",\"product_class\":"
+                + "\"til\",\"process_step\":\"expansion\",\"failure_mode\":\"low_viability\",\"outcome\":\"batch_lost\","
+                + "\"publishable\":true%s}";
+        Path array = write("r.json", "[\n" + String.format(ok, 1, ",\"outcome\":\"near_miss\"") + ",\n"
+                + String.format(ok, 2, "").replace("til", "tiL2") + "\n]\n");
+        CliRun run = validate(array);
+        assertEquals(1, run.status());
+        assertProblem(run, array, 2, "outcome", "appears a second time");
+        assertProblem(run, array, 3, "product_class", "unknown product_class code 'tiL2'");
+        Path lines = write("r.jsonl", String.format(ok, 1, "") + "\n" + String.format(ok, 2, ",\"extra\":\"x\"") + "\n"
+                + String.format(ok, 3, ",\" OUTCOME\":\"near_miss\"") + "\n{\"report_id\":\"R-4\",\n");
+        run = validate(lines);
+        assertEquals(1, run.status());
+        assertProblem(run, lines, 2, "row", "warning: unknown key extra ignored");
+        assertProblem(run, lines, 3, "outcome", "the key ' OUTCOME' appears a second time");
+        assertProblem(run, lines, 4, "json", "the line ends before its object does");
+        assertFalse(run.err().contains("Source:"), run.err());
+    }
+
+    @Test
+    void everyProblemIsListedUnlessACapIsAskedFor() throws IOException {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < 150; i++) {
             b.append(GOOD.replace("R-1", "R-" + i).replace("batch_lost", "lost")).append('\n');
@@ -328,9 +359,14 @@ class ValidateBadInputTest {
         Path f = write("r.csv", b.toString());
         CliRun run = validate(f);
         assertEquals(1, run.status());
-        assertEquals(100, run.err().lines().filter(l -> l.startsWith(f + ":")).count());
-        assertTrue(run.err().contains("... and 50 more problems not listed"), run.err());
+        assertEquals(150, run.err().lines().filter(l -> l.startsWith(f + ":")).count());
+        assertFalse(run.err().contains("not listed"), run.err());
         assertTrue(run.err().contains("150 errors"), run.err());
+        CliRun capped = validate(f, "--max-problems", "100");
+        assertEquals(1, capped.status());
+        assertEquals(100, capped.err().lines().filter(l -> l.startsWith(f + ":")).count());
+        assertTrue(capped.err().contains("... and 50 more problems not listed (--max-problems 100)"), capped.err());
+        assertTrue(capped.err().contains("150 errors"), capped.err());
     }
 
     @Test
