@@ -89,7 +89,9 @@ final class ReportValidator implements RowSink {
             }
         }
         if (!ok) {
-            if (check.errorCount() == errorsBefore) { // never drop a row silently
+            // Never drop a row silently; but a required column missing from the header is reported once, there,
+            // and not again on every row that lacks it.
+            if (check.errorCount() == errorsBefore && missingColumns.isEmpty()) {
                 check.error(line, "row", "this row could not be accepted, for a reason not described here;"
                         + " please report this to the bulletin's maintainers");
             }
