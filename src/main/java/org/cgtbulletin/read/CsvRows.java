@@ -83,9 +83,13 @@ final class CsvRows {
                     continue;
                 }
                 if (r.size() != positions.length) {
+                    // A row of one field where the header has many, holding another delimiter: name it.
+                    String delimiter = r.size() == 1 && positions.length > 1 ? foundDelimiter(r.get(0)) : null;
                     problems.error(file, line, "row", "this row has " + r.size() + " field"
                             + (r.size() == 1 ? "" : "s") + " but the header has " + positions.length
-                            + "; check for an unquoted comma, a missing comma or a stray quote");
+                            + (delimiter != null ? "; its values are separated by " + delimiter
+                                    + ", not by commas as in the header"
+                                    : "; check for an unquoted comma, a missing comma or a stray quote"));
                     continue;
                 }
                 String[] values = new String[width];
@@ -186,7 +190,7 @@ final class CsvRows {
         return positions;
     }
 
-    /** Names the delimiter a single-column header seems to use instead of commas, or null. */
+    /** Names the delimiter a single-column header (or row) seems to use instead of commas, or null. */
     private static String foundDelimiter(String text) {
         int semicolons = count(text, ';');
         int tabs = count(text, '\t');

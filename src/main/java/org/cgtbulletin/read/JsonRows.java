@@ -12,15 +12,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import org.cgtbulletin.model.Problems;
 
 /** Reads a JSON array of objects, or JSON Lines (one object per line), streaming, into raw rows. */
 final class JsonRows {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * Duplicate keys are found by {@link #readObject} rather than by the parser, whose detection stops the reading
+     * at the first one (and would take "outcome" and "OUTCOME", the same key to the bulletin, for two).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonRows() {
     }
@@ -53,7 +54,7 @@ final class JsonRows {
                     p.skipChildren();
                     continue;
                 }
-                readObject(p, file, schema, problems, sink, warned);
+                readObject(p, 0, file, schema, problems, sink, warned);
             }
             if (p.nextToken() != null) {
                 problems.error(file, line(p), "file", "unexpected content after the closing ] of the array");
@@ -62,7 +63,7 @@ final class JsonRows {
             return true;
         } catch (JsonProcessingException e) {
             problems.error(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "json",
-                    "not valid JSON: " + e.getOriginalMessage() + "; nothing after this point was read");
+                    "not valid JSON: " + plain(e.getOriginalMessage()) + "; nothing after this point was read");
             return false;
         }
     }
@@ -89,24 +90,19 @@ final class JsonRows {
                             + " line, found " + describe(t));
                     continue;
                 }
-                readObject(p, file, schema, problems, new RowSink() {
-                    @Override
-                    public void columns(long line, java.util.Set<String> present) {
-                    }
-
-                    @Override
-                    public void row(RawRow row) {
-                        sink.row(new RawRow(at, row.values()));
-                    }
-                }, warned);
+                readObject(p, at - 1, file, schema, problems, sink, warned);
                 if (p.nextToken() != null) {
                     problems.error(file, at, "row", "more than one JSON value on this line; JSON Lines holds"
                             + " exactly one object per line");
                 }
             } catch (JsonProcessingException e) {
+                String message = plain(e.getOriginalMessage());
+                if (message.startsWith("Unexpected end-of-input")) {
+                    message = "the line ends before its object does (" + message + "); JSON Lines holds one whole"
+                            + " object per line";
+                }
                 problems.error(file, at, "json", "not valid JSON at column "
-                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": "
-                        + e.getOriginalMessage());
+                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + message);
             }
         }
         if (!any) {
@@ -117,17 +113,30 @@ final class JsonRows {
         return true;
     }
 
-    /** Reads one object's keys; an unknown key is warned about once per file (warned holds those already named). */
-    private static void readObject(JsonParser p, String file, RowSchema schema, Problems problems, RowSink sink,
-            java.util.Set<String> warned) throws IOException {
-        long line = line(p);
+    /**
+     * Reads one object's keys; an unknown key is warned about once per file (warned holds those already named). Keys
+     * are matched ignoring case and surrounding spaces, so "outcome" and "OUTCOME" in one object are the same key
+     * twice, an error. {@code lineOffset} is added to the parser's line numbers (JSON Lines parses each line alone).
+     */
+    private static void readObject(JsonParser p, long lineOffset, String file, RowSchema schema, Problems problems,
+            RowSink sink, java.util.Set<String> warned) throws IOException {
+        long line = line(p) + lineOffset;
         String[] values = new String[schema.fields().size()];
+        boolean[] seen = new boolean[values.length];
+        java.util.Set<String> seenUnknown = null;
         List<String> unknown = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName().trim().toLowerCase(Locale.ROOT);
+            String written = p.currentName();
+            String name = written.trim().toLowerCase(Locale.ROOT);
             JsonToken v = p.nextToken();
             int i = schema.indexOf(name);
+            boolean again = i >= 0 ? seen[i]
+                    : !(seenUnknown == null ? seenUnknown = new TreeSet<>() : seenUnknown).add(name);
+            if (again) {
+                problems.error(file, line(p) + lineOffset, name, "the key '" + written + "' appears a second time"
+                        + " in this object (keys are matched ignoring case and spaces); each key may appear once");
+            }
             if (i < 0) {
                 if (warned.add(name)) {
                     unknown.add(name);
@@ -135,12 +144,13 @@ final class JsonRows {
                 p.skipChildren();
                 continue;
             }
+            seen[i] = true;
             switch (v) {
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> values[i] = p.getText();
                 case VALUE_NULL -> values[i] = null;
                 default -> {
-                    problems.error(file, line(p), name, "expected a text, number or true/false value, found "
-                            + describe(v));
+                    problems.error(file, line(p) + lineOffset, name, "expected a text, number or true/false"
+                            + " value, found " + describe(v));
                     p.skipChildren();
                     values[i] = null;
                 }
@@ -152,6 +162,16 @@ final class JsonRows {
                     + String.join(", ", schema.fields()));
         }
         sink.row(new RawRow(line, values));
+    }
+
+    /**
+     * Jackson's message without its note of where (the problem's line is given apart, and the source is not
+     * named): "... (start marker at [Source: REDACTED ...; line: 1, column: 1])" becomes "... (start marker at line
+     * 1, column 1)".
+     */
+    static String plain(String message) {
+        return message == null ? ""
+                : message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     private static long line(JsonParser p) {
