@@ -28,6 +28,7 @@ import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Taxonomy;
 import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureControl;
+import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
 import org.cgtbulletin.publish.CellsFiles;
@@ -184,11 +185,7 @@ public final class Bulletin {
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous);
-        stages.begin("protect (rules, complements)");
-        List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
-                config.disclosure());
-        stages.begin("audit (proofs, repairs)");
-        List<Protection> both = DisclosureControl.auditEach(patterns);
+        List<Protection> both = protect(tables, previous, config.disclosure(), stages);
         Protection counts = both.get(0);
         Protection batches = both.get(1);
         stages.begin("stories");
@@ -198,12 +195,43 @@ public final class Bulletin {
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
         stages.end();
-        boolean weaker = config.disclosure().weakerThan(org.cgtbulletin.protect.DisclosureRules.defaults());
+        boolean weaker = config.disclosure().weakerThan(DisclosureRules.defaults());
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
         return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, stories, signals, site,
                 stages.times());
+    }
+
+    /**
+     * Protects the tables: the rules and complements, then the audit, again while {@link
+     * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell
+     * (each round keeps more cells withheld, so this ends; without a previous release, or with one as of the same
+     * quarter, there is one round).
+     */
+    private static List<Protection> protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
+            Stages stages) {
+        stages.begin("protect (rules, complements)");
+        boolean auditing = false;
+        while (true) {
+            List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
+                    rules);
+            if (Carryover.keepMovedAggregates(tables, previous, patterns.get(0)::withholds,
+                    patterns.get(1)::withholds) > 0) {
+                continue;
+            }
+            if (!auditing) {
+                stages.begin("audit (proofs, repairs)");
+                auditing = true;
+            }
+            List<Protection> both = DisclosureControl.auditEach(patterns);
+            Protection counts = both.get(0);
+            Protection batches = both.get(1);
+            if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
+                    id -> !batches.published(id)) == 0) {
+                return both;
+            }
+        }
     }
 
     /**

@@ -1,18 +1,113 @@
 package org.cgtbulletin;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
 import org.cgtbulletin.aggregate.BatchKey;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.model.CellKey;
+import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.publish.PreviousRelease;
 
 /**
  * Releases over time: every cell the previous release withheld stays withheld, so that nobody can subtract two
- * releases to recover it. (Stricter than "unless it now passes every rule": a withheld cell whose count changed
+ * releases to recover it; and a total it published that has grown since is withheld when what it gained is
+ * ({@link #keepMovedAggregates}). (Stricter than "unless it now passes every rule": a withheld cell whose count changed
  * because late reports arrived could otherwise be recovered as its new value minus the published change.)
  */
 final class Carryover {
 
     private Carryover() {
+    }
+
+    /**
+     * The other half of releases over time: a year or {@code all} cell that the previous release published, and that
+     * gained quarters since (those after the previous release's last), gives away their sum if published again (the
+     * new value minus the old one): with one new quarter, that quarter's cell with the same codes. So such a cell is
+     * kept withheld whenever a cell it gained is withheld now; the same for denominators. Returns how many cells were
+     * newly kept, so that the caller computes the protection again, until none is (each round only adds withheld
+     * cells, so this ends).
+     *
+     * @param countWithheld whether a count cell (by id) is withheld by the current protection
+     * @param batchWithheld the same for a denominator cell
+     */
+    static int keepMovedAggregates(Tables tables, PreviousRelease.Decisions previous, IntPredicate countWithheld,
+            IntPredicate batchWithheld) {
+        Quarter last = previous.lastQuarter();
+        if (last == null) {
+            return 0;
+        }
+        List<Quarter> added = new ArrayList<>();
+        for (String period : tables.periods()) {
+            Quarter q = Quarter.parseOrNull(period);
+            if (q != null && q.compareTo(last) > 0) {
+                added.add(q);
+            }
+        }
+        if (added.isEmpty()) {
+            return 0;
+        }
+        int kept = 0;
+        Map<CellKey, Integer> countIds = new HashMap<>();
+        for (int id = 0; id < tables.cells().size(); id++) {
+            countIds.put(tables.cells().get(id), id);
+        }
+        for (int id = 0; id < tables.cells().size(); id++) {
+            CellKey key = tables.cells().get(id);
+            if (Quarter.parseOrNull(key.period()) != null || countWithheld.test(id)
+                    || !previous.publishedCounts().contains(key)) {
+                continue;
+            }
+            for (Quarter q : gained(key.period(), added)) {
+                Integer part = countIds.get(new CellKey(q.toString(), key.productClass(), key.processStep(),
+                        key.failureMode(), key.outcome()));
+                if (part != null && countWithheld.test(part)) {
+                    tables.counts().keepSuppressed(id, MOVED + q);
+                    kept++;
+                    break;
+                }
+            }
+        }
+        Map<BatchKey, Integer> batchIds = new HashMap<>();
+        for (int id = 0; id < tables.batchCells().size(); id++) {
+            batchIds.put(tables.batchCells().get(id), id);
+        }
+        for (int id = 0; id < tables.batchCells().size(); id++) {
+            BatchKey b = tables.batchCells().get(id);
+            if (Quarter.parseOrNull(b.period()) != null || batchWithheld.test(id)
+                    || !previous.publishedBatches().contains(new CellKey(b.period(), b.productClass(), "*", "*", "*"))) {
+                continue;
+            }
+            for (Quarter q : gained(b.period(), added)) {
+                Integer part = batchIds.get(new BatchKey(q.toString(), b.productClass()));
+                if (part != null && batchWithheld.test(part)) {
+                    tables.batches().keepSuppressed(id, MOVED + q);
+                    kept++;
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static final String MOVED = "published in the previous release; its change since would reveal a withheld"
+            + " cell of ";
+
+    /** The quarters a year ({@code YYYY}) or {@code all} gained since the previous release. */
+    private static List<Quarter> gained(String period, List<Quarter> added) {
+        if (period.equals("all")) {
+            return added;
+        }
+        List<Quarter> in = new ArrayList<>();
+        for (Quarter q : added) {
+            if (period.equals(Integer.toString(q.year()))) {
+                in.add(q);
+            }
+        }
+        return in;
     }
 
     static void apply(Tables tables, PreviousRelease.Decisions previous) {

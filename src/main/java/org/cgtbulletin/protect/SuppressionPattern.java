@@ -41,6 +41,21 @@ public final class SuppressionPattern {
     }
 
     /**
+     * Whether the pattern, before its audit, withholds this cell.
+     *
+     * @param cell a cell id of the system the pattern was made for
+     * @return true when the cell is withheld (by a rule, a complement or a decision kept)
+     */
+    public boolean withholds(int cell) {
+        synchronized (this) {
+            if (audited != null) {
+                throw new IllegalStateException("the pattern has been audited; ask its Protection");
+            }
+        }
+        return complements.status[cell] != CellStatus.PUBLISHED;
+    }
+
+    /**
      * Audits the pattern, repairing what the audit finds (the first call does the work; later calls return the
      * same result).
      *

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cgtbulletin.model.CellKey;
+import org.cgtbulletin.model.Quarter;
 
 /** The suppression decisions of the previous release, read from its {@code data/cells.csv}. */
 public final class PreviousRelease {
@@ -22,14 +23,18 @@ public final class PreviousRelease {
     }
 
     /**
-     * What the previous release withheld.
+     * What the previous release withheld and published.
      *
-     * @param withheldCounts  keys of count cells whose status was suppressed or suppressed-secondary
-     * @param withheldBatches denominators withheld, as keys (period, product class, *, *, *); empty when the
-     *                        previous release had no volumes at all
+     * @param withheldCounts   keys of count cells whose status was suppressed or suppressed-secondary
+     * @param withheldBatches  denominators withheld, as keys (period, product class, *, *, *); empty when the
+     *                         previous release had no volumes at all
+     * @param publishedCounts  keys of count cells it published
+     * @param publishedBatches denominators it published, as keys (period, product class, *, *, *)
+     * @param lastQuarter      its latest quarter (the quarter it was as of), or null when it had none
      */
-    public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches) {
-        public static final Decisions NONE = new Decisions(Set.of(), Set.of());
+    public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches, Set<CellKey> publishedCounts,
+            Set<CellKey> publishedBatches, Quarter lastQuarter) {
+        public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Set.of(), Set.of(), null);
     }
 
     /** Reads the previous release's cells.csv; {@link Decisions#NONE} when there is none. */
@@ -38,6 +43,8 @@ public final class PreviousRelease {
             return Decisions.NONE;
         }
         Set<CellKey> counts = new TreeSet<>(ORDER);
+        Set<CellKey> published = new TreeSet<>(ORDER);
+        Quarter last = null;
         Set<CellKey> batchesShown = new TreeSet<>(ORDER);
         Set<CellKey> batchesEmpty = new TreeSet<>(ORDER);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
@@ -50,15 +57,18 @@ public final class PreviousRelease {
             }
             for (CSVRecord rec : p) {
                 String status = rec.get("status");
-                if (status.startsWith("suppressed")) {
-                    counts.add(new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
-                            rec.get("failure_mode"), rec.get("outcome")));
+                CellKey key = new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
+                        rec.get("failure_mode"), rec.get("outcome"));
+                (status.startsWith("suppressed") ? counts : published).add(key);
+                Quarter q = Quarter.parseOrNull(key.period());
+                if (q != null && (last == null || q.compareTo(last) > 0)) {
+                    last = q;
                 }
                 CellKey denominator = new CellKey(rec.get("period"), rec.get("product_class"), "*", "*", "*");
                 (rec.get("batches").isEmpty() ? batchesEmpty : batchesShown).add(denominator);
             }
         }
         Set<CellKey> withheldBatches = batchesShown.isEmpty() ? Set.of() : batchesEmpty;
-        return new Decisions(counts, withheldBatches);
+        return new Decisions(counts, withheldBatches, published, batchesShown, last);
     }
 }

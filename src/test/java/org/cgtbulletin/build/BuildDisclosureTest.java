@@ -305,6 +305,41 @@ class BuildDisclosureTest {
         assertEquals(0, audit.get("events").get("derivable").size());
     }
 
+    /**
+     * Differencing totals across releases: release 1 as of 2026-Q1 publishes the year 2026 (one quarter so far) and
+     * {@code all}; release 2, as of 2026-Q2, the same totals with 2026-Q2 added. Where both releases publish such a
+     * total, the new value minus the old is that total's 2026-Q2 cell, so no withheld 2026-Q2 cell may have one.
+     */
+    @Test
+    void aTotalThatGrewSinceThePreviousReleaseDoesNotGiveAwayTheNewQuarter() throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
+        List<SmallWorld.Row> first = all.stream().filter(r -> !r.quarter().equals("2026-Q2")).toList();
+        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
+                .status());
+        Map<String, String> release1 = statuses(cells(dir.resolve("site")));
+        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), all), "--as-of", "2026-Q2");
+        assertEquals(0, run.status(), run.err());
+        Map<String, String> release2 = statuses(cells(dir.resolve("site")));
+        int guarded = 0;
+        for (Map.Entry<String, String> e : release2.entrySet()) {
+            if (!e.getKey().startsWith("2026-Q2|") || e.getValue().equals("published")) {
+                continue;
+            }
+            for (String total : List.of("2026", "all")) {
+                String key = total + e.getKey().substring("2026-Q2".length());
+                if ("published".equals(release1.get(key))) {
+                    assertFalse("published".equals(release2.get(key)), "withheld " + e.getKey() + " = " + key
+                            + " now minus " + key + " in the previous release");
+                    guarded++;
+                }
+            }
+        }
+        assertTrue(guarded > 0, "the test should exercise totals published in the previous release");
+        JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
+        assertEquals(0, audit.get("events").get("derivable").size());
+    }
+
     private static Map<String, String> statuses(List<CSVRecord> cells) {
         Map<String, String> m = new HashMap<>();
         for (CSVRecord c : cells) {
