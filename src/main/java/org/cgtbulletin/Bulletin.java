@@ -46,6 +46,7 @@ import org.cgtbulletin.site.Site;
 import org.cgtbulletin.site.SiteInput;
 import org.cgtbulletin.stories.Deidentifier;
 import org.cgtbulletin.stories.Editorial;
+import org.cgtbulletin.stories.EditorialScreen;
 import org.cgtbulletin.stories.StoryDesk;
 
 /**
@@ -168,6 +169,7 @@ public final class Bulletin {
             editorial = join(markdown);
             markdownFound.forEach(problems::add); // after the data's, as when read one after the other
         }
+        EditorialScreen.check(content, files.datasetFiles(), deidentifier, problems);
         if (problems.hasErrors() || config == null || choices == null || aggregator[0] == null) {
             return null;
         }

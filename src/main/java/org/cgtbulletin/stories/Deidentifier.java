@@ -101,6 +101,23 @@ public final class Deidentifier {
         return denylistSize;
     }
 
+    /**
+     * Where the denylist's terms occur in a text as written (whole words, any case, accents and dashes folded as
+     * {@link #clean} folds them): each match's start and end, in order. For text that is published as written,
+     * such as the editorial Markdown, where a match is an error rather than something to replace.
+     */
+    public List<int[]> deniedSpans(String text) {
+        List<int[]> found = new ArrayList<>();
+        if (text != null && !text.isEmpty() && denylistSize > 0) {
+            words.find(Fold.chars(text), (start, end, term) -> {
+                if (denied[term]) {
+                    found.add(new int[] {start, end});
+                }
+            });
+        }
+        return found;
+    }
+
     /** De-identifies one text; null or blank gives a null text. */
     public Deidentified clean(String text) {
         EnumMap<IdentifierKind, Integer> counts = new EnumMap<>(IdentifierKind.class);

@@ -340,6 +340,34 @@ class BuildDisclosureTest {
         assertEquals(0, audit.get("events").get("derivable").size());
     }
 
+    /**
+     * The denylist binds the editorial text too, which is published as written: a term in a lesson's Markdown or a
+     * taxonomy label fails the build at its file and line (a term split over two lines too, and not in a YAML
+     * comment), and the published site stays as it was.
+     */
+    @Test
+    void aDenylistedTermInTheEditorialTextFailsTheBuildAtItsLine() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("r.csv"), SmallWorld.rows(5, 300, 6));
+        Path denylist = dir.resolve("deny.txt");
+        Files.writeString(denylist, "Halvorsen Biologics\nSampling\n");
+        assertEquals(0, build(content, reports, "--denylist", denylist.toString()).status());
+        Map<Path, String> before = snapshot(dir.resolve("site"));
+        Path lessons = Files.createDirectories(content.resolve("lessons"));
+        Files.writeString(lessons.resolve("l.md"), "---\ntitle: A lesson\n---\n\nWe learned from\nHalvorsen\n"
+                + "Biologics that sampling matters.\n");
+        Path taxonomy = content.resolve("taxonomy.yaml");
+        Files.writeString(taxonomy, "# Sampling notes stay private\n" + Files.readString(taxonomy));
+        CliRun run = build(content, reports, "--denylist", denylist.toString());
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains(lessons.resolve("l.md") + ":6: denylist: 'Halvorsen Biologics' is a term of"
+                + " the denylist"), run.err());
+        assertTrue(run.err().contains(lessons.resolve("l.md") + ":7: denylist: 'sampling'"), run.err());
+        assertFalse(run.err().contains(taxonomy + ":1:"), run.err());
+        assertFalse(run.err().contains(denylist + ":"), "the denylist itself is not editorial text");
+        assertEquals(before, snapshot(dir.resolve("site")));
+    }
+
     private static Map<String, String> statuses(List<CSVRecord> cells) {
         Map<String, String> m = new HashMap<>();
         for (CSVRecord c : cells) {
