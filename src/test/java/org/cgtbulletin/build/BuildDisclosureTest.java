@@ -192,6 +192,13 @@ class BuildDisclosureTest {
         CliRun inside = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
                 "--output", dir.resolve("site").toString(), "--audit", dir.resolve("site/audit").toString());
         assertEquals(2, inside.status());
+        // through a symbolic link to the site: still inside it
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("site"));
+        CliRun linked = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", dir.resolve("site").toString(), "--audit", link.resolve("audit").toString());
+        assertEquals(2, linked.status(), linked.err());
+        assertTrue(linked.err().contains("must not be inside --output"), linked.err());
+        assertFalse(Files.exists(dir.resolve("site/audit")));
     }
 
     @Test
