@@ -118,7 +118,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String cause = cause(e);
             err.println("bulletin: error: " + cause.lines().findFirst().orElse(cause)
                     + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
@@ -131,6 +131,25 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * A failure's cause in words. The file system's exceptions carry only the path in their message (a
+     * {@code FileAlreadyExistsException} says "/tmp/x"); their kind says what went wrong.
+     */
+    static String cause(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String what = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.FileAlreadyExistsException
+                            ? "already exists as a file (a folder was needed), or cannot be replaced"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : e instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty"
+                    : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            return "cannot write or read " + f.getFile() + (f.getOtherFile() == null ? "" : " or " + f.getOtherFile())
+                    + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

@@ -199,6 +199,14 @@ class BuildDisclosureTest {
         assertEquals(2, linked.status(), linked.err());
         assertTrue(linked.err().contains("must not be inside --output"), linked.err());
         assertFalse(Files.exists(dir.resolve("site/audit")));
+        // an output folder that cannot be made: exit 3, one line that says why
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        CliRun blocked = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", file.resolve("site").toString(), "--audit", dir.resolve("audit-3").toString());
+        assertEquals(3, blocked.status(), blocked.err());
+        assertTrue(blocked.err().contains("bulletin: error: cannot write or read " + file + ": already exists as a"
+                + " file"), blocked.err());
+        assertFalse(blocked.err().contains("\tat "), blocked.err());
     }
 
     @Test

@@ -56,6 +56,17 @@ class InternalErrorTest {
     }
 
     @Test
+    void aFileSystemFailureSaysWhatWentWrongNotOnlyThePath() {
+        assertEquals("cannot write or read /tmp/x: already exists as a file (a folder was needed), or cannot be"
+                + " replaced", Main.cause(new java.nio.file.FileAlreadyExistsException("/tmp/x")));
+        assertEquals("cannot write or read /a: permission denied",
+                Main.cause(new java.nio.file.AccessDeniedException("/a")));
+        assertEquals("cannot write or read /a or /b: Read-only file system",
+                Main.cause(new java.nio.file.FileSystemException("/a", "/b", "Read-only file system")));
+        assertEquals("plain", Main.cause(new java.io.IOException("plain")));
+    }
+
+    @Test
     void runningOutOfMemoryIsLeftToMainWhichNamesTheHeap() {
         CommandLine cli = new CommandLine(new Failing());
         assertThrows(OutOfMemoryError.class, () -> Main.execute(cli, new String[] {"--memory"},
