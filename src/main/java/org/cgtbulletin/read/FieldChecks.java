@@ -90,7 +90,25 @@ final class FieldChecks {
     }
 
     /** A quarter {@code YYYY-Qn}; reports and returns null when malformed. */
+    /**
+     * A value that is not a code, checked to be as written: the contract trims codes only, so spaces around a date,
+     * a number or a flag are an error (the first and last characters are looked at, as every report has several).
+     */
+    String asWritten(long line, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))
+                || Character.isSpaceChar(value.charAt(0)) || Character.isSpaceChar(value.charAt(value.length() - 1))) {
+            error(line, field, quote(value) + " has spaces around it; only taxonomy codes are trimmed, every other"
+                    + " value is taken as written: remove the spaces");
+            return null;
+        }
+        return value;
+    }
+
     Quarter quarter(long line, String field, String value) {
+        value = asWritten(line, field, value);
         if (value == null) {
             return null;
         }

@@ -103,7 +103,7 @@ final class ReportValidator implements RowSink {
         if (isPublishable) {
             publishable++;
         }
-        sink.accept(new FailureReport(id, contributor, v[2].trim(), quarter, productClass, step, mode, outcome,
+        sink.accept(new FailureReport(id, contributor, v[2], quarter, productClass, step, mode, outcome,
                 detectedAt, rootCause, platform, narrative, lesson, isPublishable));
     }
 
@@ -126,10 +126,11 @@ final class ReportValidator implements RowSink {
     // date in the current year (LocalDate.isAfter, which compares the months only when the years are equal).
 
     private Quarter occurred(long line, String value) {
+        value = check.asWritten(line, "occurred", value);
         if (value == null) {
             return null;
         }
-        String s = value.trim();
+        String s = value;
         int day = periodStart(line, value, s);
         if (day < 0) {
             return null;
@@ -243,7 +244,10 @@ final class ReportValidator implements RowSink {
         if (value == null) {
             return Boolean.FALSE;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        if (check.asWritten(line, "publishable", value) == null) {
+            return null;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1":
                 return Boolean.TRUE;
             case "false", "no", "0":

@@ -42,7 +42,7 @@ final class VolumeValidator implements RowSink {
         String contributor = check.token(line, "contributor", required(line, "contributor", v[0]));
         Quarter quarter = check.quarter(line, "quarter", required(line, "quarter", v[1]));
         if (quarter != null && quarter.year() < 2000) {
-            check.error(line, "quarter", "'" + v[1].trim() + "' is before 2000 (is the year mistyped?)");
+            check.error(line, "quarter", "'" + v[1] + "' is before 2000 (is the year mistyped?)");
             quarter = null;
         }
         String productClass = check.code(line, "product_class", Dimension.PRODUCT_CLASS,
@@ -70,23 +70,34 @@ final class VolumeValidator implements RowSink {
     }
 
     private Long batches(long line, String value) {
+        value = check.asWritten(line, "batches_started", value);
         if (value == null) {
             return null;
         }
-        String s = value.trim();
-        long n;
-        try {
-            n = Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        // digits only, as written (an optional '-' is recognized, to say the number is negative): no '+', no
+        // decimals, no thousands separators
+        boolean negative = value.startsWith("-");
+        boolean digits = value.length() > (negative ? 1 : 0);
+        for (int i = negative ? 1 : 0; i < value.length() && digits; i++) {
+            digits = value.charAt(i) >= '0' && value.charAt(i) <= '9';
+        }
+        if (!digits) {
             check.error(line, "batches_started", FieldChecks.quote(value) + " is not a whole number; expected an"
-                    + " integer >= 0 (the number of batches started)");
+                    + " integer >= 0 (the number of batches started), digits only");
             return null;
         }
-        if (n < 0) {
-            check.error(line, "batches_started", n + " is negative; batches started must be 0 or more");
+        if (negative) {
+            check.error(line, "batches_started", FieldChecks.quote(value) + " is negative; batches started must be"
+                    + " 0 or more");
             return null;
         }
-        return n;
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            check.error(line, "batches_started", FieldChecks.quote(value) + " is too large; at most "
+                    + Long.MAX_VALUE + " batches can be counted");
+            return null;
+        }
     }
 
     List<BatchVolume> volumes() {

@@ -250,9 +250,35 @@ class ValidateBadInputTest {
                 + "C03,2026-Q3,car_t_autologous,4.5\n");
         CliRun run = validate(r, "--volumes", v.toString());
         assertEquals(1, run.status());
-        assertProblem(run, v, 3, "batches_started", "-3 is negative");
+        assertProblem(run, v, 3, "batches_started", "'-3' is negative");
         assertProblem(run, v, 4, "contributor", "duplicate volume row", "line 2");
         assertProblem(run, v, 5, "batches_started", "'4.5' is not a whole number");
+    }
+
+    /** Codes are trimmed; "everything else is taken as written" (dataset.md): spaces around a value are an error. */
+    @Test
+    void onlyCodesAreTrimmedEveryOtherValueIsTakenAsWritten() throws IOException {
+        Path r = write("r.csv", HEADER + "\n" + GOOD.replace(",2026-08-11,", ", 2026-08-11,") + "\n"
+                + GOOD.replace("R-1", "R-2").replace(",true,", ",true ,") + "\n"
+                + GOOD.replace("R-1", "R-3").replace(",expansion,", ", Expansion ,") + "\n");
+        Path v = write("v.csv", "contributor,quarter,product_class,batches_started\n"
+                + "C01,2026-Q3,car_t_autologous, 7\n"
+                + "C02,2026-Q3,car_t_autologous,+7\n"
+                + "C03,2026-Q3,car_t_autologous,-0\n"
+                + "C04,2026-Q3 ,car_t_autologous,7\n"
+                + "C05,2026-Q3,car_t_autologous,99999999999999999999\n"
+                + "C06,2026-Q3, car_t_autologous ,7\n");
+        CliRun run = validate(r, "--volumes", v.toString());
+        assertEquals(1, run.status());
+        assertProblem(run, r, 2, "occurred", "' 2026-08-11' has spaces around it", "taken as written");
+        assertProblem(run, r, 3, "publishable", "'true ' has spaces around it");
+        assertFalse(run.err().contains(r + ":4:"), "a code is trimmed and matched ignoring case: " + run.err());
+        assertProblem(run, v, 2, "batches_started", "' 7' has spaces around it");
+        assertProblem(run, v, 3, "batches_started", "'+7' is not a whole number");
+        assertProblem(run, v, 4, "batches_started", "'-0' is negative");
+        assertProblem(run, v, 5, "quarter", "'2026-Q3 ' has spaces around it");
+        assertProblem(run, v, 6, "batches_started", "is too large");
+        assertFalse(run.err().contains(v + ":7:"), run.err());
     }
 
     @Test
