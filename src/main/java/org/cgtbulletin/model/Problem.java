@@ -10,6 +10,23 @@ package org.cgtbulletin.model;
  */
 public record Problem(Severity severity, String file, long line, String field, String message) {
 
+    /**
+     * Every problem is one line. A parser's message may span several (SnakeYAML's quotes the offending line and
+     * points at it with a caret, on indented lines): those are dropped, as the problem's line is given apart, and
+     * the rest joined with "; ".
+     */
+    public Problem {
+        if (message != null && (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0)) {
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            message.lines().forEach(l -> {
+                if (!l.isBlank() && (kept.isEmpty() || !Character.isWhitespace(l.charAt(0)))) {
+                    kept.add(l.strip());
+                }
+            });
+            message = String.join("; ", kept);
+        }
+    }
+
     public enum Severity { ERROR, WARNING }
 
     public static Problem error(String file, long line, String field, String message) {
