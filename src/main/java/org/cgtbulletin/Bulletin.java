@@ -70,27 +70,22 @@ public final class Bulletin {
 
         /**
          * What the staff audit could not settle, in one clause for the build's summary line: withheld numbers proven
-         * exposed but not repaired, complements whose own range non-negativity pins to one value (they protect
-         * nothing, and are reported rather than repaired), and checks left not proven within the audit's work
-         * budget, over the counts and the batches started; empty when the audit proved everything.
+         * exposed but not repaired, and checks left not proven within the audit's work budget, over the counts and
+         * the batches started; empty when the audit proved everything.
          *
-         * @return e.g. "14 complements pinned to a single value", or ""
+         * @return e.g. "2 ranges and 0 largest-contributor checks not proven", or ""
          */
         public String auditOpenItems() {
             AuditReport c = prepared.counts().audit();
             AuditReport b = prepared.batches().audit();
-            int pinned = prepared.counts().pinnedComplements() + prepared.batches().pinnedComplements();
             int exposed = c.derivable().size() + c.tooNarrow().size() + c.coalitionBreaches().size()
-                    + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size() - pinned;
+                    + b.derivable().size() + b.tooNarrow().size() + b.coalitionBreaches().size();
             int ranges = c.intervalNotProven().size() + b.intervalNotProven().size();
             int largest = c.coalitionNotProven().size() + b.coalitionNotProven().size();
             List<String> parts = new ArrayList<>();
             if (exposed > 0) {
                 parts.add(exposed + (exposed == 1 ? " withheld number" : " withheld numbers")
                         + " proven too narrow or recoverable");
-            }
-            if (pinned > 0) {
-                parts.add(pinned + (pinned == 1 ? " complement" : " complements") + " pinned to a single value");
             }
             if (ranges + largest > 0) {
                 parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " and " + largest + " largest-contributor "

@@ -1,9 +1,7 @@
 package org.cgtbulletin.protect;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The result of {@link DisclosureControl#protect}: a status for every cell (indexed by cell id), every withheld
@@ -15,17 +13,26 @@ import java.util.Set;
  * @param status       status of each cell, indexed by cell id
  * @param suppressions every cell whose status is not {@link CellStatus#PUBLISHED}, in id order
  * @param audit        the audit of the final pattern
+ * @param determined   labels of the complements the audit found determined by the published cells (their own range
+ *                     pinned to one value by non-negativity) and that are therefore published: withholding them
+ *                     protected nothing, and the contract wants no withheld cell determined. Publishing a value a
+ *                     reader can already work out adds nothing to what the published cells tell, so every other
+ *                     cell's audit stands. A cell kept from a previous release is not among them: it stays
+ *                     withheld, and reported. In id order
  */
-public record Protection(CellStatus[] status, List<Suppression> suppressions, AuditReport audit) {
+public record Protection(CellStatus[] status, List<Suppression> suppressions, AuditReport audit,
+        List<String> determined) {
 
     /**
-     * Copies the array and the list, and checks that nothing is null.
+     * Copies the array and the lists, and checks that nothing is null.
      *
      * @param status       status of each cell, indexed by cell id
      * @param suppressions every withheld cell, in id order
      * @param audit        the audit of the pattern
+     * @param determined   complements published because the published cells determine them
      */
     public Protection {
+        determined = List.copyOf(determined);
         status = Objects.requireNonNull(status, "status").clone();
         for (CellStatus s : status) {
             Objects.requireNonNull(s, "a cell status");
@@ -44,21 +51,4 @@ public record Protection(CellStatus[] status, List<Suppression> suppressions, Au
         return status[cell] == CellStatus.PUBLISHED;
     }
 
-    /**
-     * The complements among the cells the audit proved too narrow: withheld only to protect others, their own range
-     * is pinned to one value by non-negativity (mostly withheld zeros; a cell whose relations leave it no room). They
-     * pass every rule, so this exposes nothing, but they protect nothing either; they are reported, not repaired.
-     *
-     * @return how many of {@link AuditReport#tooNarrow()} are complementary suppressions
-     */
-    public int pinnedComplements() {
-        Set<String> narrow = new HashSet<>(audit.tooNarrow());
-        int pinned = 0;
-        for (Suppression s : suppressions) {
-            if (s.status() == CellStatus.SUPPRESSED_SECONDARY && narrow.contains(s.label())) {
-                pinned++;
-            }
-        }
-        return pinned;
-    }
 }

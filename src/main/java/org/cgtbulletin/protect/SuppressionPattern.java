@@ -64,8 +64,21 @@ public final class SuppressionPattern {
     public synchronized Protection audit() {
         if (audited == null) {
             Auditor.Detail detail = complements.audit();
-            CellStatus[] status = complements.status;
+            CellStatus[] status = complements.status.clone();
             String[] reason = complements.reason;
+            // A complement proven too narrow passes every rule and is pinned to one value by the published cells
+            // (a complement has no protection to ask for but a range); it is published (Protection#determined).
+            // A cell kept from a previous release stays withheld as that release's decision, and is reported.
+            List<String> determined = new ArrayList<>();
+            int determinedRestricted = 0;
+            for (int c = 0; c < sys.cells; c++) {
+                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && sys.keptReason[c] == null && detail.checked()[c]
+                        && detail.tooNarrow()[c]) {
+                    status[c] = CellStatus.PUBLISHED;
+                    determined.add(sys.label[c]);
+                    determinedRestricted += detail.restricted()[c] ? 1 : 0;
+                }
+            }
             List<Suppression> suppressions = new ArrayList<>();
             for (int c = 0; c < sys.cells; c++) {
                 if (status[c] != CellStatus.PUBLISHED) {
@@ -73,7 +86,16 @@ public final class SuppressionPattern {
                             detail.low()[c], detail.high()[c], detail.checked()[c], detail.restricted()[c]));
                 }
             }
-            audited = new Protection(status, suppressions, detail.report());
+            AuditReport r = detail.report();
+            if (!determined.isEmpty()) {
+                java.util.Set<String> moved = new java.util.HashSet<>(determined);
+                r = new AuditReport(r.cells(), r.published() + determined.size(), r.primary(),
+                        r.secondary() - determined.size(), r.derivable(),
+                        r.tooNarrow().stream().filter(l -> !moved.contains(l)).toList(), r.coalitionBreaches(),
+                        r.intervalNotProven(), r.coalitionNotProven(), r.intervalChecked() - determined.size(),
+                        r.intervalRestricted() - determinedRestricted);
+            }
+            audited = new Protection(status, suppressions, r, determined);
         }
         return audited;
     }

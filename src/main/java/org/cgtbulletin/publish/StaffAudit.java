@@ -86,6 +86,7 @@ public final class StaffAudit {
         stringArray(g, "recoverable_by_largest_contributor", a.coalitionBreaches());
         stringArray(g, "interval_not_proven", a.intervalNotProven());
         stringArray(g, "largest_contributor_not_proven", a.coalitionNotProven());
+        stringArray(g, "complements_published_as_determined", p.determined());
         g.writeArrayFieldStart("suppressions");
         for (Suppression s : p.suppressions()) {
             g.writeStartObject();
@@ -178,9 +179,15 @@ public final class StaffAudit {
                 + " alternative datasets that publish the same numbers, or by the whole program in floating point"
                 + " with exactly checked certificates; shown as an interval inside the attacker's);"
                 + " not proven either way: " + a.intervalSkipped() + "; too narrow: " + a.tooNarrow().size()
-                + pinnedNote(p)
                 + "; recoverable by their largest contributor: " + a.coalitionBreaches().size()
                 + " (not proven either way: " + a.coalitionNotProven().size() + ").</p>\n");
+        if (!p.determined().isEmpty()) {
+            int n = p.determined().size();
+            w.write("<p>Published after the audit: " + n + (n == 1 ? " complement" : " complements") + " that the"
+                    + " published cells determine (non-negativity leaves " + (n == 1 ? "it" : "each") + " one value):"
+                    + " withholding " + (n == 1 ? "it" : "them") + " protected nothing, and no withheld cell may be"
+                    + " determined. " + Html.escape(String.join("; ", p.determined())) + "</p>\n");
+        }
         for (List<String> problems : List.of(a.derivable(), a.tooNarrow(), a.coalitionBreaches())) {
             if (!problems.isEmpty()) {
                 w.write("<p><strong>Attention:</strong> " + Html.escape(String.join("; ", problems)) + "</p>\n");
@@ -202,13 +209,6 @@ public final class StaffAudit {
                     + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");
-    }
-
-    private static String pinnedNote(Protection p) {
-        int pinned = p.pinnedComplements();
-        return pinned == 0 ? "" : " (of which " + pinned + (pinned == 1 ? " complement" : " complements")
-                + " whose own range non-negativity pins to one value: it passes every rule and protects nothing, and"
-                + " is reported, not repaired)";
     }
 
     private static String fmt(double v) {

@@ -172,10 +172,21 @@ class StoriesBuildTest {
             assertEquals(0, audit.get(system).get("largest_contributor_not_proven").size(), system);
         }
         BuildDisclosureTest.assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
-        // and the staff audit tells those pinned complements from exposures
-        assertTrue(run.out().contains(" complements pinned to a single value"), run.out());
-        assertTrue(Files.readString(dir.resolve("audit/index.html"))
-                .contains(" complements whose own range non-negativity pins to one value"));
+        // complements the published cells determine are published, and the staff audit names them
+        JsonNode determined = audit.get("events").get("complements_published_as_determined");
+        assertTrue(determined.size() > 0, audit.get("events").toString());
+        Set<String> publishedCells = new TreeSet<>();
+        for (CSVRecord c : csv(dir.resolve("site/data/cells.csv"))) {
+            if (c.get("status").equals("published")) {
+                publishedCells.add(c.get("period") + " " + c.get("product_class") + "/" + c.get("process_step") + "/"
+                        + c.get("failure_mode") + "/" + c.get("outcome"));
+            }
+        }
+        for (JsonNode d : determined) {
+            assertTrue(publishedCells.contains(d.asText()), d.asText() + " is published");
+        }
+        assertTrue(Files.readString(dir.resolve("audit/index.html")).contains("complements that the published"
+                + " cells determine"));
     }
 
     @Test

@@ -261,7 +261,7 @@ class DisclosureControlTest {
     void protectionCopiesItsInputs() {
         CellStatus[] status = {CellStatus.PUBLISHED};
         AuditReport audit = new AuditReport(1, 1, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
-        Protection p = new Protection(status, List.of(), audit);
+        Protection p = new Protection(status, List.of(), audit, List.of());
         status[0] = CellStatus.SUPPRESSED;
         assertTrue(p.published(0));
         assertArrayEquals(new CellStatus[] {CellStatus.PUBLISHED}, p.status());
