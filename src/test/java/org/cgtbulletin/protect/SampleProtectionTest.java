@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protection of the shipped sample ({@code content/data}), whose count cells form one component of over 4,000
- * withheld cells: no withheld cell is derivable, no primary cell is proven too narrow or recoverable by its largest
- * contributor (complements whose own interval is pinned may be; they are listed), and every cell the restricted
+ * withheld cells: no withheld cell is derivable, none is proven too narrow (complements whose own interval is
+ * pinned are published) nor recoverable by its largest contributor, and every cell the restricted
  * programs could not decide within their work budget is listed as not proven (never counted as checked).
  */
 class SampleProtectionTest {
