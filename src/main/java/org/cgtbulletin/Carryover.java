@@ -58,7 +58,7 @@ final class Carryover {
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
             if (Quarter.parseOrNull(key.period()) != null || countWithheld.test(id)
-                    || !previous.publishedCounts().contains(key)) {
+                    || !previous.publishedCounts().containsKey(key)) {
                 continue;
             }
             for (Quarter q : gained(key.period(), added)) {
@@ -78,7 +78,8 @@ final class Carryover {
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
             if (Quarter.parseOrNull(b.period()) != null || batchWithheld.test(id)
-                    || !previous.publishedBatches().contains(new CellKey(b.period(), b.productClass(), "*", "*", "*"))) {
+                    || !previous.publishedBatches().containsKey(new CellKey(b.period(), b.productClass(), "*", "*",
+                            "*"))) {
                 continue;
             }
             for (Quarter q : gained(b.period(), added)) {
@@ -115,12 +116,17 @@ final class Carryover {
             CellKey key = tables.cells().get(id);
             if (previous.withheldCounts().contains(key)) {
                 tables.counts().keepSuppressed(id, "withheld in the previous release");
+            } else if (Long.valueOf(tables.counts().total(id)).equals(previous.publishedCounts().get(key))) {
+                tables.counts().knownAlready(id); // published before with this value: never a complement now
             }
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
-            if (previous.withheldBatches().contains(new CellKey(b.period(), b.productClass(), "*", "*", "*"))) {
+            CellKey key = new CellKey(b.period(), b.productClass(), "*", "*", "*");
+            if (previous.withheldBatches().contains(key)) {
                 tables.batches().keepSuppressed(id, "withheld in the previous release");
+            } else if (Long.valueOf(tables.batches().total(id)).equals(previous.publishedBatches().get(key))) {
+                tables.batches().knownAlready(id);
             }
         }
     }

@@ -116,7 +116,7 @@ final class ComplementarySuppression {
                 }
                 boolean lend = detail.restricted()[u];
                 int hint = detail.repairHint()[u];
-                boolean hinted = hint >= 0 && !suppressed[hint];
+                boolean hinted = hint >= 0 && !suppressed[hint] && !sys.known[hint];
                 int c;
                 String why;
                 if (intervalFails(detail, u)) {
@@ -176,7 +176,7 @@ final class ComplementarySuppression {
             int best = -1;
             boolean bestPart = false;
             for (int c : sys.rowCells[r]) {
-                if (suppressed[c]) {
+                if (suppressed[c] || sys.known[c]) {
                     continue;
                 }
                 boolean part = sys.isPart(r, c);
@@ -259,7 +259,7 @@ final class ComplementarySuppression {
                         }
                         continue;
                     }
-                    if (lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
+                    if (sys.known[c] || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
                             : sys.value[c] <= 0)) {
                         continue;
                     }

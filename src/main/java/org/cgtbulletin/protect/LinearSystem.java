@@ -18,6 +18,8 @@ final class LinearSystem {
     final String[] label;
     final List<SortedMap<String, Long>> contributions;
     final String[] keptReason;
+    /** Per cell: its value is public already (see {@link LinkedTables#knownAlready}); never a complement. */
+    final boolean[] known;
     /** Per row: the cells with a non-zero net coefficient, ascending. */
     final int[][] rowCells;
     /** Per row: the net coefficients, aligned with {@link #rowCells}. */
@@ -41,11 +43,13 @@ final class LinearSystem {
         value = new long[cells];
         label = new String[cells];
         keptReason = new String[cells];
+        known = new boolean[cells];
         contributions = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
             value[c] = tables.total(c);
             label[c] = tables.label(c);
             keptReason[c] = tables.keptReason(c);
+            known[c] = tables.isKnownAlready(c);
             contributions.add(tables.contributions(c));
         }
         List<int[]> rc = new ArrayList<>();

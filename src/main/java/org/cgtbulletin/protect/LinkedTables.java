@@ -29,6 +29,7 @@ public final class LinkedTables {
     private long[] totals = new long[64];
     private final List<int[]> relations = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
+    private final java.util.BitSet known = new java.util.BitSet();
     private ReportFootprints footprints;
 
     /** An empty system. */
@@ -179,6 +180,23 @@ public final class LinkedTables {
     }
 
     /** The reason the cell is kept suppressed, or null. */
+    /**
+     * Marks this cell's value as public already (a previous release published it, and it has not changed since): it
+     * is never chosen as a complement, since withholding a number readers already have protects nothing, and an
+     * audit that counted it as unknown would overstate the protection of the cells it was chosen for.
+     *
+     * @param cell the cell id
+     */
+    public void knownAlready(int cell) {
+        check(cell);
+        known.set(cell);
+    }
+
+    /** Whether {@link #knownAlready} was called for this cell. */
+    boolean isKnownAlready(int cell) {
+        return known.get(cell);
+    }
+
     String keptReason(int cell) {
         return kept.get(cell);
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
  *                     pinned to one value by non-negativity) and that are therefore published: withholding them
  *                     protected nothing, and the contract wants no withheld cell determined. Publishing a value a
  *                     reader can already work out adds nothing to what the published cells tell, so every other
- *                     cell's audit stands. A cell kept from a previous release is not among them: it stays
- *                     withheld, and reported. In id order
+ *                     cell's audit stands. A cell kept from a previous release may be among them: it passes every
+ *                     rule now (else it would be a primary suppression), which the contract asks of a restated
+ *                     cell, and its value can be worked out anyway. In id order
  */
 public record Protection(CellStatus[] status, List<Suppression> suppressions, AuditReport audit,
         List<String> determined) {

@@ -68,12 +68,12 @@ public final class SuppressionPattern {
             String[] reason = complements.reason;
             // A complement proven too narrow passes every rule and is pinned to one value by the published cells
             // (a complement has no protection to ask for but a range); it is published (Protection#determined).
-            // A cell kept from a previous release stays withheld as that release's decision, and is reported.
+            // So is a cell kept from a previous release that passes every rule now: the contract lets such a cell be
+            // published, and its value can be worked out anyway.
             List<String> determined = new ArrayList<>();
             int determinedRestricted = 0;
             for (int c = 0; c < sys.cells; c++) {
-                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && sys.keptReason[c] == null && detail.checked()[c]
-                        && detail.tooNarrow()[c]) {
+                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c]) {
                     status[c] = CellStatus.PUBLISHED;
                     determined.add(sys.label[c]);
                     determinedRestricted += detail.restricted()[c] ? 1 : 0;
@@ -90,7 +90,8 @@ public final class SuppressionPattern {
             if (!determined.isEmpty()) {
                 java.util.Set<String> moved = new java.util.HashSet<>(determined);
                 r = new AuditReport(r.cells(), r.published() + determined.size(), r.primary(),
-                        r.secondary() - determined.size(), r.derivable(),
+                        r.secondary() - determined.size(),
+                        r.derivable().stream().filter(l -> !moved.contains(l)).toList(),
                         r.tooNarrow().stream().filter(l -> !moved.contains(l)).toList(), r.coalitionBreaches(),
                         r.intervalNotProven(), r.coalitionNotProven(), r.intervalChecked() - determined.size(),
                         r.intervalRestricted() - determinedRestricted);

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
@@ -28,13 +30,13 @@ public final class PreviousRelease {
      * @param withheldCounts   keys of count cells whose status was suppressed or suppressed-secondary
      * @param withheldBatches  denominators withheld, as keys (period, product class, *, *, *); empty when the
      *                         previous release had no volumes at all
-     * @param publishedCounts  keys of count cells it published
-     * @param publishedBatches denominators it published, as keys (period, product class, *, *, *)
+     * @param publishedCounts  count cells it published, by key, with their events
+     * @param publishedBatches denominators it published, as keys (period, product class, *, *, *), with their value
      * @param lastQuarter      its latest quarter (the quarter it was as of), or null when it had none
      */
-    public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches, Set<CellKey> publishedCounts,
-            Set<CellKey> publishedBatches, Quarter lastQuarter) {
-        public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Set.of(), Set.of(), null);
+    public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches,
+            Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Quarter lastQuarter) {
+        public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Map.of(), Map.of(), null);
     }
 
     /** Reads the previous release's cells.csv; {@link Decisions#NONE} when there is none. */
@@ -43,7 +45,8 @@ public final class PreviousRelease {
             return Decisions.NONE;
         }
         Set<CellKey> counts = new TreeSet<>(ORDER);
-        Set<CellKey> published = new TreeSet<>(ORDER);
+        Map<CellKey, Long> published = new TreeMap<>(ORDER);
+        Map<CellKey, Long> batchValues = new TreeMap<>(ORDER);
         Quarter last = null;
         Set<CellKey> batchesShown = new TreeSet<>(ORDER);
         Set<CellKey> batchesEmpty = new TreeSet<>(ORDER);
@@ -59,16 +62,32 @@ public final class PreviousRelease {
                 String status = rec.get("status");
                 CellKey key = new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
                         rec.get("failure_mode"), rec.get("outcome"));
-                (status.startsWith("suppressed") ? counts : published).add(key);
+                if (status.startsWith("suppressed")) {
+                    counts.add(key);
+                } else {
+                    published.put(key, number(rec.get("events")));
+                }
                 Quarter q = Quarter.parseOrNull(key.period());
                 if (q != null && (last == null || q.compareTo(last) > 0)) {
                     last = q;
                 }
                 CellKey denominator = new CellKey(rec.get("period"), rec.get("product_class"), "*", "*", "*");
                 (rec.get("batches").isEmpty() ? batchesEmpty : batchesShown).add(denominator);
+                if (!rec.get("batches").isEmpty()) {
+                    batchValues.put(denominator, number(rec.get("batches")));
+                }
             }
         }
         Set<CellKey> withheldBatches = batchesShown.isEmpty() ? Set.of() : batchesEmpty;
-        return new Decisions(counts, withheldBatches, published, batchesShown, last);
+        return new Decisions(counts, withheldBatches, published, batchValues, last);
+    }
+
+    /** A published number of cells.csv; -1 when it is not one (such a cell is then never taken as known). */
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

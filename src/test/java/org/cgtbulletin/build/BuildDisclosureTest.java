@@ -330,9 +330,20 @@ class BuildDisclosureTest {
         assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
                 .status());
         Map<String, String> release1 = statuses(cells(dir.resolve("site")));
+        Map<String, String> events1 = events(cells(dir.resolve("site")));
         CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), all), "--as-of", "2026-Q2");
         assertEquals(0, run.status(), run.err());
         Map<String, String> release2 = statuses(cells(dir.resolve("site")));
+        Map<String, String> events2 = events(cells(dir.resolve("site")));
+        // a number the previous release published, unchanged, is public: it is never withheld as a complement
+        int known = 0;
+        for (Map.Entry<String, String> e : release1.entrySet()) {
+            if (e.getValue().equals("published") && events1.get(e.getKey()).equals(events2.get(e.getKey()))) {
+                assertFalse(release2.get(e.getKey()).equals("suppressed-secondary"), e.getKey());
+                known++;
+            }
+        }
+        assertTrue(known > 100, "the test should exercise numbers published before: " + known);
         int guarded = 0;
         for (Map.Entry<String, String> e : release2.entrySet()) {
             if (!e.getKey().startsWith("2026-Q2|") || e.getValue().equals("published")) {
@@ -378,6 +389,15 @@ class BuildDisclosureTest {
         assertFalse(run.err().contains(taxonomy + ":1:"), run.err());
         assertFalse(run.err().contains(denylist + ":"), "the denylist itself is not editorial text");
         assertEquals(before, snapshot(dir.resolve("site")));
+    }
+
+    private static Map<String, String> events(List<CSVRecord> cells) {
+        Map<String, String> m = new HashMap<>();
+        for (CSVRecord c : cells) {
+            m.put(c.get("period") + "|" + c.get("product_class") + "|" + c.get("process_step") + "|"
+                    + c.get("failure_mode") + "|" + c.get("outcome"), c.get("events"));
+        }
+        return m;
     }
 
     private static Map<String, String> statuses(List<CSVRecord> cells) {
