@@ -29,7 +29,9 @@ final class Carryover {
      * new value minus the old one): with one new quarter, that quarter's cell with the same codes. So such a cell is
      * kept withheld whenever a cell it gained is withheld now; the same for denominators. Returns how many cells were
      * newly kept, so that the caller computes the protection again, until none is (each round only adds withheld
-     * cells, so this ends).
+     * cells, so this ends). A cell already kept is not counted again: one kept but published all the same, because
+     * the published cells determine it ({@link org.cgtbulletin.protect.Protection#determined}), can be worked out
+     * from this release alone, and keeping it again would change nothing (and never end).
      *
      * @param countWithheld whether a count cell (by id) is withheld by the current protection
      * @param batchWithheld the same for a denominator cell
@@ -57,7 +59,7 @@ final class Carryover {
         }
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
-            if (Quarter.parseOrNull(key.period()) != null || countWithheld.test(id)
+            if (Quarter.parseOrNull(key.period()) != null || countWithheld.test(id) || tables.counts().isKept(id)
                     || !previous.publishedCounts().containsKey(key)) {
                 continue;
             }
@@ -77,7 +79,7 @@ final class Carryover {
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
-            if (Quarter.parseOrNull(b.period()) != null || batchWithheld.test(id)
+            if (Quarter.parseOrNull(b.period()) != null || batchWithheld.test(id) || tables.batches().isKept(id)
                     || !previous.publishedBatches().containsKey(new CellKey(b.period(), b.productClass(), "*", "*",
                             "*"))) {
                 continue;

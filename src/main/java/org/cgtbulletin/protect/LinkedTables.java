@@ -192,6 +192,17 @@ public final class LinkedTables {
         known.set(cell);
     }
 
+    /**
+     * Whether {@link #keepSuppressed} was called for this cell.
+     *
+     * @param cell the cell id
+     * @return true when the cell is kept suppressed
+     */
+    public boolean isKept(int cell) {
+        check(cell);
+        return kept.containsKey(cell);
+    }
+
     /** Whether {@link #knownAlready} was called for this cell. */
     boolean isKnownAlready(int cell) {
         return known.get(cell);

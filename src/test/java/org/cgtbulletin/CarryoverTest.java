@@ -1,0 +1,63 @@
+package org.cgtbulletin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cgtbulletin.aggregate.Tables;
+import org.cgtbulletin.model.CellKey;
+import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.LinkedTables;
+import org.cgtbulletin.publish.PreviousRelease;
+import org.junit.jupiter.api.Test;
+
+/** Releases over time, on a table small enough to follow by hand: two quarters of 2026 and their year. */
+class CarryoverTest {
+
+    private static final CellKey Q1 = new CellKey("2026-Q1", "*", "expansion", "*", "*");
+    private static final CellKey Q2 = new CellKey("2026-Q2", "*", "expansion", "*", "*");
+    private static final CellKey YEAR = new CellKey("2026", "*", "expansion", "*", "*");
+
+    private static Tables tables() {
+        LinkedTables counts = new LinkedTables();
+        int q1 = counts.addCell(Q1.label(), Map.of("a", 10L, "b", 10L, "c", 10L));
+        int q2 = counts.addCell(Q2.label(), Map.of("a", 1L));
+        int year = counts.addCell(YEAR.label(), Map.of("a", 11L, "b", 10L, "c", 10L));
+        counts.addRelation(year, new int[] {q1, q2});
+        return new Tables(List.of("2026-Q1", "2026-Q2", "2026"), List.of(Q1, Q2, YEAR), counts, List.of(),
+                new LinkedTables(), false);
+    }
+
+    /** The previous release, as of 2026-Q1, published 2026-Q1 and the year so far (both 30). */
+    private static final PreviousRelease.Decisions AS_OF_Q1 = new PreviousRelease.Decisions(Set.of(), Set.of(),
+            Map.of(Q1, 30L, YEAR, 30L), Map.of(), new Quarter(2026, 1));
+
+    @Test
+    void aTotalThatGainedAWithheldQuarterIsKeptWithheldOnce() {
+        Tables t = tables();
+        Carryover.apply(t, AS_OF_Q1);
+        // 2026-Q2 (id 1) is withheld; the year, published before (30) and still published (31), would give it away
+        // as 31 - 30, so it is kept withheld; 2026-Q1, unchanged, is not
+        assertEquals(1, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1, id -> false));
+        assertTrue(t.counts().isKept(2));
+        assertFalse(t.counts().isKept(0));
+        // the next round: the year is withheld now, nothing more to keep
+        assertEquals(0, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1 || id == 2, id -> false));
+        // and if the audit published the kept year anyway (the published cells determine it), it is not kept again,
+        // so the protection's rounds end
+        assertEquals(0, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1, id -> false));
+    }
+
+    @Test
+    void withoutAPreviousReleaseOrANewQuarterNothingIsKept() {
+        Tables t = tables();
+        assertEquals(0, Carryover.keepMovedAggregates(t, PreviousRelease.Decisions.NONE, id -> id == 1, id -> false));
+        PreviousRelease.Decisions asOfQ2 = new PreviousRelease.Decisions(Set.of(), Set.of(), Map.of(YEAR, 31L),
+                Map.of(), new Quarter(2026, 2));
+        assertEquals(0, Carryover.keepMovedAggregates(t, asOfQ2, id -> id == 1, id -> false));
+    }
+}
