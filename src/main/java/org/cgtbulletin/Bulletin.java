@@ -268,6 +268,9 @@ public final class Bulletin {
         stages.begin("read and validate");
         EditorialContent editorial = ContentReader.read(request.content(), data.config().site().allowRawHtml(),
                 data.dataset().taxonomy(), problems);
+        // the edited text is screened for the denylist as a full build screens it
+        EditorialScreen.check(request.content(), request.files().datasetFiles(),
+                Deidentifier.of(DenylistReader.terms(request.files().denylist())), problems);
         if (problems.hasErrors()) {
             return null;
         }

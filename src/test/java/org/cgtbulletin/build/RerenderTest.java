@@ -81,6 +81,29 @@ class RerenderTest {
                 full.get(Path.of("lessons/sampling-ports/index.html")));
     }
 
+    @Test
+    void anEditThatBringsADenylistedTermIsRefusedAndThePreviewStaysAsItWas() throws IOException {
+        Path content = dir.resolve("content");
+        copy(GOLDEN, content);
+        Path denylist = Files.writeString(dir.resolve("deny.txt"), "Halvorsen Biologics\n");
+        Path preview = dir.resolve("preview");
+        Bulletin.BuildRequest plain = request(content, preview);
+        Bulletin.BuildRequest req = new Bulletin.BuildRequest(new DatasetFiles(plain.files().reports(),
+                plain.files().volumes(), denylist, plain.files().taxonomy()), plain.rules(), content,
+                plain.templates(), preview, plain.audit(), null, null);
+        Problems problems = new Problems();
+        Bulletin.BuildResult first = Bulletin.build(req, problems, Progress.NONE);
+        assertNotNull(first, problems.toString());
+        Map<Path, String> before = snapshot(preview);
+        Path lesson = content.resolve("lessons/sampling-ports.md");
+        Files.writeString(lesson, Files.readString(lesson) + "\nAs Halvorsen Biologics found.\n");
+        Problems edit = new Problems();
+        assertEquals(null, Bulletin.rerender(req, first.prepared(), Bulletin.Pass.PAGES, edit, Progress.NONE));
+        assertTrue(edit.kept().toString().contains("'Halvorsen Biologics' is a term of the denylist"),
+                edit.kept().toString());
+        assertEquals(before, snapshot(preview));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
