@@ -392,19 +392,19 @@ class BuildDisclosureTest {
     }
 
     private static Map<String, String> events(List<CSVRecord> cells) {
-        Map<String, String> m = new HashMap<>();
-        for (CSVRecord c : cells) {
-            m.put(c.get("period") + "|" + c.get("product_class") + "|" + c.get("process_step") + "|"
-                    + c.get("failure_mode") + "|" + c.get("outcome"), c.get("events"));
-        }
-        return m;
+        return byKey(cells, "events");
     }
 
     private static Map<String, String> statuses(List<CSVRecord> cells) {
+        return byKey(cells, "status");
+    }
+
+    /** One column of cells.csv by the row's key, period|product_class|process_step|failure_mode|outcome. */
+    private static Map<String, String> byKey(List<CSVRecord> cells, String column) {
         Map<String, String> m = new HashMap<>();
         for (CSVRecord c : cells) {
             m.put(c.get("period") + "|" + c.get("product_class") + "|" + c.get("process_step") + "|"
-                    + c.get("failure_mode") + "|" + c.get("outcome"), c.get("status"));
+                    + c.get("failure_mode") + "|" + c.get("outcome"), c.get(column));
         }
         return m;
     }
