@@ -25,27 +25,26 @@ final class Carryover {
 
     /**
      * The other half of releases over time: a year or {@code all} cell that the previous release published, and that
-     * gained quarters since (those after the previous release's last), gives away their sum if published again (the
+     * gained quarters since (those it did not have: later ones, or earlier ones that late reports opened), gives
+     * away their sum if published again (the
      * new value minus the old one): with one new quarter, that quarter's cell with the same codes. So such a cell is
      * kept withheld whenever a cell it gained is withheld now; the same for denominators. Returns how many cells were
      * newly kept, so that the caller computes the protection again, until none is (each round only adds withheld
-     * cells, so this ends). A cell already kept is not counted again: one kept but published all the same, because
-     * the published cells determine it ({@link org.cgtbulletin.protect.Protection#determined}), can be worked out
-     * from this release alone, and keeping it again would change nothing (and never end).
+     * cells, so this ends). A cell already kept is not counted again. Such a total stays withheld even when the
+     * published cells determine it, and the staff audit then reports it too narrow.
      *
      * @param countWithheld whether a count cell (by id) is withheld by the current protection
      * @param batchWithheld the same for a denominator cell
      */
     static int keepMovedAggregates(Tables tables, PreviousRelease.Decisions previous, IntPredicate countWithheld,
             IntPredicate batchWithheld) {
-        Quarter last = previous.lastQuarter();
-        if (last == null) {
+        if (previous.quarters().isEmpty()) {
             return 0;
         }
         List<Quarter> added = new ArrayList<>();
         for (String period : tables.periods()) {
             Quarter q = Quarter.parseOrNull(period);
-            if (q != null && q.compareTo(last) > 0) {
+            if (q != null && !previous.quarters().contains(q)) {
                 added.add(q);
             }
         }
@@ -67,7 +66,7 @@ final class Carryover {
                 Integer part = countIds.get(new CellKey(q.toString(), key.productClass(), key.processStep(),
                         key.failureMode(), key.outcome()));
                 if (part != null && countWithheld.test(part)) {
-                    tables.counts().keepSuppressed(id, MOVED + q);
+                    tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + q);
                     kept++;
                     break;
                 }
@@ -87,7 +86,7 @@ final class Carryover {
             for (Quarter q : gained(b.period(), added)) {
                 Integer part = batchIds.get(new BatchKey(q.toString(), b.productClass()));
                 if (part != null && batchWithheld.test(part)) {
-                    tables.batches().keepSuppressed(id, MOVED + q);
+                    tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + q);
                     kept++;
                     break;
                 }

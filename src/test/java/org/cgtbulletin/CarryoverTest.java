@@ -34,7 +34,7 @@ class CarryoverTest {
 
     /** The previous release, as of 2026-Q1, published 2026-Q1 and the year so far (both 30). */
     private static final PreviousRelease.Decisions AS_OF_Q1 = new PreviousRelease.Decisions(Set.of(), Set.of(),
-            Map.of(Q1, 30L, YEAR, 30L), Map.of(), new Quarter(2026, 1));
+            Map.of(Q1, 30L, YEAR, 30L), Map.of(), Set.of(new Quarter(2026, 1)));
 
     @Test
     void aTotalThatGainedAWithheldQuarterIsKeptWithheldOnce() {
@@ -47,9 +47,18 @@ class CarryoverTest {
         assertFalse(t.counts().isKept(0));
         // the next round: the year is withheld now, nothing more to keep
         assertEquals(0, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1 || id == 2, id -> false));
-        // and if the audit published the kept year anyway (the published cells determine it), it is not kept again,
-        // so the protection's rounds end
+        // a kept total is not counted again, so the protection's rounds end
         assertEquals(0, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1, id -> false));
+    }
+
+    @Test
+    void aQuarterThatLateReportsOpenedBeforeThePreviousReleasesFirstIsGainedToo() {
+        // the previous release had only 2026-Q2 (and the year, 1); late reports now fill 2026-Q1, withheld
+        Tables t = tables();
+        PreviousRelease.Decisions onlyQ2 = new PreviousRelease.Decisions(Set.of(), Set.of(), Map.of(YEAR, 1L),
+                Map.of(), Set.of(new Quarter(2026, 2)));
+        assertEquals(1, Carryover.keepMovedAggregates(t, onlyQ2, id -> id == 0, id -> false));
+        assertTrue(t.counts().isKept(2));
     }
 
     @Test
@@ -57,7 +66,7 @@ class CarryoverTest {
         Tables t = tables();
         assertEquals(0, Carryover.keepMovedAggregates(t, PreviousRelease.Decisions.NONE, id -> id == 1, id -> false));
         PreviousRelease.Decisions asOfQ2 = new PreviousRelease.Decisions(Set.of(), Set.of(), Map.of(YEAR, 31L),
-                Map.of(), new Quarter(2026, 2));
+                Map.of(), Set.of(new Quarter(2026, 1), new Quarter(2026, 2)));
         assertEquals(0, Carryover.keepMovedAggregates(t, asOfQ2, id -> id == 1, id -> false));
     }
 }

@@ -20,6 +20,8 @@ final class LinearSystem {
     final String[] keptReason;
     /** Per cell: its value is public already (see {@link LinkedTables#knownAlready}); never a complement. */
     final boolean[] known;
+    /** Per cell: kept withheld even when determined (see {@link LinkedTables#keepSuppressedEvenIfDetermined}). */
+    final boolean[] keptEvenIfDetermined;
     /** Per row: the cells with a non-zero net coefficient, ascending. */
     final int[][] rowCells;
     /** Per row: the net coefficients, aligned with {@link #rowCells}. */
@@ -44,12 +46,14 @@ final class LinearSystem {
         label = new String[cells];
         keptReason = new String[cells];
         known = new boolean[cells];
+        keptEvenIfDetermined = new boolean[cells];
         contributions = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
             value[c] = tables.total(c);
             label[c] = tables.label(c);
             keptReason[c] = tables.keptReason(c);
             known[c] = tables.isKnownAlready(c);
+            keptEvenIfDetermined[c] = tables.isKeptEvenIfDetermined(c);
             contributions.add(tables.contributions(c));
         }
         List<int[]> rc = new ArrayList<>();

@@ -30,6 +30,7 @@ public final class LinkedTables {
     private final List<int[]> relations = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
+    private final java.util.BitSet evenIfDetermined = new java.util.BitSet();
     private ReportFootprints footprints;
 
     /** An empty system. */
@@ -133,6 +134,24 @@ public final class LinkedTables {
     }
 
     /**
+     * As {@link #keepSuppressed(int, String)}, and the cell is not published even when the published cells turn out to
+     * determine it (see {@link Protection#determined}): for a total whose publication would give away, against an
+     * earlier release, a cell withheld now. Determined, it stays withheld and the staff audit reports it too narrow.
+     *
+     * @param cell   the cell id
+     * @param reason why, for the staff audit
+     */
+    public void keepSuppressedEvenIfDetermined(int cell, String reason) {
+        keepSuppressed(cell, reason);
+        evenIfDetermined.set(cell);
+    }
+
+    /** Whether {@link #keepSuppressedEvenIfDetermined} was called for this cell. */
+    boolean isKeptEvenIfDetermined(int cell) {
+        return evenIfDetermined.get(cell);
+    }
+
+    /**
      * Number of cells added.
      *
      * @return the number of cells
@@ -179,7 +198,6 @@ public final class LinkedTables {
         return relations.get(i).clone();
     }
 
-    /** The reason the cell is kept suppressed, or null. */
     /**
      * Marks this cell's value as public already (a previous release published it, and it has not changed since): it
      * is never chosen as a complement, since withholding a number readers already have protects nothing, and an
@@ -208,6 +226,7 @@ public final class LinkedTables {
         return known.get(cell);
     }
 
+    /** The reason the cell is kept suppressed, or null. */
     String keptReason(int cell) {
         return kept.get(cell);
     }

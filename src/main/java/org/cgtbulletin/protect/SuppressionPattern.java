@@ -69,11 +69,13 @@ public final class SuppressionPattern {
             // A complement proven too narrow passes every rule and is pinned to one value by the published cells
             // (a complement has no protection to ask for but a range); it is published (Protection#determined).
             // So is a cell kept from a previous release that passes every rule now: the contract lets such a cell be
-            // published, and its value can be worked out anyway.
+            // published, and its value can be worked out anyway; but not a total kept so that it cannot be subtracted
+            // from the previous release's (it stays withheld, and reported too narrow).
             List<String> determined = new ArrayList<>();
             int determinedRestricted = 0;
             for (int c = 0; c < sys.cells; c++) {
-                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c]) {
+                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c]
+                        && !sys.keptEvenIfDetermined[c]) {
                     status[c] = CellStatus.PUBLISHED;
                     determined.add(sys.label[c]);
                     determinedRestricted += detail.restricted()[c] ? 1 : 0;

@@ -32,11 +32,11 @@ public final class PreviousRelease {
      *                         previous release had no volumes at all
      * @param publishedCounts  count cells it published, by key, with their events
      * @param publishedBatches denominators it published, as keys (period, product class, *, *, *), with their value
-     * @param lastQuarter      its latest quarter (the quarter it was as of), or null when it had none
+     * @param quarters         the quarters it had (empty when there was none)
      */
     public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches,
-            Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Quarter lastQuarter) {
-        public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Map.of(), Map.of(), null);
+            Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Set<Quarter> quarters) {
+        public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Map.of(), Map.of(), Set.of());
     }
 
     /** Reads the previous release's cells.csv; {@link Decisions#NONE} when there is none. */
@@ -47,7 +47,7 @@ public final class PreviousRelease {
         Set<CellKey> counts = new TreeSet<>(ORDER);
         Map<CellKey, Long> published = new TreeMap<>(ORDER);
         Map<CellKey, Long> batchValues = new TreeMap<>(ORDER);
-        Quarter last = null;
+        Set<Quarter> quarters = new TreeSet<>();
         Set<CellKey> batchesShown = new TreeSet<>(ORDER);
         Set<CellKey> batchesEmpty = new TreeSet<>(ORDER);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
@@ -68,8 +68,8 @@ public final class PreviousRelease {
                     published.put(key, number(rec.get("events")));
                 }
                 Quarter q = Quarter.parseOrNull(key.period());
-                if (q != null && (last == null || q.compareTo(last) > 0)) {
-                    last = q;
+                if (q != null) {
+                    quarters.add(q);
                 }
                 CellKey denominator = new CellKey(rec.get("period"), rec.get("product_class"), "*", "*", "*");
                 (rec.get("batches").isEmpty() ? batchesEmpty : batchesShown).add(denominator);
@@ -79,7 +79,7 @@ public final class PreviousRelease {
             }
         }
         Set<CellKey> withheldBatches = batchesShown.isEmpty() ? Set.of() : batchesEmpty;
-        return new Decisions(counts, withheldBatches, published, batchValues, last);
+        return new Decisions(counts, withheldBatches, published, batchValues, quarters);
     }
 
     /** A published number of cells.csv; -1 when it is not one (such a cell is then never taken as known). */

@@ -89,7 +89,6 @@ final class FieldChecks {
         return null;
     }
 
-    /** A quarter {@code YYYY-Qn}; reports and returns null when malformed. */
     /**
      * A value that is not a code, checked to be as written: the contract trims codes only, so spaces around a date,
      * a number or a flag are an error (the first and last characters are looked at, as every report has several).
@@ -107,6 +106,7 @@ final class FieldChecks {
         return value;
     }
 
+    /** A quarter {@code YYYY-Qn}; reports and returns null when malformed. */
     Quarter quarter(long line, String field, String value) {
         value = asWritten(line, field, value);
         if (value == null) {
