@@ -2,6 +2,7 @@ package org.cgtbulletin.stories;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.cgtbulletin.model.Problems;
  * Screens the editorial content, which is published as staff wrote it, for the denylist's terms: the data contract
  * says none may appear in anything published, and only the narratives pass through the {@link Deidentifier}. Every
  * text file under the content folder (Markdown, the taxonomy's labels and descriptions, the bulletin's settings,
- * the editors' story choices) is read, except the dataset's own files and YAML comment lines; each occurrence of a
- * term is an error at its file and line, so that nothing is published until the text or the denylist is corrected.
+ * the editors' story choices) is read, except the dataset's own files, as a reader would see it ({@link #readable});
+ * each occurrence of a term is an error at its file and line, so that nothing is published until the text or the
+ * denylist is corrected.
  */
 public final class EditorialScreen {
 
@@ -36,7 +38,8 @@ public final class EditorialScreen {
         }
         Path data = content.resolve("data").toAbsolutePath().normalize();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(content)) {
+        // Links are followed, a linked content folder or lessons folder included: what the site reads is screened.
+        try (Stream<Path> walk = Files.walk(content, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(f -> !f.toAbsolutePath().normalize().startsWith(data))
                     .filter(f -> !dataset.contains(f.toAbsolutePath().normalize()))
@@ -46,30 +49,71 @@ public final class EditorialScreen {
         }
         for (Path f : files) {
             String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            List<int[]> spans = deidentifier.deniedSpans(text);
+            int[] source = new int[text.length() + 1];
+            String readable = readable(text, source);
+            List<int[]> spans = deidentifier.deniedSpans(readable);
             if (spans.isEmpty()) {
                 continue;
             }
-            boolean yaml = extension(f).startsWith("y");
             int line = 1;
-            int lineStart = 0;
             int at = 0;
             for (int[] span : spans) {
-                for (; at < span[0]; at++) {
+                int start = source[span[0]];
+                for (; at < start; at++) {
                     if (text.charAt(at) == '\n') {
                         line++;
-                        lineStart = at + 1;
                     }
                 }
-                if (yaml && text.substring(lineStart, span[0]).strip().startsWith("#")) {
-                    continue; // a YAML comment line: staff's notes, never published
-                }
-                String term = text.substring(span[0], span[1]).replaceAll("\\s+", " ");
+                String term = readable.substring(span[0], span[1]).strip();
                 problems.error(f.toString(), line, "denylist", "'" + term + "' is a term of the denylist, and"
                         + " none may appear in anything published; reword this text, or remove the term from the"
                         + " denylist if it was listed by mistake");
             }
         }
+    }
+
+    /**
+     * The text as a reader of the page sees it, near enough for matching: Markdown's emphasis, code and escape marks
+     * dropped, each HTML tag and character reference a space ({@code &amp;} an ampersand), each run of white space
+     * one space; so that {@code Halvorsen **Biologics**} and {@code Halvorsen&nbsp;Biologics} are found. YAML
+     * comments are screened too: a {@code #} line may be the text of a folded block. {@code source[i]} receives the
+     * offset in {@code text} of the readable text's character i.
+     */
+    static String readable(String text, int[] source) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int skip = 1;
+            char emit = c;
+            if (c == '*' || c == '_' || c == '~' || c == '`' || c == '\\') {
+                emit = 0;
+            } else if (c == '<') {
+                int end = text.indexOf('>', i);
+                if (end > i + 1 && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '/'
+                        || text.charAt(i + 1) == '!')) {
+                    skip = end + 1 - i;
+                    emit = ' ';
+                }
+            } else if (c == '&') {
+                int end = text.indexOf(';', i);
+                if (end > i + 1 && end - i <= 10 && text.substring(i + 1, end).chars().allMatch(
+                        ch -> Character.isLetterOrDigit(ch) || ch == '#')) {
+                    skip = end + 1 - i;
+                    emit = text.substring(i + 1, end).equals("amp") ? '&' : ' ';
+                }
+            }
+            if (Character.isWhitespace(emit) || Character.isSpaceChar(emit)) {
+                emit = ' ';
+            }
+            if (emit != 0 && !(emit == ' ' && out.length() > 0 && out.charAt(out.length() - 1) == ' ')) {
+                source[out.length()] = i;
+                out.append(emit);
+            }
+            i += skip;
+        }
+        source[out.length()] = text.length();
+        return out.toString();
     }
 
     private static String extension(Path f) {

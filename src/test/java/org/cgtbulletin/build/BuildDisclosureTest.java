@@ -365,8 +365,9 @@ class BuildDisclosureTest {
 
     /**
      * The denylist binds the editorial text too, which is published as written: a term in a lesson's Markdown or a
-     * taxonomy label fails the build at its file and line (a term split over two lines too, and not in a YAML
-     * comment), and the published site stays as it was.
+     * taxonomy file fails the build at its file and line (a term split over two lines too, or by emphasis marks or a
+     * non-breaking space, and in a YAML comment, which may be the text of a folded block), also when the content
+     * folder is reached through a symbolic link; and the published site stays as it was.
      */
     @Test
     void aDenylistedTermInTheEditorialTextFailsTheBuildAtItsLine() throws IOException {
@@ -378,17 +379,23 @@ class BuildDisclosureTest {
         Map<Path, String> before = snapshot(dir.resolve("site"));
         Path lessons = Files.createDirectories(content.resolve("lessons"));
         Files.writeString(lessons.resolve("l.md"), "---\ntitle: A lesson\n---\n\nWe learned from\nHalvorsen\n"
-                + "Biologics that sampling matters.\n");
+                + "Biologics that sampling matters.\n\nAs Halvorsen **Biologics** and Halvorsen&nbsp;Biologics"
+                + " say.\n");
         Path taxonomy = content.resolve("taxonomy.yaml");
-        Files.writeString(taxonomy, "# Sampling notes stay private\n" + Files.readString(taxonomy));
-        CliRun run = build(content, reports, "--denylist", denylist.toString());
-        assertEquals(1, run.status(), run.err());
-        assertTrue(run.err().contains(lessons.resolve("l.md") + ":6: denylist: 'Halvorsen Biologics' is a term of"
-                + " the denylist"), run.err());
-        assertTrue(run.err().contains(lessons.resolve("l.md") + ":7: denylist: 'sampling'"), run.err());
-        assertFalse(run.err().contains(taxonomy + ":1:"), run.err());
-        assertFalse(run.err().contains(denylist + ":"), "the denylist itself is not editorial text");
-        assertEquals(before, snapshot(dir.resolve("site")));
+        Files.writeString(taxonomy, "# Sampling notes\n" + Files.readString(taxonomy));
+        for (Path given : List.of(content, Files.createSymbolicLink(dir.resolve("linked"), content))) {
+            CliRun run = build(given, reports, "--denylist", denylist.toString());
+            assertEquals(1, run.status(), run.err());
+            Path lesson = given.resolve("lessons/l.md");
+            assertTrue(run.err().contains(lesson + ":6: denylist: 'Halvorsen Biologics' is a term of the denylist"),
+                    run.err());
+            assertTrue(run.err().contains(lesson + ":7: denylist: 'sampling'"), run.err());
+            assertEquals(2, run.err().lines().filter(l -> l.startsWith(lesson + ":9: denylist: 'Halvorsen Biologics"))
+                    .count(), run.err());
+            assertTrue(run.err().contains(given.resolve("taxonomy.yaml") + ":1: denylist: 'Sampling'"), run.err());
+            assertFalse(run.err().contains(denylist + ":"), "the denylist itself is not editorial text");
+            assertEquals(before, snapshot(dir.resolve("site")));
+        }
     }
 
     private static Map<String, String> events(List<CSVRecord> cells) {
