@@ -146,8 +146,8 @@ public final class Main implements Runnable {
                     : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
                     : e instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty"
                     : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-            return "cannot write or read " + f.getFile() + (f.getOtherFile() == null ? "" : " or " + f.getOtherFile())
-                    + ": " + what;
+            return (f.getFile() == null ? "cannot write or read a file" : "cannot write or read " + f.getFile())
+                    + (f.getOtherFile() == null ? "" : " or " + f.getOtherFile()) + ": " + what;
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -83,8 +83,12 @@ final class CsvRows {
                     continue;
                 }
                 if (r.size() != positions.length) {
-                    // A row of one field where the header has many, holding another delimiter: name it.
-                    String delimiter = r.size() == 1 && positions.length > 1 ? foundDelimiter(r.get(0)) : null;
+                    // A row of one field where the header has many, holding another delimiter about as often as the
+                    // header has commas: name it.
+                    String delimiter = r.size() == 1 && positions.length > 2 ? foundDelimiter(r.get(0)) : null;
+                    if (delimiter != null && delimiterCount(r.get(0)) < (positions.length - 1) / 2) {
+                        delimiter = null;
+                    }
                     problems.error(file, line, "row", "this row has " + r.size() + " field"
                             + (r.size() == 1 ? "" : "s") + " but the header has " + positions.length
                             + (delimiter != null ? "; its values are separated by " + delimiter
@@ -203,6 +207,11 @@ final class CsvRows {
             return "semicolons (';')";
         }
         return max == tabs ? "tabs" : "vertical bars ('|')";
+    }
+
+    /** How often the most frequent of ';', tab and '|' occurs in the text. */
+    private static int delimiterCount(String text) {
+        return Math.max(count(text, ';'), Math.max(count(text, '\t'), count(text, '|')));
     }
 
     private static int count(String s, char c) {

@@ -63,6 +63,8 @@ class InternalErrorTest {
                 Main.cause(new java.nio.file.AccessDeniedException("/a")));
         assertEquals("cannot write or read /a or /b: Read-only file system",
                 Main.cause(new java.nio.file.FileSystemException("/a", "/b", "Read-only file system")));
+        assertEquals("cannot write or read a file: Read-only file system",
+                Main.cause(new java.nio.file.FileSystemException(null, null, "Read-only file system")));
         assertEquals("plain", Main.cause(new java.io.IOException("plain")));
     }
 

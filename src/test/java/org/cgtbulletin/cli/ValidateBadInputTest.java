@@ -353,6 +353,10 @@ class ValidateBadInputTest {
         assertEquals(1, run.status());
         assertProblem(run, f, 2, "row", "separated by semicolons (';'), not by commas as in the header");
         assertProblem(run, f, 3, "row", "separated by tabs, not by commas as in the header");
+        // one stray semicolon in a broken row is not a delimiter
+        Path g = write("g.csv", HEADER + "\nR-1; a spilled narrative\n");
+        CliRun one = validate(g);
+        assertProblem(one, g, 2, "row", "check for an unquoted comma");
     }
 
     @Test
