@@ -29,7 +29,8 @@ final class JsonRows {
     /** A JSON array of objects. Returns false when the file could not be read to its end. */
     static boolean readArray(Reader reader, String file, RowSchema schema, Problems problems, RowSink sink)
             throws IOException {
-        try (JsonParser p = FACTORY.createParser(reader)) {
+        JsonParser p = FACTORY.createParser(reader);
+        try (p) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 problems.error(file, 1, "file", "the file is empty; expected a JSON array of " + schema.what()
@@ -62,8 +63,11 @@ final class JsonRows {
             }
             return true;
         } catch (JsonProcessingException e) {
-            problems.error(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "json",
-                    "not valid JSON: " + plain(e.getOriginalMessage()) + "; nothing after this point was read");
+            // A limit of the parser's (nesting too deep, a number too long) comes without a location: the parser's own
+            // position then says where.
+            long line = e.getLocation() != null ? e.getLocation().getLineNr() : p.currentLocation().getLineNr();
+            problems.error(file, line, "json", "not valid JSON: " + plain(e.getOriginalMessage())
+                    + "; nothing after this point was read");
             return false;
         }
     }

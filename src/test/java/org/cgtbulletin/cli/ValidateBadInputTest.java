@@ -360,6 +360,15 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void jsonNestedTooDeepIsReportedWhereTheParserStopped() throws IOException {
+        Path f = write("r.json", "[\n{\"report_id\": \"R-1\",\n\"narrative\": " + "[".repeat(1200) + "]".repeat(1200)
+                + "}\n]\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 3, "json", "not valid JSON", "nesting depth");
+    }
+
+    @Test
     void jsonKeysTwiceInOneObjectAreEachReportedAndReadingGoesOn() throws IOException {
         String ok = "{\"report_id\":\"R-%d\",\"contributor\":\"C01\",\"occurred\":\"2026-08\",\"product_class\":"
                 + "\"til\",\"process_step\":\"expansion\",\"failure_mode\":\"low_viability\",\"outcome\":\"batch_lost\","
