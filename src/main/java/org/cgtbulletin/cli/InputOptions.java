@@ -53,15 +53,28 @@ final class InputOptions {
     boolean verbose;
 
     DatasetFiles files() {
-        Path data = content.resolve("data");
+        Path data = dataFolder(content, Files::exists);
         Path v = volumes != null ? volumes : present(data.resolve("volumes.csv"));
         Path d = denylist != null ? denylist : present(data.resolve("denylist.txt"));
-        return new DatasetFiles(reports != null ? reports : defaultReports(content), v, d, taxonomyFile());
+        return new DatasetFiles(reports != null ? reports : data.resolve("reports.csv"), v, d, taxonomyFile());
     }
 
-    /** The reports file when none is given: {@code CONTENT/data/reports.csv}. */
-    static Path defaultReports(Path content) {
-        return content.resolve("data").resolve("reports.csv");
+    /** The reports file when none is given: {@code reports.csv} in {@link #dataFolder}. */
+    static Path defaultReports(Path content, java.util.function.Predicate<Path> exists) {
+        return dataFolder(content, exists).resolve("reports.csv");
+    }
+
+    /**
+     * Where the data files are when they are not named: {@code CONTENT/data}, so that a content folder of its own
+     * brings its own data; and when that holds no reports file, the contract's literal default,
+     * {@code content/data} (the working folder's), if that one does, so that {@code --content DIR} with only the
+     * editorial text in DIR reads the data where the contract says it is.
+     */
+    static Path dataFolder(Path content, java.util.function.Predicate<Path> exists) {
+        Path own = content.resolve("data");
+        Path contract = Path.of("content", "data");
+        return !exists.test(own.resolve("reports.csv")) && exists.test(contract.resolve("reports.csv")) ? contract
+                : own;
     }
 
     ValidationRules rules(LocalDate today) {

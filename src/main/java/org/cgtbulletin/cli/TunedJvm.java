@@ -353,7 +353,7 @@ final class TunedJvm {
             Optional<String> reports = value(args, "--reports");
             Path content = Path.of(value(args, "--content").orElse(InputOptions.DEFAULT_CONTENT));
             return sizeOf.applyAsLong(reports.isPresent() ? Path.of(reports.get())
-                    : InputOptions.defaultReports(content));
+                    : InputOptions.defaultReports(content, f -> sizeOf.applyAsLong(f) > 0));
         } catch (java.nio.file.InvalidPathException e) {
             return 0;
         }

@@ -359,6 +359,23 @@ class ValidateBadInputTest {
         assertProblem(one, g, 2, "row", "check for an unquoted comma");
     }
 
+    /**
+     * The data files default to CONTENT/data; a content folder without reports falls back to the contract's literal
+     * default, content/data in the working folder (the project's root, in tests).
+     */
+    @Test
+    void withoutReportsOfItsOwnAContentFolderReadsTheContractsDefaultData() throws IOException {
+        CliRun fallback = CliRun.of("validate", "--content", content.toString());
+        assertEquals(0, fallback.status(), fallback.err());
+        assertTrue(fallback.out().contains(Path.of("content", "data", "reports.csv") + ": 6000 reports"),
+                fallback.out());
+        Files.createDirectories(content.resolve("data"));
+        Files.writeString(content.resolve("data/reports.csv"), HEADER + "\n" + GOOD + "\n");
+        CliRun own = CliRun.of("validate", "--content", content.toString());
+        assertEquals(0, own.status(), own.err());
+        assertTrue(own.out().contains(content.resolve("data/reports.csv") + ": 1 report"), own.out());
+    }
+
     @Test
     void jsonNestedTooDeepIsReportedWhereTheParserStopped() throws IOException {
         Path f = write("r.json", "[\n{\"report_id\": \"R-1\",\n\"narrative\": " + "[".repeat(1200) + "]".repeat(1200)
