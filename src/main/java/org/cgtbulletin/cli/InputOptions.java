@@ -53,7 +53,9 @@ final class InputOptions {
     boolean verbose;
 
     DatasetFiles files() {
-        Path data = dataFolder(content, Files::exists);
+        // With --reports given, the other data files default to CONTENT/data alone: the reports chosen are not
+        // paired with the sample's volumes or denylist.
+        Path data = reports != null ? content.resolve("data") : dataFolder(content, Files::exists);
         Path v = volumes != null ? volumes : present(data.resolve("volumes.csv"));
         Path d = denylist != null ? denylist : present(data.resolve("denylist.txt"));
         return new DatasetFiles(reports != null ? reports : data.resolve("reports.csv"), v, d, taxonomyFile());
@@ -65,10 +67,10 @@ final class InputOptions {
     }
 
     /**
-     * Where the data files are when they are not named: {@code CONTENT/data}, so that a content folder of its own
-     * brings its own data; and when that holds no reports file, the contract's literal default,
-     * {@code content/data} (the working folder's), if that one does, so that {@code --content DIR} with only the
-     * editorial text in DIR reads the data where the contract says it is.
+     * Where the data files are when none is named: {@code CONTENT/data}, so that a content folder of its own brings
+     * its own data; and when that holds no reports file, the contract's literal default, {@code content/data} (the
+     * working folder's), if that one does, so that {@code --content DIR} with only the editorial text in DIR reads
+     * the data where the contract says it is.
      */
     static Path dataFolder(Path content, java.util.function.Predicate<Path> exists) {
         Path own = content.resolve("data");
