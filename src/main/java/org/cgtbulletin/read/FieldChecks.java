@@ -97,13 +97,16 @@ final class FieldChecks {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))
-                || Character.isSpaceChar(value.charAt(0)) || Character.isSpaceChar(value.charAt(value.length() - 1))) {
+        if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
             error(line, field, quote(value) + " has spaces around it; only taxonomy codes are trimmed, every other"
                     + " value is taken as written: remove the spaces");
             return null;
         }
         return value;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** A quarter {@code YYYY-Qn}; reports and returns null when malformed. */

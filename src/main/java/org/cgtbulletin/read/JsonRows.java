@@ -127,7 +127,7 @@ final class JsonRows {
         long line = line(p) + lineOffset;
         String[] values = new String[schema.fields().size()];
         boolean[] seen = new boolean[values.length];
-        java.util.Set<String> seenUnknown = null;
+        java.util.Set<String> seenUnknown = null; // made at the first unknown key: most objects have none
         List<String> unknown = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -135,8 +135,10 @@ final class JsonRows {
             String name = written.trim().toLowerCase(Locale.ROOT);
             JsonToken v = p.nextToken();
             int i = schema.indexOf(name);
-            boolean again = i >= 0 ? seen[i]
-                    : !(seenUnknown == null ? seenUnknown = new TreeSet<>() : seenUnknown).add(name);
+            if (i < 0 && seenUnknown == null) {
+                seenUnknown = new TreeSet<>();
+            }
+            boolean again = i >= 0 ? seen[i] : !seenUnknown.add(name);
             if (again) {
                 problems.error(file, line(p) + lineOffset, name, "the key '" + written + "' appears a second time"
                         + " in this object (keys are matched ignoring case and spaces); each key may appear once");

@@ -130,8 +130,7 @@ final class ReportValidator implements RowSink {
         if (value == null) {
             return null;
         }
-        String s = value;
-        int day = periodStart(line, value, s);
+        int day = periodStart(line, value);
         if (day < 0) {
             return null;
         }
@@ -177,7 +176,7 @@ final class ReportValidator implements RowSink {
      * The first day of the period written (a day, month or quarter) as {@link #dayKey}, or -1 after reporting why
      * it is not one.
      */
-    private int periodStart(long line, String value, String s) {
+    private int periodStart(long line, String s) {
         Quarter q = Quarter.parseOrNull(s);
         if (q != null) {
             return dayKey(q.year(), (q.quarter() - 1) * 3 + 1, 1);
@@ -189,12 +188,12 @@ final class ReportValidator implements RowSink {
         boolean isDay = s.length() == 10 && year >= 0 && s.charAt(4) == '-' && monthNr >= 0 && s.charAt(7) == '-'
                 && digits(s, 8, 2) >= 0;
         if (!isDay && !isMonth) {
-            check.error(line, "occurred", FieldChecks.quote(value) + " is not a date; expected YYYY-MM-DD,"
+            check.error(line, "occurred", FieldChecks.quote(s) + " is not a date; expected YYYY-MM-DD,"
                     + " YYYY-MM or YYYY-Qn (for example 2026-08-11, 2026-08 or 2026-Q3)");
             return -1;
         }
         if (monthNr < 1 || monthNr > 12) {
-            check.error(line, "occurred", FieldChecks.quote(value) + " is not a real calendar date: there is no"
+            check.error(line, "occurred", FieldChecks.quote(s) + " is not a real calendar date: there is no"
                     + " month " + s.substring(5, 7) + " (months are 01-12)");
             return -1;
         }
@@ -204,7 +203,7 @@ final class ReportValidator implements RowSink {
         int dayNr = digits(s, 8, 2);
         int length = monthDays(year, monthNr);
         if (dayNr < 1 || dayNr > length) {
-            check.error(line, "occurred", FieldChecks.quote(value) + " is not a real calendar date: "
+            check.error(line, "occurred", FieldChecks.quote(s) + " is not a real calendar date: "
                     + Month.of(monthNr).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " has "
                     + length + " days");
             return -1;
