@@ -31,7 +31,9 @@ final class Carryover {
      * kept withheld whenever a cell it gained is withheld now; the same for denominators. Returns how many cells were
      * newly kept, so that the caller computes the protection again, until none is (each round only adds withheld
      * cells, so this ends). A cell already kept is not counted again. Such a total stays withheld even when the
-     * published cells determine it, and the staff audit then reports it too narrow.
+     * published cells determine it if a cell it gained is withheld in the audited pattern, and the staff audit then
+     * reports it too narrow; determined with every cell it gained published (a complement that the audit publishes
+     * because it is determined, say), it is published too ({@link LinkedTables#keepSuppressedEvenIfDetermined}).
      *
      * @param countWithheld whether a count cell (by id) is withheld by the current protection
      * @param batchWithheld the same for a denominator cell
@@ -62,14 +64,21 @@ final class Carryover {
                     || !previous.publishedCounts().containsKey(key)) {
                 continue;
             }
+            List<Integer> parts = new ArrayList<>();
+            Quarter withheld = null;
             for (Quarter q : gained(key.period(), added)) {
                 Integer part = countIds.get(new CellKey(q.toString(), key.productClass(), key.processStep(),
                         key.failureMode(), key.outcome()));
-                if (part != null && countWithheld.test(part)) {
-                    tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + q);
-                    kept++;
-                    break;
+                if (part != null) {
+                    parts.add(part);
+                    if (withheld == null && countWithheld.test(part)) {
+                        withheld = q;
+                    }
                 }
+            }
+            if (withheld != null) {
+                tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + withheld, ids(parts));
+                kept++;
             }
         }
         Map<BatchKey, Integer> batchIds = new HashMap<>();
@@ -83,16 +92,27 @@ final class Carryover {
                             "*"))) {
                 continue;
             }
+            List<Integer> parts = new ArrayList<>();
+            Quarter withheld = null;
             for (Quarter q : gained(b.period(), added)) {
                 Integer part = batchIds.get(new BatchKey(q.toString(), b.productClass()));
-                if (part != null && batchWithheld.test(part)) {
-                    tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + q);
-                    kept++;
-                    break;
+                if (part != null) {
+                    parts.add(part);
+                    if (withheld == null && batchWithheld.test(part)) {
+                        withheld = q;
+                    }
                 }
+            }
+            if (withheld != null) {
+                tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + withheld, ids(parts));
+                kept++;
             }
         }
         return kept;
+    }
+
+    private static int[] ids(List<Integer> parts) {
+        return parts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static final String MOVED = "published in the previous release; its change since would reveal a withheld"

@@ -22,6 +22,8 @@ final class LinearSystem {
     final boolean[] known;
     /** Per cell: kept withheld even when determined (see {@link LinkedTables#keepSuppressedEvenIfDetermined}). */
     final boolean[] keptEvenIfDetermined;
+    /** Per cell kept even if determined: the cells it gained since the earlier release (else null). */
+    final int[][] gainedSince;
     /** Per row: the cells with a non-zero net coefficient, ascending. */
     final int[][] rowCells;
     /** Per row: the net coefficients, aligned with {@link #rowCells}. */
@@ -47,6 +49,7 @@ final class LinearSystem {
         keptReason = new String[cells];
         known = new boolean[cells];
         keptEvenIfDetermined = new boolean[cells];
+        gainedSince = new int[cells][];
         contributions = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
             value[c] = tables.total(c);
@@ -54,6 +57,7 @@ final class LinearSystem {
             keptReason[c] = tables.keptReason(c);
             known[c] = tables.isKnownAlready(c);
             keptEvenIfDetermined[c] = tables.isKeptEvenIfDetermined(c);
+            gainedSince[c] = tables.gainedSince(c);
             contributions.add(tables.contributions(c));
         }
         List<int[]> rc = new ArrayList<>();

@@ -30,7 +30,7 @@ public final class LinkedTables {
     private final List<int[]> relations = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
-    private final java.util.BitSet evenIfDetermined = new java.util.BitSet();
+    private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
     private ReportFootprints footprints;
 
     /** An empty system. */
@@ -134,21 +134,34 @@ public final class LinkedTables {
     }
 
     /**
-     * As {@link #keepSuppressed(int, String)}, and the cell is not published even when the published cells turn out to
-     * determine it (see {@link Protection#determined}): for a total whose publication would give away, against an
-     * earlier release, a cell withheld now. Determined, it stays withheld and the staff audit reports it too narrow.
+     * As {@link #keepSuppressed(int, String)}, and the cell is not published when the published cells turn out to
+     * determine it (see {@link Protection#determined}) while one of {@code gained} is withheld: for a total whose
+     * publication would give away, against an earlier release, a cell withheld now ({@code gained}: the cells it
+     * gained since, whose sum its change is). Determined with a gained cell withheld, it stays withheld and the staff
+     * audit reports it too narrow; determined with every gained cell published, it is published (its change since
+     * the earlier release is then a sum of published numbers, and its value is known from the published cells).
      *
      * @param cell   the cell id
      * @param reason why, for the staff audit
+     * @param gained the ids of the cells it gained since the earlier release
      */
-    public void keepSuppressedEvenIfDetermined(int cell, String reason) {
+    public void keepSuppressedEvenIfDetermined(int cell, String reason, int[] gained) {
+        for (int g : gained) {
+            check(g);
+        }
         keepSuppressed(cell, reason);
-        evenIfDetermined.set(cell);
+        evenIfDetermined.put(cell, gained.clone());
     }
 
     /** Whether {@link #keepSuppressedEvenIfDetermined} was called for this cell. */
     boolean isKeptEvenIfDetermined(int cell) {
-        return evenIfDetermined.get(cell);
+        return evenIfDetermined.containsKey(cell);
+    }
+
+    /** The cells a total kept by {@link #keepSuppressedEvenIfDetermined} gained, or null for any other cell. */
+    int[] gainedSince(int cell) {
+        int[] g = evenIfDetermined.get(cell);
+        return g == null ? null : g.clone();
     }
 
     /**

@@ -19,7 +19,9 @@ import java.util.Objects;
  *                     reader can already work out adds nothing to what the published cells tell, so every other
  *                     cell's audit stands. A cell kept from a previous release may be among them: it passes every
  *                     rule now (else it would be a primary suppression), which the contract asks of a restated
- *                     cell, and its value can be worked out anyway. In id order
+ *                     cell, and its value can be worked out anyway. So may a total kept so that it cannot be
+ *                     subtracted from the previous release's, once every cell it gained is published (its change is
+ *                     then known; see {@link LinkedTables#keepSuppressedEvenIfDetermined}). In id order
  */
 public record Protection(CellStatus[] status, List<Suppression> suppressions, AuditReport audit,
         List<String> determined) {
@@ -30,7 +32,7 @@ public record Protection(CellStatus[] status, List<Suppression> suppressions, Au
      * @param status       status of each cell, indexed by cell id
      * @param suppressions every withheld cell, in id order
      * @param audit        the audit of the pattern
-     * @param determined   complements published because the published cells determine them
+     * @param determined   complements (and cells kept) published because the published cells determine them
      */
     public Protection {
         determined = List.copyOf(determined);

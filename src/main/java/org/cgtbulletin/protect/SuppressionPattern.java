@@ -69,17 +69,31 @@ public final class SuppressionPattern {
             // A complement proven too narrow passes every rule and is pinned to one value by the published cells
             // (a complement has no protection to ask for but a range); it is published (Protection#determined).
             // So is a cell kept from a previous release that passes every rule now: the contract lets such a cell be
-            // published, and its value can be worked out anyway; but not a total kept so that it cannot be subtracted
-            // from the previous release's (it stays withheld, and reported too narrow).
+            // published, and its value can be worked out anyway. A total kept so that it cannot be subtracted from
+            // the previous release's is published only once every cell it gained is (its change since is then a sum
+            // of published numbers); otherwise it stays withheld, and is reported too narrow. Publishing a
+            // determined cell does not change what the published cells tell, so all of these go at once.
+            java.util.BitSet published = new java.util.BitSet();
+            for (int c = 0; c < sys.cells; c++) {
+                if (pinned(c, status, detail) && !sys.keptEvenIfDetermined[c]) {
+                    published.set(c);
+                }
+            }
+            for (int c = published.nextSetBit(0); c >= 0; c = published.nextSetBit(c + 1)) {
+                status[c] = CellStatus.PUBLISHED;
+            }
+            for (int c = 0; c < sys.cells; c++) {
+                if (pinned(c, status, detail) && sys.keptEvenIfDetermined[c] && allPublished(sys.gainedSince[c],
+                        status)) {
+                    published.set(c);
+                }
+            }
             List<String> determined = new ArrayList<>();
             int determinedRestricted = 0;
-            for (int c = 0; c < sys.cells; c++) {
-                if (status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c]
-                        && !sys.keptEvenIfDetermined[c]) {
-                    status[c] = CellStatus.PUBLISHED;
-                    determined.add(sys.label[c]);
-                    determinedRestricted += detail.restricted()[c] ? 1 : 0;
-                }
+            for (int c = published.nextSetBit(0); c >= 0; c = published.nextSetBit(c + 1)) {
+                status[c] = CellStatus.PUBLISHED;
+                determined.add(sys.label[c]);
+                determinedRestricted += detail.restricted()[c] ? 1 : 0;
             }
             List<Suppression> suppressions = new ArrayList<>();
             for (int c = 0; c < sys.cells; c++) {
@@ -101,5 +115,19 @@ public final class SuppressionPattern {
             audited = new Protection(status, suppressions, r, determined);
         }
         return audited;
+    }
+
+    /** A complement (or a cell kept) that the audit proved pinned to one value by the published cells. */
+    private static boolean pinned(int c, CellStatus[] status, Auditor.Detail detail) {
+        return status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c];
+    }
+
+    private static boolean allPublished(int[] cells, CellStatus[] status) {
+        for (int g : cells) {
+            if (status[g] != CellStatus.PUBLISHED) {
+                return false;
+            }
+        }
+        return true;
     }
 }

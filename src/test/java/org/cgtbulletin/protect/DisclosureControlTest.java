@@ -243,6 +243,43 @@ class DisclosureControlTest {
     }
 
     @Test
+    void aKeptTotalPinnedByPublishedPartsIsPublished() {
+        // y = q1 + q2, both published (and never complements: the previous release published them with these
+        // values); y was kept withheld because q2, gained since that release, was withheld in an earlier round of
+        // the protection. y is pinned by its parts, and its change since the previous release is q2, published:
+        // withholding it protects nothing, so it is published, as determined.
+        LinkedTables t = new LinkedTables();
+        int q1 = t.addCell("q1", SAFE);
+        int q2 = t.addCell("q2", Map.of());
+        int y = t.addCell("y", SAFE);
+        t.addRelation(y, new int[] {q1, q2});
+        t.knownAlready(q1);
+        t.knownAlready(q2);
+        t.keepSuppressedEvenIfDetermined(y, "moved", new int[] {q2});
+        Protection p = DisclosureControl.protect(t, DisclosureRules.defaults());
+        assertTrue(p.published(q1));
+        assertTrue(p.published(q2));
+        assertTrue(p.published(y));
+        assertEquals(List.of("y"), p.determined());
+        assertTrue(p.audit().clean(), p.audit().toString());
+    }
+
+    @Test
+    void aKeptTotalWhoseGainedPartIsWithheldStaysWithheld() {
+        // The same, but q2 fails the rules: publishing y would give q2 away against the previous release's y.
+        LinkedTables t = new LinkedTables();
+        int q1 = t.addCell("q1", SAFE);
+        int q2 = t.addCell("q2", Map.of("m", 2L));
+        int y = t.addCell("y", Map.of("m", 2L, "p", 20L, "q", 20L, "r", 20L));
+        t.addRelation(y, new int[] {q1, q2});
+        t.keepSuppressedEvenIfDetermined(y, "moved", new int[] {q2});
+        Protection p = DisclosureControl.protect(t, DisclosureRules.defaults());
+        assertFalse(p.published(q2));
+        assertFalse(p.published(y));
+        assertEquals(List.of(), p.determined());
+    }
+
+    @Test
     void duplicatePartsAndSelfReferencesUseNetCoefficients() {
         // d = 2a (a listed twice); the relation a = a (net zero) is ignored.
         LinkedTables t = new LinkedTables();

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark: a quarterly release as consortium staff run it. The output folder already holds the bulletin published
+# a quarter earlier (the same N generated reports, volumes and 1,500-term denylist as bench/build.sh, without the
+# last quarter's reports and volumes); the build then publishes the new quarter over it. The previous release's
+# withheld cells stay withheld, and a digest whose document ID is unchanged is kept rather than rendered again
+# (README, "The PDF digests"), so only what the new quarter changes is rendered. Prints the new build's stages (wall
+# and CPU time), its summary line and the peak RSS; then rebuilds the same data once more over its own output, as an
+# editor re-running the build after a correction does.
+# The previous release is built untimed. Compare with bench/build.sh, which builds into an empty folder and so
+# renders every digest.
+# Usage: bench/quarterly.sh [N]      (run from the project root; builds the jar if needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+work=${BENCH_DIR:-target/bench}
+[ -f target/bulletin.jar ] || mvn -q -DskipTests package
+stories=${BENCH_STORIES:-5}
+data="$work/build-$n-stories-$stories"
+if [ ! -f "$data/reports.csv" ]; then
+  mkdir -p "$work"
+  java -jar target/bulletin.jar sample --output "$data" --reports "$n" --stories "$stories" >/dev/null
+fi
+[ -f "$data/denylist-1500.txt" ] || bench/denylist.sh "$data/denylist.txt" 1500 > "$data/denylist-1500.txt"
+earlier="$work/quarterly-$n-stories-$stories-earlier"
+if [ ! -f "$earlier/reports.csv" ]; then
+  mkdir -p "$earlier"
+  # The same data without its last quarter: reports by the quarter they occurred in (YYYY-MM-DD, YYYY-MM or
+  # YYYY-Qn), volumes by their quarter.
+  python3 - "$data" "$earlier" <<'EOF'
+import csv, sys
+src, dst = sys.argv[1], sys.argv[2]
+def quarter(v):
+    v = v.strip().upper()
+    if "-Q" in v:
+        y, q = v.split("-Q")
+        return int(y) * 4 + int(q) - 1
+    y, m = v.split("-")[:2]
+    return int(y) * 4 + (int(m) - 1) // 3
+with open(f"{src}/volumes.csv", newline="") as f:
+    last = max(quarter(r["quarter"]) for r in csv.DictReader(f))
+for name, column in (("reports.csv", "occurred"), ("volumes.csv", "quarter")):
+    with open(f"{src}/{name}", newline="") as f, open(f"{dst}/{name}", "w", newline="") as out:
+        rows = csv.DictReader(f)
+        w = csv.DictWriter(out, fieldnames=rows.fieldnames, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            if quarter(r[column]) < last:
+                w.writerow(r)
+EOF
+fi
+rm -rf "$work/quarterly-site" "$work/quarterly-audit"
+echo "previous release: $(tail -n +2 "$earlier/reports.csv" | wc -l) reports (untimed)"
+java -jar target/bulletin.jar build --reports "$earlier/reports.csv" --volumes "$earlier/volumes.csv" \
+  --denylist "$data/denylist-1500.txt" --output "$work/quarterly-site" --audit "$work/quarterly-audit" \
+  >/dev/null 2>"$work/quarterly-earlier.log" || { cat "$work/quarterly-earlier.log" >&2; exit 1; }
+for run in "the new quarter over the previous release" "the same build again over its own output"; do
+  echo "$run:"
+  /usr/bin/time -f 'wall %e s, peak RSS %M KB' java -jar target/bulletin.jar build --verbose \
+    --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \
+    --output "$work/quarterly-site" --audit "$work/quarterly-audit" 2>&1 | grep -v '^\[' 
+done
+echo "data: $n reports, $stories% with a story, $(stat -c %s "$data/reports.csv") bytes"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
