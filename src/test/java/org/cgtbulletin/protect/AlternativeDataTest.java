@@ -94,6 +94,34 @@ class AlternativeDataTest {
     }
 
     @Test
+    void aComponentsSearchesTogetherStopAtItsBudget() {
+        int checked = 0;
+        for (long seed = 1; seed <= 8 && checked == 0; seed++) {
+            Tables tables = tables(seed);
+            LinearSystem sys = new LinearSystem(tables.counts());
+            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
+            boolean[] suppressed = new boolean[status.length];
+            for (int c = 0; c < status.length; c++) {
+                suppressed[c] = status[c] != CellStatus.PUBLISHED;
+            }
+            for (Component comp : Component.of(sys, suppressed)) {
+                AlternativeData unbounded = AlternativeData.of(sys, comp);
+                AlternativeData spentAlready = AlternativeData.of(sys, comp, 0);
+                for (int k = 0; k < comp.size(); k++) {
+                    int cell = comp.cells[k];
+                    long v = sys.value[cell];
+                    if (unbounded.reach(cell, 1, v + 2, null) != null) {
+                        // the same search, with the component's budget spent: it finds nothing (which proves nothing)
+                        assertNull(spentAlready.reach(cell, 1, v + 2, null));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 0, "a dataset the default budget finds");
+    }
+
+    @Test
     void noFootprintsNoAlternatives() {
         LinkedTables t = new LinkedTables();
         int a = t.addCell("a", Map.of("X", 2L));
