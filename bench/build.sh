@@ -8,14 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 work=${BENCH_DIR:-target/bench}
-[ -f target/bulletin.jar ] || mvn -q -DskipTests package
-stories=${BENCH_STORIES:-5}
-data="$work/build-$n-stories-$stories"
-if [ ! -f "$data/reports.csv" ]; then
-  mkdir -p "$work"
-  java -jar target/bulletin.jar sample --output "$data" --reports "$n" --stories "$stories" >/dev/null
-fi
-[ -f "$data/denylist-1500.txt" ] || bench/denylist.sh "$data/denylist.txt" 1500 > "$data/denylist-1500.txt"
+. bench/data.sh
+bench_data "$n"
 rm -rf "$work/site" "$work/audit"
 /usr/bin/time -f 'wall %e s, peak RSS %M KB' java -jar target/bulletin.jar build --verbose \
   --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \

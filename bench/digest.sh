@@ -14,28 +14,8 @@ if [ ! -f "$work/data/reports.csv" ]; then
   mkdir -p "$work"
   java -jar target/bulletin.jar sample --output "$work/full" --reports "$n" --last-quarter 2026-Q3 >/dev/null
   mkdir -p "$work/data"
-  # Keep the last 12 quarters: reports by the quarter they occurred in (YYYY-MM-DD, YYYY-MM or YYYY-Qn), volumes
-  # by their quarter.
-  python3 - "$work/full" "$work/data" <<'EOF'
-import csv, sys
-src, dst = sys.argv[1], sys.argv[2]
-def quarter(v):
-    v = v.strip()
-    if "-Q" in v.upper():
-        y, q = v.upper().split("-Q")
-        return int(y) * 4 + int(q) - 1
-    y, m = v.split("-")[:2]
-    return int(y) * 4 + (int(m) - 1) // 3
-first = 2023 * 4 + 3  # 2023-Q4
-for name, column in (("reports.csv", "occurred"), ("volumes.csv", "quarter")):
-    with open(f"{src}/{name}", newline="") as f, open(f"{dst}/{name}", "w", newline="") as out:
-        rows = csv.DictReader(f)
-        w = csv.DictWriter(out, fieldnames=rows.fieldnames, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            if quarter(r[column]) >= first:
-                w.writerow(r)
-EOF
+  # Keep the last 12 quarters.
+  python3 bench/quarters.py "$work/full" "$work/data" --from 2023-Q4
   cp "$work/full/denylist.txt" "$work/data/"
 fi
 data="$work/data"

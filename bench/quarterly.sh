@@ -13,40 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 work=${BENCH_DIR:-target/bench}
-[ -f target/bulletin.jar ] || mvn -q -DskipTests package
-stories=${BENCH_STORIES:-5}
-data="$work/build-$n-stories-$stories"
-if [ ! -f "$data/reports.csv" ]; then
-  mkdir -p "$work"
-  java -jar target/bulletin.jar sample --output "$data" --reports "$n" --stories "$stories" >/dev/null
-fi
-[ -f "$data/denylist-1500.txt" ] || bench/denylist.sh "$data/denylist.txt" 1500 > "$data/denylist-1500.txt"
+. bench/data.sh
+bench_data "$n"
 earlier="$work/quarterly-$n-stories-$stories-earlier"
 if [ ! -f "$earlier/reports.csv" ]; then
   mkdir -p "$earlier"
-  # The same data without its last quarter: reports by the quarter they occurred in (YYYY-MM-DD, YYYY-MM or
-  # YYYY-Qn), volumes by their quarter.
-  python3 - "$data" "$earlier" <<'EOF'
-import csv, sys
-src, dst = sys.argv[1], sys.argv[2]
-def quarter(v):
-    v = v.strip().upper()
-    if "-Q" in v:
-        y, q = v.split("-Q")
-        return int(y) * 4 + int(q) - 1
-    y, m = v.split("-")[:2]
-    return int(y) * 4 + (int(m) - 1) // 3
-with open(f"{src}/volumes.csv", newline="") as f:
-    last = max(quarter(r["quarter"]) for r in csv.DictReader(f))
-for name, column in (("reports.csv", "occurred"), ("volumes.csv", "quarter")):
-    with open(f"{src}/{name}", newline="") as f, open(f"{dst}/{name}", "w", newline="") as out:
-        rows = csv.DictReader(f)
-        w = csv.DictWriter(out, fieldnames=rows.fieldnames, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            if quarter(r[column]) < last:
-                w.writerow(r)
-EOF
+  python3 bench/quarters.py "$data" "$earlier" --drop-last
 fi
 rm -rf "$work/quarterly-site" "$work/quarterly-audit"
 echo "previous release: $(tail -n +2 "$earlier/reports.csv" | wc -l) reports (untimed)"

@@ -17,15 +17,11 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000 3000000)
 work=${BENCH_DIR:-target/bench}
 heap=${BENCH_HEAP:-}
 stories=${BENCH_STORIES:-5}
+. bench/data.sh
 [ -f target/bulletin.jar ] || mvn -q -DskipTests package
 printf '%-9s %8s %9s  %s\n' reports wall_s rss_MB "stages: wall ms (CPU ms of the whole process)"
 for n in "${sizes[@]}"; do
-  data="$work/build-$n-stories-$stories"
-  if [ ! -f "$data/reports.csv" ]; then
-    mkdir -p "$work"
-    java -jar target/bulletin.jar sample --output "$data" --reports "$n" --stories "$stories" >/dev/null
-  fi
-  [ -f "$data/denylist-1500.txt" ] || bench/denylist.sh "$data/denylist.txt" 1500 > "$data/denylist-1500.txt"
+  bench_data "$n"
   out="$work/scaling-$n"; rm -rf "$out"
   log=$(mktemp)
   # shellcheck disable=SC2086
