@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 import org.cgtbulletin.aggregate.BatchKey;
@@ -64,20 +65,10 @@ final class Carryover {
                     || !previous.publishedCounts().containsKey(key)) {
                 continue;
             }
-            List<Integer> parts = new ArrayList<>();
-            Quarter withheld = null;
-            for (Quarter q : gained(key.period(), added)) {
-                Integer part = countIds.get(new CellKey(q.toString(), key.productClass(), key.processStep(),
-                        key.failureMode(), key.outcome()));
-                if (part != null) {
-                    parts.add(part);
-                    if (withheld == null && countWithheld.test(part)) {
-                        withheld = q;
-                    }
-                }
-            }
-            if (withheld != null) {
-                tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + withheld, ids(parts));
+            Parts parts = parts(gained(key.period(), added), q -> countIds.get(new CellKey(q.toString(),
+                    key.productClass(), key.processStep(), key.failureMode(), key.outcome())), countWithheld);
+            if (parts != null) {
+                tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + parts.withheld(), parts.ids());
                 kept++;
             }
         }
@@ -92,27 +83,34 @@ final class Carryover {
                             "*"))) {
                 continue;
             }
-            List<Integer> parts = new ArrayList<>();
-            Quarter withheld = null;
-            for (Quarter q : gained(b.period(), added)) {
-                Integer part = batchIds.get(new BatchKey(q.toString(), b.productClass()));
-                if (part != null) {
-                    parts.add(part);
-                    if (withheld == null && batchWithheld.test(part)) {
-                        withheld = q;
-                    }
-                }
-            }
-            if (withheld != null) {
-                tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + withheld, ids(parts));
+            Parts parts = parts(gained(b.period(), added), q -> batchIds.get(new BatchKey(q.toString(),
+                    b.productClass())), batchWithheld);
+            if (parts != null) {
+                tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + parts.withheld(), parts.ids());
                 kept++;
             }
         }
         return kept;
     }
 
-    private static int[] ids(List<Integer> parts) {
-        return parts.stream().mapToInt(Integer::intValue).toArray();
+    /** The cells a total gained (their ids), and the first gained quarter whose cell is withheld. */
+    private record Parts(Quarter withheld, int[] ids) {
+    }
+
+    /** The parts of a total in the quarters it gained; null when none of them is withheld. */
+    private static Parts parts(List<Quarter> gained, Function<Quarter, Integer> partIn, IntPredicate withheld) {
+        List<Integer> ids = new ArrayList<>();
+        Quarter first = null;
+        for (Quarter q : gained) {
+            Integer part = partIn.apply(q);
+            if (part != null) {
+                ids.add(part);
+                if (first == null && withheld.test(part)) {
+                    first = q;
+                }
+            }
+        }
+        return first == null ? null : new Parts(first, ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static final String MOVED = "published in the previous release; its change since would reveal a withheld"

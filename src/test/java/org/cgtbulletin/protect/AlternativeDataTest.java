@@ -40,11 +40,7 @@ class AlternativeDataTest {
             Tables tables = tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
             assertNotNull(sys.footprints, "the aggregate stage hands over the report footprints");
-            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
-            boolean[] suppressed = new boolean[status.length];
-            for (int c = 0; c < status.length; c++) {
-                suppressed[c] = status[c] != CellStatus.PUBLISHED;
-            }
+            boolean[] suppressed = withheld(tables);
             for (Component comp : Component.of(sys, suppressed)) {
                 AlternativeData alt = AlternativeData.of(sys, comp);
                 assertNotNull(alt);
@@ -99,11 +95,7 @@ class AlternativeDataTest {
         for (long seed = 1; seed <= 8 && checked == 0; seed++) {
             Tables tables = tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
-            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
-            boolean[] suppressed = new boolean[status.length];
-            for (int c = 0; c < status.length; c++) {
-                suppressed[c] = status[c] != CellStatus.PUBLISHED;
-            }
+            boolean[] suppressed = withheld(tables);
             for (Component comp : Component.of(sys, suppressed)) {
                 AlternativeData unbounded = AlternativeData.of(sys, comp);
                 AlternativeData spentAlready = AlternativeData.of(sys, comp, 0);
@@ -208,5 +200,15 @@ class AlternativeDataTest {
             out.add(new TaxonomyCode(names.get(i), names.get(i), "", "group", i));
         }
         return out;
+    }
+
+    /** The cells the real protection withholds in these tables. */
+    static boolean[] withheld(Tables tables) {
+        CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
+        boolean[] suppressed = new boolean[status.length];
+        for (int c = 0; c < status.length; c++) {
+            suppressed[c] = status[c] != CellStatus.PUBLISHED;
+        }
+        return suppressed;
     }
 }

@@ -29,11 +29,7 @@ class SparseSimplexTest {
         for (long seed = 1; seed <= seeds; seed++) {
             Tables tables = AlternativeDataTest.tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
-            CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
-            boolean[] suppressed = new boolean[status.length];
-            for (int c = 0; c < status.length; c++) {
-                suppressed[c] = status[c] != CellStatus.PUBLISHED;
-            }
+            boolean[] suppressed = AlternativeDataTest.withheld(tables);
             for (Component comp : Component.of(sys, suppressed)) {
                 long[] truth = new long[comp.size()];
                 for (int j = 0; j < truth.length; j++) {
@@ -154,11 +150,7 @@ class SparseSimplexTest {
     void aSuggestedBasisGivesTheSameOptimaWithLessCrossover() {
         Tables tables = AlternativeDataTest.tables(3);
         LinearSystem sys = new LinearSystem(tables.counts());
-        CellStatus[] status = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).status();
-        boolean[] suppressed = new boolean[status.length];
-        for (int c = 0; c < status.length; c++) {
-            suppressed[c] = status[c] != CellStatus.PUBLISHED;
-        }
+        boolean[] suppressed = AlternativeDataTest.withheld(tables);
         Component comp = Component.of(sys, suppressed).stream().max(java.util.Comparator.comparingInt(Component::size))
                 .orElseThrow();
         int n = comp.size();
