@@ -34,7 +34,8 @@ final class Carryover {
      * cells, so this ends). A cell already kept is not counted again. Such a total stays withheld even when the
      * published cells determine it if a cell it gained is withheld in the audited pattern, and the staff audit then
      * reports it too narrow; determined with every cell it gained published (a complement that the audit publishes
-     * because it is determined, say), it is published too ({@link LinkedTables#keepSuppressedEvenIfDetermined}).
+     * because it is determined, say), it is published too: withholding a determined number hides nothing
+     * ({@link LinkedTables#keepSuppressedEvenIfDetermined}).
      *
      * @param countWithheld whether a count cell (by id) is withheld by the current protection
      * @param batchWithheld the same for a denominator cell

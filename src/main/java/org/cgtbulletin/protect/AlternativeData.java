@@ -37,8 +37,9 @@ final class AlternativeData {
      * its check is left to the whole component's program). Searches that fail cost their whole bound, so without
      * this a pattern leaving thousands of cells to alternative datasets that do not exist took minutes (4 Dec 2026,
      * an experimental protection of a quarterly release: an audit of 329 s). The bulletin's own audits spend far
-     * less: at most 0.76 million on the million-report benchmark, fresh or over the previous release, 0.06 million
-     * on the sample.
+     * less: at most 4.2 million (the million-report benchmark over the previous release; 1.5 million fresh, 1.5
+     * million at 10,000 reports, 0.6 million on the sample). What is counted is the pairs looked at and the swaps
+     * tried; checking a dataset found ({@link #verified}) is not, and happens at most once per search.
      */
     static final long WORK_PER_COMPONENT = 30_000_000;
     /** Moves in one alternative dataset, at most. */
@@ -216,6 +217,9 @@ final class AlternativeData {
 
     /** As {@link #of(LinearSystem, Component)}, with {@code budget} moves for the component's targets together. */
     static AlternativeData of(LinearSystem sys, Component comp, long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("a work budget of " + budget);
+        }
         Index index = sys.footprintIndex();
         return index == null ? null : new AlternativeData(sys, index, comp, budget);
     }
@@ -235,6 +239,11 @@ final class AlternativeData {
         } finally {
             spent += Math.min(work, limit);
         }
+    }
+
+    /** The work the searches so far have spent (never more than the budget). */
+    long spent() {
+        return spent;
     }
 
     private Long search(int cell, int sign, long target, String contributor) {

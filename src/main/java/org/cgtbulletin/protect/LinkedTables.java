@@ -138,8 +138,10 @@ public final class LinkedTables {
      * determine it (see {@link Protection#determined}) while one of {@code gained} is withheld: for a total whose
      * publication would give away, against an earlier release, a cell withheld now ({@code gained}: the cells it
      * gained since, whose sum its change is). Determined with a gained cell withheld, it stays withheld and the staff
-     * audit reports it too narrow; determined with every gained cell published, it is published (its change since
-     * the earlier release is then a sum of published numbers, and its value is known from the published cells).
+     * audit reports it too narrow; determined with every gained cell published, it is published (a reader works
+     * its value out from the published cells anyway, and the cells it was kept for are published). Its change since
+     * the earlier release also holds revisions of quarters both releases have, which are not audited as cells of
+     * their own (README, "What build publishes", item 4).
      *
      * @param cell   the cell id
      * @param reason why, for the staff audit

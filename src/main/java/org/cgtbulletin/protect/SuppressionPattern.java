@@ -70,9 +70,11 @@ public final class SuppressionPattern {
             // (a complement has no protection to ask for but a range); it is published (Protection#determined).
             // So is a cell kept from a previous release that passes every rule now: the contract lets such a cell be
             // published, and its value can be worked out anyway. A total kept so that it cannot be subtracted from
-            // the previous release's is published only once every cell it gained is (its change since is then a sum
-            // of published numbers); otherwise it stays withheld, and is reported too narrow. Publishing a
-            // determined cell does not change what the published cells tell, so all of these go at once.
+            // the previous release's is pinned too, so withholding it hides nothing either; it is published once
+            // every cell it gained is (those were what it was kept for), and otherwise stays withheld and is
+            // reported too narrow: a true alarm, that total minus the previous release's gives a withheld cell
+            // away. Publishing a determined cell does not change what the published cells tell, so all of these
+            // go at once, judged on the same audit.
             java.util.BitSet published = new java.util.BitSet();
             for (int c = 0; c < sys.cells; c++) {
                 if (pinned(c, status, detail) && !sys.keptEvenIfDetermined[c]) {
@@ -104,11 +106,20 @@ public final class SuppressionPattern {
             }
             AuditReport r = detail.report();
             if (!determined.isEmpty()) {
-                java.util.Set<String> moved = new java.util.HashSet<>(determined);
+                // The lists again, in id order as the audit made them, without the cells now published (by id:
+                // labels need not be unique).
+                List<String> derivable = new ArrayList<>();
+                List<String> tooNarrow = new ArrayList<>();
+                for (int c = 0; c < sys.cells; c++) {
+                    if (!published.get(c) && detail.determined()[c]) {
+                        derivable.add(sys.label[c]);
+                    }
+                    if (!published.get(c) && detail.tooNarrow()[c]) {
+                        tooNarrow.add(sys.label[c]);
+                    }
+                }
                 r = new AuditReport(r.cells(), r.published() + determined.size(), r.primary(),
-                        r.secondary() - determined.size(),
-                        r.derivable().stream().filter(l -> !moved.contains(l)).toList(),
-                        r.tooNarrow().stream().filter(l -> !moved.contains(l)).toList(), r.coalitionBreaches(),
+                        r.secondary() - determined.size(), derivable, tooNarrow, r.coalitionBreaches(),
                         r.intervalNotProven(), r.coalitionNotProven(), r.intervalChecked() - determined.size(),
                         r.intervalRestricted() - determinedRestricted);
             }

@@ -183,7 +183,8 @@ public final class StaffAudit {
                 + " (not proven either way: " + a.coalitionNotProven().size() + ").</p>\n");
         if (!p.determined().isEmpty()) {
             int n = p.determined().size();
-            w.write("<p>Published after the audit: " + n + (n == 1 ? " complement" : " complements") + " that the"
+            w.write("<p>Published after the audit: " + n + (n == 1 ? " withheld cell" : " withheld cells")
+                    + " (complements, or cells kept from the previous release) that the"
                     + " published cells determine (non-negativity leaves " + (n == 1 ? "it" : "each") + " one value):"
                     + " withholding " + (n == 1 ? "it" : "them") + " protected nothing, and no withheld cell may be"
                     + " determined. " + Html.escape(String.join("; ", p.determined())) + "</p>\n");

@@ -90,27 +90,46 @@ class AlternativeDataTest {
     }
 
     @Test
-    void aComponentsSearchesTogetherStopAtItsBudget() {
+    void aComponentsSearchesShareOneBudget() {
         int checked = 0;
-        for (long seed = 1; seed <= 8 && checked == 0; seed++) {
+        for (long seed = 1; seed <= 8 && checked < 5; seed++) {
             Tables tables = tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
-            boolean[] suppressed = withheld(tables);
-            for (Component comp : Component.of(sys, suppressed)) {
-                AlternativeData unbounded = AlternativeData.of(sys, comp);
-                AlternativeData spentAlready = AlternativeData.of(sys, comp, 0);
-                for (int k = 0; k < comp.size(); k++) {
+            for (Component comp : Component.of(sys, withheld(tables))) {
+                for (int k = 0; k < comp.size() && checked < 5; k++) {
                     int cell = comp.cells[k];
-                    long v = sys.value[cell];
-                    if (unbounded.reach(cell, 1, v + 2, null) != null) {
-                        // the same search, with the component's budget spent: it finds nothing (which proves nothing)
-                        assertNull(spentAlready.reach(cell, 1, v + 2, null));
-                        checked++;
+                    long target = sys.value[cell] + 2;
+                    AlternativeData probe = AlternativeData.of(sys, comp);
+                    Long up = probe.reach(cell, 1, target, null);
+                    long work = probe.spent();
+                    if (up == null || work < 2) {
+                        continue;
                     }
+                    // with exactly the work it needs, the search finds the same dataset, and spends the budget
+                    AlternativeData exact = AlternativeData.of(sys, comp, work);
+                    assertEquals(up, exact.reach(cell, 1, target, null));
+                    assertEquals(work, exact.spent());
+                    // nothing is left for the component's next search, however cheap
+                    assertNull(exact.reach(cell, 1, target, null));
+                    assertEquals(work, exact.spent());
+                    // with one unit less it finds nothing (which proves nothing), within its budget
+                    AlternativeData tooLittle = AlternativeData.of(sys, comp, work - 1);
+                    assertNull(tooLittle.reach(cell, 1, target, null));
+                    assertTrue(tooLittle.spent() <= work - 1);
+                    checked++;
                 }
             }
         }
-        assertTrue(checked > 0, "a dataset the default budget finds");
+        assertTrue(checked > 0, "datasets that cost some work to find");
+    }
+
+    @Test
+    void aNegativeBudgetIsRefused() {
+        Tables tables = tables(1);
+        LinearSystem sys = new LinearSystem(tables.counts());
+        Component comp = Component.of(sys, withheld(tables)).get(0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AlternativeData.of(sys, comp, -1));
     }
 
     @Test
