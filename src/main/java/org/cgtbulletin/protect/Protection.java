@@ -20,8 +20,9 @@ import java.util.Objects;
  *                     cell's audit stands. A cell kept from a previous release may be among them: it passes every
  *                     rule now (else it would be a primary suppression), which the contract asks of a restated
  *                     cell, and its value can be worked out anyway. So may a total kept so that it cannot be
- *                     subtracted from the previous release's, once every cell it gained is published (its change is
- *                     then known; see {@link LinkedTables#keepSuppressedEvenIfDetermined}). In id order
+ *                     subtracted from the previous release's, once every cell it gained is published (withholding a
+ *                     determined number hides nothing; see {@link LinkedTables#keepSuppressedEvenIfDetermined}). In
+ *                     id order
  */
 public record Protection(CellStatus[] status, List<Suppression> suppressions, AuditReport audit,
         List<String> determined) {
