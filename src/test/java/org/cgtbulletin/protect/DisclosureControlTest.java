@@ -282,8 +282,8 @@ class DisclosureControlTest {
     @Test
     void aKeptTotalPinnedWhileAGainedPartIsWithheldStaysWithheldAndIsReported() {
         // y = q1 + q2 + q3 and y = a + b, with a, b and q1 published before with these values: y is pinned. q2
-        // fails the rules and q3 is its complement, so y minus the previous release's y (q2 + q3 there, 0) is
-        // q2 + q3: y stays withheld, and the audit reports it, a true alarm.
+        // fails the rules and q3 is its complement; the previous release's y was q1 alone, so y minus it is
+        // q2 + q3, withheld: y stays withheld, and the audit reports it, a true alarm.
         LinkedTables t = new LinkedTables();
         int q1 = t.addCell("q1", SAFE);
         int q2 = t.addCell("q2", Map.of("m", 2L));
