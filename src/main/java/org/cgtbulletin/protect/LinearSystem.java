@@ -20,9 +20,10 @@ final class LinearSystem {
     final String[] keptReason;
     /** Per cell: its value is public already (see {@link LinkedTables#knownAlready}); never a complement. */
     final boolean[] known;
-    /** Per cell: kept withheld even when determined (see {@link LinkedTables#keepSuppressedEvenIfDetermined}). */
-    final boolean[] keptEvenIfDetermined;
-    /** Per cell kept even if determined: the cells it gained since the earlier release (else null). */
+    /**
+     * Per cell kept withheld even when determined ({@link LinkedTables#keepSuppressedEvenIfDetermined}): the cells
+     * it gained since the earlier release; null for every other cell.
+     */
     final int[][] gainedSince;
     /** Per row: the cells with a non-zero net coefficient, ascending. */
     final int[][] rowCells;
@@ -48,7 +49,6 @@ final class LinearSystem {
         label = new String[cells];
         keptReason = new String[cells];
         known = new boolean[cells];
-        keptEvenIfDetermined = new boolean[cells];
         gainedSince = new int[cells][];
         contributions = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
@@ -56,7 +56,6 @@ final class LinearSystem {
             label[c] = tables.label(c);
             keptReason[c] = tables.keptReason(c);
             known[c] = tables.isKnownAlready(c);
-            keptEvenIfDetermined[c] = tables.isKeptEvenIfDetermined(c);
             gainedSince[c] = tables.gainedSince(c);
             contributions.add(tables.contributions(c));
         }

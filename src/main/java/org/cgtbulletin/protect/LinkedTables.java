@@ -155,11 +155,6 @@ public final class LinkedTables {
         evenIfDetermined.put(cell, gained.clone());
     }
 
-    /** Whether {@link #keepSuppressedEvenIfDetermined} was called for this cell. */
-    boolean isKeptEvenIfDetermined(int cell) {
-        return evenIfDetermined.containsKey(cell);
-    }
-
     /** The cells a total kept by {@link #keepSuppressedEvenIfDetermined} gained, or null for any other cell. */
     int[] gainedSince(int cell) {
         int[] g = evenIfDetermined.get(cell);

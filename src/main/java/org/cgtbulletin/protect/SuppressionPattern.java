@@ -77,23 +77,21 @@ public final class SuppressionPattern {
             // go at once, judged on the same audit.
             java.util.BitSet published = new java.util.BitSet();
             for (int c = 0; c < sys.cells; c++) {
-                if (pinned(c, status, detail) && !sys.keptEvenIfDetermined[c]) {
+                if (pinned(c, status, detail) && sys.gainedSince[c] == null) {
+                    status[c] = CellStatus.PUBLISHED;
                     published.set(c);
                 }
             }
-            for (int c = published.nextSetBit(0); c >= 0; c = published.nextSetBit(c + 1)) {
-                status[c] = CellStatus.PUBLISHED;
-            }
             for (int c = 0; c < sys.cells; c++) {
-                if (pinned(c, status, detail) && sys.keptEvenIfDetermined[c] && allPublished(sys.gainedSince[c],
+                if (pinned(c, status, detail) && sys.gainedSince[c] != null && allPublished(sys.gainedSince[c],
                         status)) {
+                    status[c] = CellStatus.PUBLISHED;
                     published.set(c);
                 }
             }
             List<String> determined = new ArrayList<>();
             int determinedRestricted = 0;
             for (int c = published.nextSetBit(0); c >= 0; c = published.nextSetBit(c + 1)) {
-                status[c] = CellStatus.PUBLISHED;
                 determined.add(sys.label[c]);
                 determinedRestricted += detail.restricted()[c] ? 1 : 0;
             }
