@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,19 +11,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cgtbulletin.model.Problems;
 
 /** Reads RFC 4180 CSV with a header row, columns in any order, and reports what makes a file unreadable. */
 final class CsvRows {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .build();
     private static final Pattern START_LINE = Pattern.compile("\\(startline ([0-9,.\\u00a0\\u202f ]+)\\)");
+    private static final Pattern AT_LINE = Pattern.compile("at line: ([0-9,.\\u00a0\\u202f]+)");
 
     private CsvRows() {
     }
@@ -35,15 +28,15 @@ final class CsvRows {
      */
     static boolean read(Reader reader, String file, RowSchema schema, Problems problems, RowSink sink)
             throws IOException {
-        try (CSVParser parser = FORMAT.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
+        try (reader) {
+            CsvRecords records = new CsvRecords(reader);
             boolean[] failed = {false};
             long lineBefore = 0;
-            CSVRecord header = null;
+            String[] header = null;
             long headerLine = 1;
             // The header is the first non-blank line.
             while (header == null) {
-                CSVRecord r = next(records, parser, file, lineBefore, problems, failed);
+                String[] r = next(records, file, lineBefore, problems, failed);
                 if (r == null) {
                     if (!failed[0]) {
                         problems.error(file, 1, "file", "the file is empty; expected a header row naming the "
@@ -53,12 +46,12 @@ final class CsvRows {
                     return false;
                 }
                 if (isBlank(r)) {
-                    lineBefore = parser.getCurrentLineNumber();
+                    lineBefore = records.linesConsumed();
                     continue;
                 }
                 header = r;
                 headerLine = lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
+                lineBefore = records.linesConsumed();
             }
             int[] positions = headerPositions(header, headerLine, file, schema, problems);
             if (positions == null) {
@@ -73,24 +66,24 @@ final class CsvRows {
             sink.columns(headerLine, present);
             int width = schema.fields().size();
             while (true) {
-                CSVRecord r = next(records, parser, file, lineBefore, problems, failed);
+                String[] r = next(records, file, lineBefore, problems, failed);
                 if (r == null) {
                     return !failed[0];
                 }
                 long line = lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
+                lineBefore = records.linesConsumed();
                 if (isBlank(r)) {
                     continue;
                 }
-                if (r.size() != positions.length) {
+                if (r.length != positions.length) {
                     // A row of one field where the header has many, holding another delimiter about as often as the
                     // header has commas: name it.
-                    String delimiter = r.size() == 1 && positions.length > 2 ? foundDelimiter(r.get(0)) : null;
-                    if (delimiter != null && delimiterCount(r.get(0)) < (positions.length - 1) / 2) {
+                    String delimiter = r.length == 1 && positions.length > 2 ? foundDelimiter(r[0]) : null;
+                    if (delimiter != null && delimiterCount(r[0]) < (positions.length - 1) / 2) {
                         delimiter = null;
                     }
-                    problems.error(file, line, "row", "this row has " + r.size() + " field"
-                            + (r.size() == 1 ? "" : "s") + " but the header has " + positions.length
+                    problems.error(file, line, "row", "this row has " + r.length + " field"
+                            + (r.length == 1 ? "" : "s") + " but the header has " + positions.length
                             + (delimiter != null ? "; its values are separated by " + delimiter
                                     + ", not by commas as in the header"
                                     : "; check for an unquoted comma, a missing comma or a stray quote"));
@@ -100,7 +93,7 @@ final class CsvRows {
                 for (int i = 0; i < positions.length; i++) {
                     int p = positions[i];
                     if (p >= 0) {
-                        values[p] = r.get(i);
+                        values[p] = r[i];
                     }
                 }
                 sink.row(new RawRow(line, values));
@@ -109,17 +102,17 @@ final class CsvRows {
     }
 
     /** The next record, or null at the end or when the rest cannot be read (then failed[0] is set). */
-    private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, String file, long lineBefore,
-            Problems problems, boolean[] failed) {
+    private static String[] next(CsvRecords records, String file, long lineBefore, Problems problems,
+            boolean[] failed) throws IOException {
         try {
-            return records.hasNext() ? records.next() : null;
+            return records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
             failed[0] = true;
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             long line = lineBefore + 1;
             Matcher m = START_LINE.matcher(message == null ? "" : message);
-            if (m.find()) {
-                line = Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
+            if (m.find()) { // the library's count, from the record where it took over
+                line = records.libraryOffset() + Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
             }
             if (message != null && message.contains("EOF reached before encapsulated token finished")) {
                 problems.error(file, line, "quote", "a quoted field starting on this line is never closed: "
@@ -128,9 +121,9 @@ final class CsvRows {
             } else if (message != null && message.toLowerCase(Locale.ROOT)
                     .contains("invalid character between encapsulated token")) {
                 problems.error(file, line, "quote", "a quoted field in the row starting on this line is not"
-                        + " closed where it should be: text follows its closing quote" + where(message)
-                        + ". Probably a quote is never closed, or a quote inside a field is not doubled (\"\")."
-                        + " Nothing after this point was read");
+                        + " closed where it should be: text follows its closing quote"
+                        + where(message, records.libraryOffset()) + ". Probably a quote is never closed, or a"
+                        + " quote inside a field is not doubled (\"\"). Nothing after this point was read");
             } else {
                 problems.error(file, line, "row", "the CSV cannot be read past this point: " + message);
             }
@@ -138,20 +131,20 @@ final class CsvRows {
         }
     }
 
-    private static String where(String message) {
-        Matcher m = Pattern.compile("at line: ([0-9,]+)").matcher(message);
-        return m.find() ? " on line " + m.group(1).replace(",", "") : "";
+    private static String where(String message, long offset) {
+        Matcher m = AT_LINE.matcher(message);
+        return m.find() ? " on line " + (offset + Long.parseLong(m.group(1).replaceAll("[^0-9]", ""))) : "";
     }
 
-    private static boolean isBlank(CSVRecord r) {
-        return r.size() == 1 && r.get(0).isEmpty();
+    private static boolean isBlank(String[] r) {
+        return r.length == 1 && r[0].isEmpty();
     }
 
     /** Maps each column to its schema position (-1 for unknown columns); null when the header is unusable. */
-    private static int[] headerPositions(CSVRecord header, long line, String file, RowSchema schema,
+    private static int[] headerPositions(String[] header, long line, String file, RowSchema schema,
             Problems problems) {
-        if (header.size() == 1) {
-            String only = header.get(0);
+        if (header.length == 1) {
+            String only = header[0];
             String delimiter = foundDelimiter(only);
             if (delimiter != null) {
                 problems.error(file, line, "header", "the columns are separated by " + delimiter
@@ -160,12 +153,12 @@ final class CsvRows {
                 return null;
             }
         }
-        int[] positions = new int[header.size()];
+        int[] positions = new int[header.length];
         List<String> unknown = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         boolean ok = true;
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i].trim().toLowerCase(Locale.ROOT);
             if (!seen.add(name)) {
                 problems.error(file, line, name.isEmpty() ? "header" : name, "column "
                         + (name.isEmpty() ? (i + 1) + " has no name and another one neither" : "'" + name
@@ -182,7 +175,7 @@ final class CsvRows {
         }
         if (!unknown.isEmpty()) {
             String delimiter = unknown.size() == 1 ? foundDelimiter(unknown.get(0)) : null;
-            if (delimiter != null && header.size() <= 2) {
+            if (delimiter != null && header.length <= 2) {
                 problems.error(file, line, "header", "the columns are separated by " + delimiter
                         + ", not by commas; expected comma-separated values (RFC 4180)");
                 return null;
