@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,13 +32,15 @@ import java.util.function.ToLongFunction;
  * build about a quarter faster. And, unless the run will be long, the quick compiler only
  * ({@code -XX:TieredStopAtLevel=1}): the optimising compiler (C2) takes much of a core for tens of seconds to compile
  * the libraries' code (Markdown, templates, PDF layout) that then runs only a few seconds, so without it a build of the
- * sample, of 100,000 reports or of 10,000 Markdown pages is 10 to 33% faster and one of a million reports a little
- * faster. It pays for itself where the same code runs long: a build past about 2.6 million reports of the sample's
- * shape (3 million: 33.7 s with it, 37.8 s with the directives below), a validation or a sample past about 150,000
- * (they only read or write reports), and the preview server, which runs for hours. In between, a build of 96 to 512
- * MB of reports gets both compilers with the optimising one kept to the reading and the audit by compiler directives
- * ({@link #READING_BUILD_BYTES}). README, Performance, has the measurements. The options cannot be set from inside a
- * running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
+ * sample, of 100,000 to 3 million reports or of 10,000 Markdown pages is faster. It pays for itself where the same
+ * code runs long: a validation or a sample past about 150,000 reports (they only read or write reports), and the
+ * preview server, which runs for hours. (Until the evening of 4 Dec 2026 a build of 96 to 512 MB of reports got both
+ * compilers, the optimising one kept to the reading and the audit by compiler directives, and one past 512 MB both
+ * everywhere: Commons CSV's reading, a character at a time, was where the quick compiler's code was slowest. Since
+ * the reports are split by {@code read.CsvRecords}, a million reports build in 9.95 to 10.47 s on the quick compiler
+ * against 11.76 to 12.36 s under the directives, three million in 15.4 to 20.1 s against 19.5 to 20.4 s under the
+ * directives and 22.1 s with both compilers everywhere.) README, Performance, has the measurements. The options
+ * cannot be set from inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
  * archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
  *
  * <p>Any JVM option given by the user ({@code java -Xmx4g -jar ...}, or through {@code JDK_JAVA_OPTIONS} or
@@ -68,69 +69,15 @@ final class TunedJvm {
     static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
     /**
-     * The size of reports file from which a build (or a digest, which prepares the same data) is long enough for the
-     * optimising compiler everywhere to pay for itself, rather than only where the directives below allow it: on the
-     * project's 2-core machine (4 Dec 2026) 3 million reports with 5% of them carrying a story (403 MB) took 21.3 and
-     * 22.7 s with it against 18.2 and 19.5 s with the directives, 2 million with 35% (388 MB) 26.5 and 28.1 s against
-     * 25.6 and 27.4 s, while 3 million with 35% (582 MB) took 33.7 and 34.2 s against 37.8 and 39.6 s (3 Dec). Below
-     * it, compiling the pages', charts' and digests' code with the optimising compiler costs more than it saves (in
-     * the 403 MB build the compiler threads took 14.8 s of its 42.6 s of CPU, async-profiler).
-     */
-    static final long LONG_BUILD_BYTES = 512L << 20;
-
-    /**
-     * The same for {@code validate}, which only reads: about 150,000 reports (a million took 3.1 s with the optimising
-     * compiler and 4.7 s without; 100,000, 1.3 s with it and 1.2 s without).
+     * The size of reports file from which {@code validate}, which only reads, gets the optimising compiler everywhere:
+     * about 150,000 reports. Measured when Commons CSV read every record (a million took 3.1 s with the optimising
+     * compiler and 4.7 s without; 100,000, 1.3 s with it and 1.2 s without); since {@code read.CsvRecords} splits
+     * them, a million take 2.0 to 2.1 s either way (4 Dec 2026, three pairs), so the bound stays.
      */
     static final long LONG_VALIDATE_BYTES = 32L << 20;
 
     /** The same for {@code sample}, by the number of reports it makes (a million: 5.2 s with it, 7.6 s without). */
     static final long LONG_SAMPLE_REPORTS = 150_000;
-
-    /**
-     * The size of reports file from which a build or digest below {@link #LONG_BUILD_BYTES} runs with the optimising
-     * compiler kept to the code that reads the reports and audits the protection ({@link #READING_DIRECTIVES}):
-     * about 500,000 reports of the sample's shape, 700,000 with 5% of them carrying a story. Reading a CSV file
-     * character by character is where the quick compiler's code is slowest (a million reports: 7.1 to 8.5 s to read
-     * on the quick compiler alone, 4.0 to 6.4 s with the directives, README, Commands); below this size the
-     * directives' cost (the rest of the code runs a while with profiling before the quick compiler takes it over)
-     * outweighs it: 500,000 reports with 5% of them carrying a story (67 MB) and 300,000 of the sample's shape took
-     * as long either way, 100,000 longer with them, while a million without stories (125 MB) took 13.1, 12.1 and
-     * 14.2 s with them against 14.0, 13.6 and 14.1 s (4 Dec). The bound lies between, at 96 MB (128 MB until 4 Dec).
-     */
-    static final long READING_BUILD_BYTES = 96L << 20;
-
-    /**
-     * Compiler directives (HotSpot's JSON format, {@code -XX:CompilerDirectivesFile}) that keep the optimising
-     * compiler to the CSV library (its parser, and its printer, which writes the data files), its reader, the
-     * reports' validation and the disclosure audit's exact and sparse simplex and alternative datasets, and leave
-     * every other method to the quick compiler: the directives are tried in order, and the last one matches every
-     * method. The audit's other classes are left out on purpose: with the whole package the optimising compiler
-     * spent about 8 s of CPU (against 3 s without the audit), much of it on methods that run only a few times. A
-     * method the optimising compiler has refused is not inlined into its code either, hence StringBuilder, whose
-     * appends the parser makes for every character, is listed by name.
-     */
-    static final String READING_DIRECTIVES = """
-            [
-              { match: ["org/apache/commons/csv/*.*", "org/apache/commons/io/input/*.*",
-                        "java/lang/AbstractStringBuilder.*", "java/lang/StringBuilder.*",
-                        "org/cgtbulletin/read/*.*", "org/cgtbulletin/protect/ExactSimplex.*",
-                        "org/cgtbulletin/protect/SparseSimplex*.*", "org/cgtbulletin/protect/AlternativeData*.*"],
-                c2: { Exclude: false } },
-              { match: ["*.*"], c2: { Exclude: true } }
-            ]
-            """;
-
-    /**
-     * The options that give the JVM the compiler directives in {@code file}. Reading them, the JVM prints "2 compiler
-     * directives added" on the standard output, which is the bulletin's: its own output (the "VM output", not its
-     * warnings, which still go to the standard error) is turned off. That also silences the thread dump the JVM
-     * prints on SIGQUIT ({@code jstack} still gives one), and, were the file gone when the second JVM starts (it is
-     * written just before), the reason the JVM would give for not starting.
-     */
-    static List<String> directivesOptions(Path file) {
-        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:CompilerDirectivesFile=" + file);
-    }
 
     /*
      * Transparent huge pages (-XX:+UseTransparentHugePages) were asked for from 3 Dec, 09:00, to 3 Dec, 16:36: on the
@@ -243,8 +190,7 @@ final class TunedJvm {
      * The command that runs {@code args} in a tuned JVM, or empty when they should run in this one: when the user
      * gave JVM options, when this JVM was not started with {@code -jar}, or when {@code args} ask for no data work.
      */
-    static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf,
-            Supplier<Optional<Path>> directives) {
+    static Optional<List<String>> command(Start start, List<String> args, long pid, ToLongFunction<Path> sizeOf) {
         String jar = start.classPath();
         boolean plainJar = start.jvmOptions().isEmpty() && jar.endsWith(".jar")
                 && !jar.contains(File.pathSeparator)
@@ -254,7 +200,7 @@ final class TunedJvm {
         }
         List<String> command = new ArrayList<>();
         command.add(start.java().get());
-        command.addAll(options(args, sizeOf, directives));
+        command.addAll(options(args, sizeOf));
         if (start.wideVectors()) {
             command.add(NARROW_VECTORS);
         }
@@ -283,18 +229,15 @@ final class TunedJvm {
     enum Compilers {
         /** The quick compiler only ({@link #QUICK_COMPILER}). */
         QUICK,
-        /** Both, the optimising one kept to the reading and the audit ({@link #READING_DIRECTIVES}). */
-        READING,
         /** Both, everywhere (the JVM's default). */
         BOTH
     }
 
     /**
      * The compilers for {@code args} (a data command): the quick compiler unless the run will be long, that is, the
-     * preview server, or a reports file (as {@code --reports} and {@code --content} name it) or a sample past the
-     * command's bound; for a build or digest with a reports file between {@link #READING_BUILD_BYTES} and
-     * {@link #LONG_BUILD_BYTES}, both with the directives. {@code sizeOf} gives a file's size, 0 when it cannot
-     * be read.
+     * preview server, or a validation of a reports file (as {@code --reports} and {@code --content} name it) or a
+     * sample past the command's bound. A build or digest always gets the quick compiler alone (class comment).
+     * {@code sizeOf} gives a file's size, 0 when it cannot be read.
      */
     static Compilers compilers(List<String> args, ToLongFunction<Path> sizeOf) {
         return switch (args.get(0)) {
@@ -302,49 +245,20 @@ final class TunedJvm {
             case "sample" -> value(args, "--reports").map(TunedJvm::count).orElse(0L) >= LONG_SAMPLE_REPORTS
                     ? Compilers.BOTH : Compilers.QUICK;
             case "validate" -> reportsBytes(args, sizeOf) >= LONG_VALIDATE_BYTES ? Compilers.BOTH : Compilers.QUICK;
-            default -> {
-                long bytes = reportsBytes(args, sizeOf);
-                yield bytes >= LONG_BUILD_BYTES ? Compilers.BOTH
-                        : bytes >= READING_BUILD_BYTES ? Compilers.READING : Compilers.QUICK;
-            }
+            default -> Compilers.QUICK;
         };
     }
 
-    /**
-     * The options for {@code args} (a data command), {@link #compilers} among them. {@code directives} gives a file
-     * holding {@link #READING_DIRECTIVES} when asked, or nothing when none could be written (the quick compiler is
-     * then used alone).
-     */
-    static List<String> options(List<String> args, ToLongFunction<Path> sizeOf, Supplier<Optional<Path>> directives) {
+    /** The options for {@code args} (a data command), {@link #compilers} among them. */
+    static List<String> options(List<String> args, ToLongFunction<Path> sizeOf) {
         List<String> options = new ArrayList<>(OPTIONS);
         if (!args.get(0).equals("serve")) {
             options.add(TENURE_AT_ONCE);
         }
-        switch (compilers(args, sizeOf)) {
-            case QUICK -> options.add(QUICK_COMPILER);
-            case READING -> directives.get().ifPresentOrElse(file -> options.addAll(directivesOptions(file)),
-                    () -> options.add(QUICK_COMPILER));
-            case BOTH -> {
-            }
+        if (compilers(args, sizeOf) == Compilers.QUICK) {
+            options.add(QUICK_COMPILER);
         }
         return List.copyOf(options);
-    }
-
-    /**
-     * Writes {@link #READING_DIRECTIVES} to a new file in the system's folder for temporary files, for the second
-     * JVM to read as it starts; empty when it cannot be written.
-     */
-    static Optional<Path> writeDirectives() {
-        try {
-            Path file = Files.createTempFile("bulletin-compiler-", ".json");
-            // Deleted as this JVM ends, after the second one (which read it as it started) has ended: also when
-            // this one is stopped, since the JVM deletes such files after the shutdown hooks, stop-work among them.
-            file.toFile().deleteOnExit();
-            Files.writeString(file, READING_DIRECTIVES, StandardCharsets.UTF_8);
-            return Optional.of(file);
-        } catch (IOException | UncheckedIOException | SecurityException | UnsupportedOperationException e) {
-            return Optional.empty();
-        }
     }
 
     /** The size of the reports file the arguments name, as the commands resolve it (InputOptions); 0 if none. */
@@ -399,7 +313,7 @@ final class TunedJvm {
             return OptionalInt.empty();
         }
         Optional<List<String>> command = command(Start.current(), List.of(args), ProcessHandle.current().pid(),
-                TunedJvm::fileSize, TunedJvm::writeDirectives);
+                TunedJvm::fileSize);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }

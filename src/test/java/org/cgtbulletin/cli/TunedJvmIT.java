@@ -78,79 +78,22 @@ class TunedJvmIT {
     }
 
     @Test
-    void thisJvmTakesTheCompilerDirectivesOfAMiddlingBuildQuietly(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("directives.json");
-        Files.writeString(file, TunedJvm.READING_DIRECTIVES);
-        List<String> options = TunedJvm.options(List.of("build"), f -> TunedJvm.READING_BUILD_BYTES,
-                () -> java.util.Optional.of(file));
-        assertTrue(options.contains("-XX:CompilerDirectivesFile=" + file), options.toString());
-        Ran quiet = runJava(dir, options);
-        assertEquals(0, quiet.status(), quiet.err());
-        assertEquals("", quiet.out()); // nothing of the JVM's own on the bulletin's output
-        assertFalse(quiet.err().contains("irective"), quiet.err());
-        // With its output on, the JVM says it took both directives (a directive it cannot parse stops it).
-        List<String> loud = new ArrayList<>(options);
-        loud.remove("-XX:-DisplayVMOutput");
-        Ran said = runJava(dir, loud);
-        assertEquals(0, said.status(), said.err());
-        assertEquals("2 compiler directives added", said.out().strip());
-    }
-
-    @Test
-    void aBuildOfAMiddlingReportsFileRunsUnderTheDirectivesWhichAreDeletedAfterwards(@TempDir Path dir)
-            throws Exception {
-        // A reports file of READING_BUILD_BYTES whose content is a bad header, a row the CSV parser cannot read past
-        // and then nothing (a sparse file): the build reports both and stops with status 1 within seconds, having
-        // read two lines.
+    void aReportsFileTheCsvReaderCannotReadPastStopsTheTunedBuildAtThatLine(@TempDir Path dir) throws Exception {
+        // A bad header, a row whose quoted field has text after its closing quote (the reader hands it to Commons
+        // CSV, which stops there), then 32 MB of nothing (a sparse file) that is never read.
         Path reports = dir.resolve("reports.csv");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(reports.toFile(), "rw")) {
             f.write("not,a,header\n\"x\"y\n".getBytes(StandardCharsets.US_ASCII));
-            f.setLength(TunedJvm.READING_BUILD_BYTES);
+            f.setLength(32L << 20);
         }
-        Process launcher = java(dir, List.of(), "build", "--content", GOLDEN.toString(), "--reports",
-                reports.toString(), "--output", dir.resolve("site").toString(), "--audit",
-                dir.resolve("audit").toString()).start();
-        // The second JVM, as started: its options name the directives file, which exists while it runs.
-        List<String> workArgs = List.of();
-        Path directives = null;
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (directives == null && launcher.isAlive() && System.nanoTime() < until) {
-            for (ProcessHandle child : launcher.descendants().toList()) {
-                workArgs = List.of(child.info().arguments().orElse(new String[0]));
-                for (String a : workArgs) {
-                    if (a.startsWith("-XX:CompilerDirectivesFile=")) {
-                        directives = Path.of(a.substring("-XX:CompilerDirectivesFile=".length()));
-                    }
-                }
-            }
-            Thread.sleep(20);
-        }
-        assertTrue(directives != null, "no directives file among the second JVM's options: " + workArgs);
-        assertTrue(workArgs.contains("-XX:-DisplayVMOutput"), workArgs.toString());
-        assertFalse(workArgs.contains("-XX:TieredStopAtLevel=1"), workArgs.toString());
-        boolean existed = Files.exists(directives);
-        if (launcher.isAlive()) { // still running after the look: the file must have been there
-            assertTrue(existed, "the directives file was gone while the work ran: " + directives);
-        }
-        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES), "the bulletin did not finish");
-        String err = Files.readString(dir.resolve("err.txt"));
-        assertEquals(1, launcher.exitValue(), err);
-        assertTrue(err.contains("missing required column 'report_id' in the header"), err);
-        assertTrue(err.contains(reports + ":2: quote:"), err);
-        assertFalse(err.contains("Could not create the Java Virtual Machine"), err);
-        assertEquals("", Files.readString(dir.resolve("out.txt"))); // the JVM's own output stays off
-        assertFalse(Files.exists(directives), "the directives file outlived the run: " + directives);
-    }
-
-    private static Ran runJava(Path dir, List<String> options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(options);
-        command.add("-version");
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "java -version did not finish");
-        return new Ran(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve(
-                "err.txt")));
+        Ran bad = run(dir, List.of(), "build", "--content", GOLDEN.toString(), "--reports", reports.toString(),
+                "--output", dir.resolve("site").toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(1, bad.status(), bad.err());
+        assertTrue(bad.err().contains("missing required column 'report_id' in the header"), bad.err());
+        assertTrue(bad.err().contains(reports + ":2: quote:"), bad.err());
+        assertTrue(bad.err().contains("text follows its closing quote on line 2"), bad.err());
+        assertEquals("", bad.out());
+        assertFalse(Files.exists(dir.resolve("site")));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,6 @@ class TunedJvmTest {
 
     private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
     private static final ToLongFunction<Path> NO_FILES = file -> 0;
-    /** Directives for a run that must not ask for them. */
-    private static final Supplier<Optional<Path>> UNASKED = () -> {
-        throw new AssertionError("compiler directives asked for");
-    };
 
     private static TunedJvm.Start plainJar(String command) {
         return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty(),
@@ -36,10 +31,9 @@ class TunedJvmTest {
                 "-Dbulletin.launcher=4242", "-jar",
                 "target/bulletin.jar", "build", "--output", "my site", "--verbose")),
                 TunedJvm.command(plainJar("target/bulletin.jar build --output my site --verbose"),
-                        List.of("build", "--output", "my site", "--verbose"), 4242, NO_FILES, UNASKED));
+                        List.of("build", "--output", "my site", "--verbose"), 4242, NO_FILES));
         for (String command : List.of("build", "validate", "digest", "sample", "serve")) {
-            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1, NO_FILES,
-                    UNASKED).isPresent(), command);
+            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1, NO_FILES).isPresent(), command);
         }
     }
 
@@ -53,18 +47,18 @@ class TunedJvmTest {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbulletin.launcher=7", "-jar", "/srv/bulletin/bulletin.jar", "build")),
-                TunedJvm.command(start, List.of("build"), 7, NO_FILES, UNASKED));
+                TunedJvm.command(start, List.of("build"), 7, NO_FILES));
         // Options of the user's own still keep the work in the JVM as started, archive or not.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of("-Xmx2g"), "bulletin.jar",
                 "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false), List.of("build"), 7,
-                NO_FILES, UNASKED));
+                NO_FILES));
     }
 
     @Test
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
                 "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), false);
-        assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES, UNASKED));
+        assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
     @Test
@@ -72,7 +66,7 @@ class TunedJvmTest {
         for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("-V"), List.of("help"),
                 List.of("build", "--help"), List.of("validate", "-h"), List.of("publish"), List.of("--verbose"))) {
             assertEquals(Optional.empty(), TunedJvm.command(plainJar("target/bulletin.jar " + String.join(" ", args)),
-                    args, 1, NO_FILES, UNASKED), args.toString());
+                    args, 1, NO_FILES), args.toString());
         }
     }
 
@@ -82,81 +76,47 @@ class TunedJvmTest {
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
                 "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
-                NO_FILES, UNASKED));
+                NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
                 "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
-                NO_FILES, UNASKED));
+                NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES, UNASKED));
+                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES));
     }
 
     @Test
     void theOptimisingCompilerIsKeptForLongRunsOnly() {
-        long large = TunedJvm.LONG_BUILD_BYTES;
         long medium = TunedJvm.LONG_VALIDATE_BYTES;
-        Map<Path, Long> sizes = Map.of(Path.of("content/data/reports.csv"), large, Path.of("big.csv"), large,
-                Path.of("other/data/reports.csv"), large - 1, Path.of("medium.csv"), medium,
+        long huge = 4L << 30;
+        Map<Path, Long> sizes = Map.of(Path.of("content/data/reports.csv"), huge, Path.of("huge.csv"), huge,
+                Path.of("other/data/reports.csv"), medium, Path.of("medium.csv"), medium,
                 Path.of("small.csv"), medium - 1);
         ToLongFunction<Path> sizeOf = f -> sizes.getOrDefault(f, 0L);
         List<String> quick = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1");
         List<String> optimising = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
-        // The reports file as the commands find it: --reports, else CONTENT/data/reports.csv.
-        assertEquals(optimising, TunedJvm.options(List.of("build"), sizeOf, UNASKED));
-        assertEquals(optimising, TunedJvm.options(List.of("build", "--reports", "big.csv"), sizeOf, UNASKED));
-        assertEquals(optimising, TunedJvm.options(List.of("digest", "--reports=big.csv"), sizeOf, UNASKED));
-        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "medium.csv"), sizeOf, UNASKED));
-        // Just below: both compilers, the optimising one for the reading and audit only (next test).
-        assertEquals(TunedJvm.Compilers.READING, TunedJvm.compilers(List.of("build", "--content", "other"), sizeOf));
-        assertEquals(TunedJvm.Compilers.READING, TunedJvm.compilers(List.of("digest", "--content=other", "--quarter",
-                "2026-Q3"), sizeOf));
-        // Reading only, validate gains from the optimising compiler sooner.
-        assertEquals(optimising, TunedJvm.options(List.of("validate", "--reports", "medium.csv"), sizeOf, UNASKED));
-        assertEquals(optimising, TunedJvm.options(List.of("validate", "--content", "other"), sizeOf, UNASKED));
-        assertEquals(quick, TunedJvm.options(List.of("validate", "--reports", "small.csv"), sizeOf, UNASKED));
+        // A build or digest, of any size: the quick compiler alone (the reports file as the commands find it:
+        // --reports, else CONTENT/data/reports.csv).
+        assertEquals(quick, TunedJvm.options(List.of("build"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "huge.csv"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("digest", "--reports=huge.csv"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "small.csv"), sizeOf));
+        // Reading only, validate gains from the optimising compiler.
+        assertEquals(optimising, TunedJvm.options(List.of("validate", "--reports", "medium.csv"), sizeOf));
+        assertEquals(optimising, TunedJvm.options(List.of("validate", "--content", "other"), sizeOf));
+        assertEquals(optimising, TunedJvm.options(List.of("validate"), sizeOf));
+        assertEquals(quick, TunedJvm.options(List.of("validate", "--reports", "small.csv"), sizeOf));
         // A sample, by the number of reports it makes.
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--output", "x"), NO_FILES, UNASKED));
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "149999", "--output", "x"), NO_FILES,
-                UNASKED));
-        assertEquals(optimising, TunedJvm.options(List.of("sample", "--reports=150000"), NO_FILES, UNASKED));
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--output", "x"), NO_FILES));
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "149999", "--output", "x"), NO_FILES));
+        assertEquals(optimising, TunedJvm.options(List.of("sample", "--reports=150000"), NO_FILES));
         // a usage error
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "many"), NO_FILES, UNASKED));
+        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "many"), NO_FILES));
         // The preview server runs for hours: the optimising compiler pays for itself there whatever the data, and
         // what one request makes is not kept, so the collector's tenuring stays the JVM's own.
-        assertEquals(List.of("-XX:+UseSerialGC"), TunedJvm.options(List.of("serve", "--reports", "small.csv"), sizeOf,
-                UNASKED));
-    }
-
-    @Test
-    void aBuildOfAMiddlingReportsFileGetsTheOptimisingCompilerForItsReadingAndAuditOnly() {
-        long reading = TunedJvm.READING_BUILD_BYTES;
-        Map<Path, Long> sizes = Map.of(Path.of("reading.csv"), reading, Path.of("less.csv"), reading - 1,
-                Path.of("long.csv"), TunedJvm.LONG_BUILD_BYTES - 1);
-        ToLongFunction<Path> sizeOf = f -> sizes.getOrDefault(f, 0L);
-        Path file = Path.of("/tmp/bulletin-compiler-1.json");
-        List<String> directed = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
-                "-XX:CompilerDirectivesFile=/tmp/bulletin-compiler-1.json");
-        assertEquals(directed, TunedJvm.options(List.of("build", "--reports", "reading.csv"), sizeOf,
-                () -> Optional.of(file)));
-        assertEquals(directed, TunedJvm.options(List.of("digest", "--reports=long.csv"), sizeOf,
-                () -> Optional.of(file)));
-        assertEquals(TunedJvm.Compilers.QUICK, TunedJvm.compilers(List.of("build", "--reports", "less.csv"), sizeOf));
-        // validate only reads: it has the optimising compiler everywhere from a smaller size (above)
-        assertEquals(TunedJvm.Compilers.BOTH, TunedJvm.compilers(List.of("validate", "--reports", "reading.csv"),
+        assertEquals(List.of("-XX:+UseSerialGC"), TunedJvm.options(List.of("serve", "--reports", "small.csv"),
                 sizeOf));
-        // No file could be written: the quick compiler alone, as for a smaller file.
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1"),
-                TunedJvm.options(List.of("build", "--reports", "reading.csv"), sizeOf, Optional::empty));
-    }
-
-    @Test
-    void theDirectivesFileHoldsTheDirectives() throws Exception {
-        Path file = TunedJvm.writeDirectives().orElseThrow();
-        assertEquals(TunedJvm.READING_DIRECTIVES, Files.readString(file));
-        assertTrue(file.getFileName().toString().startsWith("bulletin-compiler-"), file.toString());
-        Files.delete(file); // deleteOnExit would leave it until the test JVM ends (TunedJvmIT checks that it goes)
     }
 
     @Test
@@ -166,7 +126,7 @@ class TunedJvmTest {
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1", "-XX:UseAVX=2",
                 "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
-                TunedJvm.command(wide, List.of("build"), 3, NO_FILES, UNASKED));
+                TunedJvm.command(wide, List.of("build"), 3, NO_FILES));
         // /proc/cpuinfo's flags line, on x86-64 only (elsewhere the option does not exist)
         String iceLake = "flags\t\t: fpu vme sse4_2 avx avx2 bmi2 avx512f avx512dq avx512bw avx512vl fsrm";
         assertTrue(TunedJvm.wideVectorsIn("amd64", iceLake));
