@@ -21,27 +21,27 @@ import java.util.function.ToLongFunction;
  * Runs a data command in a second JVM started with options chosen for this batch job, when the bulletin was started
  * as a plain {@code java -jar bulletin.jar COMMAND ...} with no JVM option of the user's own.
  *
- * <p>The options are three, and a fourth where the processor has 512-bit vector instructions
- * ({@link #NARROW_VECTORS}); the
- * third, for every command but the preview server, promotes what survives a young collection at once
- * ({@link #TENURE_AT_ONCE}). The serial
- * garbage collector: on a machine with two or more cores and 2 GB or more, a JVM picks G1, which suits servers with a
- * small pause budget, not a batch job: it grows the heap far beyond what the job keeps (a build of a million reports
- * keeps about 300 MB, and G1 took 2.4 GB of memory on a 23 GB machine, where the issue's budget is 1.5 GB) and its
- * concurrent work and page faults cost CPU. The serial collector keeps the heap near what is live and made the same
- * build about a quarter faster. And, unless the run will be long, the quick compiler only
- * ({@code -XX:TieredStopAtLevel=1}): the optimising compiler (C2) takes much of a core for tens of seconds to compile
- * the libraries' code (Markdown, templates, PDF layout) that then runs only a few seconds, so without it a build of the
- * sample, of 100,000 to 3 million reports or of 10,000 Markdown pages is faster. It pays for itself where the same
- * code runs long: a validation or a sample past about 150,000 reports (they only read or write reports), and the
- * preview server, which runs for hours. (Until the evening of 4 Dec 2026 a build of 96 to 512 MB of reports got both
- * compilers, the optimising one kept to the reading and the audit by compiler directives, and one past 512 MB both
- * everywhere: Commons CSV's reading, a character at a time, was where the quick compiler's code was slowest. Since
- * the reports are split by {@code read.CsvRecords}, a million reports build in 9.95 to 10.47 s on the quick compiler
- * against 11.76 to 12.36 s under the directives, three million in 15.4 to 20.1 s against 19.5 to 20.4 s under the
- * directives and 22.1 s with both compilers everywhere.) README, Performance, has the measurements. The options
- * cannot be set from inside a running JVM nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data
- * archive beside the jar ({@link ClassArchive}), the second JVM also starts from it.
+ * <p>The options are the collector's ({@link #OPTIONS}), the compiler's ({@link #QUICK_COMPILER}, unless the run will
+ * be long), for every command but the preview server one that promotes what survives a young collection at once ({@link
+ * #TENURE_AT_ONCE}), and one more where the processor has 512-bit vector instructions ({@link #NARROW_VECTORS}). The
+ * collector: on a machine with two or more cores and 2 GB or more, a JVM picks G1, which suits servers with a small
+ * pause budget, not a batch job: it grows the heap far beyond what the job keeps (a build of a million reports keeps
+ * about 300 MB, and G1 took 2.4 GB of memory on a 23 GB machine, where the issue's budget is 1.5 GB) and its concurrent
+ * work and page faults cost CPU. The serial collector kept the heap near what is live and made the same build about a
+ * quarter faster; the parallel collector, held to the same sizes, does the same work on every core in shorter pauses
+ * ({@link #OPTIONS}). And, unless the run will be long, the quick compiler only ({@code -XX:TieredStopAtLevel=1}): the
+ * optimising compiler (C2) takes much of a core for tens of seconds to compile the libraries' code (Markdown,
+ * templates, PDF layout) that then runs only a few seconds, so without it a build of the sample, of 100,000 to 3
+ * million reports or of 10,000 Markdown pages is faster. It pays for itself where the same code runs long: a validation
+ * or a sample past about 150,000 reports (they only read or write reports), and the preview server, which runs for
+ * hours. (Until the evening of 4 Dec 2026 a build of 96 to 512 MB of reports got both compilers, the optimising one
+ * kept to the reading and the audit by compiler directives, and one past 512 MB both everywhere: Commons CSV's reading,
+ * a character at a time, was where the quick compiler's code was slowest. Since the reports are split by {@code
+ * read.CsvRecords}, a million reports build in 9.95 to 10.47 s on the quick compiler against 11.76 to 12.36 s under the
+ * directives, three million in 15.4 to 20.1 s against 19.5 to 20.4 s under the directives and 22.1 s with both
+ * compilers everywhere.) README, Performance, has the measurements. The options cannot be set from inside a running JVM
+ * nor in a jar's manifest, hence the second JVM. When {@code mvn package} left a class-data archive beside the jar
+ * ({@link ClassArchive}), the second JVM also starts from it.
  *
  * <p>Any JVM option given by the user ({@code java -Xmx4g -jar ...}, or through {@code JDK_JAVA_OPTIONS} or
  * {@code JAVA_TOOL_OPTIONS}) is a choice that is honoured: the work then runs in the JVM as started. Help, version
@@ -51,8 +51,18 @@ import java.util.function.ToLongFunction;
  */
 final class TunedJvm {
 
-    /** The JVM options the work always runs with. */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC");
+    /**
+     * The JVM options the work always runs with: the parallel collector with a young generation of a fixed 120 MB
+     * (what the serial collector chose on the project's 23 GB machine) and without its adaptive sizing, which
+     * otherwise grows the heap to meet a throughput goal: a million reports then took 2 GB of memory and seconds of
+     * page faults. So held, a collection pauses the work as the serial collector's does, but the collector works on
+     * every core, not one: on a million reports the pauses took 1.2 to 1.4 s against 1.9 to 2.0 s, the build 13.20 to
+     * 13.50 s against 13.67 to 13.88 s in a slow phase of the machine (faster in five alternating pairs of five), in
+     * 460 to 480 MB either way; the sample's build 8.29 to 8.43 s against 8.74 to 9.09 s, 10,000 Markdown pages 2.49
+     * to 2.59 s against 2.57 to 2.76 s, three million reports 16.0 s in 535 MB against 17.0 s in 674 MB, and
+     * {@code validate} as fast (4 Dec 2026; the site and staff audit byte for byte the same).
+     */
+    static final List<String> OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy");
 
     /**
      * The option added for every batch run (all but the preview server): an object that survives one young

@@ -63,8 +63,9 @@ class TunedJvmIT {
         assertEquals(0, tuned.status(), tuned.err());
         assertTrue(tuned.out().startsWith("Built "), tuned.out());
         // A small reports file: a short run, compiled by the quick compiler only.
-        assertTrue(tuned.out().contains("serial garbage collector") && tuned.out().contains(
-                "started by the bulletin with -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1"),
+        assertTrue(tuned.out().contains("parallel garbage collector") && tuned.out().contains(
+                "started by the bulletin with -XX:+UseParallelGC -Xmn120m -XX:-UseAdaptiveSizePolicy"
+                + " -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1"),
                 tuned.out());
         assertTrue(Files.isRegularFile(dir.resolve("site/data/cells.csv")));
         // No transparent huge pages (TunedJvm says why), and no JVM warning.

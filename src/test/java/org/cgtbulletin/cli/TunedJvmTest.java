@@ -26,14 +26,16 @@ class TunedJvmTest {
 
     @Test
     void aPlainJavaDashJarRunOfADataCommandMovesToATunedJvmWithTheSameArguments() {
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
                 "-Dbulletin.launcher=4242", "-jar",
                 "target/bulletin.jar", "build", "--output", "my site", "--verbose")),
                 TunedJvm.command(plainJar("target/bulletin.jar build --output my site --verbose"),
                         List.of("build", "--output", "my site", "--verbose"), 4242, NO_FILES));
         for (String command : List.of("build", "validate", "digest", "sample", "serve")) {
-            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1, NO_FILES).isPresent(), command);
+            assertTrue(TunedJvm.command(plainJar("target/bulletin.jar " + command), List.of(command), 1, NO_FILES)
+                    .isPresent(), command);
         }
     }
 
@@ -43,7 +45,8 @@ class TunedJvmTest {
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
                 Optional.of(use), false);
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=/srv/bulletin/bulletin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbulletin.launcher=7", "-jar", "/srv/bulletin/bulletin.jar", "build")),
@@ -94,8 +97,10 @@ class TunedJvmTest {
                 Path.of("other/data/reports.csv"), medium, Path.of("medium.csv"), medium,
                 Path.of("small.csv"), medium - 1);
         ToLongFunction<Path> sizeOf = f -> sizes.getOrDefault(f, 0L);
-        List<String> quick = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1");
-        List<String> optimising = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+        List<String> quick = List.of("-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1");
+        List<String> optimising = List.of("-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0");
         // A build or digest, of any size: the quick compiler alone (the reports file as the commands find it:
         // --reports, else CONTENT/data/reports.csv).
         assertEquals(quick, TunedJvm.options(List.of("build"), sizeOf));
@@ -115,7 +120,7 @@ class TunedJvmTest {
         assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "many"), NO_FILES));
         // The preview server runs for hours: the optimising compiler pays for itself there whatever the data, and
         // what one request makes is not kept, so the collector's tenuring stays the JVM's own.
-        assertEquals(List.of("-XX:+UseSerialGC"), TunedJvm.options(List.of("serve", "--reports", "small.csv"),
+        assertEquals(TunedJvm.OPTIONS, TunedJvm.options(List.of("serve", "--reports", "small.csv"),
                 sizeOf));
     }
 
@@ -123,7 +128,8 @@ class TunedJvmTest {
     void whereTheProcessorHas512BitVectorsTheJvmKeepsTo256() {
         TunedJvm.Start wide = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
                 Optional.of(JAVA), Optional.empty(), true);
-        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+        assertEquals(Optional.of(List.of(JAVA, "-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1", "-XX:UseAVX=2",
                 "-Dbulletin.launcher=3", "-jar", "target/bulletin.jar", "build")),
                 TunedJvm.command(wide, List.of("build"), 3, NO_FILES));

@@ -118,7 +118,7 @@ class CsvRecordsTest {
         }
     }
 
-    /** The error's message with its line numbers counted from the start of the file, its character position left out. */
+    /** The error's message, its line numbers counted from the start of the file, its character position left out. */
     private static String error(RuntimeException e, long offset) {
         String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
         Matcher m = LINE_NUMBER.matcher(message.replaceAll(", position: [0-9,.\u00a0\u202f]+", ""));
