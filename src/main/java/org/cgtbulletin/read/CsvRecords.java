@@ -52,6 +52,8 @@ final class CsvRecords {
     /** The lines the current scan ended, added to {@link #lines} once its record is returned. */
     private int scanLines;
     private final List<String> fields = new ArrayList<>();
+    /** Recent short values, by a hash of their characters ({@link #text}). */
+    private final String[] recent = new String[1 << 12];
     private final StringBuilder unquoted = new StringBuilder();
 
     private CSVParser library;
@@ -155,7 +157,7 @@ final class CsvRecords {
                     }
                     break; // b[q] closes the field
                 }
-                fields.add(doubled ? undouble(b, start, q) : new String(b, start, q - start));
+                fields.add(doubled ? undouble(b, start, q) : text(b, start, q));
                 p = q + 1;
             } else {
                 int s = p;
@@ -172,7 +174,7 @@ final class CsvRecords {
                 if (p == lim && !last) {
                     return lim == limit ? MORE : IRREGULAR;
                 }
-                fields.add(new String(b, s, p - s));
+                fields.add(text(b, s, p));
             }
             // after a field: a comma, a line end, or the end of the file
             if (p == lim) {
@@ -206,6 +208,37 @@ final class CsvRecords {
     /** A record that ends with the file, without a line end, still counts a line (as the library's reader). */
     private void lineAtEof() {
         scanLines++;
+    }
+
+    /**
+     * The characters {@code from} to {@code to} as a string: for a short value, the same instance as the last time
+     * these characters came, if they were the last of their hash. Most fields of a reports file are codes, dates and
+     * flags that repeat from row to row: sharing one string each spares the collector a dozen new strings per row
+     * and the validation's look-ups the hashing of each (a string keeps its hash code).
+     */
+    private String text(char[] b, int from, int to) {
+        int length = to - from;
+        if (length > 32) {
+            return new String(b, from, length);
+        }
+        int h = length;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 12)) & (recent.length - 1);
+        String r = recent[slot];
+        if (r != null && r.length() == length) {
+            int i = 0;
+            while (i < length && r.charAt(i) == b[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return r;
+            }
+        }
+        r = new String(b, from, length);
+        recent[slot] = r;
+        return r;
     }
 
     private String undouble(char[] b, int from, int to) {

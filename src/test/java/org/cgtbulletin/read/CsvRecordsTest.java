@@ -76,6 +76,17 @@ class CsvRecordsTest {
         assertTrue(split.error().contains("at line: 5"), split.error());
     }
 
+    @Test
+    void aShortValueThatRepeatsIsOneStringAndOtherValuesAreTheirOwn() throws IOException {
+        String longText = "x".repeat(40);
+        CsvRecords records = new CsvRecords(new StringReader(("a,expansion,\"" + longText + "\"\n").repeat(3)));
+        String[] first = records.next();
+        String[] second = records.next();
+        assertTrue(first[1] == second[1] && first[0] == second[0], "a repeated code is not shared");
+        assertTrue(first[2] != second[2], "a long text is shared");
+        assertEquals(List.of("a", "expansion", longText), List.of(second));
+    }
+
     /** Commons CSV alone, as CsvRows read before CsvRecords. */
     private static Reading library(String text) throws IOException {
         List<String> out = new ArrayList<>();
