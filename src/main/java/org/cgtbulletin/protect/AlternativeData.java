@@ -74,6 +74,12 @@ final class AlternativeData {
     private int cellTouchedCount;
     private final long[] net;
     private int[] netTouched = new int[128];
+    /** {@link #verified}'s scratch: per global cell, the dataset's change (all 0 between checks), made once. */
+    private long[] change;
+    /** Per row of the system: whether {@link #verified} has summed it (all false between checks). */
+    private boolean[] rowSeen;
+    private int[] changed = new int[64];
+    private int[] seenRows = new int[64];
     private long work;
     /** Work of the searches before this one, and the bound of this one. */
     private long spent;
@@ -463,38 +469,62 @@ final class AlternativeData {
      * relation row.
      */
     private boolean verified(long[] lower) {
-        long[] change = new long[sys.cells];
+        if (change == null) { // once per instance: a search's check touches a few cells, not the whole system
+            change = new long[sys.cells];
+            rowSeen = new boolean[sys.rowCells.length];
+        }
         int[] pairs = Arrays.copyOf(pairTouched, pairTouchedCount);
         Arrays.sort(pairs); // a pair whose change went back to 0 and came again is listed twice
+        int cells = 0;
         for (int t = 0; t < pairs.length; t++) {
             if (t == 0 || pairs[t] != pairs[t - 1]) {
                 for (int x : cellsOf[pairs[t]]) {
+                    if (change[x] == 0) { // listed when first changed (again, if it went back to 0)
+                        changed = grow(changed, cells);
+                        changed[cells++] = x;
+                    }
                     change[x] += pairDelta[pairs[t]];
                 }
             }
         }
-        boolean[] rowSeen = new boolean[sys.rowCells.length];
-        for (int x = 0; x < change.length; x++) {
-            if (change[x] == 0) {
-                continue;
-            }
-            if (!withheld[x] || sys.value[x] + change[x] < (lower == null ? 0 : lower[x])) {
-                return false;
-            }
-            for (int r : sys.cellRows[x]) {
-                if (rowSeen[r]) {
+        int rows = 0;
+        try {
+            for (int k = 0; k < cells; k++) {
+                int x = changed[k];
+                if (change[x] == 0) {
                     continue;
                 }
-                rowSeen[r] = true;
-                long sum = 0;
-                for (int t = 0; t < sys.rowCells[r].length; t++) {
-                    sum += sys.rowCoef[r][t] * change[sys.rowCells[r][t]];
-                }
-                if (sum != 0) {
+                if (!withheld[x] || sys.value[x] + change[x] < (lower == null ? 0 : lower[x])) {
                     return false;
                 }
+                for (int r : sys.cellRows[x]) {
+                    if (rowSeen[r]) {
+                        continue;
+                    }
+                    rowSeen[r] = true;
+                    seenRows = grow(seenRows, rows);
+                    seenRows[rows++] = r;
+                    long sum = 0;
+                    for (int t = 0; t < sys.rowCells[r].length; t++) {
+                        sum += sys.rowCoef[r][t] * change[sys.rowCells[r][t]];
+                    }
+                    if (sum != 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } finally { // every cell and row this check touched back to zero, for the next
+            for (int k = 0; k < cells; k++) {
+                change[changed[k]] = 0;
+            }
+            for (int k = 0; k < rows; k++) {
+                rowSeen[seenRows[k]] = false;
             }
         }
-        return true;
+    }
+
+    private static int[] grow(int[] list, int size) {
+        return size < list.length ? list : Arrays.copyOf(list, 2 * list.length);
     }
 }
