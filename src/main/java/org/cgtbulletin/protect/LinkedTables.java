@@ -136,12 +136,12 @@ public final class LinkedTables {
     /**
      * As {@link #keepSuppressed(int, String)}, and the cell is not published when the published cells turn out to
      * determine it (see {@link Protection#determined}) while one of {@code gained} is withheld: for a total whose
-     * publication would give away, against an earlier release, a cell withheld now ({@code gained}: the cells it
-     * gained since, whose sum is its change but for revisions of quarters both releases have). Determined with a gained cell withheld, it stays withheld and the staff
-     * audit reports it too narrow; determined with every gained cell published, it is published (a reader works
-     * its value out from the published cells anyway, and the cells it was kept for are published). Its change since
-     * the earlier release also holds revisions of quarters both releases have, which are not audited as cells of
-     * their own (README, "What build publishes", item 4).
+     * publication would give away, against an earlier release, a cell withheld now ({@code gained}: the cells it gained
+     * since, whose sum is its change but for revisions of quarters both releases have). Determined with a gained cell
+     * withheld, it stays withheld and the staff audit reports it too narrow; determined with every gained cell
+     * published, it is published (a reader works its value out from the published cells anyway, and the cells it was
+     * kept for are published). Its change since the earlier release also holds revisions of quarters both releases
+     * have, which are not audited as cells of their own (README, "What build publishes", item 4).
      *
      * @param cell   the cell id
      * @param reason why, for the staff audit

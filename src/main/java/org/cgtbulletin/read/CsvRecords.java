@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -123,13 +124,15 @@ final class CsvRecords {
             lim = p + MAX_SPLIT; // a record reaching this far is the library's
         }
         boolean last = eof && lim == limit; // the buffer's end is the file's end
+        // Reaching lim when the file goes on: read more, unless lim is the cap on a record's length.
+        int cut = lim == limit ? MORE : IRREGULAR;
         while (true) { // at the start of a field
             if (p == lim) {
                 if (!last) {
-                    return lim == limit ? MORE : IRREGULAR;
+                    return cut;
                 }
                 fields.add(""); // the file ends right after a comma: one more empty field
-                lineAtEof();
+                scanLines++; // a record that ends with the file still counts a line (as the library's reader)
                 return p;
             }
             if (b[p] == '"') {
@@ -145,10 +148,10 @@ final class CsvRecords {
                         q++;
                     }
                     if (q == lim) {
-                        return last ? IRREGULAR : (lim == limit ? MORE : IRREGULAR); // never closed here
+                        return last ? IRREGULAR : cut; // never closed here
                     }
                     if (q + 1 == lim && !last) {
-                        return lim == limit ? MORE : IRREGULAR; // a doubled quote, or the closing one?
+                        return cut; // a doubled quote, or the closing one?
                     }
                     if (q + 1 < lim && b[q + 1] == '"') {
                         doubled = true;
@@ -172,13 +175,13 @@ final class CsvRecords {
                     p++;
                 }
                 if (p == lim && !last) {
-                    return lim == limit ? MORE : IRREGULAR;
+                    return cut;
                 }
                 fields.add(text(b, s, p));
             }
             // after a field: a comma, a line end, or the end of the file
             if (p == lim) {
-                lineAtEof();
+                scanLines++; // as above
                 return p;
             }
             char c = b[p];
@@ -196,18 +199,13 @@ final class CsvRecords {
                     return b[p + 1] == '\n' ? p + 2 : p + 1;
                 }
                 if (!last) {
-                    return lim == limit ? MORE : IRREGULAR; // is a line feed next?
+                    return cut; // is a line feed next?
                 }
                 scanLines++;
                 return p + 1;
             }
             return IRREGULAR; // text after a closing quote
         }
-    }
-
-    /** A record that ends with the file, without a line end, still counts a line (as the library's reader). */
-    private void lineAtEof() {
-        scanLines++;
     }
 
     /**
@@ -264,7 +262,7 @@ final class CsvRecords {
             limit = left;
         }
         if (buf.length - limit < CHUNK) {
-            buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, limit + CHUNK));
+            buf = Arrays.copyOf(buf, Math.max(2 * buf.length, limit + CHUNK));
         }
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) {

@@ -58,7 +58,8 @@ class DisclosureControlTest {
     void emptySystem() {
         Protection p = DisclosureControl.protect(new LinkedTables(), DisclosureRules.defaults());
         assertEquals(0, p.status().length);
-        assertEquals(new AuditReport(0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0), p.audit());
+        assertEquals(new AuditReport(0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0),
+                p.audit());
     }
 
     @Test
