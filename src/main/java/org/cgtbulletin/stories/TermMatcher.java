@@ -155,13 +155,18 @@ final class TermMatcher {
         for (int a = 1; a < classes; a++) {
             charClass[used.charAt(a - 1)] = (char) a;
         }
-        // Breadth first, so that a node's failure target (shallower) has its row already.
+        // Breadth first, so that a node's failure target (shallower) has its row already: each row is its failure
+        // target's row with the node's own edges written over it (the root's: its edges, 0 elsewhere). A copied
+        // row rather than a look-up per class: built before the reports are read, on the way to the work, where
+        // the 350,000 look-ups of 1,500 terms took about a tenth of a second in code not yet compiled.
         this.delta = new int[n * classes];
         for (int k = 0; k < n; k++) {
             int node = breadthFirst[k];
-            for (int a = 1; a < classes; a++) {
-                int target = step(node, used.charAt(a - 1));
-                delta[node * classes + a] = target >= 0 ? target : node == 0 ? 0 : delta[fail[node] * classes + a];
+            if (node != 0) {
+                System.arraycopy(delta, fail[node] * classes, delta, node * classes, classes);
+            }
+            for (long[] child : children.get(node)) {
+                delta[node * classes + charClass[(char) child[0]]] = (int) child[1];
             }
         }
     }
