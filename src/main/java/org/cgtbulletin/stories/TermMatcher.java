@@ -157,8 +157,8 @@ final class TermMatcher {
         }
         // Breadth first, so that a node's failure target (shallower) has its row already: each row is its failure
         // target's row with the node's own edges written over it (the root's: its edges, 0 elsewhere). A copied
-        // row rather than a look-up per class: built before the reports are read, on the way to the work, where
-        // the 350,000 look-ups of 1,500 terms took about a tenth of a second in code not yet compiled.
+        // row rather than a look-up per class: the table is built before the first report is read, in code not
+        // yet compiled, where the 350,000 look-ups of 1,500 terms cost 15 to 60 ms.
         this.delta = new int[n * classes];
         for (int k = 0; k < n; k++) {
             int node = breadthFirst[k];
