@@ -18,10 +18,12 @@ walls=()
 for ((run = 1; run <= runs; run++)); do
   [ "$runs" = 1 ] || echo "== run $run of $runs, $(date -u +%H:%M:%S) UTC"
   rm -rf "$work/site" "$work/audit"
+  status=0
   /usr/bin/time -o "$work/time.txt" -f 'wall %e s, peak RSS %M KB' java -jar target/bulletin.jar build --verbose \
     --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \
-    --output "$work/site" --audit "$work/audit"
+    --output "$work/site" --audit "$work/audit" || status=$?
   cat "$work/time.txt"
+  [ "$status" = 0 ] || exit "$status"
   walls+=("$(awk '{print $2}' "$work/time.txt")")
 done
 if [ "$runs" != 1 ]; then
