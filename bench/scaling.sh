@@ -7,9 +7,9 @@
 # wall seconds (JVM start included), peak RSS, and each stage's milliseconds (build --verbose).
 # Usage: bench/scaling.sh [N ...]      (run from the project root; builds the jar if needed)
 #   BENCH_HEAP="-Xmx1g" (any JVM options) runs the build in the JVM so started; by default it runs as users run it,
-#   java -jar, which moves the work to a second JVM with the serial collector and the quick compiler only below 96 MB
-#   of reports, both compilers with the optimising one kept to the reading and the audit's programs from 96 to 512
-#   MB, both everywhere from 512 MB (build --verbose's JVM line says which).
+#   java -jar, which moves the work to a second JVM with the parallel collector and the quick compiler only at every
+#   size (cli.TunedJvm; until the evening of 4 Dec 2026 larger inputs got both compilers). build --verbose's JVM line
+#   says which options the work ran with.
 #   Peak RSS is that of the larger process (GNU time's maximum over the process and the children it waited for).
 set -euo pipefail
 cd "$(dirname "$0")/.."
