@@ -42,6 +42,7 @@ import org.cgtbulletin.read.DatasetReader;
 import org.cgtbulletin.read.DatasetSummary;
 import org.cgtbulletin.read.DenylistReader;
 import org.cgtbulletin.read.ValidationRules;
+import org.cgtbulletin.site.PageMemo;
 import org.cgtbulletin.site.Site;
 import org.cgtbulletin.site.SiteInput;
 import org.cgtbulletin.stories.Deidentifier;
@@ -58,15 +59,20 @@ import org.cgtbulletin.stories.StoryDesk;
  */
 public final class Bulletin {
 
-    /** Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv. */
+    /**
+     * Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv.
+     * {@code preview}: the build is the preview server's, which remembers the pages it publishes so that a later
+     * {@link #rerender} renders only the pages an edit changes ({@link PageMemo}); a plain build keeps no memo.
+     */
     public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path templates, Path output,
-            Path audit, Path previous, FileTime sourceDate) {
+            Path audit, Path previous, FileTime sourceDate, boolean preview) {
     }
 
     /** What a build did, for the one-line summary. */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
             long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
-            int pages, int charts, int digests, int digestsKept, Map<String, StageTime> stageTimes, Prepared prepared) {
+            int pages, int pagesCopied, int charts, int digests, int digestsKept, Map<String, StageTime> stageTimes,
+            Prepared prepared) {
 
         /**
          * What the staff audit could not settle, in one clause for the build's summary line: withheld numbers proven
@@ -105,11 +111,20 @@ public final class Bulletin {
 
     /**
      * Everything a build knows before it writes anything: the validated inputs, read, aggregated, protected and
-     * analysed. {@link #site()} is the model the website and the PDF digests are rendered from.
+     * analysed. {@link #site()} is the model the website and the PDF digests are rendered from. {@code pages} is
+     * what the preview remembers of the pages published from it ({@link PageMemo}), once they are; null before, and
+     * for a plain build.
      */
     public record Prepared(BulletinConfig config, DatasetSummary dataset, Quarter asOf, Tables tables,
             Protection counts, Protection batches, List<PublishedCell> cells, boolean weakerRules,
-            StoryDesk.Result stories, Signals.Result signals, SiteInput site, Map<String, StageTime> stageTimes) {
+            StoryDesk.Result stories, Signals.Result signals, SiteInput site, Map<String, StageTime> stageTimes,
+            PageMemo pages) {
+
+        /** The same, with the memo of the pages published from it. */
+        Prepared withPages(PageMemo published) {
+            return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weakerRules, stories, signals,
+                    site, stageTimes, published);
+        }
     }
 
     /**
@@ -197,7 +212,7 @@ public final class Bulletin {
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
         return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, stories, signals, site,
-                stages.times());
+                stages.times(), null);
     }
 
     /**
@@ -257,7 +272,11 @@ public final class Bulletin {
      * protected and analysed in {@code data} (from {@link BuildResult#prepared}), are not read again, nor their
      * charts drawn again, nor the staff audit rewritten; the Markdown is re-read and the site rendered and published
      * as {@link #build} does. {@link Pass#PAGES} carries the published digests over unchanged, so that the pages are
-     * served quickly; {@link Pass#PAGES_AND_DIGESTS} then gives exactly the site a full build would publish.
+     * served quickly; {@link Pass#PAGES_AND_DIGESTS} then gives exactly the site a full build would publish. Only the
+     * pages an edit changes are rendered: the others are copied from the published site, as {@code data.pages()}
+     * remembers them ({@link PageMemo}; with no memo, the first re-render renders every page and starts one). Pass the
+     * {@link BuildResult#prepared} of the latest re-render, whose memo describes the pages published last; an older
+     * one is safe too (a page whose published file is not the one its memo recorded is rendered), only slower.
      */
     public static BuildResult rerender(BuildRequest request, Prepared data, Pass pass, Problems problems,
             Progress progress) throws IOException {
@@ -279,7 +298,7 @@ public final class Bulletin {
                 s.signals(), s.stories(), editorial, s.rules(), s.weakerRules(), s.signalRun(), s.signalSettings());
         Prepared p = new Prepared(data.config(), data.dataset(), data.asOf(), data.tables(), data.counts(),
                 data.batches(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
-                data.stageTimes());
+                data.stageTimes(), data.pages() != null ? data.pages() : PageMemo.empty());
         return render(request, p, problems, stages, progress, pass);
     }
 
@@ -301,8 +320,9 @@ public final class Bulletin {
                     return null;
                 });
                 try {
+                    PageMemo memo = pass == Pass.BUILD ? (request.preview() ? PageMemo.empty() : null) : p.pages();
                     rendered[0] = Site.render(p.site(), request.templates(), staging,
-                            pass == Pass.BUILD ? null : site, problems);
+                            pass == Pass.BUILD ? null : site, memo, problems);
                 } finally {
                     join(dataFiles); // before the staging folder is published or deleted
                 }
@@ -332,8 +352,9 @@ public final class Bulletin {
         long secondary = cells.stream().filter(c -> c.status().equals(PublishedCell.SUPPRESSED_SECONDARY)).count();
         return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
-                p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].charts(),
-                digests[0].files().size(), digests[0].kept(), stages.times(), p);
+                p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].pagesCopied(),
+                rendered[0].charts(), digests[0].files().size(), digests[0].kept(), stages.times(),
+                p.withPages(rendered[0].memo()));
     }
 
     /**

@@ -53,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
     /** One build with the given options, printing problems or the one-line summary; returns the exit status. */
     static int build(Session session, InputOptions inputs, Path output, Path audit, Path previous)
             throws java.io.IOException {
-        return build(session, inputs, output, audit, previous, null, Bulletin.Pass.BUILD).status();
+        return build(session, inputs, output, audit, previous, null, Bulletin.Pass.BUILD, false).status();
     }
 
     /** A build's exit status and, when it succeeded, the prepared data a later re-render may reuse. */
@@ -101,10 +101,11 @@ final class BuildCommand implements Callable<Integer> {
     /**
      * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
      * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
-     * ({@link Bulletin#rerender}).
+     * ({@link Bulletin#rerender}). {@code preview}: a full build of the preview server, which remembers its pages for
+     * the re-renders that follow ({@link Bulletin.BuildRequest#preview}).
      */
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
-            Bulletin.Prepared data, Bulletin.Pass pass) throws java.io.IOException {
+            Bulletin.Prepared data, Bulletin.Pass pass, boolean preview) throws java.io.IOException {
         Path site = real(output);
         Path staff = real(audit);
         if (staff.startsWith(site) || site.startsWith(staff)) {
@@ -122,7 +123,7 @@ final class BuildCommand implements Callable<Integer> {
                 Bulletin.STAGES)) {
             Bulletin.BuildRequest request = new Bulletin.BuildRequest(inputs.files(),
                     inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit,
-                    previous, sourceDate);
+                    previous, sourceDate, preview);
             result = data == null ? Bulletin.build(request, problems, progress)
                     : Bulletin.rerender(request, data, pass, problems, progress);
         }
@@ -132,8 +133,9 @@ final class BuildCommand implements Callable<Integer> {
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (pass == Bulletin.Pass.PAGES) {
-            session.out().printf(Locale.ROOT, "Updated %d pages of %s in %.2f s (the data are unchanged and"
-                    + " were not read again); now the PDF digests%n", result.pages(), output, seconds);
+            session.out().printf(Locale.ROOT, "Updated %d pages of %s in %.2f s: %d rendered, %d unchanged (the data"
+                    + " are unchanged and were not read again); now the PDF digests%n", result.pages(), output,
+                    seconds, result.pages() - result.pagesCopied(), result.pagesCopied());
         } else if (pass == Bulletin.Pass.PAGES_AND_DIGESTS) {
             session.out().printf(Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
                     + " unchanged%n", output, seconds, result.digests() - result.digestsKept(), result.digestsKept());

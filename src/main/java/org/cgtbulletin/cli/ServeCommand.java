@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
                 inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
                 inputs.files().taxonomy()));
         BuildCommand.Outcome last = BuildCommand.build(session, inputs, output, audit, null, null,
-                Bulletin.Pass.BUILD);
+                Bulletin.Pass.BUILD, true);
         if (last.status() == Main.USAGE) {
             return last.status();
         }
@@ -65,8 +65,11 @@ final class ServeCommand implements Callable<Integer> {
                 if (changes.isEmpty()) {
                     if (digestsBehind != null) {
                         // Nothing more was edited: bring the digests up to date behind the pages already served.
-                        BuildCommand.build(session, inputs, output, audit, null, digestsBehind,
-                                Bulletin.Pass.PAGES_AND_DIGESTS);
+                        BuildCommand.Outcome digests = BuildCommand.build(session, inputs, output, audit, null,
+                                digestsBehind, Bulletin.Pass.PAGES_AND_DIGESTS, true);
+                        if (digests.status() == Main.OK) {
+                            last = digests; // its memo describes the pages published now
+                        }
                         digestsBehind = null;
                     }
                     continue;
@@ -77,11 +80,17 @@ final class ServeCommand implements Callable<Integer> {
                 if (data == null) {
                     // After a failed build the data on disk are not those served: the fast path waits for a good
                     // full build.
-                    last = BuildCommand.build(session, inputs, output, audit, null, null, Bulletin.Pass.BUILD);
+                    last = BuildCommand.build(session, inputs, output, audit, null, null, Bulletin.Pass.BUILD, true);
                     digestsBehind = null;
-                } else if (BuildCommand.build(session, inputs, output, audit, null, data, Bulletin.Pass.PAGES)
-                        .status() == Main.OK) {
-                    digestsBehind = data;
+                } else {
+                    // The data of the latest good render, with the memo of the pages it published: only the pages
+                    // the edit changes are rendered.
+                    BuildCommand.Outcome pages = BuildCommand.build(session, inputs, output, audit, null, data,
+                            Bulletin.Pass.PAGES, true);
+                    if (pages.status() == Main.OK) {
+                        last = pages;
+                        digestsBehind = pages.prepared();
+                    }
                 }
             }
         } catch (InterruptedException e) {

@@ -62,12 +62,25 @@ final class Pages {
 
     /** A site rendered from the same data, whose chart files are copied rather than drawn again; or null. */
     private final Path sameData;
+    /**
+     * The pages published in {@link #sameData}, as the preview remembers them ({@link PageMemo}): a page whose inputs
+     * are unchanged is copied from there rather than rendered; null when no memo is kept (a full build).
+     */
+    private final PageMemo previous;
+    /** This render's memo, filled by the page jobs; null when no memo is kept. */
+    private final PageMemo memo;
+    /** The templates' digest, part of every page's inputs (only when a memo is kept). */
+    private final long templatesDigest;
+    private final java.util.concurrent.atomic.AtomicInteger copied = new java.util.concurrent.atomic.AtomicInteger();
 
-    Pages(SiteInput in, Templates templates, Path out, Path sameData) {
+    Pages(SiteInput in, Templates templates, Path out, Path sameData, PageMemo previous) {
         this.in = in;
         this.templates = templates;
         this.out = out;
         this.sameData = sameData;
+        this.previous = previous;
+        this.memo = previous == null ? null : new PageMemo();
+        this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.dir());
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {
@@ -86,6 +99,16 @@ final class Pages {
 
     List<String> written() {
         return written;
+    }
+
+    /** This render's memo of the pages it published, or null when none is kept. */
+    PageMemo memo() {
+        return memo;
+    }
+
+    /** How many pages were copied from the published site, their inputs unchanged, instead of rendered. */
+    int copied() {
+        return copied.get();
     }
 
     int charts() {
@@ -173,9 +196,47 @@ final class Pages {
             model.put("pageTitle", title);
             model.put("nav", nav);
             more.accept(model);
-            templates.render(template, model, out.resolve(path).resolve("index.html"));
+            Path target = out.resolve(path).resolve("index.html");
+            if (memo == null) {
+                templates.render(template, model, target);
+                return;
+            }
+            Long inputs = PageMemo.inputs(templatesDigest, template, model);
+            if (inputs != null && copyUnchanged(path, inputs, target)) {
+                return;
+            }
+            byte[] bytes = templates.renderBytes(template, model);
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+            if (inputs != null) {
+                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes)));
+            }
         });
         written.add(path);
+    }
+
+    /**
+     * Copies the published page at {@code path} into {@code target} when it was rendered from the same inputs and is
+     * still the file then written (its digest as recorded); false, having copied nothing, otherwise.
+     */
+    private boolean copyUnchanged(String path, long inputs, Path target) throws IOException {
+        PageMemo.Entry before = sameData == null ? null : previous.get(path);
+        if (before == null || before.inputs() != inputs) {
+            return false;
+        }
+        Path published = sameData.resolve(path).resolve("index.html");
+        if (!Files.isRegularFile(published)) {
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(published);
+        if (PageMemo.digest(bytes) != before.output()) {
+            return false;
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        memo.put(path, before);
+        copied.incrementAndGet();
+        return true;
     }
 
     void search(String title, String url, String kind, String text) {

@@ -19,8 +19,12 @@ import org.cgtbulletin.model.Problems;
  */
 public final class Site {
 
-    /** What was rendered: every page's folder path (for the build summary) and the chart count. */
-    public record Result(List<String> pages, int charts) {
+    /**
+     * What was rendered: every page's folder path (for the build summary), the chart count, how many pages were copied
+     * from the published site because nothing they are made from changed, and the memo of the pages published now
+     * (null when none is kept; see {@link #render}).
+     */
+    public record Result(List<String> pages, int charts, int pagesCopied, PageMemo memo) {
     }
 
     private Site() {
@@ -29,22 +33,26 @@ public final class Site {
     /**
      * Renders the site into {@code out}. {@code sameData} is a site rendered earlier from the very same data (cells
      * and taxonomy), whose charts are copied instead of drawn again (the preview's fast path), or null.
-     * The caller writes the data files (cells, signals, stories) into {@code out/data}, perhaps while the pages are
-     * rendered; the data page links them all. A template error is a located problem (the template file and line) and
-     * gives null; the caller then publishes nothing.
+     * {@code memo}, when not null, is what the preview remembers of the pages published in {@code sameData} (an
+     * empty memo for the first render): each page whose templates and model are those it was published from is
+     * copied from there instead of rendered, so that an edit re-renders only the pages that depend on it; the
+     * result then carries the memo of the pages rendered now. A full build passes null: it renders every page and
+     * keeps no memo. The caller writes the data files (cells, signals, stories) into {@code out/data}, perhaps while
+     * the pages are rendered; the data page links them all. A template error is a located problem (the template file
+     * and line) and gives null; the caller then publishes nothing.
      */
-    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, Problems problems)
-            throws IOException {
+    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, PageMemo memo,
+            Problems problems) throws IOException {
         if (!Files.isDirectory(templatesDir)) {
             problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
                     + " expected the Freemarker templates shipped in the project's templates/ folder");
             return null;
         }
         try {
-            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData);
+            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData, memo);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
-            return new Result(pages.written(), pages.charts());
+            return new Result(pages.written(), pages.charts(), pages.copied(), pages.memo());
         } catch (Templates.TemplateProblem e) {
             problems.error(e.file, e.line, "template", e.getMessage());
             return null;

@@ -66,13 +66,24 @@ public final class Templates {
     }
 
     /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
+    /** The templates folder. */
+    Path dir() {
+        return dir;
+    }
+
     void render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
+        byte[] bytes = renderBytes(name, model);
         Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+    }
+
+    /** The page as UTF-8 bytes. */
+    byte[] renderBytes(String name, Map<String, Object> model) throws IOException, TemplateProblem {
         // Into a builder, then encoded at once: a file writer encodes every small string Freemarker writes on its
         // own (a third of the pages' template time), where String.getBytes copies an ASCII page in one go.
         TextBuffer out = new TextBuffer(8192);
         process(name, model, out);
-        Files.write(target, out.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {

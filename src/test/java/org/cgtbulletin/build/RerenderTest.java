@@ -34,10 +34,14 @@ class RerenderTest {
     Path dir;
 
     private Bulletin.BuildRequest request(Path content, Path output) {
+        return request(content, Path.of("templates"), output, false);
+    }
+
+    private Bulletin.BuildRequest request(Path content, Path templates, Path output, boolean preview) {
         return new Bulletin.BuildRequest(new DatasetFiles(content.resolve("data/reports.csv"),
                 content.resolve("data/volumes.csv"), null, content.resolve("taxonomy.yaml")),
-                new ValidationRules(LocalDate.of(2026, 11, 1), null), content, Path.of("templates"), output,
-                dir.resolve("audit-" + output.getFileName()), null, null);
+                new ValidationRules(LocalDate.of(2026, 11, 1), null), content, templates, output,
+                dir.resolve("audit-" + output.getFileName()), null, null, preview);
     }
 
     @Test
@@ -82,6 +86,72 @@ class RerenderTest {
     }
 
     @Test
+    void onlyThePagesAnEditChangesAreRenderedAndTheSiteIsStillTheOneAFullBuildGives() throws IOException {
+        Path content = dir.resolve("content");
+        copy(GOLDEN, content);
+        Path preview = dir.resolve("preview");
+        Problems problems = new Problems();
+        Bulletin.BuildResult first = Bulletin.build(request(content, Path.of("templates"), preview, true), problems,
+                Progress.NONE);
+        assertNotNull(first, problems.toString());
+        assertEquals(first.pages(), first.prepared().pages().size(), "the preview's build remembers every page");
+        Path lessonPage = Path.of("lessons/sampling-ports/index.html");
+        String original = snapshot(preview).get(lessonPage);
+
+        Path lesson = content.resolve("lessons/sampling-ports.md");
+        String text = Files.readString(lesson);
+        Files.writeString(lesson, text.replace("Swab the sampling port", "Swab and cap the sampling port"));
+        Bulletin.BuildResult pages = Bulletin.rerender(request(content, preview), first.prepared(),
+                Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(pages, problems.toString());
+        int rendered = pages.pages() - pages.pagesCopied();
+        assertTrue(rendered >= 1 && rendered < pages.pages() / 2, rendered + " of " + pages.pages()
+                + " pages rendered for an edit of one lesson's text");
+        assertTrue(snapshot(preview).get(lessonPage).contains("Swab and cap"));
+
+        Bulletin.BuildResult digests = Bulletin.rerender(request(content, preview), pages.prepared(),
+                Bulletin.Pass.PAGES_AND_DIGESTS, problems, Progress.NONE);
+        assertNotNull(digests, problems.toString());
+        assertEquals(digests.pages(), digests.pagesCopied(), "nothing changed since the pages were published");
+        Path fresh = dir.resolve("fresh");
+        assertNotNull(Bulletin.build(request(content, fresh), problems, Progress.NONE), problems.toString());
+        Map<Path, String> full = snapshot(fresh);
+        assertEquals(full, snapshot(preview), "the pages copied and rendered make the site a full build makes");
+
+        // The edit undone, re-rendered over the first build's memo, which is out of date: its record of the lesson's
+        // page matches the page's inputs again, but the file published now is not the one it recorded, so the page
+        // is rendered, not copied.
+        Files.writeString(lesson, text);
+        Bulletin.BuildResult undone = Bulletin.rerender(request(content, preview), first.prepared(),
+                Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(undone, problems.toString());
+        assertEquals(original, snapshot(preview).get(lessonPage));
+    }
+
+    @Test
+    void anEditOfATemplateRendersEveryPage() throws IOException {
+        Path content = dir.resolve("content");
+        copy(GOLDEN, content);
+        Path templates = dir.resolve("templates");
+        copy(Path.of("templates"), templates);
+        Path preview = dir.resolve("preview");
+        Problems problems = new Problems();
+        Bulletin.BuildResult first = Bulletin.build(request(content, templates, preview, true), problems,
+                Progress.NONE);
+        assertNotNull(first, problems.toString());
+        Bulletin.BuildResult same = Bulletin.rerender(request(content, templates, preview, true), first.prepared(),
+                Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(same, problems.toString());
+        assertEquals(same.pages(), same.pagesCopied(), "nothing edited, nothing rendered");
+        Path footer = templates.resolve("layout.ftlh");
+        Files.writeString(footer, Files.readString(footer) + "<#-- edited -->\n");
+        Bulletin.BuildResult edited = Bulletin.rerender(request(content, templates, preview, true),
+                same.prepared(), Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(edited, problems.toString());
+        assertEquals(0, edited.pagesCopied(), "a template may be included by any page");
+    }
+
+    @Test
     void anEditThatBringsADenylistedTermIsRefusedAndThePreviewStaysAsItWas() throws IOException {
         Path content = dir.resolve("content");
         copy(GOLDEN, content);
@@ -90,7 +160,7 @@ class RerenderTest {
         Bulletin.BuildRequest plain = request(content, preview);
         Bulletin.BuildRequest req = new Bulletin.BuildRequest(new DatasetFiles(plain.files().reports(),
                 plain.files().volumes(), denylist, plain.files().taxonomy()), plain.rules(), content,
-                plain.templates(), preview, plain.audit(), null, null);
+                plain.templates(), preview, plain.audit(), null, null, false);
         Problems problems = new Problems();
         Bulletin.BuildResult first = Bulletin.build(req, problems, Progress.NONE);
         assertNotNull(first, problems.toString());
