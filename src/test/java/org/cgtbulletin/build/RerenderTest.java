@@ -30,8 +30,14 @@ class RerenderTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/input");
 
+    private static final String CONTENT = "content";
+    private static final String PREVIEW = "preview";
+
     @TempDir
     Path dir;
+
+    /** The problems of the test's builds. */
+    private final Problems problems = new Problems();
 
     private Bulletin.BuildRequest request(Path content, Path output) {
         return request(content, Path.of("templates"), output, false);
@@ -44,14 +50,22 @@ class RerenderTest {
                 dir.resolve("audit-" + output.getFileName()), null, null, preview);
     }
 
+    /** The golden input copied to {@code content}, built into {@code preview} (remembering its pages or not). */
+    private Bulletin.BuildResult built(Path templates, boolean remember) throws IOException {
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
+        copy(GOLDEN, content);
+        Bulletin.BuildResult first = Bulletin.build(request(content, templates, preview, remember), problems,
+                Progress.NONE);
+        assertNotNull(first, problems.toString());
+        return first;
+    }
+
     @Test
     void pagesFirstThenDigestsGiveTheSiteAFullBuildGives() throws IOException {
-        Path content = dir.resolve("content");
-        copy(GOLDEN, content);
-        Path preview = dir.resolve("preview");
-        Problems problems = new Problems();
-        Bulletin.BuildResult first = Bulletin.build(request(content, preview), problems, Progress.NONE);
-        assertNotNull(first, problems.toString());
+        Bulletin.BuildResult first = built(Path.of("templates"), false);
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
         Map<Path, String> before = snapshot(preview);
 
         Path lesson = content.resolve("lessons/sampling-ports.md");
@@ -87,13 +101,9 @@ class RerenderTest {
 
     @Test
     void onlyThePagesAnEditChangesAreRenderedAndTheSiteIsStillTheOneAFullBuildGives() throws IOException {
-        Path content = dir.resolve("content");
-        copy(GOLDEN, content);
-        Path preview = dir.resolve("preview");
-        Problems problems = new Problems();
-        Bulletin.BuildResult first = Bulletin.build(request(content, Path.of("templates"), preview, true), problems,
-                Progress.NONE);
-        assertNotNull(first, problems.toString());
+        Bulletin.BuildResult first = built(Path.of("templates"), true);
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
         assertEquals(first.pages(), first.prepared().pages().size(), "the preview's build remembers every page");
         Path lessonPage = Path.of("lessons/sampling-ports/index.html");
         String original = snapshot(preview).get(lessonPage);
@@ -130,21 +140,17 @@ class RerenderTest {
 
     @Test
     void anEditOfATemplateRendersEveryPage() throws IOException {
-        Path content = dir.resolve("content");
-        copy(GOLDEN, content);
         Path templates = dir.resolve("templates");
         copy(Path.of("templates"), templates);
-        Path preview = dir.resolve("preview");
-        Problems problems = new Problems();
-        Bulletin.BuildResult first = Bulletin.build(request(content, templates, preview, true), problems,
-                Progress.NONE);
-        assertNotNull(first, problems.toString());
+        Bulletin.BuildResult first = built(templates, true);
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
         Bulletin.BuildResult same = Bulletin.rerender(request(content, templates, preview, true), first.prepared(),
                 Bulletin.Pass.PAGES, problems, Progress.NONE);
         assertNotNull(same, problems.toString());
         assertEquals(same.pages(), same.pagesCopied(), "nothing edited, nothing rendered");
-        Path footer = templates.resolve("layout.ftlh");
-        Files.writeString(footer, Files.readString(footer) + "<#-- edited -->\n");
+        Path layout = templates.resolve("layout.ftlh");
+        Files.writeString(layout, Files.readString(layout) + "<#-- edited -->\n");
         Bulletin.BuildResult edited = Bulletin.rerender(request(content, templates, preview, true),
                 same.prepared(), Bulletin.Pass.PAGES, problems, Progress.NONE);
         assertNotNull(edited, problems.toString());
@@ -161,7 +167,6 @@ class RerenderTest {
         Bulletin.BuildRequest req = new Bulletin.BuildRequest(new DatasetFiles(plain.files().reports(),
                 plain.files().volumes(), denylist, plain.files().taxonomy()), plain.rules(), content,
                 plain.templates(), preview, plain.audit(), null, null, false);
-        Problems problems = new Problems();
         Bulletin.BuildResult first = Bulletin.build(req, problems, Progress.NONE);
         assertNotNull(first, problems.toString());
         Map<Path, String> before = snapshot(preview);
