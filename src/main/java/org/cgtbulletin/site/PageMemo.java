@@ -32,8 +32,8 @@ import java.util.zip.CRC32C;
  *
  * <p>The digests are 64 bits: CRC-32 and CRC-32C of the same bytes side by side. They guard against accidents (an
  * edit, a file changed by hand), not against an adversary, and both are computed by the JVM's own instructions even
- * before the code around them is compiled: a digest of SHA-256 made the preview's first re-render 0.2 s slower,
- * digesting about 6 MB of models and pages in the interpreter.
+ * before the code around them is compiled: with SHA-256 the preview's first re-render was 0.2 s slower, digesting
+ * every page's model and the sample's 2 MB of published pages in the interpreter.
  */
 public final class PageMemo {
 
