@@ -62,7 +62,8 @@ public final class Bulletin {
     /**
      * Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv.
      * {@code preview}: the build is the preview server's, which remembers the pages it publishes so that a later
-     * {@link #rerender} renders only the pages an edit changes ({@link PageMemo}); a plain build keeps no memo.
+     * {@link #rerender} renders only the pages an edit changes ({@link PageMemo}); a plain build keeps no memo (a
+     * re-render always keeps one, whatever this says).
      */
     public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path templates, Path output,
             Path audit, Path previous, FileTime sourceDate, boolean preview) {

@@ -56,14 +56,20 @@ public final class ChangeWatcher {
                 f.put(root, "absent");
                 continue;
             }
-            try (Stream<Path> s = Files.walk(root)) {
-                s.filter(Files::isRegularFile).forEach(p -> {
-                    try {
-                        f.put(p, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
-                    } catch (IOException e) {
-                        f.put(p, "unreadable");
-                    }
-                });
+            // A root that is a symbolic link (a templates folder kept elsewhere) is walked where it leads; its files
+            // are named under the root as given, as the build names them.
+            try {
+                Path start = root.toRealPath();
+                try (Stream<Path> s = Files.walk(start)) {
+                    s.filter(Files::isRegularFile).forEach(p -> {
+                        Path named = root.resolve(start.relativize(p).toString());
+                        try {
+                            f.put(named, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+                        } catch (IOException e) {
+                            f.put(named, "unreadable");
+                        }
+                    });
+                }
             } catch (IOException | UncheckedIOException e) {
                 f.put(root, "unreadable");
             }

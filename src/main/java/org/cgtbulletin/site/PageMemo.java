@@ -1,20 +1,12 @@
 package org.cgtbulletin.site;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -72,21 +64,17 @@ public final class PageMemo {
     }
 
     /**
-     * The digest of every regular file under {@code dir} (its path relative to {@code dir} and its bytes, in path
-     * order): a template may include or import any other, so any change to any of them changes every page's inputs.
+     * The digest of the templates, every file of their folder as {@link Templates#snapshot} read it (its path and its
+     * bytes, in path order): a template may include or import any other, so any change to any of them changes every
+     * page's inputs.
      */
-    static long templates(Path dir) {
+    static long templates(Map<String, byte[]> files) {
         Digest d = new Digest();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                text(d, dir.relativize(f).toString().replace('\\', '/'));
-                byte[] bytes = Files.readAllBytes(f);
-                number(d, bytes.length);
-                d.update(bytes);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new java.util.TreeMap<>(files).forEach((name, bytes) -> {
+            text(d, name);
+            number(d, bytes.length);
+            d.update(bytes);
+        });
         return d.value();
     }
 
@@ -105,8 +93,8 @@ public final class PageMemo {
 
     /**
      * Feeds one model value, tagged with its kind and length so that different models cannot run together into the
-     * same bytes; false for a value of another kind. A map's entries go in the order of their keys (a hash map's own
-     * order may differ between two equal maps), a set's elements likewise when they are strings.
+     * same bytes; false for a value of another kind. Maps and collections go in their own order, the order a template
+     * lists them in (two equal hash maps listed in different orders cost a page rendered again, nothing worse).
      */
     private static boolean value(Digest d, Object o) {
         if (o == null) {
@@ -130,32 +118,14 @@ public final class PageMemo {
         } else if (o instanceof Map<?, ?> m) {
             d.update((byte) 6);
             number(d, m.size());
-            List<Map.Entry<?, ?>> sorted = new ArrayList<>(m.entrySet());
-            for (Map.Entry<?, ?> e : sorted) {
-                if (!(e.getKey() instanceof String)) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
                     return false;
                 }
-            }
-            sorted.sort((a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
-            for (Map.Entry<?, ?> e : sorted) {
-                text(d, (String) e.getKey());
+                text(d, key);
                 if (!value(d, e.getValue())) {
                     return false;
                 }
-            }
-        } else if (o instanceof Set<?> set) {
-            d.update((byte) 7);
-            number(d, set.size());
-            List<String> strings = new ArrayList<>();
-            for (Object x : set) {
-                if (!(x instanceof String str)) {
-                    return false;
-                }
-                strings.add(str);
-            }
-            strings.sort(null);
-            for (String str : strings) {
-                text(d, str);
             }
         } else if (o instanceof Collection<?> c) {
             d.update((byte) 8);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -71,7 +72,7 @@ final class Pages {
     private final PageMemo memo;
     /** The templates' digest, part of every page's inputs (only when a memo is kept). */
     private final long templatesDigest;
-    private final java.util.concurrent.atomic.AtomicInteger copied = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger copied = new AtomicInteger();
 
     Pages(SiteInput in, Templates templates, Path out, Path sameData, PageMemo previous) {
         this.in = in;
@@ -80,7 +81,7 @@ final class Pages {
         this.sameData = sameData;
         this.previous = previous;
         this.memo = previous == null ? null : new PageMemo();
-        this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.dir());
+        this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.files());
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {

@@ -49,7 +49,9 @@ public final class Site {
             return null;
         }
         try {
-            Pages pages = new Pages(input, new Templates(templatesDir), out, sameData, memo);
+            // With a memo, the templates are read once and rendered from what was read, which is what is digested.
+            Templates templates = memo == null ? new Templates(templatesDir) : Templates.snapshot(templatesDir);
+            Pages pages = new Pages(input, templates, out, sameData, memo);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
             return new Result(pages.written(), pages.charts(), pages.copied(), pages.memo());

@@ -42,11 +42,48 @@ public final class Templates {
 
     private final Configuration config;
     private final Path dir;
+    /** Every file of the folder as read once, by its path relative to it ({@link #snapshot}); null otherwise. */
+    private final Map<String, byte[]> files;
 
+    /** The templates of {@code dir}, each read from there when it is first used. */
     public Templates(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /**
+     * The templates of {@code dir} read at once, every file of the folder (through a symbolic link if it is one), and
+     * rendered from those bytes only, whatever happens to the files afterwards: what a page is made from is then
+     * exactly what {@link #files} holds, which the preview digests ({@link PageMemo}). A file that vanishes while it
+     * is read (an editor's temporary file) is left out.
+     */
+    static Templates snapshot(Path dir) throws IOException {
+        Path real = dir.toRealPath();
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        List<Path> listed;
+        try (java.util.stream.Stream<Path> s = Files.walk(real)) {
+            listed = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : listed) {
+            try {
+                files.put(real.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // deleted between the listing and the reading
+            }
+        }
+        return new Templates(dir, java.util.Collections.unmodifiableMap(files));
+    }
+
+    private Templates(Path dir, Map<String, byte[]> files) throws IOException {
         this.dir = dir;
+        this.files = files;
         config = new Configuration(Configuration.VERSION_2_3_34);
-        config.setDirectoryForTemplateLoading(dir.toFile());
+        if (files == null) {
+            config.setDirectoryForTemplateLoading(dir.toFile());
+        } else {
+            freemarker.cache.StringTemplateLoader loader = new freemarker.cache.StringTemplateLoader();
+            files.forEach((name, bytes) -> loader.putTemplate(name, new String(bytes, StandardCharsets.UTF_8), 0));
+            config.setTemplateLoader(loader);
+        }
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         config.setRecognizeStandardFileExtensions(true);
@@ -65,12 +102,12 @@ public final class Templates {
         config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     }
 
-    /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
-    /** The templates folder. */
-    Path dir() {
-        return dir;
+    /** Every file of the folder as {@link #snapshot} read it, by relative path; null for templates read lazily. */
+    Map<String, byte[]> files() {
+        return files;
     }
 
+    /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
     void render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
         byte[] bytes = renderBytes(name, model);
         Files.createDirectories(target.getParent());

@@ -158,6 +158,23 @@ class RerenderTest {
     }
 
     @Test
+    void anEditOfATemplateInAFolderReachedThroughASymbolicLinkRendersEveryPage() throws IOException {
+        Path real = dir.resolve("elsewhere/templates");
+        copy(Path.of("templates"), real);
+        Path templates = Files.createSymbolicLink(dir.resolve("templates"), real);
+        Bulletin.BuildResult first = built(templates, true);
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
+        Path layout = real.resolve("layout.ftlh");
+        Files.writeString(layout, Files.readString(layout).replace("</body>", "<p>edited</p></body>"));
+        Bulletin.BuildResult edited = Bulletin.rerender(request(content, templates, preview, true),
+                first.prepared(), Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(edited, problems.toString());
+        assertEquals(0, edited.pagesCopied());
+        assertTrue(snapshot(preview).get(Path.of("lessons/index.html")).contains("<p>edited</p>"));
+    }
+
+    @Test
     void anEditThatBringsADenylistedTermIsRefusedAndThePreviewStaysAsItWas() throws IOException {
         Path content = dir.resolve("content");
         copy(GOLDEN, content);

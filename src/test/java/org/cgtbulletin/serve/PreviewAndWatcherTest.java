@@ -79,4 +79,15 @@ class PreviewAndWatcherTest {
         Path appeared = Files.writeString(dir.resolve("absent.csv"), "x");
         assertEquals(Set.of(appeared), w.changes());
     }
+
+    @Test
+    void aFolderReachedThroughASymbolicLinkIsWatchedWhereItLeads() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("elsewhere/templates"));
+        Path layout = Files.writeString(real.resolve("layout.ftlh"), "<html/>");
+        Path link = Files.createSymbolicLink(dir.resolve("templates"), real);
+        ChangeWatcher w = new ChangeWatcher(java.util.List.of(link));
+        Files.writeString(layout, "<html lang=\"en\"/>");
+        Files.setLastModifiedTime(layout, FileTime.fromMillis(Files.getLastModifiedTime(layout).toMillis() + 2000));
+        assertEquals(Set.of(link.resolve("layout.ftlh")), w.changes(), "named under the link, as the build names it");
+    }
 }
