@@ -17,7 +17,10 @@ import java.util.zip.CRC32C;
  * function of those inputs alone (no clock, no state outside the model), so a page whose inputs have the same digest
  * as when the published file was written, and whose published file still has the recorded digest, is copied rather
  * than rendered: the same bytes either way. Anything else is rendered: a changed model or template, a page not seen
- * before, a published file changed or gone, a model holding a value this class cannot digest.
+ * before, a published file changed or gone, a model holding a value this class cannot digest. The templates are read
+ * once per render and rendered from what was read ({@link Templates#snapshot}), so that what is digested is what
+ * was used. (A template that printed the time, Freemarker's {@code .now}, would see it frozen in copied pages; the
+ * bulletin's templates never print it, as nothing in its output may depend on the clock.)
  *
  * <p>A memo is filled while one render runs (its page jobs add to it side by side) and is read-only afterwards, when
  * the next render consults it. Full builds keep none (it costs them time and nothing uses it).
