@@ -65,8 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (changes.isEmpty()) {
                     if (digestsBehind != null) {
                         // Nothing more was edited: bring the digests up to date behind the pages already served.
-                        BuildCommand.Outcome digests = BuildCommand.build(session, inputs, output, audit, null,
-                                digestsBehind, Bulletin.Pass.PAGES_AND_DIGESTS, true);
+                        BuildCommand.Outcome digests = rebuild(digestsBehind, Bulletin.Pass.PAGES_AND_DIGESTS);
                         if (digests.status() == Main.OK) {
                             last = digests; // its memo describes the pages published now
                         }
@@ -80,13 +79,12 @@ final class ServeCommand implements Callable<Integer> {
                 if (data == null) {
                     // After a failed build the data on disk are not those served: the fast path waits for a good
                     // full build.
-                    last = BuildCommand.build(session, inputs, output, audit, null, null, Bulletin.Pass.BUILD, true);
+                    last = rebuild(null, Bulletin.Pass.BUILD);
                     digestsBehind = null;
                 } else {
                     // The data of the latest good render, with the memo of the pages it published: only the pages
                     // the edit changes are rendered.
-                    BuildCommand.Outcome pages = BuildCommand.build(session, inputs, output, audit, null, data,
-                            Bulletin.Pass.PAGES, true);
+                    BuildCommand.Outcome pages = rebuild(data, Bulletin.Pass.PAGES);
                     if (pages.status() == Main.OK) {
                         last = pages;
                         digestsBehind = pages.prepared();
@@ -97,6 +95,22 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
+    }
+
+    /**
+     * One rebuild while serving ({@code data} null: a full one). A file that cannot be read or written just then (an
+     * editor's save under way, a folder being moved or made read-only) fails this rebuild with a message, not the
+     * server: the site last published stays served, and the next change is built again, in full.
+     */
+    BuildCommand.Outcome rebuild(Bulletin.Prepared data, Bulletin.Pass pass) {
+        try {
+            return BuildCommand.build(session, inputs, output, audit, null, data, pass, true);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            session.err().println("bulletin serve: could not rebuild: " + Main.cause(cause)
+                    + "; still serving the site last published");
+            return new BuildCommand.Outcome(Main.FAILURE, null);
+        }
     }
 
     /**
