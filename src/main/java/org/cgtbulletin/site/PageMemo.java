@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -71,9 +72,9 @@ public final class PageMemo {
      * bytes, in path order): a template may include or import any other, so any change to any of them changes every
      * page's inputs.
      */
-    static long templates(Map<String, byte[]> files) {
+    static long templates(SortedMap<String, byte[]> files) {
         Digest d = new Digest();
-        new java.util.TreeMap<>(files).forEach((name, bytes) -> {
+        files.forEach((name, bytes) -> {
             text(d, name);
             number(d, bytes.length);
             d.update(bytes);
@@ -87,9 +88,8 @@ public final class PageMemo {
      */
     static Long inputs(long templates, String template, Map<String, Object> model) {
         Digest d = new Digest();
-        d.update(new byte[] {(byte) (templates >>> 56), (byte) (templates >>> 48), (byte) (templates >>> 40),
-                (byte) (templates >>> 32), (byte) (templates >>> 24), (byte) (templates >>> 16),
-                (byte) (templates >>> 8), (byte) templates});
+        number(d, (int) (templates >>> 32));
+        number(d, (int) templates);
         text(d, template);
         return value(d, model) ? d.value() : null;
     }

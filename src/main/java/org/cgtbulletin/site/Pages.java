@@ -198,17 +198,11 @@ final class Pages {
             model.put("nav", nav);
             more.accept(model);
             Path target = out.resolve(path).resolve("index.html");
-            if (memo == null) {
-                templates.render(template, model, target);
-                return;
-            }
-            Long inputs = PageMemo.inputs(templatesDigest, template, model);
+            Long inputs = memo == null ? null : PageMemo.inputs(templatesDigest, template, model);
             if (inputs != null && copyUnchanged(path, inputs, target)) {
                 return;
             }
-            byte[] bytes = templates.renderBytes(template, model);
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
+            byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {
                 memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes)));
             }
@@ -233,8 +227,7 @@ final class Pages {
         if (PageMemo.digest(bytes) != before.output()) {
             return false;
         }
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
+        Templates.write(target, bytes);
         memo.put(path, before);
         copied.incrementAndGet();
         return true;

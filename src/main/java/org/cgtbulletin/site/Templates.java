@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import freemarker.cache.StringTemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -43,7 +49,7 @@ public final class Templates {
     private final Configuration config;
     private final Path dir;
     /** Every file of the folder as read once, by its path relative to it ({@link #snapshot}); null otherwise. */
-    private final Map<String, byte[]> files;
+    private final SortedMap<String, byte[]> files;
 
     /** The templates of {@code dir}, each read from there when it is first used. */
     public Templates(Path dir) throws IOException {
@@ -58,29 +64,29 @@ public final class Templates {
      */
     static Templates snapshot(Path dir) throws IOException {
         Path real = dir.toRealPath();
-        Map<String, byte[]> files = new java.util.TreeMap<>();
+        SortedMap<String, byte[]> files = new TreeMap<>();
         List<Path> listed;
-        try (java.util.stream.Stream<Path> s = Files.walk(real)) {
-            listed = s.filter(Files::isRegularFile).sorted().toList();
+        try (Stream<Path> s = Files.walk(real)) {
+            listed = s.filter(Files::isRegularFile).toList();
         }
         for (Path f : listed) {
             try {
                 files.put(real.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            } catch (java.nio.file.NoSuchFileException gone) {
+            } catch (NoSuchFileException gone) {
                 // deleted between the listing and the reading
             }
         }
-        return new Templates(dir, java.util.Collections.unmodifiableMap(files));
+        return new Templates(dir, Collections.unmodifiableSortedMap(files));
     }
 
-    private Templates(Path dir, Map<String, byte[]> files) throws IOException {
+    private Templates(Path dir, SortedMap<String, byte[]> files) throws IOException {
         this.dir = dir;
         this.files = files;
         config = new Configuration(Configuration.VERSION_2_3_34);
         if (files == null) {
             config.setDirectoryForTemplateLoading(dir.toFile());
         } else {
-            freemarker.cache.StringTemplateLoader loader = new freemarker.cache.StringTemplateLoader();
+            StringTemplateLoader loader = new StringTemplateLoader();
             files.forEach((name, bytes) -> loader.putTemplate(name, new String(bytes, StandardCharsets.UTF_8), 0));
             config.setTemplateLoader(loader);
         }
@@ -102,25 +108,26 @@ public final class Templates {
         config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     }
 
-    /** Every file of the folder as {@link #snapshot} read it, by relative path; null for templates read lazily. */
-    Map<String, byte[]> files() {
+    /** Every file of the folder as {@link #snapshot} read it, in path order; null for templates read lazily. */
+    SortedMap<String, byte[]> files() {
         return files;
     }
 
-    /** Renders {@code name} with {@code model} into {@code target} (parent folders created). */
-    void render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
-        byte[] bytes = renderBytes(name, model);
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
-    }
-
-    /** The page as UTF-8 bytes. */
-    byte[] renderBytes(String name, Map<String, Object> model) throws IOException, TemplateProblem {
+    /** Renders {@code name} with {@code model} into {@code target} (parent folders created); returns the bytes. */
+    byte[] render(String name, Map<String, Object> model, Path target) throws IOException, TemplateProblem {
         // Into a builder, then encoded at once: a file writer encodes every small string Freemarker writes on its
         // own (a third of the pages' template time), where String.getBytes copies an ASCII page in one go.
         TextBuffer out = new TextBuffer(8192);
         process(name, model, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        write(target, bytes);
+        return bytes;
+    }
+
+    /** Writes a page's bytes to {@code target}, its parent folders created. */
+    static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
     }
 
     public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
