@@ -6,6 +6,8 @@
 # Between edits it waits until the digests, which follow the pages, are up to date again (the server says so).
 # Ends with the least, median and greatest time; the server's own account of each re-render ("Updated N pages
 # ... in S s") is in its log, $BENCH_DIR/preview/serve.log.
+# BENCH_PAGES=N adds N generated lessons (about 2 KB of Markdown each, those of bench/pages.sh) to the copy of the
+# content, to time the same edit on a large site.
 # Usage: bench/preview.sh [E]      (run from the project root; builds the jar if needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,12 @@ work=${BENCH_DIR:-target/bench}/preview
 rm -rf "$work"
 mkdir -p "$work"
 cp -r content templates "$work/"
+pages=${BENCH_PAGES:-0}
+if [ "$pages" != 0 ]; then
+  generated=${BENCH_DIR:-target/bench}/pages/$pages
+  [ -d "$generated/bulletin" ] || python3 bench/pages/generate.py "$pages" "$generated"
+  cp "$generated"/bulletin/*.md "$work/content/lessons/"
+fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 java -jar target/bulletin.jar serve --content "$work/content" --templates "$work/templates" \
   --output "$work/site" --audit "$work/audit" --port "$port" > "$work/serve.log" 2>&1 &
@@ -54,7 +62,7 @@ def wait(what, test, seconds):
         time.sleep(0.01)
 
 
-wait("first build", lambda: "Serving" in open(log, encoding="utf-8", errors="replace").read(), 120)
+wait("first build", lambda: "Serving" in open(log, encoding="utf-8", errors="replace").read(), 600)
 wait("page", lambda: page() != "", 10)
 times = []
 for i in range(1, edits + 1):

@@ -34,6 +34,7 @@ import org.cgtbulletin.protect.SuppressionPattern;
 import org.cgtbulletin.publish.CellsFiles;
 import org.cgtbulletin.publish.PreviousRelease;
 import org.cgtbulletin.publish.Publisher;
+import org.cgtbulletin.publish.Recycling;
 import org.cgtbulletin.publish.SignalsFile;
 import org.cgtbulletin.publish.StaffAudit;
 import org.cgtbulletin.publish.StoriesFiles;
@@ -44,6 +45,7 @@ import org.cgtbulletin.read.DenylistReader;
 import org.cgtbulletin.read.ValidationRules;
 import org.cgtbulletin.site.PageMemo;
 import org.cgtbulletin.site.Site;
+import org.cgtbulletin.site.SpareSite;
 import org.cgtbulletin.site.SiteInput;
 import org.cgtbulletin.stories.Deidentifier;
 import org.cgtbulletin.stories.Editorial;
@@ -61,12 +63,70 @@ public final class Bulletin {
 
     /**
      * Where everything comes from and goes to. {@code previous} null means the output's own data/cells.csv.
-     * {@code preview}: the build is the preview server's, which remembers the pages it publishes so that a later
-     * {@link #rerender} renders only the pages an edit changes ({@link PageMemo}); a plain build keeps no memo (a
-     * re-render always keeps one, whatever this says).
+     * {@code preview}: the build is the preview server's (its {@link Preview}, one for the server's whole life), which
+     * remembers the pages it publishes so that a later {@link #rerender} renders only the pages an edit changes
+     * ({@link PageMemo}) and recycles the version of the site each publish replaces; null for a plain build, which
+     * keeps no memo (a re-render always keeps one, whatever this says).
      */
     public record BuildRequest(DatasetFiles files, ValidationRules rules, Path content, Path templates, Path output,
-            Path audit, Path previous, FileTime sourceDate, boolean preview) {
+            Path audit, Path previous, FileTime sourceDate, Preview preview) {
+    }
+
+    /**
+     * What the preview server keeps from one publish of its site to the next, besides the memo of the pages
+     * ({@link Prepared#pages}): the version of the site each re-render replaced ({@link Recycling}), surveyed on a
+     * thread of its own while the server waits for the next edit ({@link SpareSite}), so that the next re-render
+     * writes into it only the files that differ (at 10,000 pages, 4 to 5 s of creating and deleting files saved on
+     * each edit). {@link #close} deletes that version; the server does when it stops.
+     */
+    public static final class Preview implements AutoCloseable {
+        private final Recycling recycling;
+        private Parallel.Pending<SpareSite> survey;
+
+        public Preview(Path output) {
+            this.recycling = new Recycling(output);
+        }
+
+        /**
+         * The survey of the spare version, for a re-render about to recycle it as its staging folder; null (and the
+         * spare deleted, if any) when there is none to recycle: none kept, or its survey failed.
+         */
+        private SpareSite take() throws IOException {
+            Parallel.Pending<SpareSite> pending = survey;
+            survey = null;
+            SpareSite spare = null;
+            if (pending != null) {
+                try {
+                    spare = pending.join();
+                } catch (RuntimeException e) {
+                    spare = null; // could not be read (being deleted, say): publish into an empty folder
+                }
+            }
+            if (spare == null || recycling.spare() == null) {
+                recycling.discard();
+                return null;
+            }
+            return spare;
+        }
+
+        /** After a re-render published: the version it replaced, published with {@code memo}, is surveyed. */
+        private void replaced(PageMemo memo) {
+            Path spare = recycling.spare();
+            survey = spare == null || memo == null ? null : Parallel.start(() -> SpareSite.survey(spare, memo));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (survey != null) {
+                try {
+                    survey.join();
+                } catch (RuntimeException e) {
+                    // the folder is deleted either way
+                }
+                survey = null;
+            }
+            recycling.close();
+        }
     }
 
     /** What a build did, for the one-line summary. */
@@ -309,8 +369,15 @@ public final class Bulletin {
         Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
         Digests.Result[] digests = new Digests.Result[1];
+        Preview preview = request.preview();
+        // A re-render of the preview stages into the version of the site replaced by the one before (a full build,
+        // which renders every page, into an empty folder).
+        SpareSite spare = preview == null ? null : pass == Pass.BUILD ? discard(preview) : preview.take();
         try {
             Publisher.publish(request.output(), staging -> {
+                if (spare != null) {
+                    spare.clear(staging);
+                }
                 stages.begin("render site");
                 // The data files (130 MB at a million reports, 1.4 s on one core) are written on a thread of their
                 // own while the pages take the cores: different files, so nothing depends on which finishes first.
@@ -321,9 +388,9 @@ public final class Bulletin {
                     return null;
                 });
                 try {
-                    PageMemo memo = pass == Pass.BUILD ? (request.preview() ? PageMemo.empty() : null) : p.pages();
+                    PageMemo memo = pass == Pass.BUILD ? (preview != null ? PageMemo.empty() : null) : p.pages();
                     rendered[0] = Site.render(p.site(), request.templates(), staging,
-                            pass == Pass.BUILD ? null : site, memo, problems);
+                            pass == Pass.BUILD ? null : site, memo, spare, problems);
                 } finally {
                     join(dataFiles); // before the staging folder is published or deleted
                 }
@@ -338,9 +405,19 @@ public final class Bulletin {
                     throw new NothingPublished();
                 }
                 stages.begin("publish");
-            }, request.sourceDate());
+                if (spare != null) {
+                    spare.prune(staging, rendered[0].pages());
+                }
+            }, request.sourceDate(), preview == null ? null : preview.recycling);
         } catch (NothingPublished e) {
             return null;
+        }
+        if (preview != null) {
+            if (pass == Pass.BUILD) {
+                preview.recycling.discard(); // what it replaced was published before this server's memo began
+            } else {
+                preview.replaced(p.pages());
+            }
         }
         if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
             Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(),
@@ -356,6 +433,13 @@ public final class Bulletin {
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].pagesCopied(),
                 rendered[0].charts(), digests[0].files().size(), digests[0].kept(), stages.times(),
                 p.withPages(rendered[0].memo()));
+    }
+
+    /** Deletes the preview's spare version of the site: a full build stages into an empty folder. */
+    private static SpareSite discard(Preview preview) throws IOException {
+        preview.take();
+        preview.recycling.discard();
+        return null;
     }
 
     /**

@@ -53,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
     /** One build with the given options, printing problems or the one-line summary; returns the exit status. */
     static int build(Session session, InputOptions inputs, Path output, Path audit, Path previous)
             throws java.io.IOException {
-        return build(session, inputs, output, audit, previous, null, Bulletin.Pass.BUILD, false).status();
+        return build(session, inputs, output, audit, previous, null, Bulletin.Pass.BUILD, null).status();
     }
 
     /** A build's exit status and, when it succeeded, the prepared data a later re-render may reuse. */
@@ -101,11 +101,11 @@ final class BuildCommand implements Callable<Integer> {
     /**
      * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
      * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
-     * ({@link Bulletin#rerender}). {@code preview}: a full build of the preview server, which remembers its pages for
-     * the re-renders that follow ({@link Bulletin.BuildRequest#preview}).
+     * ({@link Bulletin#rerender}). {@code preview}: the preview server's, which remembers its pages for the re-renders
+     * that follow and recycles its site's replaced versions ({@link Bulletin.BuildRequest#preview}); null otherwise.
      */
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
-            Bulletin.Prepared data, Bulletin.Pass pass, boolean preview) throws java.io.IOException {
+            Bulletin.Prepared data, Bulletin.Pass pass, Bulletin.Preview preview) throws java.io.IOException {
         Path site = real(output);
         Path staff = real(audit);
         if (staff.startsWith(site) || site.startsWith(staff)) {

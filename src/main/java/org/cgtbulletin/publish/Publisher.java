@@ -14,7 +14,8 @@ import java.nio.file.attribute.FileTime;
 /**
  * The only code that writes to an output folder. Everything is written into a staging folder beside the target
  * ({@code <target>.<pid>.staging}); only when that is complete is it swapped in by renames, so a failed build
- * leaves the previously published folder exactly as it was.
+ * leaves the previously published folder exactly as it was. A process that publishes the same folder again and
+ * again (the preview server) may recycle: see {@link Recycling}.
  */
 public final class Publisher {
 
@@ -31,6 +32,18 @@ public final class Publisher {
      * SOURCE_DATE_EPOCH or a fixed instant) so that archives of the output are reproducible.
      */
     public static void publish(Path target, Content content, FileTime fileTime) throws IOException {
+        publish(target, content, fileTime, null);
+    }
+
+    /**
+     * As {@link #publish(Path, Content, FileTime)}; with {@code recycling} (for {@code target}), the staging folder
+     * is the version of the folder replaced by the publish before, when {@link Recycling#take} hands it over (the
+     * content must then leave in it exactly the files it publishes, see {@link Recycling}), and the version this
+     * publish replaces is kept for the next one instead of deleted. Without it, or when there is nothing to hand
+     * over, the staging folder starts empty.
+     */
+    public static void publish(Path target, Content content, FileTime fileTime, Recycling recycling)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
@@ -39,7 +52,9 @@ public final class Publisher {
         Path old = parent.resolve(absolute.getFileName() + "." + pid + ".old");
         deleteTree(staging);
         deleteTree(old);
-        Files.createDirectories(staging);
+        if (recycling == null || !recycling.take(absolute, staging)) {
+            Files.createDirectories(staging);
+        }
         try {
             content.writeTo(staging);
             setTimes(staging, fileTime);
@@ -65,11 +80,15 @@ public final class Publisher {
             throw e;
         }
         if (hadOld) {
-            deleteTree(old);
+            if (recycling != null) {
+                recycling.keep(absolute, old);
+            } else {
+                deleteTree(old);
+            }
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -72,14 +72,20 @@ final class Pages {
     private final PageMemo memo;
     /** The templates' digest, part of every page's inputs (only when a memo is kept). */
     private final long templatesDigest;
+    /**
+     * The earlier version of the site that {@link #out} was recycled from, whose verified pages stay where they are
+     * when their inputs are unchanged; null when {@link #out} started empty.
+     */
+    private final SpareSite spare;
     private final AtomicInteger copied = new AtomicInteger();
 
-    Pages(SiteInput in, Templates templates, Path out, Path sameData, PageMemo previous) {
+    Pages(SiteInput in, Templates templates, Path out, Path sameData, PageMemo previous, SpareSite spare) {
         this.in = in;
         this.templates = templates;
         this.out = out;
         this.sameData = sameData;
         this.previous = previous;
+        this.spare = previous == null ? null : spare;
         this.memo = previous == null ? null : new PageMemo();
         this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.files());
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
@@ -107,7 +113,10 @@ final class Pages {
         return memo;
     }
 
-    /** How many pages were copied from the published site, their inputs unchanged, instead of rendered. */
+    /**
+     * How many pages were copied from the published site, or kept in the recycled staging folder, their inputs
+     * unchanged, instead of rendered.
+     */
     int copied() {
         return copied.get();
     }
@@ -199,8 +208,16 @@ final class Pages {
             more.accept(model);
             Path target = out.resolve(path).resolve("index.html");
             Long inputs = memo == null ? null : PageMemo.inputs(templatesDigest, template, model);
-            if (inputs != null && copyUnchanged(path, inputs, target)) {
-                return;
+            if (inputs != null) {
+                PageMemo.Entry kept = spare == null ? null : spare.keep(out, path, inputs);
+                if (kept != null) { // already in the recycled staging folder, as it would be rendered
+                    memo.put(path, kept);
+                    copied.incrementAndGet();
+                    return;
+                }
+                if (copyUnchanged(path, inputs, target)) {
+                    return;
+                }
             }
             byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {

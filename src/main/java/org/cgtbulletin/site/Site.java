@@ -43,6 +43,17 @@ public final class Site {
      */
     public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, PageMemo memo,
             Problems problems) throws IOException {
+        return render(input, templatesDir, out, sameData, memo, null, problems);
+    }
+
+    /**
+     * As {@link #render(SiteInput, Path, Path, Path, PageMemo, Problems)}, into a staging folder recycled from the
+     * earlier version {@code spare} surveyed (already {@link SpareSite#clear}ed; the caller {@link SpareSite#prune}s
+     * it once everything is written): a verified page whose inputs are unchanged stays where it is, and the rest is
+     * written over it. Null {@code spare}: {@code out} is empty.
+     */
+    public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, PageMemo memo,
+            SpareSite spare, Problems problems) throws IOException {
         if (!Files.isDirectory(templatesDir)) {
             problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
                     + " expected the Freemarker templates shipped in the project's templates/ folder");
@@ -51,7 +62,7 @@ public final class Site {
         try {
             // With a memo, the templates are read once and rendered from what was read, which is what is digested.
             Templates templates = memo == null ? new Templates(templatesDir) : Templates.snapshot(templatesDir);
-            Pages pages = new Pages(input, templates, out, sameData, memo);
+            Pages pages = new Pages(input, templates, out, sameData, memo, spare);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
             return new Result(pages.written(), pages.charts(), pages.copied(), pages.memo());

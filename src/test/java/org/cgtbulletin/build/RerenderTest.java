@@ -47,7 +47,18 @@ class RerenderTest {
         return new Bulletin.BuildRequest(new DatasetFiles(content.resolve("data/reports.csv"),
                 content.resolve("data/volumes.csv"), null, content.resolve("taxonomy.yaml")),
                 new ValidationRules(LocalDate.of(2026, 11, 1), null), content, templates, output,
-                dir.resolve("audit-" + output.getFileName()), null, null, preview);
+                dir.resolve("audit-" + output.getFileName()), null, null,
+                preview ? previews.computeIfAbsent(output, Bulletin.Preview::new) : null);
+    }
+
+    /** The preview state of each output folder, as a server keeps one for its life. */
+    private final Map<Path, Bulletin.Preview> previews = new java.util.HashMap<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopPreviews() throws IOException {
+        for (Bulletin.Preview p : previews.values()) {
+            p.close();
+        }
     }
 
     /** The golden input copied to {@code content}, built into {@code preview} (remembering its pages or not). */
@@ -183,7 +194,7 @@ class RerenderTest {
         Bulletin.BuildRequest plain = request(content, preview);
         Bulletin.BuildRequest req = new Bulletin.BuildRequest(new DatasetFiles(plain.files().reports(),
                 plain.files().volumes(), denylist, plain.files().taxonomy()), plain.rules(), content,
-                plain.templates(), preview, plain.audit(), null, null, false);
+                plain.templates(), preview, plain.audit(), null, null, null);
         Bulletin.BuildResult first = Bulletin.build(req, problems, Progress.NONE);
         assertNotNull(first, problems.toString());
         Map<Path, String> before = snapshot(preview);

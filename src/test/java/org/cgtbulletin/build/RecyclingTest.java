@@ -1,0 +1,166 @@
+package org.cgtbulletin.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.cgtbulletin.Bulletin;
+import org.cgtbulletin.model.Problems;
+import org.cgtbulletin.model.Progress;
+import org.cgtbulletin.read.DatasetFiles;
+import org.cgtbulletin.read.ValidationRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preview recycles the version of the site each re-render replaced as the next one's staging folder
+ * ({@code publish.Recycling}, {@code site.SpareSite}): after every edit (text, a lesson added or deleted, a template,
+ * a static file removed, the published site changed by hand) each publish is still, folder for folder and byte for
+ * byte, the site a full build of the same inputs gives; pages an edit does not touch are left where they are, not
+ * written again; and the spare is gone when the preview stops.
+ */
+class RecyclingTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/input");
+
+    @TempDir
+    Path dir;
+
+    private final Problems problems = new Problems();
+    private int fresh;
+
+    private Bulletin.BuildRequest request(Path content, Path templates, Path output, Bulletin.Preview preview) {
+        return new Bulletin.BuildRequest(new DatasetFiles(content.resolve("data/reports.csv"),
+                content.resolve("data/volumes.csv"), null, content.resolve("taxonomy.yaml")),
+                new ValidationRules(LocalDate.of(2026, 11, 1), null), content, templates, output,
+                dir.resolve("audit-" + output.getFileName()), null, null, preview);
+    }
+
+    @Test
+    void everyRecycledPublishIsTheSiteAFullBuildGives() throws IOException {
+        Path content = dir.resolve("content");
+        Path templates = dir.resolve("templates");
+        Path site = dir.resolve("site");
+        copy(GOLDEN, content);
+        copy(Path.of("templates"), templates);
+        Path spare = dir.resolve("site." + ProcessHandle.current().pid() + ".spare");
+        try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
+            Bulletin.BuildResult first = Bulletin.build(request(content, templates, site, preview), problems,
+                    Progress.NONE);
+            assertNotNull(first, problems.kept().toString());
+            assertFalse(Files.exists(spare), "a full build keeps no spare: it does not know what it replaced");
+            Bulletin.Prepared last = first.prepared();
+
+            // Two passes per edit, as the server makes them; from the second on, each stages into a spare.
+            Path lesson = content.resolve("lessons/sampling-ports.md");
+            Files.writeString(lesson, Files.readString(lesson).replace("Swab the sampling port",
+                    "Swab and cap the sampling port"));
+            last = bothPasses(content, templates, site, preview, last);
+            assertTrue(Files.isDirectory(spare), "the version replaced is kept for the next re-render");
+
+            Path untouched = site.resolve("methodology/index.html");
+            FileTime written = Files.getLastModifiedTime(untouched);
+            Files.writeString(content.resolve("lessons/new-lesson.md"), "---\ntitle: \"Label the bags before"
+                    + " filling\"\nsummary: \"Pre-labelled bags.\"\nsteps: [expansion]\n---\nLabel first.\n");
+            last = bothPasses(content, templates, site, preview, last);
+            assertTrue(Files.isRegularFile(site.resolve("lessons/new-lesson/index.html")));
+            assertEquals(written, Files.getLastModifiedTime(untouched),
+                    "a page the edits do not touch stays in the recycled folder, not written again");
+
+            Files.delete(content.resolve("lessons/new-lesson.md"));
+            last = bothPasses(content, templates, site, preview, last);
+            assertFalse(Files.exists(site.resolve("lessons/new-lesson")), "a deleted lesson's page and folder go");
+
+            Path layout = templates.resolve("layout.ftlh");
+            Files.writeString(layout, Files.readString(layout).replace("</footer>", "<p>Preview</p></footer>"));
+            Files.delete(templates.resolve("static/search.js"));
+            Files.createDirectories(templates.resolve("static/img"));
+            Files.writeString(templates.resolve("static/img/mark.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+            last = bothPasses(content, templates, site, preview, last);
+            assertFalse(Files.exists(site.resolve("assets/search.js")), "a static file removed is not published");
+
+            // The published site changed by another hand while served (a build into the same folder, say): the
+            // next publish replaces it, the one after that recycles it, and neither keeps anything stale.
+            Files.writeString(site.resolve("methodology/index.html"), "changed by hand");
+            Files.writeString(site.resolve("lessons/index.html"), "changed by hand");
+            Files.writeString(site.resolve("stray.txt"), "not the site's");
+            Files.createDirectories(site.resolve("stray/deeper"));
+            Files.writeString(site.resolve("stray/deeper/file.txt"), "not the site's");
+            Files.writeString(lesson, Files.readString(lesson) + "\nA last line.\n");
+            last = bothPasses(content, templates, site, preview, last);
+            Files.writeString(lesson, Files.readString(lesson) + "\nAnd another.\n");
+            last = bothPasses(content, templates, site, preview, last);
+        }
+        assertFalse(Files.exists(spare), "the spare is deleted when the preview stops");
+    }
+
+    /** The pages pass and the digests pass of one edit; each publish checked against a full build. */
+    private Bulletin.Prepared bothPasses(Path content, Path templates, Path site, Bulletin.Preview preview,
+            Bulletin.Prepared data) throws IOException {
+        Bulletin.BuildResult pages = Bulletin.rerender(request(content, templates, site, preview), data,
+                Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(pages, problems.kept().toString());
+        Map<String, String> full = fullBuild(content, templates);
+        Map<String, String> now = tree(site);
+        full.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+        now.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+        assertSame(full, now, "the pages pass");
+        Bulletin.BuildResult digests = Bulletin.rerender(request(content, templates, site, preview),
+                pages.prepared(), Bulletin.Pass.PAGES_AND_DIGESTS, problems, Progress.NONE);
+        assertNotNull(digests, problems.kept().toString());
+        assertSame(fullBuild(content, templates), tree(site), "the digests pass");
+        return digests.prepared();
+    }
+
+    private Map<String, String> fullBuild(Path content, Path templates) throws IOException {
+        Path out = dir.resolve("full-" + fresh++);
+        assertNotNull(Bulletin.build(request(content, templates, out, null), problems, Progress.NONE),
+                problems.kept().toString());
+        return tree(out);
+    }
+
+    private static void assertSame(Map<String, String> expected, Map<String, String> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what + ": the same folders and files as a full build");
+        expected.forEach((p, bytes) -> assertEquals(bytes, actual.get(p), what + ": " + p + " as a full build"));
+    }
+
+    /** Every folder (with a trailing '/') and file under {@code root}, files with their bytes. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    m.put(name + "/", "");
+                } else {
+                    m.put(name, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
