@@ -41,6 +41,28 @@ public final class Recycling implements AutoCloseable {
         return Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS) ? spare : null;
     }
 
+    /**
+     * Makes a spare as a copy of the published folder, when there is none (after a first publish, which replaced
+     * nothing, so that the next publish need not create every file again); returns it, or null when there already is
+     * one or nothing is published. The copy is made beside it and renamed into place once complete; a copy that fails
+     * (the published folder swapped meanwhile by another process) is deleted and the failure thrown.
+     */
+    public synchronized Path seed() throws IOException {
+        if (spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Path copy = spare.resolveSibling(spare.getFileName() + ".copy");
+        Publisher.deleteTree(copy);
+        try {
+            Publisher.copyTree(target, copy);
+            Publisher.move(copy, spare);
+        } catch (IOException | RuntimeException e) {
+            Publisher.deleteTree(copy);
+            throw e;
+        }
+        return spare;
+    }
+
     /** Deletes the spare: the next publish stages into an empty folder. */
     public synchronized void discard() throws IOException {
         Publisher.deleteTree(spare);

@@ -33,8 +33,34 @@ import java.util.zip.CRC32C;
  */
 public final class PageMemo {
 
-    /** The digests of one published page: of what it was rendered from, and of its bytes. */
-    record Entry(long inputs, long output) {
+    /**
+     * One published page: the digests of what it was rendered from and of its bytes, and the stamp of the file as
+     * written (null when not known), by which the preview recognises the file later without reading it
+     * ({@link SpareSite}).
+     */
+    record Entry(long inputs, long output, Stamp stamp) {
+
+        /** The same page, written to (or found as) another file. */
+        Entry at(Stamp file) {
+            return new Entry(inputs, output, file);
+        }
+    }
+
+    /**
+     * A file as written: its size, modification time and file key (device and inode where the platform has them). A
+     * file rewritten since, or replaced, has another stamp (the preview publishes without setting file times).
+     */
+    record Stamp(long size, java.nio.file.attribute.FileTime modified, Object fileKey) {
+
+        static Stamp of(java.nio.file.attribute.BasicFileAttributes a) {
+            return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        }
+
+        /** The stamp of {@code file} now (its link, not what it links to). */
+        static Stamp of(java.nio.file.Path file) throws java.io.IOException {
+            return of(java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

@@ -221,7 +221,7 @@ final class Pages {
             }
             byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {
-                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes)));
+                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes), PageMemo.Stamp.of(target)));
             }
         });
         written.add(path);
@@ -245,7 +245,7 @@ final class Pages {
             return false;
         }
         Templates.write(target, bytes);
-        memo.put(path, before);
+        memo.put(path, before.at(PageMemo.Stamp.of(target)));
         copied.incrementAndGet();
         return true;
     }

@@ -9,85 +9,99 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An earlier version of the site, recycled as a re-render's staging folder ({@code publish.Recycling}): what of it the
- * re-render may keep, and how the rest goes. {@link #survey} (on a thread of its own, while the preview waits for the
- * next edit) lists its files and checks each page file against the memo it was published with: a page whose file
- * still has the digest the memo recorded is <em>verified</em>. Then a re-render into that folder {@link #clear}s
- * every file but the verified pages before it writes anything, {@link #keep}s a verified page whose inputs are
- * again those it was rendered from (its file is already the one a render would write, so it is neither rendered,
- * copied nor touched), overwrites the others, and finally {@link #prune}s the verified pages it did not publish and
- * the folders left empty. What remains is exactly the set of files the re-render wrote or kept: the same folder a
- * render into an empty staging folder gives, byte for byte ({@code RecyclingTest} compares them).
+ * re-render may keep. {@link #survey} (on a thread of its own, while the preview waits for the next edit) lists its
+ * files and finds the <em>verified</em> pages, those whose file is known to hold what a memo of pages ({@link
+ * PageMemo}) says: by their stamp (size, time, file key), when the memo is the one the folder's pages were written
+ * with, or else by reading them (their digest must be the memo's; the preview's first build surveys so the site it
+ * replaced, which it did not write). Every other file is deleted there and then, with the folders left empty. A
+ * re-render into the folder then {@link #keep}s each verified page whose inputs are again the memo's (its file is
+ * neither rendered, copied nor touched), writes everything else, and finally {@link #prune}s the verified pages it
+ * did not publish and the folders they leave empty. What remains is exactly the files the re-render wrote or kept:
+ * the folder a render into an empty staging folder gives, byte for byte ({@code RecyclingTest} compares them).
  *
- * <p>The survey reads every page (at 10,000 pages, about 90 MB, 0.2 to 0.5 s), so that a folder that is not what the
- * memo says (a site published over the preview's by another build while it served, say) costs a render, never a
- * stale page. A kept page's file is looked at once more when it is kept (its size, time and file key as surveyed),
- * one system call.
+ * <p>A file changed since it was written (by hand, or a site published over the preview's by another build while it
+ * served) has another stamp, and costs a render, never a stale page. A kept page's file is looked at once more when
+ * it is kept, one system call. Nothing but this process writes into the spare, whose name carries its process id; a
+ * file put there by hand after the survey would not be seen.
  */
 public final class SpareSite {
 
-    /** A verified page: its memo entry and its file's attributes when it was read. */
-    private record Verified(PageMemo.Entry entry, long size, FileTime modified, Object fileKey) {
-    }
-
-    /** Every file of the spare, relative to its folder ('/'-separated). */
-    private final List<String> files;
-    /** The verified pages, by page path (a folder path ending in '/', or "" for the home page). */
-    private final Map<String, Verified> verified;
+    /** A verified page: its memo entry, with the stamp of its file here. */
+    private final Map<String, PageMemo.Entry> verified;
     /** The pages kept by the re-render under way. */
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
-    /** Folders (relative) a file was deleted from: removed at the end if nothing is left in them. */
+    /** Folders (relative) a file was deleted from: removed if nothing is left in them. */
     private final Set<String> emptied = new TreeSet<>();
 
-    private SpareSite(List<String> files, Map<String, Verified> verified) {
-        this.files = files;
+    private SpareSite(Map<String, PageMemo.Entry> verified) {
         this.verified = verified;
     }
 
     /**
-     * Surveys {@code folder}, a version of the site published with {@code memo} (the memo that described the pages
-     * while it was the published folder).
+     * Surveys {@code folder}, an earlier version of the site, against {@code memo}, and deletes from it everything but
+     * the verified pages. {@code written}: the memo is the one its pages were written with (a page is verified by
+     * its stamp); otherwise the memo says what a render gives, and a page is verified by reading it.
      */
-    public static SpareSite survey(Path folder, PageMemo memo) throws IOException {
-        List<String> files = new ArrayList<>();
+    public static SpareSite survey(Path folder, PageMemo memo, boolean written) throws IOException {
+        Map<String, BasicFileAttributes> files = new TreeMap<>();
+        List<String> folders = new ArrayList<>();
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(folder)) {
+                    folders.add(relative(folder, dir));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                files.add(relative(folder, file));
+                files.put(relative(folder, file), attrs);
                 return FileVisitResult.CONTINUE;
             }
         });
-        Map<String, Verified> verified = new HashMap<>();
-        for (String f : files) {
-            if (!f.equals(PAGE_FILE) && !f.endsWith("/" + PAGE_FILE)) {
+        Map<String, PageMemo.Entry> verified = new HashMap<>();
+        for (Map.Entry<String, BasicFileAttributes> f : files.entrySet()) {
+            String path = pagePath(f.getKey());
+            PageMemo.Entry entry = path == null ? null : memo.get(path);
+            BasicFileAttributes attrs = f.getValue();
+            if (entry == null || !attrs.isRegularFile()) {
                 continue;
             }
-            String path = f.substring(0, f.length() - PAGE_FILE.length());
-            PageMemo.Entry entry = memo.get(path);
-            if (entry == null) {
-                continue;
+            PageMemo.Stamp stamp = PageMemo.Stamp.of(attrs);
+            if (written ? stamp.equals(entry.stamp())
+                    : PageMemo.digest(Files.readAllBytes(folder.resolve(f.getKey()))) == entry.output()) {
+                verified.put(path, entry.at(stamp));
             }
-            Path file = folder.resolve(f);
-            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!before.isRegularFile() || PageMemo.digest(Files.readAllBytes(file)) != entry.output()) {
-                continue;
-            }
-            verified.put(path, new Verified(entry, before.size(), before.lastModifiedTime(), before.fileKey()));
         }
-        return new SpareSite(files, verified);
+        SpareSite spare = new SpareSite(verified);
+        spare.emptied.addAll(folders); // any folder left empty goes, whatever emptied it
+        for (String f : files.keySet()) {
+            String path = pagePath(f);
+            if (path == null || !verified.containsKey(path)) {
+                spare.delete(folder, f);
+            }
+        }
+        spare.removeEmptied(folder);
+        return spare;
+    }
+
+    /** The page path of a page file ("lessons/x/" for "lessons/x/index.html", "" for the home page), else null. */
+    private static String pagePath(String file) {
+        return file.equals(PAGE_FILE) ? "" : file.endsWith("/" + PAGE_FILE)
+                ? file.substring(0, file.length() - PAGE_FILE.length()) : null;
     }
 
     private static final String PAGE_FILE = "index.html";
@@ -97,41 +111,24 @@ public final class SpareSite {
     }
 
     /**
-     * Deletes every file of {@code staging} (the surveyed folder, moved there) but the verified pages, before the
-     * re-render writes into it.
-     */
-    public void clear(Path staging) throws IOException {
-        for (String f : files) {
-            String path = f.equals(PAGE_FILE) ? "" : f.endsWith("/" + PAGE_FILE)
-                    ? f.substring(0, f.length() - PAGE_FILE.length()) : null;
-            if (path == null || !verified.containsKey(path)) {
-                delete(staging, f);
-            }
-        }
-    }
-
-    /**
      * The memo entry of the page at {@code path} when it is verified, was rendered from {@code inputs} (the digest
      * of what it would be rendered from now), and its file in {@code staging} is still the one surveyed: the file
      * stays as it is. Null otherwise: the page is to be written.
      */
     PageMemo.Entry keep(Path staging, String path, long inputs) {
-        Verified v = verified.get(path);
-        if (v == null || v.entry().inputs() != inputs) {
+        PageMemo.Entry v = verified.get(path);
+        if (v == null || v.inputs() != inputs) {
             return null;
         }
         try {
-            BasicFileAttributes now = Files.readAttributes(staging.resolve(path).resolve(PAGE_FILE),
-                    BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!now.isRegularFile() || now.size() != v.size() || !now.lastModifiedTime().equals(v.modified())
-                    || !Objects.equals(now.fileKey(), v.fileKey())) {
+            if (!PageMemo.Stamp.of(staging.resolve(path).resolve(PAGE_FILE)).equals(v.stamp())) {
                 return null;
             }
         } catch (IOException e) {
             return null; // gone: written again
         }
         kept.add(path);
-        return v.entry();
+        return v;
     }
 
     /**
@@ -145,13 +142,19 @@ public final class SpareSite {
                 delete(staging, path + PAGE_FILE);
             }
         }
+        removeEmptied(staging);
+    }
+
+    /** Removes each folder a file was deleted from if it is empty now, and its parents that are then empty. */
+    private void removeEmptied(Path root) throws IOException {
         List<String> folders = new ArrayList<>(emptied);
         folders.sort((a, b) -> b.compareTo(a)); // a folder after those inside it
         for (String folder : folders) {
-            for (Path dir = staging.resolve(folder); !dir.equals(staging) && isEmpty(dir); dir = dir.getParent()) {
+            for (Path dir = root.resolve(folder); !dir.equals(root) && isEmpty(dir); dir = dir.getParent()) {
                 Files.delete(dir);
             }
         }
+        emptied.clear();
     }
 
     private void delete(Path staging, String file) throws IOException {
@@ -173,10 +176,5 @@ public final class SpareSite {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             return !entries.iterator().hasNext();
         }
-    }
-
-    /** How many pages the survey verified. */
-    public int verifiedPages() {
-        return verified.size();
     }
 }

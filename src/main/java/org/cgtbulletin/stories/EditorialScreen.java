@@ -3,13 +3,21 @@ package org.cgtbulletin.stories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import org.cgtbulletin.model.FileMemo;
 import org.cgtbulletin.model.Problems;
 
 /**
@@ -33,43 +41,83 @@ public final class EditorialScreen {
      */
     public static void check(Path content, Set<Path> dataset, Deidentifier deidentifier, Problems problems)
             throws IOException {
+        check(content, dataset, deidentifier, null, problems);
+    }
+
+    /** A denylisted term found in a file: its line and the term as written. */
+    private record Hit(int line, String term) {
+    }
+
+    /**
+     * As {@link #check(Path, Set, Deidentifier, Problems)}, for a process that screens the same content again and
+     * again with the same denylist (the preview server): {@code memo} remembers each file's findings, and a file
+     * unchanged since ({@link FileMemo}) is not read again. The caller gives a memo of its own to each denylist.
+     */
+    public static void check(Path content, Set<Path> dataset, Deidentifier deidentifier, FileMemo<Object> memo,
+            Problems problems) throws IOException {
         if (deidentifier.denylistSize() == 0 || !Files.isDirectory(content)) {
             return;
         }
         Path data = content.resolve("data").toAbsolutePath().normalize();
-        List<Path> files;
+        // Each text file with its attributes, read once by the walk (what the memo compares), in path order.
+        SortedMap<Path, BasicFileAttributes> files = new TreeMap<>();
         // Links are followed, a linked content folder or lessons folder included: what the site reads is screened.
-        try (Stream<Path> walk = Files.walk(content, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.toAbsolutePath().normalize().startsWith(data))
-                    .filter(f -> !dataset.contains(f.toAbsolutePath().normalize()))
-                    .filter(f -> TEXT.contains(extension(f)))
-                    .sorted()
-                    .toList();
-        }
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            int[] source = new int[text.length() + 1];
-            String readable = readable(text, source);
-            List<int[]> spans = deidentifier.deniedSpans(readable);
-            if (spans.isEmpty()) {
-                continue;
-            }
-            int line = 1;
-            int at = 0;
-            for (int[] span : spans) {
-                int start = source[span[0]];
-                for (; at < start; at++) {
-                    if (text.charAt(at) == '\n') {
-                        line++;
+        Files.walkFileTree(content, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return dir.toAbsolutePath().normalize().startsWith(data) ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
                     }
-                }
-                String term = readable.substring(span[0], span[1]).strip();
-                problems.error(f.toString(), line, "denylist", "'" + term + "' is a term of the denylist, and"
-                        + " none may appear in anything published; reword this text, or remove the term from the"
-                        + " denylist if it was listed by mistake");
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && TEXT.contains(extension(f))
+                                && !dataset.contains(f.toAbsolutePath().normalize())) {
+                            files.put(f, attrs);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                        throw e; // a link that loops, a folder that cannot be read: as any unreadable input
+                    }
+                });
+        for (Map.Entry<Path, BasicFileAttributes> e : files.entrySet()) {
+            Path f = e.getKey();
+            @SuppressWarnings("unchecked")
+            List<Hit> hits = memo == null ? screen(f, deidentifier)
+                    : (List<Hit>) memo.get(f, e.getValue(), "screened", file -> screen(file, deidentifier));
+            for (Hit hit : hits) {
+                problems.error(f.toString(), hit.line(), "denylist", "'" + hit.term() + "' is a term of the"
+                        + " denylist, and none may appear in anything published; reword this text, or remove the"
+                        + " term from the denylist if it was listed by mistake");
             }
         }
+    }
+
+    private static List<Hit> screen(Path f, Deidentifier deidentifier) throws IOException {
+        String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        int[] source = new int[text.length() + 1];
+        String readable = readable(text, source);
+        List<int[]> spans = deidentifier.deniedSpans(readable);
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        int line = 1;
+        int at = 0;
+        for (int[] span : spans) {
+            int start = source[span[0]];
+            for (; at < start; at++) {
+                if (text.charAt(at) == '\n') {
+                    line++;
+                }
+            }
+            hits.add(new Hit(line, readable.substring(span[0], span[1]).strip()));
+        }
+        return List.copyOf(hits);
     }
 
     /**

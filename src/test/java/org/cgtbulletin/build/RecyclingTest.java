@@ -2,6 +2,7 @@ package org.cgtbulletin.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -55,27 +58,32 @@ class RecyclingTest {
         copy(GOLDEN, content);
         copy(Path.of("templates"), templates);
         Path spare = dir.resolve("site." + ProcessHandle.current().pid() + ".spare");
+        // A site built before the server starts: the server's first build replaces it, and keeps it as its spare.
+        assertNotNull(Bulletin.build(request(content, templates, site, null), problems, Progress.NONE));
+        Path untouched = site.resolve("methodology/index.html");
+        FileTime written = Files.getLastModifiedTime(untouched);
         try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
             Bulletin.BuildResult first = Bulletin.build(request(content, templates, site, preview), problems,
                     Progress.NONE);
             assertNotNull(first, problems.kept().toString());
-            assertFalse(Files.exists(spare), "a full build keeps no spare: it does not know what it replaced");
+            assertTrue(Files.isDirectory(spare), "the version replaced is kept for the next publish");
+            // Publishes alternate between two folders: an untouched page is one of the two builds' files.
+            java.util.Set<FileTime> builds = java.util.Set.of(written, Files.getLastModifiedTime(untouched));
             Bulletin.Prepared last = first.prepared();
 
-            // Two passes per edit, as the server makes them; from the second on, each stages into a spare.
+            // Two passes per edit, as the server makes them, each staging into the spare the one before kept.
             Path lesson = content.resolve("lessons/sampling-ports.md");
             Files.writeString(lesson, Files.readString(lesson).replace("Swab the sampling port",
                     "Swab and cap the sampling port"));
             last = bothPasses(content, templates, site, preview, last);
-            assertTrue(Files.isDirectory(spare), "the version replaced is kept for the next re-render");
+            assertTrue(builds.contains(Files.getLastModifiedTime(untouched)), "an untouched page is kept, not"
+                    + " written again, from the first re-render on (which stages into the site built before)");
 
-            Path untouched = site.resolve("methodology/index.html");
-            FileTime written = Files.getLastModifiedTime(untouched);
             Files.writeString(content.resolve("lessons/new-lesson.md"), "---\ntitle: \"Label the bags before"
                     + " filling\"\nsummary: \"Pre-labelled bags.\"\nsteps: [expansion]\n---\nLabel first.\n");
             last = bothPasses(content, templates, site, preview, last);
             assertTrue(Files.isRegularFile(site.resolve("lessons/new-lesson/index.html")));
-            assertEquals(written, Files.getLastModifiedTime(untouched),
+            assertTrue(builds.contains(Files.getLastModifiedTime(untouched)),
                     "a page the edits do not touch stays in the recycled folder, not written again");
 
             Files.delete(content.resolve("lessons/new-lesson.md"));
@@ -96,6 +104,7 @@ class RecyclingTest {
             Files.writeString(site.resolve("lessons/index.html"), "changed by hand");
             Files.writeString(site.resolve("stray.txt"), "not the site's");
             Files.createDirectories(site.resolve("stray/deeper"));
+            Files.createDirectories(site.resolve("stray/empty"));
             Files.writeString(site.resolve("stray/deeper/file.txt"), "not the site's");
             Files.writeString(lesson, Files.readString(lesson) + "\nA last line.\n");
             last = bothPasses(content, templates, site, preview, last);
@@ -103,6 +112,38 @@ class RecyclingTest {
             last = bothPasses(content, templates, site, preview, last);
         }
         assertFalse(Files.exists(spare), "the spare is deleted when the preview stops");
+    }
+
+    @Test
+    void aServerStartedOnANewFolderCopiesItsFirstSiteSoThatTheFirstEditIsQuick() throws IOException {
+        Path content = dir.resolve("content");
+        Path site = dir.resolve("new-site");
+        copy(GOLDEN, content);
+        Path templates = Path.of("templates");
+        Path untouched = site.resolve("methodology/index.html");
+        try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
+            Bulletin.BuildResult first = Bulletin.build(request(content, templates, site, preview), problems,
+                    Progress.NONE);
+            assertNotNull(first, problems.kept().toString());
+            Object built = Files.readAttributes(untouched, BasicFileAttributes.class).fileKey();
+            Path lesson = content.resolve("lessons/sampling-ports.md");
+            Files.writeString(lesson, Files.readString(lesson) + "\nOne more line.\n");
+            FileTime before = FileTime.from(java.time.Instant.now().minusMillis(1));
+            Bulletin.BuildResult pages = Bulletin.rerender(request(content, templates, site, preview),
+                    first.prepared(), Bulletin.Pass.PAGES, problems, Progress.NONE);
+            assertNotNull(pages, problems.kept().toString());
+            BasicFileAttributes now = Files.readAttributes(untouched, BasicFileAttributes.class);
+            assertNotEquals(built, now.fileKey(), "the first edit publishes the copy made of the first site");
+            assertTrue(now.lastModifiedTime().compareTo(before) < 0, "an untouched page of it is kept as copied,"
+                    + " not written by the edit's pass");
+            Map<String, String> full = fullBuild(content, templates);
+            Map<String, String> published = tree(site);
+            full.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+            published.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+            assertSame(full, published, "the first edit's pages pass");
+        }
+        assertEquals(List.of(), Files.list(dir).map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("new-site.")).toList(), "nothing left beside the site");
     }
 
     /** The pages pass and the digests pass of one edit; each publish checked against a full build. */

@@ -1,0 +1,68 @@
+package org.cgtbulletin.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a long-running process (the preview server) computed from each file, remembered with the file's stamp: its
+ * size, modification time (to the file system's precision) and file key (device and inode, where the platform has
+ * them). A file whose stamp is unchanged gives the remembered value without being read; any edit, an editor's
+ * atomic save (a new inode) included, gives a new stamp and the value is computed again. The stamp is taken before
+ * the file is read, so an edit made while it is read is seen next time. This is what the preview's change watcher
+ * already relies on to notice an edit at all; a change that kept a file's size and time to the nanosecond (a file
+ * rewritten twice within one tick of the clock, or its time set back by hand) would be missed by both.
+ *
+ * <p>Several threads may use one memo at once; values must be immutable (or never changed once made).
+ *
+ * @param <V> what is remembered of a file
+ */
+public final class FileMemo<V> {
+
+    /** Computes a file's value. */
+    public interface Computation<V> {
+        V apply(Path file) throws IOException;
+    }
+
+    private record Key(Path file, String variant) {
+    }
+
+    private record Stamp(long size, FileTime modified, Object fileKey) {
+    }
+
+    private record Entry<V>(Stamp stamp, V value) {
+    }
+
+    private final Map<Key, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    /**
+     * The value of {@code file} read as {@code variant} says (what else the computation depends on, e.g. a
+     * setting): the one remembered if the file's stamp is the one it was computed at, else {@code compute}'s,
+     * remembered.
+     */
+    public V get(Path file, String variant, Computation<V> compute) throws IOException {
+        return get(file, Files.readAttributes(file, BasicFileAttributes.class), variant, compute);
+    }
+
+    /** As {@link #get(Path, String, Computation)}, with the file's attributes just read by the caller. */
+    public V get(Path file, BasicFileAttributes a, String variant, Computation<V> compute) throws IOException {
+        Stamp stamp = new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        Key key = new Key(file.toAbsolutePath().normalize(), variant);
+        Entry<V> known = entries.get(key);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known.value();
+        }
+        V value = compute.apply(file);
+        entries.put(key, new Entry<>(stamp, value));
+        return value;
+    }
+
+    /** Forgets everything (what the values depend on besides the files changed). */
+    public void clear() {
+        entries.clear();
+    }
+}
