@@ -83,6 +83,9 @@ public final class Bulletin {
     public static final class Preview implements AutoCloseable {
         private final Recycling recycling;
         private Parallel.Pending<SpareSite> survey;
+        /** The memo of the pages published last: the one whose stamps describe the next version replaced. */
+        private PageMemo published;
+        private boolean closed;
         /** What each Markdown file gave when it was last read ({@link ContentReader}). */
         private final FileMemo<Object> markdown = new FileMemo<>();
         /** What screening each text file found, with {@link #screening}'s terms ({@link EditorialScreen}). */
@@ -108,7 +111,7 @@ public final class Bulletin {
          * The survey of the spare version, for a re-render about to recycle it as its staging folder; null (and the
          * spare deleted, if any) when there is none to recycle: none kept, or its survey failed.
          */
-        private SpareSite take() throws IOException {
+        private synchronized SpareSite take() throws IOException {
             Parallel.Pending<SpareSite> pending = survey;
             survey = null;
             SpareSite spare = null;
@@ -127,33 +130,54 @@ public final class Bulletin {
         }
 
         /**
-         * After a publish: the version it replaced is surveyed ({@link SpareSite#survey}). When it replaced nothing
-         * (the server's first build, into a new folder), a copy of what it published is made instead, on the same
-         * thread, so that the first edit is not the one that writes every file again (10,000 pages: 4.5 s).
+         * After a publish of pages remembered in {@code now}: the version it replaced is surveyed ({@link
+         * SpareSite#survey}), by the stamps of the memo that published it when that is the memo published last
+         * ({@code replaced}), else by its pages' bytes against {@code now}. When it replaced nothing (the server's
+         * first build, into a new folder), a copy of the pages it published is made instead, on the same thread, so
+         * that the first edit is not the one that writes every page again (10,000 pages: 4.5 s).
          */
-        private void replaced(PageMemo memo, boolean written, PageMemo published) {
+        private synchronized void replaced(PageMemo replaced, PageMemo now) {
+            boolean written = replaced != null && replaced == published;
+            published = now;
             Path spare = recycling.spare();
-            if (spare != null) {
-                survey = memo == null ? null : Parallel.start(() -> SpareSite.survey(spare, memo, written));
+            if (closed || now == null) {
+                survey = null;
+            } else if (spare != null) {
+                survey = Parallel.start(() -> SpareSite.survey(spare, written ? replaced : now, written));
             } else {
-                survey = published == null ? null : Parallel.start(() -> {
-                    Path copy = recycling.seed();
-                    return copy == null ? null : SpareSite.survey(copy, published, false);
+                survey = Parallel.start(() -> {
+                    Path copy = recycling.seed(f -> f.getFileName().toString().equals("index.html"));
+                    return copy == null ? null : SpareSite.survey(copy, now, false);
                 });
             }
         }
 
+        /** Before a full build: what was remembered of the files is read again (see {@link FileMemo}). */
+        private void forgetFiles() {
+            markdown.clear();
+            screened.clear();
+        }
+
+        /**
+         * Deletes the spare, once the survey or copy under way has ended; nothing is kept after. The server's
+         * shutdown hook may call this while a publish is under way: the publish then deletes what it replaces.
+         */
         @Override
         public void close() throws IOException {
-            if (survey != null) {
+            Parallel.Pending<SpareSite> pending;
+            synchronized (this) {
+                closed = true;
+                pending = survey;
+                survey = null;
+            }
+            if (pending != null) {
                 try {
-                    survey.join();
+                    pending.join();
                 } catch (RuntimeException e) {
                     // the folder is deleted either way
                 }
-                survey = null;
             }
-            recycling.close();
+            recycling.close(); // from now on the folder a publish replaces is deleted, not kept
         }
     }
 
@@ -344,6 +368,9 @@ public final class Bulletin {
      * reported to {@code progress} as it begins.
      */
     public static BuildResult build(BuildRequest request, Problems problems, Progress progress) throws IOException {
+        if (request.preview() != null) {
+            request.preview().forgetFiles();
+        }
         Stages stages = new Stages(progress);
         Prepared p = prepare(request.files(), request.rules(), request.content(), request.previous() != null
                 ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems, stages,
@@ -367,8 +394,9 @@ public final class Bulletin {
      * charts drawn again, nor the staff audit rewritten; the Markdown is re-read and the site rendered and published
      * as {@link #build} does. {@link Pass#PAGES} carries the published digests over unchanged, so that the pages are
      * served quickly; {@link Pass#PAGES_AND_DIGESTS} then gives exactly the site a full build would publish. Only the
-     * pages an edit changes are rendered: the others are copied from the published site, as {@code data.pages()}
-     * remembers them ({@link PageMemo}; with no memo, the first re-render renders every page and starts one). Pass the
+     * pages an edit changes are rendered: the others are kept in the recycled staging folder when the request's
+     * {@link Preview} has one, else copied from the published site, as {@code data.pages()} remembers them ({@link
+     * PageMemo}; with no memo, the first re-render renders every page and starts one). Pass the
      * {@link BuildResult#prepared} of the latest re-render, whose memo describes the pages published last; an older
      * one is safe too (a page whose published file is not the one its memo recorded is rendered), only slower.
      */
@@ -449,10 +477,7 @@ public final class Bulletin {
             return null;
         }
         if (preview != null) {
-            // The version replaced: a re-render's was written with the memo it was given, and its pages are known
-            // by their stamps; what a full build replaced, by their bytes against what was published now.
-            preview.replaced(pass == Pass.BUILD ? rendered[0].memo() : p.pages(), pass != Pass.BUILD,
-                    rendered[0].memo());
+            preview.replaced(pass == Pass.BUILD ? null : p.pages(), rendered[0].memo());
         }
         if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
             Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(),

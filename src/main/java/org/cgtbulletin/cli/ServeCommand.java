@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     long pollMillis;
 
     /** What the server keeps from one publish of the site to the next (null until it serves). */
-    private Bulletin.Preview recycled;
+    private Bulletin.Preview kept;
 
     ServeCommand(Session session) {
         this.session = session;
@@ -52,18 +52,18 @@ final class ServeCommand implements Callable<Integer> {
         ChangeWatcher watcher = new ChangeWatcher(Arrays.asList(inputs.content, inputs.templates,
                 inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
                 inputs.files().taxonomy()));
-        try (Bulletin.Preview recycled = new Bulletin.Preview(output)) {
+        try (Bulletin.Preview state = new Bulletin.Preview(output)) {
             // Ctrl-C ends the JVM without unwinding this thread: the site's spare version is deleted on the way out.
             Thread cleanup = new Thread(() -> {
                 try {
-                    recycled.close();
+                    state.close();
                 } catch (java.io.IOException e) {
                     // a folder named after this process, left as a killed build leaves its staging folder
                 }
             }, "preview-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
-                return serve(watcher, recycled);
+                return serve(watcher, state);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -74,10 +74,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(ChangeWatcher watcher, Bulletin.Preview recycled) throws Exception {
-        this.recycled = recycled;
+    private int serve(ChangeWatcher watcher, Bulletin.Preview kept) throws Exception {
+        this.kept = kept;
         BuildCommand.Outcome last = BuildCommand.build(session, inputs, output, audit, null, null,
-                Bulletin.Pass.BUILD, recycled);
+                Bulletin.Pass.BUILD, kept);
         if (last.status() == Main.USAGE) {
             return last.status();
         }
@@ -131,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     BuildCommand.Outcome rebuild(Bulletin.Prepared data, Bulletin.Pass pass) {
         try {
-            return BuildCommand.build(session, inputs, output, audit, null, data, pass, recycled);
+            return BuildCommand.build(session, inputs, output, audit, null, data, pass, kept);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
             session.err().println("bulletin serve: could not rebuild: " + Main.cause(cause)

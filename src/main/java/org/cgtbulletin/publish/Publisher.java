@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.function.Predicate;
 
 /**
  * The only code that writes to an output folder. Everything is written into a staging folder beside the target
@@ -20,7 +21,10 @@ import java.nio.file.attribute.FileTime;
  */
 public final class Publisher {
 
-    /** Writes the complete content of a folder into the (empty) staging folder it is given. */
+    /**
+     * Writes the complete content of a folder into the staging folder it is given: an empty one, or, when the
+     * publisher recycles ({@link Recycling}), an earlier version the content must bring to exactly its files.
+     */
     public interface Content {
         void writeTo(Path staging) throws IOException;
     }
@@ -116,18 +120,20 @@ public final class Publisher {
         });
     }
 
-    /** Copies the folder {@code from} to {@code to} (which must not exist), files and folders, not following links. */
-    static void copyTree(Path from, Path to) throws IOException {
+    /**
+     * Copies the files of the folder {@code from} that are {@code worth} it to {@code to} (which must not exist),
+     * with the folders they are in, not following links.
+     */
+    static void copyTree(Path from, Path to, Predicate<Path> worth) throws IOException {
+        Files.createDirectories(to);
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectory(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isRegularFile() && worth.test(file)) {
+                    Path copy = to.resolve(from.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

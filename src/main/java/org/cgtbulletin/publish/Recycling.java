@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * The version of an output folder that a publish replaced, kept beside it ({@code <target>.<pid>.spare}) for a process
@@ -28,6 +29,7 @@ public final class Recycling implements AutoCloseable {
 
     private final Path target;
     private final Path spare;
+    private boolean closed;
 
     /** Recycling for the output folder {@code target}; nothing is kept yet. */
     public Recycling(Path target) {
@@ -42,19 +44,20 @@ public final class Recycling implements AutoCloseable {
     }
 
     /**
-     * Makes a spare as a copy of the published folder, when there is none (after a first publish, which replaced
-     * nothing, so that the next publish need not create every file again); returns it, or null when there already is
-     * one or nothing is published. The copy is made beside it and renamed into place once complete; a copy that fails
+     * Makes a spare as a copy of the files of the published folder that are {@code worth} it (the others would be
+     * written again anyway), when there is none (after a first publish, which replaced nothing, so that the next
+     * publish need not create every file again); returns it, or null when there already is one, nothing is
+     * published, or recycling was closed. The copy is made beside it and renamed into place once complete; a copy that fails
      * (the published folder swapped meanwhile by another process) is deleted and the failure thrown.
      */
-    public synchronized Path seed() throws IOException {
-        if (spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+    public synchronized Path seed(Predicate<Path> worth) throws IOException {
+        if (closed || spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         Path copy = spare.resolveSibling(spare.getFileName() + ".copy");
         Publisher.deleteTree(copy);
         try {
-            Publisher.copyTree(target, copy);
+            Publisher.copyTree(target, copy, worth);
             Publisher.move(copy, spare);
         } catch (IOException | RuntimeException e) {
             Publisher.deleteTree(copy);
@@ -79,7 +82,7 @@ public final class Recycling implements AutoCloseable {
 
     /** Keeps {@code replaced}, the version a publish of the target just replaced, as the spare. */
     synchronized void keep(Path publishedTarget, Path replaced) throws IOException {
-        if (!publishedTarget.equals(target)) {
+        if (closed || !publishedTarget.equals(target)) {
             Publisher.deleteTree(replaced);
             return;
         }
@@ -87,8 +90,10 @@ public final class Recycling implements AutoCloseable {
         Publisher.move(replaced, spare);
     }
 
+    /** Deletes the spare; from now on a publish deletes what it replaces and nothing is kept or copied. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         discard();
     }
 }

@@ -48,7 +48,7 @@ public final class Site {
 
     /**
      * As {@link #render(SiteInput, Path, Path, Path, PageMemo, Problems)}, into a staging folder recycled from the
-     * earlier version {@code spare} surveyed (already {@link SpareSite#clear}ed; the caller {@link SpareSite#prune}s
+     * earlier version {@code spare} surveyed (which deleted what it could not keep; the caller {@link SpareSite#prune}s
      * it once everything is written): a verified page whose inputs are unchanged stays where it is, and the rest is
      * written over it. Null {@code spare}: {@code out} is empty.
      */

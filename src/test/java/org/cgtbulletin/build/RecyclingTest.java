@@ -146,6 +146,30 @@ class RecyclingTest {
                 .filter(n -> n.startsWith("new-site.")).toList(), "nothing left beside the site");
     }
 
+    @Test
+    void aFullBuildOfTheServerReadsEveryFileAgain() throws IOException {
+        Path content = dir.resolve("content");
+        Path site = dir.resolve("site");
+        copy(GOLDEN, content);
+        Path templates = Path.of("templates");
+        Path lesson = content.resolve("lessons/sampling-ports.md");
+        FileTime old = FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(lesson, old);
+        try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
+            assertNotNull(Bulletin.build(request(content, templates, site, preview), problems, Progress.NONE),
+                    problems.kept().toString());
+            // The same size and, set back by hand, the same time: the one change a file's stamp cannot show.
+            String text = Files.readString(lesson);
+            assertTrue(text.contains("Swab the sampling port"));
+            Files.writeString(lesson, text.replace("Swab the sampling port", "Wipe the sampling port"));
+            Files.setLastModifiedTime(lesson, old);
+            assertNotNull(Bulletin.build(request(content, templates, site, preview), problems, Progress.NONE),
+                    problems.kept().toString());
+            assertTrue(Files.readString(site.resolve("lessons/sampling-ports/index.html"))
+                    .contains("Wipe the sampling port"), "a full build (a data change, in the server) reads it");
+        }
+    }
+
     /** The pages pass and the digests pass of one edit; each publish checked against a full build. */
     private Bulletin.Prepared bothPasses(Path content, Path templates, Path site, Bulletin.Preview preview,
             Bulletin.Prepared data) throws IOException {
@@ -193,15 +217,6 @@ class RecyclingTest {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        RerenderTest.copy(from, to);
     }
 }

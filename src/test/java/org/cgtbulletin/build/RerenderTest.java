@@ -207,7 +207,8 @@ class RerenderTest {
         assertEquals(before, snapshot(preview));
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies a folder, as the tests' inputs are copied to be edited. */
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
