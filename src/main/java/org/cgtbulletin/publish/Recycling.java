@@ -47,8 +47,8 @@ public final class Recycling implements AutoCloseable {
      * Makes a spare as a copy of the files of the published folder that are {@code worth} it (the others would be
      * written again anyway), when there is none (after a first publish, which replaced nothing, so that the next
      * publish need not create every file again); returns it, or null when there already is one, nothing is
-     * published, or recycling was closed. The copy is made beside it and renamed into place once complete; a copy that fails
-     * (the published folder swapped meanwhile by another process) is deleted and the failure thrown.
+     * published, or recycling was closed. The copy is made beside it and renamed into place once complete; a copy
+     * that fails (the published folder swapped meanwhile by another process) is deleted and the failure thrown.
      */
     public synchronized Path seed(Predicate<Path> worth) throws IOException {
         if (closed || spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {

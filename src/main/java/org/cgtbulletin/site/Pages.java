@@ -22,7 +22,6 @@ import org.cgtbulletin.content.EditorialContent.Editorial;
 import org.cgtbulletin.content.EditorialContent.Lesson;
 import org.cgtbulletin.content.EditorialContent.Page;
 import org.cgtbulletin.model.Dimension;
-import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Signal;
 import org.cgtbulletin.model.Story;
