@@ -49,10 +49,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChangeWatcher watcher = new ChangeWatcher(Arrays.asList(inputs.content, inputs.templates,
+        try (ChangeWatcher watcher = new ChangeWatcher(Arrays.asList(inputs.content, inputs.templates,
                 inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
                 inputs.files().taxonomy()));
-        try (Bulletin.Preview state = new Bulletin.Preview(output)) {
+             Bulletin.Preview state = new Bulletin.Preview(output)) {
             // Ctrl-C ends the JVM without unwinding this thread: the site's spare version is deleted on the way out.
             Thread cleanup = new Thread(() -> {
                 try {
@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " Ctrl-C stops)");
             Bulletin.Prepared digestsBehind = null; // the pages were re-rendered over these data, the digests not yet
             while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(pollMillis);
+                watcher.await(pollMillis); // less when the file system says something changed
                 SortedSet<Path> changes = watcher.changes();
                 if (changes.isEmpty()) {
                     if (digestsBehind != null) {

@@ -90,4 +90,29 @@ class PreviewAndWatcherTest {
         Files.setLastModifiedTime(layout, FileTime.fromMillis(Files.getLastModifiedTime(layout).toMillis() + 2000));
         assertEquals(Set.of(link.resolve("layout.ftlh")), w.changes(), "named under the link, as the build names it");
     }
+
+    @Test
+    void aChangeWakesTheWaitBetweenTwoPollsWhereTheFileSystemSaysSo() throws Exception {
+        Path lessons = Files.createDirectories(dir.resolve("content/lessons"));
+        Path lesson = Files.writeString(lessons.resolve("a.md"), "first");
+        try (ChangeWatcher w = new ChangeWatcher(List.of(dir.resolve("content")))) {
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                    Files.writeString(lesson, "second, longer");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            long start = System.nanoTime();
+            w.await(120_000); // a poll's interval long enough that only a notification ends it in time
+            writer.join();
+            // Linux (where this project's CI runs) notifies; elsewhere the wait may run its whole course, as polling.
+            if (System.getProperty("os.name").startsWith("Linux")) {
+                assertTrue(System.nanoTime() - start < 60_000_000_000L, "woken by the edit, not by the time");
+            }
+            assertEquals(Set.of(lesson), w.changes(), "and the fingerprints say what changed");
+        }
+    }
 }
