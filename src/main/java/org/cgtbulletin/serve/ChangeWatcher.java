@@ -71,6 +71,11 @@ public final class ChangeWatcher implements AutoCloseable {
         }
     }
 
+    /** Whether the file system's notifications wake {@link #await} here (else it waits its whole course). */
+    boolean notifies() {
+        return hints != null && !watched.isEmpty();
+    }
+
     /** Registers {@code dir} for notifications, once (again if its registration lapsed); quietly not if it cannot. */
     private void notifyOn(Path dir) {
         if (hints == null) {
