@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecyclingTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/input");
+    private static final Path SHIPPED_TEMPLATES = Path.of("templates");
 
     @TempDir
     Path dir;
@@ -116,10 +117,9 @@ class RecyclingTest {
 
     @Test
     void aServerStartedOnANewFolderCopiesItsFirstSiteSoThatTheFirstEditIsQuick() throws IOException {
-        Path content = dir.resolve("content");
+        Path content = goldenContent();
         Path site = dir.resolve("new-site");
-        copy(GOLDEN, content);
-        Path templates = Path.of("templates");
+        Path templates = SHIPPED_TEMPLATES;
         Path untouched = site.resolve("methodology/index.html");
         try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
             Bulletin.BuildResult first = Bulletin.build(request(content, templates, site, preview), problems,
@@ -136,11 +136,7 @@ class RecyclingTest {
             assertNotEquals(built, now.fileKey(), "the first edit publishes the copy made of the first site");
             assertTrue(now.lastModifiedTime().compareTo(before) < 0, "an untouched page of it is kept as copied,"
                     + " not written by the edit's pass");
-            Map<String, String> full = fullBuild(content, templates);
-            Map<String, String> published = tree(site);
-            full.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
-            published.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
-            assertSame(full, published, "the first edit's pages pass");
+            assertPagesAsAFullBuild(content, templates, site, "the first edit's pages pass");
         }
         assertEquals(List.of(), Files.list(dir).map(p -> p.getFileName().toString())
                 .filter(n -> n.startsWith("new-site.")).toList(), "nothing left beside the site");
@@ -148,11 +144,10 @@ class RecyclingTest {
 
     @Test
     void aFullBuildOfTheServerReadsEveryFileAgain() throws IOException {
-        Path content = dir.resolve("content");
+        Path lesson = goldenContent().resolve("lessons/sampling-ports.md");
+        Path content = lesson.getParent().getParent();
         Path site = dir.resolve("site");
-        copy(GOLDEN, content);
-        Path templates = Path.of("templates");
-        Path lesson = content.resolve("lessons/sampling-ports.md");
+        Path templates = SHIPPED_TEMPLATES;
         FileTime old = FileTime.from(java.time.Instant.now().minusSeconds(3600));
         Files.setLastModifiedTime(lesson, old);
         try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
@@ -176,16 +171,21 @@ class RecyclingTest {
         Bulletin.BuildResult pages = Bulletin.rerender(request(content, templates, site, preview), data,
                 Bulletin.Pass.PAGES, problems, Progress.NONE);
         assertNotNull(pages, problems.kept().toString());
-        Map<String, String> full = fullBuild(content, templates);
-        Map<String, String> now = tree(site);
-        full.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
-        now.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
-        assertSame(full, now, "the pages pass");
+        assertPagesAsAFullBuild(content, templates, site, "the pages pass");
         Bulletin.BuildResult digests = Bulletin.rerender(request(content, templates, site, preview),
                 pages.prepared(), Bulletin.Pass.PAGES_AND_DIGESTS, problems, Progress.NONE);
         assertNotNull(digests, problems.kept().toString());
         assertSame(fullBuild(content, templates), tree(site), "the digests pass");
         return digests.prepared();
+    }
+
+    /** {@code site} is a full build's but for the digests, which a pages pass carries over. */
+    private void assertPagesAsAFullBuild(Path content, Path templates, Path site, String what) throws IOException {
+        Map<String, String> full = fullBuild(content, templates);
+        Map<String, String> published = tree(site);
+        full.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+        published.keySet().removeIf(p -> p.startsWith("digests/") && !p.equals("digests/"));
+        assertSame(full, published, what);
     }
 
     private Map<String, String> fullBuild(Path content, Path templates) throws IOException {
@@ -218,5 +218,12 @@ class RecyclingTest {
 
     private static void copy(Path from, Path to) throws IOException {
         RerenderTest.copy(from, to);
+    }
+
+    /** The golden input, copied to be edited. */
+    private Path goldenContent() throws IOException {
+        Path content = dir.resolve("content");
+        copy(GOLDEN, content);
+        return content;
     }
 }
