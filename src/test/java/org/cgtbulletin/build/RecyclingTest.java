@@ -126,6 +126,14 @@ class RecyclingTest {
                     Progress.NONE);
             assertNotNull(first, problems.kept().toString());
             Object built = Files.readAttributes(untouched, BasicFileAttributes.class).fileKey();
+            // The copy is made on a thread of its own and renamed into place once complete: wait for it, so that
+            // its files are older than the edit's pass.
+            Path spare = dir.resolve("new-site." + ProcessHandle.current().pid() + ".spare");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.isDirectory(spare) && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            assertTrue(Files.isDirectory(spare), "a copy of the first site is made");
             Path lesson = content.resolve("lessons/sampling-ports.md");
             Files.writeString(lesson, Files.readString(lesson) + "\nOne more line.\n");
             FileTime before = FileTime.from(java.time.Instant.now().minusMillis(1));
@@ -177,6 +185,15 @@ class RecyclingTest {
         assertNotNull(digests, problems.kept().toString());
         assertSame(fullBuild(content, templates), tree(site), "the digests pass");
         return digests.prepared();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code site} is a full build's but for the digests, which a pages pass carries over. */
