@@ -409,16 +409,12 @@ public final class Bulletin {
         stages.begin("read and validate");
         Preview preview = request.preview();
         EditorialContent editorial = ContentReader.read(request.content(), data.config().site().allowRawHtml(),
-                data.dataset().taxonomy(), preview == null ? null : preview.markdown, problems);
+                data.dataset()::taxonomy, preview == null ? null : preview.markdown, problems);
         // the edited text is screened for the denylist as a full build screens it
         List<String> terms = DenylistReader.terms(request.files().denylist());
-        if (preview == null) {
-            EditorialScreen.check(request.content(), request.files().datasetFiles(), Deidentifier.of(terms),
-                    problems);
-        } else {
-            EditorialScreen.check(request.content(), request.files().datasetFiles(), preview.screen(terms),
-                    preview.screened, problems);
-        }
+        EditorialScreen.check(request.content(), request.files().datasetFiles(),
+                preview == null ? Deidentifier.of(terms) : preview.screen(terms),
+                preview == null ? null : preview.screened, problems);
         if (problems.hasErrors()) {
             return null;
         }

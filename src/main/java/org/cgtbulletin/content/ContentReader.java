@@ -120,30 +120,15 @@ public final class ContentReader {
     }
 
     /**
-     * As {@link #read(Path, boolean, Taxonomy, Problems)}, for a process that reads the same content again and again
-     * (the preview server, after each edit): {@code memo} remembers what each file gave, and a file unchanged since
-     * ({@link FileMemo}) is not read or rendered again. At 10,000 lessons, about 0.5 s an edit. Only this class puts
-     * values in it.
-     */
-    public static EditorialContent read(Path contentDir, boolean allowRawHtml, Taxonomy taxonomy,
-            FileMemo<Object> memo, Problems problems) throws IOException {
-        return read(contentDir, allowRawHtml, () -> taxonomy, memo, problems);
-    }
-
-    /**
      * Reads every Markdown file, as {@link #read(Path, boolean, Taxonomy, Problems)} does, asking for the taxonomy
      * only once every file is read and rendered: the work can begin before the taxonomy is read, and only the
      * lessons' tags wait for it. When {@code taxonomy} gives null (it could not be read), the files' own problems
      * are collected, the tags are not checked, and null is returned. The problems are added in the same order either
-     * way: file by file, each file's tags last.
+     * way: file by file, each file's tags last. {@code memo} (or null), for a process that reads the same content
+     * again and again (the preview server, after each edit): it remembers what each file gave, and a file unchanged
+     * since ({@link FileMemo}) is not read or rendered again (at 10,000 lessons, about 0.5 s an edit). Only this class
+     * puts values in it.
      */
-    public static EditorialContent read(Path contentDir, boolean allowRawHtml, Supplier<Taxonomy> taxonomy,
-            Problems problems) throws IOException {
-        return read(contentDir, allowRawHtml, taxonomy, null, problems);
-    }
-
-    /** As {@link #read(Path, boolean, Supplier, Problems)}, with the memo of {@link #read(Path, boolean, Taxonomy,
-     * FileMemo, Problems)} (or null). */
     public static EditorialContent read(Path contentDir, boolean allowRawHtml, Supplier<Taxonomy> taxonomy,
             FileMemo<Object> memo, Problems problems) throws IOException {
         ContentReader reader = new ContentReader(allowRawHtml);

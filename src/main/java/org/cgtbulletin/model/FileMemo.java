@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a long-running process (the preview server) computed from each file, remembered with the file's stamp: its
- * size, modification time (to the file system's precision) and file key (device and inode, where the platform has
- * them). A file whose stamp is unchanged gives the remembered value without being read; an edit, an editor's atomic
- * save (a new inode) included, gives a new stamp and the value is computed again. The stamp is taken before the file
- * is read, so an edit made while it is read is seen next time. A file modified less than {@link #SETTLED} before it
- * was read is not remembered at all (as git treats a "racily clean" file): where times are kept to the second, an
- * edit within the same second that kept the size would keep the stamp too. A stamp set back by hand on a file
+ * What a long-running process (the preview server) computed from each file, remembered with the file's stamp
+ * ({@link FileStamp}: its size, modification time and file key). A file whose stamp is unchanged gives the remembered
+ * value without being read; an edit, an editor's atomic save (a new inode) included, gives a new stamp and the value
+ * is computed again. The stamp is taken before the file is read, so an edit made while it is read is seen next time.
+ * A file modified less than {@link #SETTLED} before it was read is not remembered at all (as git treats a "racily
+ * clean" file): where times are kept to the second, an edit within the same second that kept the size would keep the
+ * stamp too. A stamp set back by hand on a file
  * rewritten to the same size would still be missed; the preview clears its memos at every full build, which a change
  * of the data, the taxonomy or the settings brings.
  *
@@ -36,10 +35,7 @@ public final class FileMemo<V> {
     private record Key(Path file, String variant) {
     }
 
-    private record Stamp(long size, FileTime modified, Object fileKey) {
-    }
-
-    private record Entry<V>(Stamp stamp, V value) {
+    private record Entry<V>(FileStamp stamp, V value) {
     }
 
     /** How long before it is read a file must have been modified last to be remembered. */
@@ -68,7 +64,7 @@ public final class FileMemo<V> {
 
     /** As {@link #get(Path, String, Computation)}, with the file's attributes just read by the caller. */
     public V get(Path file, BasicFileAttributes a, String variant, Computation<V> compute) throws IOException {
-        Stamp stamp = new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        FileStamp stamp = FileStamp.of(a);
         Key key = new Key(file.toAbsolutePath().normalize(), variant);
         Entry<V> known = entries.get(key);
         if (known != null && known.stamp().equals(stamp)) {

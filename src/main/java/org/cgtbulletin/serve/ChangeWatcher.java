@@ -33,7 +33,7 @@ public final class ChangeWatcher implements AutoCloseable {
     private Map<Path, Object> last;
     /** The notifications that wake {@link #await}, or null where none can be had. */
     private final WatchService hints;
-    /** The folders registered with {@link #hints}, each with its key (registered again once that is no longer valid). */
+    /** The folders registered with {@link #hints}, each with its key (registered again once it is no longer valid). */
     private final Map<Path, WatchKey> watched = new HashMap<>();
 
     public ChangeWatcher(List<Path> roots) {

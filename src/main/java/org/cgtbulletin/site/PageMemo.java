@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
+import org.cgtbulletin.model.FileStamp;
+
 /**
  * What the preview remembers of the pages it published, so that an edit re-renders only the pages that depend on it
  * (issue 8): for each page, by its folder path, a digest of everything the page is rendered from (every file of the
@@ -36,30 +38,13 @@ public final class PageMemo {
     /**
      * One published page: the digests of what it was rendered from and of its bytes, and the stamp of the file as
      * written (null when not known), by which the preview recognises the file later without reading it
-     * ({@link SpareSite}).
+     * ({@link SpareSite}; the preview publishes without setting file times).
      */
-    record Entry(long inputs, long output, Stamp stamp) {
+    record Entry(long inputs, long output, FileStamp stamp) {
 
         /** The same page, written to (or found as) another file. */
-        Entry at(Stamp file) {
+        Entry at(FileStamp file) {
             return new Entry(inputs, output, file);
-        }
-    }
-
-    /**
-     * A file as written: its size, modification time and file key (device and inode where the platform has them). A
-     * file rewritten since, or replaced, has another stamp (the preview publishes without setting file times).
-     */
-    record Stamp(long size, java.nio.file.attribute.FileTime modified, Object fileKey) {
-
-        static Stamp of(java.nio.file.attribute.BasicFileAttributes a) {
-            return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
-        }
-
-        /** The stamp of {@code file} now (its link, not what it links to). */
-        static Stamp of(java.nio.file.Path file) throws java.io.IOException {
-            return of(java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
         }
     }
 

@@ -22,6 +22,7 @@ import org.cgtbulletin.content.EditorialContent.Editorial;
 import org.cgtbulletin.content.EditorialContent.Lesson;
 import org.cgtbulletin.content.EditorialContent.Page;
 import org.cgtbulletin.model.Dimension;
+import org.cgtbulletin.model.FileStamp;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Signal;
 import org.cgtbulletin.model.Story;
@@ -220,7 +221,7 @@ final class Pages {
             }
             byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {
-                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes), PageMemo.Stamp.of(target)));
+                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes), FileStamp.of(target)));
             }
         });
         written.add(path);
@@ -244,7 +245,7 @@ final class Pages {
             return false;
         }
         Templates.write(target, bytes);
-        memo.put(path, before.at(PageMemo.Stamp.of(target)));
+        memo.put(path, before.at(FileStamp.of(target)));
         copied.incrementAndGet();
         return true;
     }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.cgtbulletin.model.FileStamp;
+
 /**
  * An earlier version of the site, recycled as a re-render's staging folder ({@code publish.Recycling}): what of it the
  * re-render may keep. {@link #survey} (on a thread of its own, while the preview waits for the next edit) lists its
@@ -80,7 +82,7 @@ public final class SpareSite {
             if (entry == null || !attrs.isRegularFile()) {
                 continue;
             }
-            PageMemo.Stamp stamp = PageMemo.Stamp.of(attrs);
+            FileStamp stamp = FileStamp.of(attrs);
             if (written ? stamp.equals(entry.stamp())
                     : PageMemo.digest(Files.readAllBytes(folder.resolve(f.getKey()))) == entry.output()) {
                 verified.put(path, entry.at(stamp));
@@ -121,7 +123,7 @@ public final class SpareSite {
             return null;
         }
         try {
-            if (!PageMemo.Stamp.of(staging.resolve(path).resolve(PAGE_FILE)).equals(v.stamp())) {
+            if (!FileStamp.of(staging.resolve(path).resolve(PAGE_FILE)).equals(v.stamp())) {
                 return null;
             }
         } catch (IOException e) {

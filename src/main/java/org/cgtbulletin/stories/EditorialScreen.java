@@ -35,23 +35,16 @@ public final class EditorialScreen {
     private EditorialScreen() {
     }
 
-    /**
-     * Reports, as errors, each denylisted term in the text files under {@code content}, skipping its
-     * {@code data} folder and the files in {@code dataset} (the reports, volumes and denylist, wherever they are).
-     */
-    public static void check(Path content, Set<Path> dataset, Deidentifier deidentifier, Problems problems)
-            throws IOException {
-        check(content, dataset, deidentifier, null, problems);
-    }
-
     /** A denylisted term found in a file: its line and the term as written. */
     private record Hit(int line, String term) {
     }
 
     /**
-     * As {@link #check(Path, Set, Deidentifier, Problems)}, for a process that screens the same content again and
-     * again with the same denylist (the preview server): {@code memo} remembers each file's findings, and a file
-     * unchanged since ({@link FileMemo}) is not read again. The caller gives a memo of its own to each denylist.
+     * Reports, as errors, each denylisted term in the text files under {@code content}, skipping its
+     * {@code data} folder and the files in {@code dataset} (the reports, volumes and denylist, wherever they are).
+     * {@code memo} (or null), for a process that screens the same content again and again with the same denylist
+     * (the preview server): it remembers each file's findings, and a file unchanged since ({@link FileMemo}) is not
+     * read again. The caller gives a memo of its own to each denylist.
      */
     public static void check(Path content, Set<Path> dataset, Deidentifier deidentifier, FileMemo<Object> memo,
             Problems problems) throws IOException {
