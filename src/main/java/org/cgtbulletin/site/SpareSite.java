@@ -11,7 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,14 +91,27 @@ public final class SpareSite {
             }
         }
         SpareSite spare = new SpareSite(verified);
-        spare.emptied.addAll(folders); // any folder left empty goes, whatever emptied it
+        // What stays is known from the walk: each folder keeps the files verified in it and the folders kept in it;
+        // any other folder, emptied here or empty before, goes (deepest first), with no look at it again.
+        Set<String> occupied = new HashSet<>();
         for (String f : files.keySet()) {
             String path = pagePath(f);
             if (path == null || !verified.containsKey(path)) {
                 spare.delete(folder, f);
+            } else {
+                for (int slash = f.lastIndexOf('/'); slash > 0 && occupied.add(f.substring(0, slash));
+                        slash = f.lastIndexOf('/', slash - 1)) {
+                    // the folders above a kept file stay
+                }
             }
         }
-        spare.removeEmptied(folder);
+        spare.emptied.clear();
+        folders.sort(Comparator.reverseOrder()); // a folder after those inside it
+        for (String f : folders) {
+            if (!occupied.contains(f)) {
+                Files.delete(folder.resolve(f));
+            }
+        }
         return spare;
     }
 
@@ -138,7 +153,7 @@ public final class SpareSite {
      * published), then every folder a file was deleted from that is now empty, and its parents that are then empty.
      */
     public void prune(Path staging, Collection<String> written) throws IOException {
-        Set<String> published = new java.util.HashSet<>(written);
+        Set<String> published = new HashSet<>(written);
         for (String path : verified.keySet()) {
             if (!kept.contains(path) && !published.contains(path)) {
                 delete(staging, path + PAGE_FILE);
