@@ -181,11 +181,14 @@ public final class Bulletin {
         }
     }
 
-    /** What a build did, for the one-line summary. */
+    /**
+     * What a build did, for the one-line summary. {@code pageModels}: the pages whose models were made; a preview's
+     * re-render knows the others' inputs unchanged from what they are made from (a lesson's page, from the lesson).
+     */
     public record BuildResult(DatasetSummary dataset, Quarter asOf, int cells, long published, long suppressed,
             long secondary, boolean weakerRules, Signals.Result signals, long stories, long storiesWithheld,
-            int pages, int pagesCopied, int charts, int digests, int digestsKept, Map<String, StageTime> stageTimes,
-            Prepared prepared) {
+            int pages, int pagesCopied, int pageModels, int charts, int digests, int digestsKept,
+            Map<String, StageTime> stageTimes, Prepared prepared) {
 
         /**
          * What the staff audit could not settle, in one clause for the build's summary line: withheld numbers proven
@@ -487,8 +490,8 @@ public final class Bulletin {
         return new BuildResult(p.dataset(), p.asOf(), cells.size(), published, cells.size() - published - secondary,
                 secondary, p.weakerRules(), p.signals(), p.stories().published().size(),
                 p.stories().audit().storiesWithheld(), rendered[0].pages().size(), rendered[0].pagesCopied(),
-                rendered[0].charts(), digests[0].files().size(), digests[0].kept(), stages.times(),
-                p.withPages(rendered[0].memo()));
+                rendered[0].modelsMade(), rendered[0].charts(), digests[0].files().size(), digests[0].kept(),
+                stages.times(), p.withPages(rendered[0].memo()));
     }
 
     /**

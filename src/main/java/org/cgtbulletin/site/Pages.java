@@ -72,12 +72,20 @@ final class Pages {
     private final PageMemo memo;
     /** The templates' digest, part of every page's inputs (only when a memo is kept). */
     private final long templatesDigest;
+    /** {@link #previous} when it was made in this render's {@link #context}, else null. */
+    private final PageMemo known;
+    private final Object context;
+
+    /** The context of a render's pages ({@link PageMemo#inputsOf}). */
+    private record Context(long templates, SiteInput data) {
+    }
     /**
      * The earlier version of the site that {@link #out} was recycled from, whose verified pages stay where they are
      * when their inputs are unchanged; null when {@link #out} started empty.
      */
     private final SpareSite spare;
     private final AtomicInteger copied = new AtomicInteger();
+    private final AtomicInteger made = new AtomicInteger();
 
     Pages(SiteInput in, Templates templates, Path out, Path sameData, PageMemo previous, SpareSite spare) {
         this.in = in;
@@ -86,8 +94,15 @@ final class Pages {
         this.sameData = sameData;
         this.previous = previous;
         this.spare = previous == null ? null : spare;
-        this.memo = previous == null ? null : new PageMemo();
         this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.files());
+        // What every page is made from but its own source: all of the input but the editorial content, and the
+        // templates. A re-render of the preview has the very same data, so this compares them by identity.
+        Object context = new Context(templatesDigest, new SiteInput(in.settings(), in.taxonomy(), in.first(),
+                in.asOf(), in.cells(), in.hasVolumes(), in.signals(), in.stories(), null, in.rules(), in.weakerRules(),
+                in.signalRun(), in.signalSettings()));
+        this.memo = previous == null ? null : new PageMemo(context);
+        this.known = previous != null && previous.madeIn(context) ? previous : null;
+        this.context = context;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {
@@ -111,6 +126,11 @@ final class Pages {
     /** This render's memo of the pages it published, or null when none is kept. */
     PageMemo memo() {
         return memo;
+    }
+
+    /** How many pages' models were made (the others' inputs were known from their sources: {@link #page}). */
+    int modelsMade() {
+        return made.get();
     }
 
     /**
@@ -196,42 +216,70 @@ final class Pages {
      */
     void page(String path, String template, String title, String nav, Map<String, Object> model,
             java.util.function.Consumer<Map<String, Object>> more) throws IOException, Templates.TemplateProblem {
+        page(path, template, title, nav, model, more, null);
+    }
+
+    /**
+     * As above, for a page made from {@code source} (a value with {@code equals}, or null): everything this call is
+     * given ({@code template}, {@code title}, {@code nav}, {@code model} and {@code more}) must follow from
+     * {@code source} and the render's context (all of the site input but the editorial content, and the templates).
+     * Then, in a preview's re-render, a page whose source equals the one it was last published from needs no model:
+     * its inputs are those remembered ({@link PageMemo#inputsOf}), and its model is made only if it is rendered.
+     */
+    void page(String path, String template, String title, String nav, Map<String, Object> model,
+            java.util.function.Consumer<Map<String, Object>> more, Object source)
+            throws IOException, Templates.TemplateProblem {
         // The frame's values too are put in by the job (the model is the job's alone once scheduled): what waits in
         // the queue stays small, instead of being promoted by the collector with every page's model (10,000 lessons).
         job(() -> {
-            model.put("site", site);
-            model.put("root", root(path));
-            model.put("path", path);
-            model.put("canonical", in.settings().baseUrl() + path);
-            model.put("pageTitle", title);
-            model.put("nav", nav);
-            more.accept(model);
             Path target = out.resolve(path).resolve("index.html");
-            Long inputs = memo == null ? null : PageMemo.inputs(templatesDigest, template, model);
+            Long inputs = known == null ? null : known.inputsOf(context, path, source);
+            boolean made = false;
+            if (inputs == null && memo != null) {
+                make(model, path, title, nav, more);
+                made = true;
+                inputs = PageMemo.inputs(templatesDigest, template, model);
+            }
             if (inputs != null) {
                 PageMemo.Entry kept = spare == null ? null : spare.keep(out, path, inputs);
                 if (kept != null) { // already in the recycled staging folder, as it would be rendered
-                    memo.put(path, kept);
+                    memo.put(path, kept.from(source));
                     copied.incrementAndGet();
                     return;
                 }
-                if (copyUnchanged(path, inputs, target)) {
+                if (copyUnchanged(path, inputs, target, source)) {
                     return;
                 }
             }
+            if (!made) {
+                make(model, path, title, nav, more);
+            }
             byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {
-                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes), FileStamp.of(target)));
+                memo.put(path, new PageMemo.Entry(inputs, PageMemo.digest(bytes), FileStamp.of(target), source));
             }
         });
         written.add(path);
+    }
+
+    /** Completes a page's model: the frame's values, then the page's own ({@code more}). */
+    private void make(Map<String, Object> model, String path, String title, String nav,
+            java.util.function.Consumer<Map<String, Object>> more) {
+        made.incrementAndGet();
+        model.put("site", site);
+        model.put("root", root(path));
+        model.put("path", path);
+        model.put("canonical", in.settings().baseUrl() + path);
+        model.put("pageTitle", title);
+        model.put("nav", nav);
+        more.accept(model);
     }
 
     /**
      * Copies the published page at {@code path} into {@code target} when it was rendered from the same inputs and is
      * still the file then written (its digest as recorded); false, having copied nothing, otherwise.
      */
-    private boolean copyUnchanged(String path, long inputs, Path target) throws IOException {
+    private boolean copyUnchanged(String path, long inputs, Path target, Object source) throws IOException {
         PageMemo.Entry before = sameData == null ? null : previous.get(path);
         if (before == null || before.inputs() != inputs) {
             return false;
@@ -245,7 +293,7 @@ final class Pages {
             return false;
         }
         Templates.write(target, bytes);
-        memo.put(path, before.at(FileStamp.of(target)));
+        memo.put(path, before.at(FileStamp.of(target)).from(source));
         copied.incrementAndGet();
         return true;
     }
@@ -488,11 +536,12 @@ final class Pages {
         for (Lesson l : in.content().lessons()) {
             // The lesson's view and related stories (a filter of every story) are made in the page's job, so that
             // the index's views are dropped once it is written and nothing of the page waits in the queue.
+            // Made from the lesson alone (and the context): a re-render after another lesson's edit makes no model.
             page("lessons/" + l.slug() + "/", "lesson.ftlh", l.title(), "lessons", map(), model -> {
                 model.put("lesson", lessonViews(List.of(l)).get(0));
                 model.put("stories", storyViews(s -> l.tagged(s.processStep(), s.failureMode(), s.productClass()),
                         6));
-            });
+            }, l);
             search(l.title(), "lessons/" + l.slug() + "/index.html", "Lesson", l.summary());
         }
     }

@@ -21,10 +21,11 @@ public final class Site {
 
     /**
      * What was rendered: every page's folder path (for the build summary), the chart count, how many pages were copied
-     * from the published site because nothing they are made from changed, and the memo of the pages published now
-     * (null when none is kept; see {@link #render}).
+     * from the published site because nothing they are made from changed, the memo of the pages published now
+     * (null when none is kept; see {@link #render}), and how many pages' models were made (the others were known
+     * unchanged from what they are made from: {@code Pages#page} with a source).
      */
-    public record Result(List<String> pages, int charts, int pagesCopied, PageMemo memo) {
+    public record Result(List<String> pages, int charts, int pagesCopied, PageMemo memo, int modelsMade) {
     }
 
     private Site() {
@@ -65,7 +66,7 @@ public final class Site {
             Pages pages = new Pages(input, templates, out, sameData, memo, spare);
             pages.renderAll();
             copyStatic(templatesDir.resolve("static"), out.resolve("assets"));
-            return new Result(pages.written(), pages.charts(), pages.copied(), pages.memo());
+            return new Result(pages.written(), pages.charts(), pages.copied(), pages.memo(), pages.modelsMade());
         } catch (Templates.TemplateProblem e) {
             problems.error(e.file, e.line, "template", e.getMessage());
             return null;

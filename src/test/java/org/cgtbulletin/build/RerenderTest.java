@@ -149,6 +149,42 @@ class RerenderTest {
         assertEquals(original, snapshot(preview).get(lessonPage));
     }
 
+    /**
+     * A lesson's page is made from the lesson alone (and the data and templates, the same in every re-render): after
+     * an edit of one lesson, the other lessons' pages make no model, their inputs known from the memo; the site is
+     * still the one a full build gives.
+     */
+    @Test
+    void theOtherLessonsPagesNeedNoModelWhenOneLessonIsEdited() throws IOException {
+        Path content = dir.resolve(CONTENT);
+        Path preview = dir.resolve(PREVIEW);
+        copy(GOLDEN, content);
+        Files.writeString(content.resolve("lessons/label-bags.md"), "---\ntitle: \"Label the bags before filling\"\n"
+                + "summary: \"Pre-labelled bags.\"\nsteps: [expansion]\n---\nLabel first.\n");
+        Bulletin.BuildResult first = Bulletin.build(request(content, Path.of("templates"), preview, true), problems,
+                Progress.NONE);
+        assertNotNull(first, problems.toString());
+        assertEquals(first.pages(), first.pageModels(), "a build makes every page's model");
+
+        Path lesson = content.resolve("lessons/sampling-ports.md");
+        Files.writeString(lesson, Files.readString(lesson).replace("Swab the sampling port",
+                "Swab and cap the sampling port"));
+        Bulletin.BuildResult pages = Bulletin.rerender(request(content, Path.of("templates"), preview, true),
+                first.prepared(), Bulletin.Pass.PAGES, problems, Progress.NONE);
+        assertNotNull(pages, problems.toString());
+        assertEquals(pages.pages() - 1, pages.pageModels(), "the unchanged lesson's page makes no model");
+        Bulletin.BuildResult digests = Bulletin.rerender(request(content, Path.of("templates"), preview, true),
+                pages.prepared(), Bulletin.Pass.PAGES_AND_DIGESTS, problems, Progress.NONE);
+        assertNotNull(digests, problems.toString());
+        assertEquals(digests.pages() - 2, digests.pageModels(), "neither lesson changed since");
+        assertEquals(digests.pages(), digests.pagesCopied());
+
+        Path fresh = dir.resolve("fresh");
+        assertNotNull(Bulletin.build(request(content, fresh), problems, Progress.NONE), problems.toString());
+        assertEquals(snapshot(fresh), snapshot(preview), "the site a full build gives");
+        assertTrue(snapshot(preview).get(Path.of("lessons/sampling-ports/index.html")).contains("Swab and cap"));
+    }
+
     @Test
     void anEditOfATemplateRendersEveryPage() throws IOException {
         Path templates = dir.resolve("templates");
