@@ -5,6 +5,7 @@ import static org.cgtbulletin.site.CellLookup.view;
 import static org.cgtbulletin.site.Site.map;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,9 +77,59 @@ final class Pages {
     private final PageMemo known;
     private final Object context;
 
-    /** The context of a render's pages ({@link PageMemo#inputsOf}). */
-    private record Context(long templates, SiteInput data) {
+    /**
+     * What every page of a render is made from but its own source ({@link PageMemo#inputsOf}): the templates' digest
+     * and all of the site input but the editorial content. A re-render of the preview has the very same data, the
+     * same objects, so two contexts are equal when their templates' digests are and their inputs are the same objects
+     * (stricter than equal ones, so never wrongly). The inputs are held weakly: the memo that keeps a context does not
+     * keep a million reports' cells and stories alive once no build holds them.
+     */
+    private static final class Context {
+        private final long templates;
+        private final boolean hasVolumes;
+        private final boolean weakerRules;
+        /** Each part of the input, or null where the input has none (a null part is never collected). */
+        private final List<WeakReference<Object>> parts = new ArrayList<>();
+
+        Context(long templates, SiteInput in) {
+            this.templates = templates;
+            this.hasVolumes = in.hasVolumes();
+            this.weakerRules = in.weakerRules();
+            for (Object o : new Object[] {in.settings(), in.taxonomy(), in.first(), in.asOf(), in.cells(),
+                in.signals(), in.stories(), in.rules(), in.signalRun(), in.signalSettings()}) {
+                parts.add(o == null ? null : new WeakReference<>(o));
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Context c) || c.templates != templates || c.hasVolumes != hasVolumes
+                    || c.weakerRules != weakerRules) {
+                return false;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                WeakReference<Object> mine = parts.get(i);
+                WeakReference<Object> theirs = c.parts.get(i);
+                if (mine == null || theirs == null) {
+                    if (mine != theirs) {
+                        return false;
+                    }
+                    continue;
+                }
+                Object part = mine.get(); // null once collected: then no input holds it any more
+                if (part == null || part != theirs.get()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(templates);
+        }
     }
+
     /**
      * The earlier version of the site that {@link #out} was recycled from, whose verified pages stay where they are
      * when their inputs are unchanged; null when {@link #out} started empty.
@@ -95,11 +146,7 @@ final class Pages {
         this.previous = previous;
         this.spare = previous == null ? null : spare;
         this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.files());
-        // What every page is made from but its own source: all of the input but the editorial content, and the
-        // templates. A re-render of the preview has the very same data, so this compares them by identity.
-        Object context = new Context(templatesDigest, new SiteInput(in.settings(), in.taxonomy(), in.first(),
-                in.asOf(), in.cells(), in.hasVolumes(), in.signals(), in.stories(), null, in.rules(), in.weakerRules(),
-                in.signalRun(), in.signalSettings()));
+        Object context = new Context(templatesDigest, in);
         this.memo = previous == null ? null : new PageMemo(context);
         this.known = previous != null && previous.madeIn(context) ? previous : null;
         this.context = context;
@@ -233,11 +280,12 @@ final class Pages {
         // the queue stays small, instead of being promoted by the collector with every page's model (10,000 lessons).
         job(() -> {
             Path target = out.resolve(path).resolve("index.html");
-            Long inputs = known == null ? null : known.inputsOf(context, path, source);
-            boolean made = false;
+            Long remembered = known == null ? null : known.inputsOf(context, path, source);
+            Long inputs = remembered;
+            boolean modelMade = false;
             if (inputs == null && memo != null) {
                 make(model, path, title, nav, more);
-                made = true;
+                modelMade = true;
                 inputs = PageMemo.inputs(templatesDigest, template, model);
             }
             if (inputs != null) {
@@ -251,8 +299,14 @@ final class Pages {
                     return;
                 }
             }
-            if (!made) {
+            if (!modelMade) {
                 make(model, path, title, nav, more);
+                if (remembered != null) {
+                    // Rendered after all (its file changed or gone): the memo records the digest of the model made,
+                    // and the tests, which run with assertions, check that it is the one remembered.
+                    inputs = PageMemo.inputs(templatesDigest, template, model);
+                    assert remembered.equals(inputs) : "the page " + path + " is not made from its source alone";
+                }
             }
             byte[] bytes = templates.render(template, model, target);
             if (inputs != null) {

@@ -109,7 +109,7 @@ public final class SpareSite {
         folders.sort(Comparator.reverseOrder()); // a folder after those inside it
         for (String f : folders) {
             if (!occupied.contains(f)) {
-                Files.delete(folder.resolve(f));
+                Files.deleteIfExists(folder.resolve(f));
             }
         }
         return spare;
