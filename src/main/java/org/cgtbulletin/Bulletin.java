@@ -133,8 +133,9 @@ public final class Bulletin {
          * After a publish of pages remembered in {@code now}: the version it replaced is surveyed ({@link
          * SpareSite#survey}), by the stamps of the memo that published it when that is the memo published last
          * ({@code replaced}), else by its pages' bytes against {@code now}. When it replaced nothing (the server's
-         * first build, into a new folder), a copy of the pages it published is made instead, on the same thread, so
-         * that the first edit is not the one that writes every page again (10,000 pages: 4.5 s).
+         * first build, into a new folder), a copy of the pages it published is made instead ({@link SpareSite#copy}:
+         * links to them, needing no survey), on the same thread, so that the first edit is not the one that writes
+         * every page again (10,000 pages: 4.5 s).
          */
         private synchronized void replaced(PageMemo replaced, PageMemo now) {
             boolean written = replaced != null && replaced == published;
@@ -146,8 +147,9 @@ public final class Bulletin {
                 survey = Parallel.start(() -> SpareSite.survey(spare, written ? replaced : now, written));
             } else {
                 survey = Parallel.start(() -> {
-                    Path copy = recycling.seed(f -> f.getFileName().toString().equals("index.html"));
-                    return copy == null ? null : SpareSite.survey(copy, now, false);
+                    SpareSite[] copied = new SpareSite[1];
+                    Path copy = recycling.seed((published, to) -> copied[0] = SpareSite.copy(published, to, now));
+                    return copy == null ? null : copied[0];
                 });
             }
         }

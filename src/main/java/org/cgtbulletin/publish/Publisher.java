@@ -11,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.function.Predicate;
 
 /**
  * The only code that writes to an output folder. Everything is written into a staging folder beside the target
@@ -71,7 +70,7 @@ public final class Publisher {
             }
             throw e;
         }
-        boolean hadOld = Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean hadOld = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
         if (hadOld) {
             move(absolute, old);
         }
@@ -120,28 +119,9 @@ public final class Publisher {
         });
     }
 
-    /**
-     * Copies the files of the folder {@code from} that are {@code worth} it to {@code to} (which must not exist),
-     * with the folders they are in, not following links.
-     */
-    static void copyTree(Path from, Path to, Predicate<Path> worth) throws IOException {
-        Files.createDirectories(to);
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && worth.test(file)) {
-                    Path copy = to.resolve(from.relativize(file).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     /** Deletes {@code root} and everything in it (links themselves, not what they point to); nothing if absent. */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 
 /**
  * The version of an output folder that a publish replaced, kept beside it ({@code <target>.<pid>.spare}) for a process
@@ -43,21 +42,28 @@ public final class Recycling implements AutoCloseable {
         return Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS) ? spare : null;
     }
 
+    /** Fills a new folder from the published one ({@link #seed}). */
+    public interface Filler {
+        void fill(Path published, Path copy) throws IOException;
+    }
+
     /**
-     * Makes a spare as a copy of the files of the published folder that are {@code worth} it (the others would be
-     * written again anyway), when there is none (after a first publish, which replaced nothing, so that the next
-     * publish need not create every file again); returns it, or null when there already is one, nothing is
-     * published, or recycling was closed. The copy is made beside it and renamed into place once complete; a copy
-     * that fails (the published folder swapped meanwhile by another process) is deleted and the failure thrown.
+     * Makes a spare as a copy of the published folder, of what of it {@code fill} copies (the files that would be
+     * written again anyway may be left out), when there is none (after a first publish, which replaced nothing, so
+     * that the next publish need not create every file again); returns it, or null when there already is one, nothing
+     * is published, or recycling was closed. The copy is made beside it and renamed into place once complete (the
+     * files it holds keep their stamps); a copy that fails (the published folder swapped meanwhile by another process)
+     * is deleted and the failure thrown.
      */
-    public synchronized Path seed(Predicate<Path> worth) throws IOException {
+    public synchronized Path seed(Filler fill) throws IOException {
         if (closed || spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         Path copy = spare.resolveSibling(spare.getFileName() + ".copy");
         Publisher.deleteTree(copy);
         try {
-            Publisher.copyTree(target, copy, worth);
+            Files.createDirectories(copy);
+            fill.fill(target, copy);
             Publisher.move(copy, spare);
         } catch (IOException | RuntimeException e) {
             Publisher.deleteTree(copy);

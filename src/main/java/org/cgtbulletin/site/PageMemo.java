@@ -93,6 +93,11 @@ public final class PageMemo {
         return entries.size();
     }
 
+    /** Every page remembered, by path (a view). */
+    Map<String, Entry> entries() {
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
     Entry get(String path) {
         return entries.get(path);
     }

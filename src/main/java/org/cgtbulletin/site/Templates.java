@@ -3,9 +3,11 @@ package org.cgtbulletin.site;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -124,10 +126,19 @@ public final class Templates {
         return bytes;
     }
 
-    /** Writes a page's bytes to {@code target}, its parent folders created. */
+    /**
+     * Writes a page's bytes to {@code target}, its parent folders created. A file already there (in a recycled
+     * staging folder) is replaced, never written into: it may be another name of a page of the published site
+     * ({@link SpareSite#copy}), which must not change before the publish.
+     */
     static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
+        try {
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(target);
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     public String render(String name, Map<String, Object> model) throws IOException, TemplateProblem {
