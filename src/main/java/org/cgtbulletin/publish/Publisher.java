@@ -44,10 +44,14 @@ public final class Publisher {
      * is the version of the folder replaced by the publish before, when {@link Recycling#take} hands it over (the
      * content must then leave in it exactly the files it publishes, see {@link Recycling}), and the version this
      * publish replaces is kept for the next one instead of deleted. Without it, or when there is nothing to hand
-     * over, the staging folder starts empty.
+     * over, the staging folder starts empty. Not both a file time and recycling: a recycled folder's files may be other
+     * names of published files (see {@code site.SpareSite#copy}), whose times must not change before the swap.
      */
     public static void publish(Path target, Content content, FileTime fileTime, Recycling recycling)
             throws IOException {
+        if (fileTime != null && recycling != null) {
+            throw new IllegalArgumentException("a file time is for a publish into an empty staging folder");
+        }
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);

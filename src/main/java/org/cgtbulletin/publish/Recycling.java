@@ -66,7 +66,11 @@ public final class Recycling implements AutoCloseable {
             fill.fill(target, copy);
             Publisher.move(copy, spare);
         } catch (IOException | RuntimeException e) {
-            Publisher.deleteTree(copy);
+            try {
+                Publisher.deleteTree(copy);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the cause is what went wrong, not the folder left behind
+            }
             throw e;
         }
         return spare;

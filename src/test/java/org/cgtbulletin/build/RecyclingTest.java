@@ -119,7 +119,8 @@ class RecyclingTest {
     void aServerStartedOnANewFolderCopiesItsFirstSiteSoThatTheFirstEditIsQuick() throws IOException {
         Path content = goldenContent();
         Path site = dir.resolve("new-site");
-        Path templates = SHIPPED_TEMPLATES;
+        Path templates = dir.resolve("templates");
+        copy(SHIPPED_TEMPLATES, templates);
         Path untouched = site.resolve("methodology/index.html");
         try (Bulletin.Preview preview = new Bulletin.Preview(site)) {
             Bulletin.BuildResult first = Bulletin.build(request(content, templates, site, preview), problems,
@@ -146,6 +147,28 @@ class RecyclingTest {
             assertTrue(now.lastModifiedTime().compareTo(before) < 0, "an untouched page of it is kept as copied,"
                     + " not written by the edit's pass");
             assertPagesAsAFullBuild(content, templates, site, "the first edit's pages pass");
+
+            // The pages the copy linked are now shared between the site and its spare versions: over more edits,
+            // and a re-render that fails midway, no published file changes but by a publish.
+            Bulletin.Prepared last = pages.prepared();
+            for (int edit = 0; edit < 3; edit++) {
+                Files.writeString(lesson, Files.readString(lesson) + "\nEdit " + edit + ".\n");
+                Bulletin.BuildResult pass = Bulletin.rerender(request(content, templates, site, preview), last,
+                        Bulletin.Pass.PAGES, problems, Progress.NONE);
+                assertNotNull(pass, problems.kept().toString());
+                assertPagesAsAFullBuild(content, templates, site, "edit " + edit);
+                last = pass.prepared();
+            }
+            Map<String, String> published = stamped(site);
+            Files.writeString(lesson, Files.readString(lesson) + "\nA failed edit.\n");
+            Path feed = templates.resolve("feed.ftlx");
+            Files.writeString(feed, Files.readString(feed) + "${no.such.value}");
+            Problems failed = new Problems();
+            assertEquals(null, Bulletin.rerender(request(content, templates, site, preview), last,
+                    Bulletin.Pass.PAGES, failed, Progress.NONE), "a template error: nothing published");
+            assertTrue(failed.hasErrors());
+            assertEquals(published, stamped(site), "a failed re-render leaves every published file as it was,"
+                    + " bytes, size, time and file, though it rendered pages into a folder sharing them");
         }
         assertEquals(List.of(), Files.list(dir).map(p -> p.getFileName().toString())
                 .filter(n -> n.startsWith("new-site.")).toList(), "nothing left beside the site");
@@ -186,6 +209,19 @@ class RecyclingTest {
         assertNotNull(digests, problems.kept().toString());
         assertSame(fullBuild(content, templates), tree(site), "the digests pass");
         return digests.prepared();
+    }
+
+    /** Every file of {@code root}: its bytes, and its stamp (size, time, file key). */
+    private static Map<String, String> stamped(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                m.put(root.relativize(f).toString(), a.size() + " " + a.lastModifiedTime() + " " + a.fileKey() + " "
+                        + new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return m;
     }
 
     private static void sleep(long millis) {
