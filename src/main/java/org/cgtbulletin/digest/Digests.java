@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,7 +162,7 @@ public final class Digests {
                     throw new IOException("interrupted while rendering the digests", e);
                 }
                 String name = periods.get(i).fileName();
-                Files.write(out.resolve(name), pdf);
+                Files.write(out.resolve(name), pdf, StandardOpenOption.CREATE_NEW);
                 files.add(FOLDER + "/" + name);
                 progress.step(i + 1, periods.size());
             }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +28,14 @@ public final class CellsFiles {
 
     public static void write(Path dataDir, List<PublishedCell> cells) throws IOException {
         Files.createDirectories(dataDir);
-        try (BufferedWriter w = Files.newBufferedWriter(dataDir.resolve("cells.csv"), StandardCharsets.UTF_8);
+        try (BufferedWriter w = Files.newBufferedWriter(dataDir.resolve("cells.csv"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW);
              SafeCsv csv = new SafeCsv(w, HEADER)) {
             for (PublishedCell c : cells) {
                 csv.row(fields(c));
             }
         }
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve("cells.json"));
+        try (OutputStream out = Files.newOutputStream(dataDir.resolve("cells.json"), StandardOpenOption.CREATE_NEW);
              JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeArrayFieldStart("cells");

@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,7 @@ public final class SignalsFile {
 
     public static void write(Path dataDir, Quarter asOf, List<Signal> signals) throws IOException {
         Files.createDirectories(dataDir);
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve(NAME));
+        try (OutputStream out = Files.newOutputStream(dataDir.resolve(NAME), StandardOpenOption.CREATE_NEW);
              JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             if (asOf == null) {

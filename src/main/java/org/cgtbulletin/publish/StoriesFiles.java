@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,13 +36,14 @@ public final class StoriesFiles {
 
     public static void write(Path dataDir, Quarter asOf, List<Story> stories) throws IOException {
         Files.createDirectories(dataDir);
-        try (BufferedWriter w = Files.newBufferedWriter(dataDir.resolve("stories.csv"), StandardCharsets.UTF_8);
+        try (BufferedWriter w = Files.newBufferedWriter(dataDir.resolve("stories.csv"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW);
              SafeCsv csv = new SafeCsv(w, HEADER)) {
             for (Story s : stories) {
                 csv.row(fields(s));
             }
         }
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve("stories.json"));
+        try (OutputStream out = Files.newOutputStream(dataDir.resolve("stories.json"), StandardOpenOption.CREATE_NEW);
              JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setCharacterEscapes(new HtmlSafeEscapes());
             g.writeStartObject();

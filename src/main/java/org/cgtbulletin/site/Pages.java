@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -792,6 +793,7 @@ final class Pages {
         }
         String safe = json.toString().replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        Files.writeString(file, "window.BULLETIN_SEARCH = " + safe + ";\n", StandardCharsets.UTF_8);
+        Files.writeString(file, "window.BULLETIN_SEARCH = " + safe + ";\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW);
     }
 }

@@ -123,8 +123,10 @@ public final class SpareSite {
      * linked, not copied (a second name for the same file: no bytes written, where a copy of 10,000 pages wrote 180 MB
      * and took 4 to 10 s on this machine's disk); a page with another stamp is copied if its bytes have the recorded
      * digest, else left out. Linking is safe because nothing writes into a file of a recycled staging folder: a page
-     * written there replaces the file ({@link Templates#write}), and every other file was deleted by the survey. Where
-     * the file system has no links, pages are copied.
+     * written there replaces the file ({@link Templates#write}), and every other file was deleted by the survey (the
+     * other writers of a staging folder, of data, charts, the search index and digests, create their files new, so that
+     * a file left there by mistake fails the render rather than being written into). Where the file system has no
+     * links, pages are copied.
      */
     public static SpareSite copy(Path published, Path copy, PageMemo memo) throws IOException {
         Map<String, PageMemo.Entry> verified = new HashMap<>();

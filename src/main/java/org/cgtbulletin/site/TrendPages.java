@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -209,9 +210,11 @@ final class TrendPages {
             if (drawn != null && Files.isRegularFile(drawn)) {
                 Files.copy(drawn, dir.resolve(file + ".svg")); // same data, same chart: no need to draw it again
             } else {
-                Files.writeString(dir.resolve(file + ".svg"), chart.svg(id), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(file + ".svg"), chart.svg(id), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW);
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(file + ".csv"), StandardCharsets.UTF_8);
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(file + ".csv"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW);
                  SafeCsv csv = new SafeCsv(w, CellsFiles.HEADER)) {
                 for (PublishedCell c : series) {
                     csv.row(CellsFiles.fields(c));
