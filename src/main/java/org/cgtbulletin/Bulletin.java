@@ -146,11 +146,7 @@ public final class Bulletin {
             } else if (spare != null) {
                 survey = Parallel.start(() -> SpareSite.survey(spare, written ? replaced : now, written));
             } else {
-                survey = Parallel.start(() -> {
-                    SpareSite[] copied = new SpareSite[1];
-                    Path copy = recycling.seed((published, to) -> copied[0] = SpareSite.copy(published, to, now));
-                    return copy == null ? null : copied[0];
-                });
+                survey = Parallel.start(() -> recycling.seed((published, to) -> SpareSite.copy(published, to, now)));
             }
         }
 

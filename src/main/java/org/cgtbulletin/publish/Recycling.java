@@ -42,28 +42,29 @@ public final class Recycling implements AutoCloseable {
         return Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS) ? spare : null;
     }
 
-    /** Fills a new folder from the published one ({@link #seed}). */
-    public interface Filler {
-        void fill(Path published, Path copy) throws IOException;
+    /** Fills a new folder from the published one ({@link #seed}), and says what it put there. */
+    public interface Filler<T> {
+        T fill(Path published, Path copy) throws IOException;
     }
 
     /**
      * Makes a spare as a copy of the published folder, of what of it {@code fill} copies (the files that would be
      * written again anyway may be left out), when there is none (after a first publish, which replaced nothing, so
-     * that the next publish need not create every file again); returns it, or null when there already is one, nothing
-     * is published, or recycling was closed. The copy is made beside it and renamed into place once complete (the
-     * files it holds keep their stamps); a copy that fails (the published folder swapped meanwhile by another process)
-     * is deleted and the failure thrown.
+     * that the next publish need not create every file again); returns what {@code fill} said of it, or null when
+     * there already is a spare, nothing is published, or recycling was closed. The copy is made beside it and renamed
+     * into place once complete (the files it holds keep their stamps); a copy that fails (the published folder swapped
+     * meanwhile by another process) is deleted and the failure thrown.
      */
-    public synchronized Path seed(Filler fill) throws IOException {
+    public synchronized <T> T seed(Filler<T> fill) throws IOException {
         if (closed || spare() != null || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         Path copy = spare.resolveSibling(spare.getFileName() + ".copy");
         Publisher.deleteTree(copy);
+        T filled;
         try {
             Files.createDirectories(copy);
-            fill.fill(target, copy);
+            filled = fill.fill(target, copy);
             Publisher.move(copy, spare);
         } catch (IOException | RuntimeException e) {
             try {
@@ -73,7 +74,7 @@ public final class Recycling implements AutoCloseable {
             }
             throw e;
         }
-        return spare;
+        return filled;
     }
 
     /** Deletes the spare: the next publish stages into an empty folder. */

@@ -68,18 +68,15 @@ public final class PageMemo {
     }
 
     /**
-     * The inputs' digest of the page at {@code path} as remembered, without its model being made again, when the
-     * render that remembered it had an equal {@code context} and the page was made from a {@code source} equal to
-     * this one; else null (the model is made and digested). The caller vouches that a page's model is a function of
-     * the render's context (the data, the site settings, the templates' digest: everything but the editorial
-     * content) and of its source alone (a lesson's page: the lesson), which is what the preview's re-renders of one
-     * edited lesson among 10,000 save: 10,000 models made and digested.
+     * The inputs' digest of the page at {@code path} as remembered, without its model being made again, when the page
+     * was made from a {@code source} equal to this one; else null (the model is made and digested). For a render
+     * whose context this memo was {@link #madeIn}: the caller vouches that a page's model is a function of the
+     * render's context (the data, the site settings, the templates' digest: everything but the editorial content)
+     * and of its source alone (a lesson's page: the lesson), which is what the preview's re-renders of one edited
+     * lesson among 10,000 save: 10,000 models made and digested.
      */
-    Long inputsOf(Object context, String path, Object source) {
-        if (source == null || !madeIn(context)) {
-            return null;
-        }
-        Entry e = entries.get(path);
+    Long inputsOf(String path, Object source) {
+        Entry e = source == null ? null : entries.get(path);
         return e != null && source.equals(e.source()) ? e.inputs() : null;
     }
 

@@ -74,9 +74,8 @@ final class Pages {
     private final PageMemo memo;
     /** The templates' digest, part of every page's inputs (only when a memo is kept). */
     private final long templatesDigest;
-    /** {@link #previous} when it was made in this render's {@link #context}, else null. */
+    /** {@link #previous} when it was made in this render's context ({@link Context}), else null. */
     private final PageMemo known;
-    private final Object context;
 
     /**
      * What every page of a render is made from but its own source ({@link PageMemo#inputsOf}): the templates' digest
@@ -147,10 +146,9 @@ final class Pages {
         this.previous = previous;
         this.spare = previous == null ? null : spare;
         this.templatesDigest = previous == null ? 0 : PageMemo.templates(templates.files());
-        Object context = new Context(templatesDigest, in);
+        Context context = new Context(templatesDigest, in);
         this.memo = previous == null ? null : new PageMemo(context);
         this.known = previous != null && previous.madeIn(context) ? previous : null;
-        this.context = context;
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {
@@ -281,7 +279,7 @@ final class Pages {
         // the queue stays small, instead of being promoted by the collector with every page's model (10,000 lessons).
         job(() -> {
             Path target = out.resolve(path).resolve("index.html");
-            Long remembered = known == null ? null : known.inputsOf(context, path, source);
+            Long remembered = known == null ? null : known.inputsOf(path, source);
             Long inputs = remembered;
             boolean modelMade = false;
             if (inputs == null && memo != null) {
