@@ -78,27 +78,6 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /**
-     * The path as the file system will resolve it: its longest existing part with symbolic links followed, then the
-     * rest as written (normalized), so that an audit folder reached through a link into the site is seen to be
-     * inside it.
-     */
-    static Path real(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (java.io.IOException e) {
-            return absolute;
-        }
-    }
-
-    /**
      * As {@link #build(Session, InputOptions, Path, Path, Path)}; with {@code data} (a previous outcome's), only the
      * editorial Markdown is re-read and the data are not, and {@code pass} says what is rendered
      * ({@link Bulletin#rerender}). {@code preview}: the preview server's, which remembers its pages for the re-renders
@@ -106,11 +85,9 @@ final class BuildCommand implements Callable<Integer> {
      */
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
             Bulletin.Prepared data, Bulletin.Pass pass, Bulletin.Preview preview) throws java.io.IOException {
-        Path site = real(output);
-        Path staff = real(audit);
-        if (staff.startsWith(site) || site.startsWith(staff)) {
-            session.err().println("bulletin build: --audit (" + audit + ") must not be inside --output (" + output
-                    + ") or contain it: the staff audit must never be published");
+        String refusal = data == null ? OutputFolders.refusal(output, audit, inputs) : null;
+        if (refusal != null) {
+            session.err().println("bulletin build: " + refusal);
             return new Outcome(Main.USAGE, null);
         }
         String epoch = System.getenv("SOURCE_DATE_EPOCH");

@@ -207,6 +207,47 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void aBuildNeverReplacesAFolderThatHoldsAnythingButItsOwnOutput() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(3, 400, 8));
+        // the content folder as the output (it holds the taxonomy): refused before anything is read or written
+        CliRun intoContent = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", content.toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(2, intoContent.status(), intoContent.err());
+        assertTrue(intoContent.err().contains("is or holds the content folder (--content)"), intoContent.err());
+        assertTrue(Files.exists(content.resolve("taxonomy.yaml")));
+        // a folder holding the reports file
+        CliRun overData = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", dir.toString(), "--audit", dir.resolveSibling(dir.getFileName() + "-audit").toString());
+        assertEquals(2, overData.status(), overData.err());
+        assertTrue(Files.exists(reports));
+        // a folder of someone's own files, as the site or as the audit
+        Path own = Files.createDirectories(dir.resolve("thesis"));
+        Files.writeString(own.resolve("chapter1.txt"), "mine");
+        CliRun overOwn = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", own.toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(2, overOwn.status(), overOwn.err());
+        assertTrue(overOwn.err().contains("holds files but no site a build published"), overOwn.err());
+        CliRun auditOverOwn = CliRun.of("build", "--content", content.toString(), "--reports",
+                reports.toString(), "--output", dir.resolve("site").toString(), "--audit", own.toString());
+        assertEquals(2, auditOverOwn.status(), auditOverOwn.err());
+        assertEquals("mine", Files.readString(own.resolve("chapter1.txt")));
+        assertFalse(Files.exists(dir.resolve("site")));
+        // an empty folder, then the same folders again: a site and an audit the build published are replaced
+        Files.createDirectories(dir.resolve("site"));
+        assertEquals(0, build(content, reports).status());
+        assertEquals(0, build(content, reports).status());
+        // the audit through a link to a site folder not made yet is inside it all the same
+        Path later = dir.resolve("later-site");
+        Path link = Files.createSymbolicLink(dir.resolve("to-later"), later);
+        CliRun dangling = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", later.toString(), "--audit", link.resolve("audit").toString());
+        assertEquals(2, dangling.status(), dangling.err());
+        assertTrue(dangling.err().contains("must not be inside --output"), dangling.err());
+        assertFalse(Files.exists(later));
+    }
+
+    @Test
     void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));
