@@ -326,7 +326,9 @@ public final class Bulletin {
         Signals.Result signals = Signals.detect(cells, asOf, config.signals(), dataset.taxonomy());
         stages.end();
         boolean weaker = config.disclosure().weakerThan(DisclosureRules.defaults());
-        SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), dataset.first() == null ? null : from, asOf,
+        // With no reports but an --as-of, the tables hold that quarter (zeros, and the volumes if any), and so do
+        // the site and the digests: its bulletin says nothing was reported rather than being left out.
+        SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
         return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, stories, signals, site,

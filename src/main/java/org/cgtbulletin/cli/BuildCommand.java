@@ -85,7 +85,10 @@ final class BuildCommand implements Callable<Integer> {
      */
     static Outcome build(Session session, InputOptions inputs, Path output, Path audit, Path previous,
             Bulletin.Prepared data, Bulletin.Pass pass, Bulletin.Preview preview) throws java.io.IOException {
-        String refusal = data == null ? OutputFolders.refusal(output, audit, inputs) : null;
+        String refusal = data != null ? null : inputs.asOfRefusal(LocalDate.now(session.clock()));
+        if (refusal == null && data == null) {
+            refusal = OutputFolders.refusal(output, audit, inputs);
+        }
         if (refusal != null) {
             session.err().println("bulletin build: " + refusal);
             return new Outcome(Main.USAGE, null);

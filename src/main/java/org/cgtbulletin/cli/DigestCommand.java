@@ -59,6 +59,11 @@ final class DigestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        String refusal = inputs.asOfRefusal(LocalDate.now(session.clock()));
+        if (refusal != null) {
+            session.err().println("bulletin digest: " + refusal);
+            return Main.USAGE;
+        }
         Problems problems = new Problems();
         Path earlier = previous != null ? previous : Path.of("site", "data", "cells.csv");
         Bulletin.Prepared prepared = Bulletin.prepare(inputs.files(), inputs.rules(LocalDate.now(session.clock())),

@@ -79,6 +79,17 @@ final class InputOptions {
                 : own;
     }
 
+    /**
+     * Why {@code --as-of} cannot be used today, or null: a quarter after the current one would publish bulletins,
+     * digests and zero counts for quarters that have not happened (the current quarter, still under way, may be).
+     */
+    String asOfRefusal(LocalDate today) {
+        Quarter now = Quarter.of(today);
+        return asOf == null || asOf.compareTo(now) <= 0 ? null
+                : "--as-of " + asOf + " is a quarter still to come (today, " + today + ", is in " + now
+                        + "): a bulletin can only be published for a quarter that has begun";
+    }
+
     ValidationRules rules(LocalDate today) {
         return new ValidationRules(today, asOf);
     }

@@ -25,6 +25,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String refusal = inputs.asOfRefusal(LocalDate.now(session.clock()));
+        if (refusal != null) {
+            session.err().println("bulletin validate: " + refusal);
+            return Main.USAGE;
+        }
         Problems problems = new Problems();
         DatasetSummary summary = DatasetReader.read(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
                 problems, taxonomy -> report -> { });

@@ -42,6 +42,11 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         return q;
     }
 
+    /** The quarter a day falls in. */
+    public static Quarter of(LocalDate day) {
+        return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+    }
+
     public LocalDate firstDay() {
         return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
     }

@@ -248,6 +248,25 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void noReportsGiveASiteThatSaysSoAndWithAnAsOfThatQuartersBulletinAndDigest() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), List.of());
+        CliRun none = build(content, reports);
+        assertEquals(0, none.status(), none.err());
+        assertTrue(Files.readString(dir.resolve("site/index.html")).contains("No failure reports have been received"));
+        assertEquals(List.of(HEADER), Files.readAllLines(dir.resolve("site/data/cells.csv")));
+        CliRun asOf = build(content, reports, "--as-of", "2026-Q3");
+        assertEquals(0, asOf.status(), asOf.err());
+        String home = Files.readString(dir.resolve("site/index.html"));
+        assertTrue(home.contains("Latest bulletin · 2026 Q3"), home);
+        assertTrue(Files.exists(dir.resolve("site/bulletins/2026-q3/index.html")));
+        assertTrue(Files.exists(dir.resolve("site/digests/2026-q3.pdf")));
+        assertTrue(Files.readString(dir.resolve("site/bulletins/index.html")).contains("bulletins/2026-q3/")
+                || Files.readString(dir.resolve("site/bulletins/index.html")).contains("2026-q3/"));
+        assertTrue(cells(dir.resolve("site")).stream().allMatch(r -> r.get("events").equals("0")));
+    }
+
+    @Test
     void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));

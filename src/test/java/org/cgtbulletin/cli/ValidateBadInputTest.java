@@ -108,6 +108,15 @@ class ValidateBadInputTest {
         CliRun run = validate(f, "--as-of", "2026-Q2");
         assertEquals(1, run.status());
         assertProblem(run, f, 2, "occurred", "after the --as-of quarter 2026-Q2");
+        // a quarter still to come would publish bulletins of quarters that have not happened: wrong usage
+        CliRun future = validate(f, "--as-of", "2027-Q1");
+        assertEquals(2, future.status(), future.err());
+        assertTrue(future.err().contains("--as-of 2027-Q1 is a quarter still to come (today, 2026-11-25, is in"
+                + " 2026-Q4)"), future.err());
+        assertEquals(2, CliRun.of("build", "--reports", f.toString(), "--as-of", "2027-Q1", "--output",
+                f.resolveSibling("never").toString(), "--audit", f.resolveSibling("never-audit").toString())
+                .status());
+        assertFalse(Files.exists(f.resolveSibling("never")));
     }
 
     @Test
