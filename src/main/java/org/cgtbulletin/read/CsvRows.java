@@ -154,27 +154,27 @@ final class CsvRows {
             }
         }
         int[] positions = new int[header.length];
-        List<String> unknown = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         boolean ok = true;
         for (int i = 0; i < header.length; i++) {
             String name = header[i].trim().toLowerCase(Locale.ROOT);
-            if (!seen.add(name)) {
-                problems.error(file, line, name.isEmpty() ? "header" : name, "column "
-                        + (name.isEmpty() ? (i + 1) + " has no name and another one neither" : "'" + name
-                        + "' appears more than once in the header") + "; each column must appear once");
-                ok = false;
-            }
             positions[i] = schema.indexOf(name);
             if (positions[i] < 0) {
+                // unknown columns are ignored, however many share a name (or have none, as a spreadsheet's
+                // trailing empty columns)
                 unknown.add(name.isEmpty() ? "(column " + (i + 1) + " without a name)" : name);
+            } else if (!seen.add(name)) {
+                problems.error(file, line, name, "column '" + name + "' appears more than once in the header;"
+                        + " each column the bulletin reads must appear once, or it cannot tell which one to use");
+                ok = false;
             }
         }
         if (!ok) {
             return null;
         }
         if (!unknown.isEmpty()) {
-            String delimiter = unknown.size() == 1 ? foundDelimiter(unknown.get(0)) : null;
+            String delimiter = unknown.size() == 1 ? foundDelimiter(unknown.iterator().next()) : null;
             if (delimiter != null && header.length <= 2) {
                 problems.error(file, line, "header", "the columns are separated by " + delimiter
                         + ", not by commas; expected comma-separated values (RFC 4180)");

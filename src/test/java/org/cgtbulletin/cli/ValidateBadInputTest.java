@@ -319,6 +319,19 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void repeatedOrUnnamedUnknownColumnsAreIgnoredButARepeatedKnownOneIsAnError() throws IOException {
+        Path f = write("r.csv", HEADER + ",foo,foo,,\n" + GOOD + ",a,b,,\n");
+        CliRun run = validate(f);
+        assertEquals(0, run.status(), run.err());
+        assertProblem(run, f, 1, "header", "warning: unknown columns foo, (column 16 without a name), (column 17"
+                + " without a name) will be ignored");
+        Path twice = write("t.csv", HEADER + ",outcome\n" + GOOD + ",batch_lost\n");
+        CliRun repeated = validate(twice);
+        assertEquals(1, repeated.status(), repeated.err());
+        assertProblem(repeated, twice, 1, "outcome", "column 'outcome' appears more than once in the header");
+    }
+
+    @Test
     void wrongNumberOfFields() throws IOException {
         Path f = write("r.csv", HEADER + "\n" + GOOD + ",surplus\n");
         CliRun run = validate(f);
