@@ -47,7 +47,27 @@ public final class Taxonomy {
             return null;
         }
         TaxonomyCode c = asWritten.get(dimension).get(written);
-        return c != null ? c : byCode.get(dimension).get(written.trim().toLowerCase(Locale.ROOT));
+        return c != null ? c : byCode.get(dimension).get(trimmed(written).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The text without the spaces around it: every kind of space, the no-break spaces a spreadsheet's export leaves
+     * (U+00A0, U+2007, U+202F) included, which {@link String#trim} and {@link String#strip} keep.
+     */
+    static String trimmed(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     public TaxonomyCode get(Dimension dimension, String code) {

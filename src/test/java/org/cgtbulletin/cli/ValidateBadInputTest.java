@@ -78,6 +78,10 @@ class ValidateBadInputTest {
     void codesAreCaseInsensitiveAndTrimmed() throws IOException {
         Path f = write("r.csv", HEADER + "\n" + GOOD.replace("car_t_autologous", " CAR_T_Autologous ") + "\n");
         assertEquals(0, validate(f).status());
+        // no-break spaces, as a spreadsheet's export leaves them, are spaces too
+        Path g = write("g.csv", HEADER + "\n" + GOOD.replace("car_t_autologous", "\u00A0car_t_autologous\u202F")
+                .replace("expansion", "\texpansion\u2007") + "\n");
+        assertEquals(0, validate(g).status(), validate(g).err());
     }
 
     @Test
