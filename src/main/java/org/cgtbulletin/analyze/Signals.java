@@ -264,7 +264,7 @@ public final class Signals {
         return switch (r.test) {
             case TREND -> new Signal(kind, s.processStep(), s.failureMode(), s.productClass(), asOf.toString(),
                     rates ? "rate_ratio_per_quarter" : "count_ratio_per_quarter", r.fit.rateRatio(), r.p, r.q,
-                    r.events, wording.trend(s, r.rows, r.fit.rateRatio()));
+                    r.rows.get(r.rows.size() - 1).events(), wording.trend(s, r.rows, r.fit.rateRatio()));
             case SPIKE -> new Signal(kind, s.processStep(), s.failureMode(), s.productClass(), asOf.toString(),
                     rates ? "rate_ratio_vs_baseline" : "count_ratio_vs_baseline", r.spike.rateRatio(), r.p, r.q,
                     r.events, wording.spike(s, r.rows, r.spike));

@@ -10,7 +10,8 @@ package org.cgtbulletin.model;
  * @param value     the statistic's value
  * @param pValue    the test's p-value (before false-discovery control)
  * @param qValue    the Benjamini-Hochberg adjusted p-value across every series tested in the build
- * @param events    the events the signal rests on (all published)
+ * @param events    the events of the signal's own cell (its codes, all outcomes, in {@code period}): the number
+ *                  {@code cells.csv} publishes for that key, whatever the test's window
  * @param summary   one plain sentence a quality engineer understands
  */
 public record Signal(String kind, String processStep, String failureMode, String productClass, String period,

@@ -98,11 +98,8 @@ class SignalsTest {
                 + Rates.format(first.ratePer100()) + " to " + Rates.format(last.ratePer100())
                 + " per 100 batches started over eight quarters (2024-Q4 to 2026-Q3), a rate ratio of "
                 + Wording.ratio(s.value()) + " per quarter.", s.summary());
-        long events = 0;
-        for (Quarter q : w.quarters) {
-            events += row(cells, q, "*", "expansion", "mycoplasma_positive").events();
-        }
-        assertEquals(events, s.events());
+        // the events of the signal's own key and period, as cells.csv publishes them (not the window's total)
+        assertEquals(last.events(), s.events());
         assertTrue(r.rates());
         assertEquals(8, r.windowQuarters());
     }
