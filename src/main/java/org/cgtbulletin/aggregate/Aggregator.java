@@ -113,8 +113,12 @@ public final class Aggregator implements Consumer<FailureReport> {
             batches.add(v.quarter(), codeIndex.get(0).get(v.productClass()), v.contributor(), v.batchesStarted());
         }
         LinkedTables batchTables = batches.linked(this::productClassCode);
+        java.util.Set<Quarter> delivered = new java.util.HashSet<>();
+        volumes.forEach(v -> delivered.add(v.quarter())); // a row of 0 batches says so: delivered
+        List<String> withoutVolumes = volumes.isEmpty() ? List.of() : periods.stream()
+                .filter(p -> !delivered.containsAll(p.quarters())).map(Period::name).toList();
         return new Tables(periods.stream().map(Period::name).toList(), counts.keys(this::keyOf), countTables,
-                batches.keys(this::productClassCode), batchTables, !volumes.isEmpty());
+                batches.keys(this::productClassCode), batchTables, !volumes.isEmpty(), withoutVolumes);
     }
 
     private void addContributions(CellIndex counts, List<Period> periods, Quarter from) {

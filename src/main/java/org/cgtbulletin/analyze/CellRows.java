@@ -26,13 +26,14 @@ public final class CellRows {
         for (int i = 0; i < tables.batchCells().size(); i++) {
             batchIds.put(tables.batchCells().get(i), i);
         }
+        java.util.Set<String> unknownBatches = new java.util.HashSet<>(tables.withoutVolumes());
         List<PublishedCell> rows = new ArrayList<>(tables.cells().size());
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
             CellStatus status = counts.status()[id];
             Long events = status == CellStatus.PUBLISHED ? tables.counts().total(id) : null;
             Long batches = null;
-            if (tables.hasVolumes()) {
+            if (tables.hasVolumes() && !unknownBatches.contains(key.period())) {
                 int b = batchIds.get(new BatchKey(key.period(), key.productClass()));
                 if (denominators.status()[b] == CellStatus.PUBLISHED) {
                     batches = tables.batches().total(b);

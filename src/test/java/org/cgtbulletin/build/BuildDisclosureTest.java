@@ -267,6 +267,31 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void aQuarterTheVolumesDoNotCoverHasUnknownBatchesNotZero() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(5, 600, 8));
+        StringBuilder volumes = new StringBuilder("contributor,quarter,product_class,batches_started\n");
+        for (String q : List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1")) { // not 2026-Q2
+            for (int c = 0; c < 8; c++) {
+                for (String pc : SmallWorld.CLASSES) {
+                    volumes.append("C").append(c).append(',').append(q).append(',').append(pc).append(",40\n");
+                }
+            }
+        }
+        Path v = Files.writeString(dir.resolve("volumes.csv"), volumes);
+        CliRun run = build(content, reports, "--volumes", v.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains(v + ":0: quarter: warning: no row for quarter 2026-Q2"), run.err());
+        for (CSVRecord r : cells(dir.resolve("site"))) {
+            boolean unknown = List.of("2026-Q2", "2026", "all").contains(r.get("period"));
+            assertEquals(unknown, r.get("batches").isEmpty(), r.toString());
+            if (unknown) {
+                assertTrue(r.get("rate_per_100").isEmpty(), r.toString());
+            }
+        }
+    }
+
+    @Test
     void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));
