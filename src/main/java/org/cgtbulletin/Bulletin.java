@@ -19,6 +19,7 @@ import org.cgtbulletin.config.BulletinConfig;
 import org.cgtbulletin.content.ContentReader;
 import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.digest.Digests;
+import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.FileMemo;
 import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.Problem;
@@ -30,6 +31,7 @@ import org.cgtbulletin.model.Taxonomy;
 import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
+import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
 import org.cgtbulletin.publish.CellsFiles;
@@ -51,6 +53,7 @@ import org.cgtbulletin.site.SiteInput;
 import org.cgtbulletin.stories.Deidentifier;
 import org.cgtbulletin.stories.Editorial;
 import org.cgtbulletin.stories.EditorialScreen;
+import org.cgtbulletin.stories.StoryCells;
 import org.cgtbulletin.stories.StoryDesk;
 
 /**
@@ -260,6 +263,17 @@ public final class Bulletin {
         return prepare(files, rules, content, previousCells, problems, new Stages(Progress.NONE), null);
     }
 
+    /** The cells whose count the protection withholds (by a rule or as a complement). */
+    private static java.util.function.Predicate<CellKey> withheldCells(Tables tables, Protection counts) {
+        java.util.Set<CellKey> withheld = new java.util.HashSet<>();
+        for (int id = 0; id < tables.cells().size(); id++) {
+            if (counts.status()[id] != CellStatus.PUBLISHED) {
+                withheld.add(tables.cells().get(id));
+            }
+        }
+        return withheld::contains;
+    }
+
     /** As {@link #prepare(DatasetFiles, ValidationRules, Path, Path, Problems)}; the preview's memos when not null. */
     private static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
             Problems problems, Stages stages, Preview preview) throws IOException {
@@ -329,6 +343,7 @@ public final class Bulletin {
         Protection batches = both.get(1);
         stages.begin("stories");
         StoryDesk.Result stories = storiesFinished == null ? StoryDesk.Result.empty() : join(storiesFinished);
+        stories = StoryCells.withholdOverWithheldCells(stories, dataset.taxonomy(), withheldCells(tables, counts));
         storyFound.forEach(problems::add); // every one counted, as if added here
         stages.begin("analyze (rates, signals)");
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);

@@ -42,6 +42,9 @@ public record StoryAudit(long publishable, long withText, long published, long h
      * @param field {@code story} (nothing of it is published), {@code narrative} or {@code lesson}
      */
     public record Withheld(String reportId, String field, String reason) {
+        /** The audit's order: by report id, then the whole story before its narrative, then its lesson. */
+        public static final java.util.Comparator<Withheld> ORDER = java.util.Comparator.comparing(Withheld::reportId)
+                .thenComparing(w -> List.of("story", "narrative", "lesson").indexOf(w.field()));
     }
 
     /** Total number of identifiers removed. */

@@ -59,6 +59,9 @@ import org.cgtbulletin.model.TaxonomyCode;
  */
 public final class StoryDesk implements Consumer<FailureReport> {
 
+    /** The group a story shows for a product class that has none in the taxonomy. */
+    static final String OTHER_GROUP = "Other products";
+
     private static final int BATCH = 256;
     private static final Set<String> UNINFORMATIVE_TERMS = Set.of("other", "other product", "other products",
             "unknown");
@@ -184,7 +187,9 @@ public final class StoryDesk implements Consumer<FailureReport> {
      */
     public Result finish(Quarter asOf, List<BatchVolume> volumes, Problems problems) {
         for (BatchVolume v : volumes) {
-            contributorsByClass.computeIfAbsent(v.productClass(), k -> new HashSet<>()).add(v.contributor());
+            if (v.batchesStarted() > 0) { // a row of 0 batches says the contributor made none
+                contributorsByClass.computeIfAbsent(v.productClass(), k -> new HashSet<>()).add(v.contributor());
+            }
         }
         TermMatcher tokens = TermMatcher.of(new TreeSet<>(contributors));
         Map<String, TermMatcher> rareClassTerms = new HashMap<>();
@@ -196,6 +201,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
         // each draft is reviewed on its own (in parallel), then the outcomes are gathered in report order
         List<Review> reviews = drafts().parallelStream().map(d -> review(d, asOf, tokens, rareClassTerms)).toList();
         List<Story> stories = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         List<StoryAudit.Redaction> redactions = new ArrayList<>();
         List<StoryAudit.Withheld> withheld = new ArrayList<>();
         Set<String> withheldIds = new HashSet<>();
@@ -205,20 +211,21 @@ public final class StoryDesk implements Consumer<FailureReport> {
             withheld.addAll(r.withheld());
             if (r.story() != null) {
                 stories.add(r.story());
+                sources.add(r.reportId());
             } else {
                 withheldIds.add(r.reportId());
             }
             held += r.heldByEditors() ? 1 : 0;
         }
         warnEditorial(withheldIds, problems);
-        List<Story> published = identify(stories);
+        List<Ranked> ranked = identify(stories, sources);
+        List<Story> published = ranked.stream().map(Ranked::story).toList();
         redactions.sort(Comparator.comparing(StoryAudit.Redaction::reportId)
                 .thenComparing(r -> r.field().equals("narrative") ? 0 : 1)
                 .thenComparing(r -> IdentifierKind.valueOf(r.kind().toUpperCase(Locale.ROOT)).ordinal()));
-        withheld.sort(Comparator.comparing(StoryAudit.Withheld::reportId)
-                .thenComparing(w -> List.of("story", "narrative", "lesson").indexOf(w.field())));
+        withheld.sort(StoryAudit.Withheld.ORDER);
         return new Result(published, new StoryAudit(publishable, withText, published.size(), held, redactions,
-                withheld));
+                withheld), ranked.stream().map(Ranked::reportId).toList());
     }
 
     /** What became of one draft: its story (null when withheld whole) and its audit entries. */
@@ -263,7 +270,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
             return new Review(d.reportId(), null, redactions, withheld, false);
         }
         TaxonomyCode pc = taxonomy.find(Dimension.PRODUCT_CLASS, d.productClass());
-        String group = pc == null || pc.group() == null || pc.group().isBlank() ? "Other products" : pc.group();
+        String group = pc == null || pc.group() == null || pc.group().isBlank() ? OTHER_GROUP : pc.group();
         boolean featured = choice != null && choice.action() == Editorial.Action.FEATURE;
         return new Review(d.reportId(), new Story(null, d.quarter(), shown ? d.productClass() : null, group,
                 d.processStep(), d.failureMode(), d.outcome(), n, l, featured), redactions, withheld, false);
@@ -339,7 +346,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
     }
 
     /** Gives every story its content-derived id, and sorts them for publication. */
-    private List<Story> identify(List<Story> stories) {
+    private List<Ranked> identify(List<Story> stories, List<String> sources) {
         Map<String, Integer> stepOrder = order(Dimension.PROCESS_STEP);
         Map<String, Integer> modeOrder = order(Dimension.FAILURE_MODE);
         Map<String, Integer> outcomeOrder = order(Dimension.OUTCOME);
@@ -361,7 +368,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
             Story s = stories.get(byBase[k]);
             out.add(new Ranked(new Story(same == 0 ? base : base + "-" + (same + 1), s.quarter(), s.productClass(),
                     s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(), s.lesson(),
-                    s.featured()), s.quarter().year() * 4 + s.quarter().quarter(),
+                    s.featured()), sources.get(byBase[k]), s.quarter().year() * 4 + s.quarter().quarter(),
                     stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE),
                     modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE),
                     outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE)));
@@ -370,11 +377,11 @@ public final class StoryDesk implements Consumer<FailureReport> {
         out.sort(Comparator.comparingInt((Ranked r) -> -r.quarter()).thenComparingInt(Ranked::step)
                 .thenComparingInt(Ranked::mode).thenComparingInt(Ranked::outcome)
                 .thenComparing(r -> r.story().id()));
-        return out.stream().map(Ranked::story).toList();
+        return out;
     }
 
-    /** A story with the positions it is ordered by. */
-    private record Ranked(Story story, int quarter, int step, int mode, int outcome) {
+    /** A story, the report it comes from, and the positions it is ordered by. */
+    private record Ranked(Story story, String reportId, int quarter, int step, int mode, int outcome) {
     }
 
     private Map<String, Integer> order(Dimension d) {
@@ -409,16 +416,46 @@ public final class StoryDesk implements Consumer<FailureReport> {
      * @param published the stories to publish, latest quarter first, then in process-step, failure-mode and
      *                  outcome order, then by id
      * @param audit     staff-only: every redaction and withheld story, by report id
+     * @param reportIds staff-only: the report each published story comes from, in the same order (never published)
      */
-    public record Result(List<Story> published, StoryAudit audit) {
+    public record Result(List<Story> published, StoryAudit audit, List<String> reportIds) {
 
         public Result {
             published = List.copyOf(published);
+            reportIds = List.copyOf(reportIds);
+            if (reportIds.size() != published.size()) {
+                throw new IllegalArgumentException("one report id per published story");
+            }
         }
 
         /** No stories. */
         public static Result empty() {
-            return new Result(List.of(), StoryAudit.empty());
+            return new Result(List.of(), StoryAudit.empty(), List.of());
+        }
+
+        /**
+         * These stories without those {@code reason} gives a reason to withhold (null: publish), each withheld whole
+         * in the audit with that reason.
+         */
+        public Result withholding(java.util.function.Function<Story, String> reason) {
+            List<Story> kept = new ArrayList<>();
+            List<String> keptIds = new ArrayList<>();
+            List<StoryAudit.Withheld> withheld = new ArrayList<>(audit.withheld());
+            for (int i = 0; i < published.size(); i++) {
+                String why = reason.apply(published.get(i));
+                if (why == null) {
+                    kept.add(published.get(i));
+                    keptIds.add(reportIds.get(i));
+                } else {
+                    withheld.add(new StoryAudit.Withheld(reportIds.get(i), "story", why));
+                }
+            }
+            if (kept.size() == published.size()) {
+                return this;
+            }
+            withheld.sort(StoryAudit.Withheld.ORDER);
+            return new Result(kept, new StoryAudit(audit.publishable(), audit.withText(), kept.size(),
+                    audit.heldByEditors(), audit.redactions(), withheld), keptIds);
         }
 
         /**
