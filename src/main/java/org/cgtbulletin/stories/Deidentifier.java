@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>normalizes the text: invisible format and control characters (zero-width spaces, bidirectional overrides,
  *     soft hyphens) are dropped, every kind of space becomes a plain space, line ends become {@code \n}, full-width
- *     ASCII forms become ASCII; every other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept
- *     as written;</li>
+ *     ASCII forms become ASCII, and the text is composed (NFC: a letter and a separate combining accent become the
+ *     accented letter); every other character, including {@code -80 °C}, {@code µL} and {@code ≥}, is kept as
+ *     written;</li>
  * <li>removes markup: HTML comments, tags, and script, style and similar elements with their content. A line
  *     break or block tag leaves a space, an inline tag nothing. Whatever remains is shown as text, escaped by
  *     every writer; in addition a {@code <} that would still start a tag gets a space after it;</li>
@@ -258,7 +259,11 @@ public final class Deidentifier {
             i = end - 1;
         }
         b.append(t, run, t.length - run);
-        return b.toString();
+        // Composed (NFC): a letter typed with a separate combining accent ("So\u0308rensen") is the letter with its
+        // accent, which folding then matches as the denylist's "Sorensen" or "Sörensen".
+        String out = b.toString();
+        return java.text.Normalizer.isNormalized(out, java.text.Normalizer.Form.NFC) ? out
+                : java.text.Normalizer.normalize(out, java.text.Normalizer.Form.NFC);
     }
 
     private static String removeMarkup(String s, Map<IdentifierKind, Integer> counts) {

@@ -117,14 +117,18 @@ final class IdentifierScan {
     /** 2025-03 (a month). */
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
             + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** 14/03 or 03/14: a day and month of two digits each, without a year (so not 1/2, 3/4 or 24/7). */
+    private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{2})/(\\d{2})"
+            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)");
     /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
             + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
 
     // ---- lots, batches, other identifiers --------------------------------------------------------------------
     private static final Pattern LOT_WORD = Pattern.compile(
-            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch)\\b|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
-                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|id|code|ref\\.?)|\\s?#)?\\s?[:#=]?\\s?");
+            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch|kits?|charge|chargen)\\b|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
+                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|n°|nº|id|code|ref\\.?)|\\s?#)?"
+                    + "\\s?[:#=]?\\s?");
     private static final Pattern ID_WORD = Pattern.compile(
             "(?:\\b(?i:deviations?|dev|capa|ncr|oos|oot|investigations?|complaints?|change\\scontrol|cc|tickets?"
                     + "|records?|reports?|ref|reference|patients?|subjects?|donors?|din|coi|isbt|specimens?"
@@ -144,16 +148,25 @@ final class IdentifierScan {
     // ---- titled names ----------------------------------------------------------------------------------------
     private static final String PARTICLES = "(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|ten|ter|bin|al|el)\\s)*";
     private static final String NAME_WORD = "\\p{Lu}\\p{L}*(?:['\u2019]\\p{Lu}\\p{L}*)?(?:-\\p{Lu}\\p{L}*)?";
-    private static final Pattern TITLED = Pattern.compile("\\b(?:Professor|Prof|Mrs|Mr|Ms|Mx|Miss|Dr|Sir|Dame|Mme"
-            + "|Mlle|Herr|Frau)\\.?\\s" + PARTICLES + "(?:\\p{Lu}\\.\\s?)*" + NAME_WORD
-            + "(?:\\s" + PARTICLES + NAME_WORD + ")?");
+    /**
+     * A title and a name. Doctor and professor in any case (a report written in capitals, or hastily), also glued
+     * to the name after their dot ({@code Dr.Smith}) and with a German degree ({@code Dr.-Ing. Weber}); the name
+     * capitalized (or in capitals), or after {@code dr.} or {@code prof.} in lower case too ({@code dr. smith}).
+     * The other titles only as written, since in lower case or capitals they are mostly other words ({@code ms},
+     * {@code MS} for mass spectrometry).
+     */
+    private static final Pattern TITLED = Pattern.compile("\\b(?:(?:(?i:professor|prof|doctor|dr)|Mrs|Mr|Ms|Mx|Miss"
+            + "|Sir|Dame|Mme|Mlle|Herr|Frau)(?:\\.(?:-\\p{L}+\\.?)?\\s*|\\s)" + PARTICLES + "(?:\\p{Lu}\\.\\s?)*"
+            + NAME_WORD + "(?:\\s" + PARTICLES + NAME_WORD + ")?|(?i:prof|dr)\\.\\s?\\p{Ll}\\p{L}*)");
 
     // ---- the scan ------------------------------------------------------------------------------------------------
 
     private static final Set<String> TITLES = Set.of("Professor", "Prof", "Mrs", "Mr", "Ms", "Mx", "Miss", "Dr",
-            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau");
+            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau", "Doctor");
+    /** The titles {@link #TITLED} takes in any case, folded. */
+    private static final Set<String> ANY_CASE_TITLES = Set.of("professor", "prof", "doctor", "dr");
     private static final Set<String> LOT_KEYS = Set.of("lot", "lots", "batch", "batches", "serial", "serials", "sn",
-            "ln", "bn", "s", "l", "b");
+            "ln", "bn", "s", "l", "b", "kit", "kits", "charge", "chargen");
     private static final Set<String> ID_KEYS = Set.of("deviation", "deviations", "dev", "capa", "ncr", "oos", "oot",
             "investigation", "investigations", "complaint", "complaints", "change", "cc", "ticket", "tickets",
             "record", "records", "report", "reports", "ref", "reference", "patient", "patients", "subject",
@@ -297,6 +310,10 @@ final class IdentifierScan {
         if (digits <= 2) {
             dayFirst(i, next);
         }
+        if (digits == 8 && (c == '1' || c == '2') && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))
+                && (next == '\0' || !Character.isLetterOrDigit(next))) {
+            compactDate(i);
+        }
         if (c == '0' && digits >= 3 && t[i + 1] == '0') {
             phone(PHONE_00, i); // 00, one to three digits, then more digits (separated or not)
         }
@@ -305,6 +322,16 @@ final class IdentifierScan {
         }
         if ((digits == 3 || digits == 1 && c == '1') && (next == ' ' || next == '.' || next == '-' || next == '\n')) {
             phone(PHONE_NORTH_AMERICA, i);
+        }
+    }
+
+    /** 20250314: eight digits that are a real day of 1900 to 2099, as a system's export writes dates. */
+    private void compactDate(int i) {
+        int year = Integer.parseInt(s, i, i + 4, 10);
+        int month = Integer.parseInt(s, i + 4, i + 6, 10);
+        int day = Integer.parseInt(s, i + 6, i + 8, 10);
+        if (year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && valid(day, month)) {
+            date(s, spans, i, i + 8, Integer.toString(year), month, month);
         }
     }
 
@@ -334,6 +361,12 @@ final class IdentifierScan {
             boolean monthDay = valid(b, a);
             if (dayMonth || monthDay) {
                 date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
+            }
+        } else if (next == '/' && (m = at(SHORT_NUMERIC_DATE, i)) != null) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            if (valid(a, b) || valid(b, a)) {
+                date(s, spans, m.start(), m.end(), null, 1, 1);
             }
         }
         if (monthInitialWithin(i + 1, DAY_MONTH_REACH) && (m = at(DAY_MONTH, i)) != null) {
@@ -448,7 +481,9 @@ final class IdentifierScan {
      */
     void keyword(int i, int j, int actions) {
         Matcher m;
-        if ((actions & TITLE_ACTION) != 0 && TITLES.contains(s.substring(i, j)) && (m = at(TITLED, i)) != null) {
+        if ((actions & TITLE_ACTION) != 0 && (TITLES.contains(s.substring(i, j))
+                || ANY_CASE_TITLES.contains(s.substring(i, j).toLowerCase(Locale.ROOT)))
+                && (m = at(TITLED, i)) != null) {
             spans.add(m.start(), m.end(), IdentifierKind.NAME, null);
         }
         if ((actions & MONTH_ACTION) != 0 && MONTH_WORDS.containsKey(s.substring(i, j))) {

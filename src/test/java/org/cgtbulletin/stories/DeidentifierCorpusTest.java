@@ -87,12 +87,19 @@ class DeidentifierCorpusTest {
         c("lot", "Patient 104-003 was rescheduled.", "Patient [id] was rescheduled.");
         c("lot", "Deviation DEV-2025-0042 and CAPA 2024-117 were opened.", "Deviation [id] and CAPA [id] were opened.");
         c("lot", "Report R-000101 refers.", "Report [id] refers.");
+        c("lot", "Lot n° 4471, Charge 22-0417 and kit 4471-22 were quarantined.",
+                "Lot n° [lot], Charge [lot] and kit [lot] were quarantined.");
+        c("date", "Exported as 20260811 and noted on 11/08.", "Exported as 2026-Q3 and noted on [date].");
+        same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells.");
         // titled names
         c("name", "Dr. Meyer led the investigation.", "[name] led the investigation.");
         c("name", "Prof. van der Berg and Ms. O'Neill's notes.", "[name] and [name]'s notes.");
         c("name", "Dr Jane Smith-Jones signed.", "[name] signed.");
         c("name", "Reviewed by Mr. J. K. Lee.", "Reviewed by [name].");
         c("name", "Dr. Meyer's team agreed.", "[name]'s team agreed.");
+        c("name", "Dr.Smith, DR SMITH, dr. smith and Doctor Smith agreed.", "[name], [name], [name] and [name] agreed.");
+        c("name", "Signed by Dr.-Ing. Weber and PROF. JONES.", "Signed by [name] and [name].");
+        same("name", "The treating doctor confirmed it 20 ms later; MS analysis was fine.");
         // denylist: whole words, any case, possessives, hyphenations, accents, line breaks
         c("denylist", "This happened at Northbridge Cell Therapies.", "This happened at [name].");
         c("denylist", "Halvorsen Biologics supplied the reagent.", "[name] supplied the reagent.");
@@ -100,6 +107,7 @@ class DeidentifierCorpusTest {
         c("denylist", "Acme's reagent and Acme-made bags.", "[name]'s reagent and [name]-made bags.");
         c("denylist", "ACME and acme and pre-Acme.", "[name] and [name] and pre-[name].");
         c("denylist", "Sørensen\u2019s team checked it.", "[name]\u2019s team checked it.");
+        c("denylist", "So\u0308rensen checked it.", "[name] checked it."); // the accent as a combining mark
         c("denylist", "Made by Northbridge\nCell Therapies staff.", "Made by [name] staff.");
         c("denylist", "Tamsin  Hale wrote it.", "[name] wrote it.");
         c("denylist", "Lindqvist-led review; O'Brien's SOP.", "[name]-led review; [name]'s SOP.");
