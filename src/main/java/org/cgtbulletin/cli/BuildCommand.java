@@ -110,17 +110,22 @@ final class BuildCommand implements Callable<Integer> {
         if (result == null || problems.hasErrors()) {
             return new Outcome(Checked.finish(inputs, problems, session, null), null);
         }
+        boolean json = inputs.format == InputOptions.ProblemFormat.json;
+        if (json) { // the problems (warnings only, here) as JSON on standard output, and nothing else there
+            ProblemPrinter.json(problems, session.out());
+        }
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         double seconds = (System.nanoTime() - start) / 1e9;
+        java.io.PrintStream summary = json ? session.err() : session.out();
         if (pass == Bulletin.Pass.PAGES) {
-            session.out().printf(Locale.ROOT, "Updated %d pages of %s in %.2f s: %d rendered, %d unchanged (the data"
+            summary.printf(Locale.ROOT, "Updated %d pages of %s in %.2f s: %d rendered, %d unchanged (the data"
                     + " are unchanged and were not read again); now the PDF digests%n", result.pages(), output,
                     seconds, result.pages() - result.pagesCopied(), result.pagesCopied());
         } else if (pass == Bulletin.Pass.PAGES_AND_DIGESTS) {
-            session.out().printf(Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
+            summary.printf(Locale.ROOT, "Updated the PDF digests of %s in %.1f s: %d rendered, %d"
                     + " unchanged%n", output, seconds, result.digests() - result.digestsKept(), result.digestsKept());
         } else {
-            session.out().printf(Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
+            summary.printf(Locale.ROOT, "Built %s as of %s: %d reports read; %d cells, %d published,"
                     + " %d withheld by a rule, %d withheld as complements%s; %d signals from %d tests (%d not run: a"
                     + " number withheld; %d: too little data); %d stories published, %d withheld; %d pages, %d"
                     + " charts, %d PDF digests (%d unchanged, kept); staff audit in %s%s (%.1f s)%n", output,
@@ -133,10 +138,10 @@ final class BuildCommand implements Callable<Integer> {
                     result.auditOpenItems().isEmpty() ? "" : ", which lists " + result.auditOpenItems(), seconds);
         }
         if (inputs.verbose) {
-            result.stageTimes().forEach((stage, t) -> session.out().printf(Locale.ROOT,
+            result.stageTimes().forEach((stage, t) -> summary.printf(Locale.ROOT,
                     "  %-28s %6d ms%s%n", stage, t.millis(),
                     t.cpuMillis() < 0 ? "" : String.format(Locale.ROOT, "  (CPU %6d ms)", t.cpuMillis())));
-            session.out().println("JVM: " + jvm());
+            summary.println("JVM: " + jvm());
         }
         return new Outcome(Main.OK, result.prepared());
     }

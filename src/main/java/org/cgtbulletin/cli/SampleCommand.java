@@ -37,6 +37,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "the latest quarter of the data; 16 quarters end with it [default: ${DEFAULT-VALUE}]")
     Quarter lastQuarter;
 
+    /** Read by Main's handler of unexpected failures, which its one-line message offers. */
+    @Option(names = "--verbose", description = "show stack traces of unexpected failures")
+    boolean verbose;
+
     SampleCommand(Session session) {
         this.session = session;
     }

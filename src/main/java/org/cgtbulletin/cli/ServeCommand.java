@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) { // said before the first build, not after it
+            session.err().println("bulletin serve: --port " + port + " is not a port; expected 1 to 65535 (or 0 for"
+                    + " any free one)");
+            return Main.USAGE;
+        }
         try (ChangeWatcher watcher = new ChangeWatcher(Arrays.asList(inputs.content, inputs.templates,
                 inputs.files().reports(), inputs.files().volumes(), inputs.files().denylist(),
                 inputs.files().taxonomy()));

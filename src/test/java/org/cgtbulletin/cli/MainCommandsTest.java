@@ -61,6 +61,23 @@ class MainCommandsTest {
     }
 
     @Test
+    void aPortOutOfRangeIsWrongUsageAtOnceAndSampleTakesVerbose(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        CliRun serve = CliRun.of("serve", "--port", "99999", "--output", dir.resolve("site").toString());
+        assertEquals(2, serve.status(), serve.err());
+        assertTrue(serve.err().contains("--port 99999 is not a port"), serve.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("site")), "nothing is built before the port is checked");
+        // sample's one-line failure offers --verbose, which sample takes
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "");
+        CliRun failed = CliRun.of("sample", "--output", file.toString());
+        assertEquals(3, failed.status(), failed.err());
+        assertTrue(failed.err().contains("run with --verbose"), failed.err());
+        CliRun verbose = CliRun.of("sample", "--verbose", "--output", file.toString());
+        assertEquals(3, verbose.status(), verbose.err());
+        assertTrue(verbose.err().contains("\tat "), "the stack trace: " + verbose.err());
+    }
+
+    @Test
     void chartsAreWarmedUpOnlyForCommandsThatDrawThemOnEnoughData() {
         Map<Path, Long> sizes = Map.of(Path.of("big.csv"), 100_000L, Path.of("header.csv"), 80L,
                 Path.of("content/data/reports.csv"), 6_000_000L, Path.of("lessons/data/reports.csv"), 80L);
