@@ -93,8 +93,22 @@ final class TaxonomyReader {
                 }
                 String group = textOf(entry, "group");
                 String description = textOf(entry, "description");
+                List<String> aliases = new ArrayList<>();
+                JsonNode a = entry.get("aliases");
+                if (a != null && !a.isNull()) {
+                    if (!a.isArray()) {
+                        problems.error(file, line, d.field(), "code '" + code + "': aliases must be a list of"
+                                + " names, for example [\"MSCs\", \"mesenchymal stromal cells\"]");
+                        continue;
+                    }
+                    for (JsonNode n : a) {
+                        if (n.isValueNode() && !n.asText().isBlank()) {
+                            aliases.add(n.asText().strip());
+                        }
+                    }
+                }
                 entries.add(new TaxonomyCode(code, label, description == null ? "" : description,
-                        group == null ? "" : group, entries.size()));
+                        group == null ? "" : group, entries.size(), aliases));
             }
             codes.put(d, entries);
         }

@@ -285,6 +285,9 @@ public final class StoryDesk implements Consumer<FailureReport> {
         if (code != null && code.label() != null) {
             terms.add(code.label());
         }
+        if (code != null) {
+            terms.addAll(code.aliases());
+        }
         terms.removeIf(t -> UNINFORMATIVE_TERMS.contains(t.toLowerCase(Locale.ROOT)));
         return TermMatcher.of(terms);
     }

@@ -292,6 +292,20 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void aSuccessfulBuildWithJsonProblemsWritesOnlyJsonOnStandardOutput() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(3, 400, 8));
+        Files.writeString(reports, Files.readString(reports).replaceFirst("\n", ",notes\n")
+                .replaceAll("(?m)^(R-.*)$", "$1,x"));
+        CliRun run = build(content, reports, "--format", "json");
+        assertEquals(0, run.status(), run.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertEquals(0, json.get("errors").asInt(), run.out());
+        assertEquals(1, json.get("warnings").asInt(), run.out());
+        assertTrue(run.err().contains("Built "), "the summary goes to standard error: " + run.err());
+    }
+
+    @Test
     void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));

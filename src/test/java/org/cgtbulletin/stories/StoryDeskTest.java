@@ -34,7 +34,8 @@ class StoryDeskTest {
     static Taxonomy taxonomy() {
         Map<Dimension, List<TaxonomyCode>> m = new EnumMap<>(Dimension.class);
         m.put(Dimension.PRODUCT_CLASS, List.of(code("car_t_autologous", "Autologous CAR-T", "Cell therapy"),
-                code("til", "Tumour-infiltrating lymphocytes", "Cell therapy"),
+                new TaxonomyCode("til", "Tumour-infiltrating lymphocytes", "", "Cell therapy", 1,
+                        List.of("TILs", "tumor-infiltrating lymphocytes")),
                 code("aav_vector", "AAV vector", "Viral vector")));
         m.put(Dimension.PROCESS_STEP, List.of(code("starting_material", "Starting material", "s"),
                 code("expansion", "Expansion", "c"), code("qc_release", "QC release", "t")));
@@ -97,9 +98,25 @@ class StoryDeskTest {
         assertNull(til.productClass());
         assertEquals("Cell therapy", til.productGroup());
         assertEquals("Our [product] expansion stalled: " + WHAT, til.narrative());
+        // its other names (the taxonomy's aliases) too
+        List<FailureReport> aliased = new ArrayList<>(world());
+        aliased.set(3, report("R-4", "C1", Q1, "til", "expansion", "Our TILs and Tumor-infiltrating lymphocytes"
+                + " stalled: " + WHAT, LESSON, true));
+        Story other = run(aliased).published().stream().filter(x -> x.narrative().startsWith("Our")).findFirst()
+                .orElseThrow();
+        assertEquals("Our [product] and [product] stalled: " + WHAT, other.narrative());
         Story cart = run(world()).published().stream().filter(x -> x.narrative().equals(WHAT)).findFirst()
                 .orElseThrow();
         assertEquals("car_t_autologous", cart.productClass());
+    }
+
+    @Test
+    void volumeRowsOfZeroBatchesDoNotCountAsMakingTheClass() {
+        List<BatchVolume> volumes = List.of(new BatchVolume("C7", Q1, "til", 0), new BatchVolume("C8", Q1, "til", 0),
+                new BatchVolume("C9", Q2, "til", 0));
+        Story til = run(world(), Editorial.none(), volumes, new Problems()).published().stream()
+                .filter(x -> x.narrative().startsWith("Our")).findFirst().orElseThrow();
+        assertNull(til.productClass());
     }
 
     @Test
