@@ -25,13 +25,14 @@ final class DecodingReader extends Reader {
     private final InputStream in;
     private final String file;
     private final Problems problems;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private boolean endOfInput;
     private boolean flushed;
     private boolean atStart = true;
+    private boolean bomChecked;
     private long line = 1;
     private long column = 1;
     private long reported;
@@ -61,6 +62,10 @@ final class DecodingReader extends Reader {
             }
             if (!endOfInput && bytes.remaining() < 4) {
                 fill();
+                if (!bomChecked && (bytes.remaining() >= 2 || endOfInput)) {
+                    bomChecked = true;
+                    utf16();
+                }
             }
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             if (result.isError()) {
@@ -102,6 +107,25 @@ final class DecodingReader extends Reader {
         int n = out.position() - off;
         track(cbuf, off, off + n);
         return n;
+    }
+
+    /**
+     * A file that starts with UTF-16's byte-order mark (as spreadsheets save "Unicode text") is an error, said once;
+     * it is read as UTF-16 all the same, so that its other problems are the real ones, not every other byte.
+     */
+    private void utf16() {
+        if (bytes.remaining() < 2) {
+            return;
+        }
+        int a = bytes.get(bytes.position()) & 0xFF;
+        int b = bytes.get(bytes.position() + 1) & 0xFF;
+        if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
+            problems.error(file, 1, "encoding", String.format(Locale.ROOT, "the file is UTF-16 (it starts with"
+                    + " the bytes 0x%02X 0x%02X), not UTF-8; save it again as UTF-8 (in a spreadsheet: CSV UTF-8)",
+                    a, b));
+            decoder = StandardCharsets.UTF_16.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        }
     }
 
     private void fill() throws IOException {
@@ -151,10 +175,27 @@ final class DecodingReader extends Reader {
             }
             hex.append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + i) & 0xFF));
         }
-        String message = "invalid UTF-8 at column " + c + ": byte" + (length > 1 ? "s " : " ") + hex
-                + " cannot start or continue a UTF-8 character; expected the file to be saved as UTF-8"
-                + " (it may be Latin-1 or Windows-1252)";
+        String message = "invalid UTF-8 at column " + c + ": byte" + (length > 1 ? "s " : " ") + hex + " "
+                + why(length) + "; expected the file to be saved as UTF-8 (it may be Latin-1 or Windows-1252)";
         problems.error(file, l, "encoding", message);
+    }
+
+    /** What is wrong with the {@code length} bad bytes at the buffer's position, in words. */
+    private String why(int length) {
+        int first = bytes.get(bytes.position()) & 0xFF;
+        int at = bytes.position() + length;
+        String next = at < bytes.limit() ? String.format(Locale.ROOT, "0x%02X", bytes.get(at) & 0xFF) : null;
+        if (first >= 0x80 && first <= 0xBF) {
+            return "continue" + (length > 1 ? "" : "s") + " a UTF-8 character that was never started";
+        }
+        if (first == 0xC0 || first == 0xC1 || first >= 0xF5) {
+            return length > 1 ? "start with a byte that never appears in UTF-8" : "never appears in UTF-8";
+        }
+        if (first == 0xED && length > 1 && (bytes.get(bytes.position() + 1) & 0xE0) == 0xA0) {
+            return "encode half of a UTF-16 surrogate pair, which UTF-8 does not allow";
+        }
+        return (length > 1 ? "start" : "starts") + " a UTF-8 character that " + (next == null
+                ? "the file ends before completing" : "the next byte (" + next + ") does not continue");
     }
 
     /** Adds one line saying how many encoding errors were found beyond those listed. */

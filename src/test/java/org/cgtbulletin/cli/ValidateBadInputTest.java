@@ -197,7 +197,20 @@ class ValidateBadInputTest {
         Files.write(f, latin1);
         CliRun run = validate(f);
         assertEquals(1, run.status());
-        assertProblem(run, f, 3, "encoding", "invalid UTF-8", "0xE9");
+        assertProblem(run, f, 3, "encoding", "invalid UTF-8", "0xE9",
+                "starts a UTF-8 character that the next byte (0x20) does not continue");
+    }
+
+    @Test
+    void aUtf16FileIsSaidToBeOneAndItsRowsAreStillRead() throws IOException {
+        Path f = dir.resolve("r.csv");
+        Files.write(f, ("\uFEFF" + HEADER + "\n" + GOOD.replace("2026-08-11", "2026-13-01") + "\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        CliRun run = validate(f);
+        assertEquals(1, run.status());
+        assertProblem(run, f, 1, "encoding", "the file is UTF-16 (it starts with the bytes 0xFF 0xFE), not UTF-8");
+        assertProblem(run, f, 2, "occurred", "2026-13-01"); // the real problem, read through the UTF-16
+        assertFalse(run.err().contains("missing"), run.err());
     }
 
     @Test
