@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 final class IdentifierScan {
 
     // ---- e-mail, handles, links ------------------------------------------------------------------------------
+    /** The top-level domains an address or bare web address is recognised by. */
+    private static final String TLD_NAMES = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au"
+            + "|jp|cn|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai"
+            + "|local|internal|intranet|lan|corp|intra";
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
                     + "|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+"
@@ -23,9 +27,18 @@ final class IdentifierScan {
     /** Anything else with an at sign inside a word: jdoe@[192.168.0.1], jdoe@localhost. */
     private static final Pattern EMAIL_LOOSE = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[^\\s,;<>()\"']+");
+    /** An address with spaces around its at sign: j.doe @ example-bio.com (its last label letters only). */
+    private static final Pattern EMAIL_SPACED = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+"
+            + "(?:\\s@\\s?|@\\s)[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}(?![\\p{L}\\p{N}-]|\\.\\p{L})");
+    /** An address spelled out: jane dot doe at acme dot com (ending in a known top-level domain). */
+    private static final Pattern EMAIL_SPELLED = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}_-]+"
+            + "(?:\\s(?:dot|\\.)\\s[\\p{L}\\p{N}_-]+)*\\s(?:at)\\s[\\p{L}\\p{N}-]+(?:\\sdot\\s[\\p{L}\\p{N}-]+)*"
+            + "\\sdot\\s(?:" + TLD_NAMES + ")(?![\\p{L}\\p{N}])");
+    /** A web address written "defanged": example[.]com, example(.)com, example[dot]com. */
+    private static final Pattern DEFANGED_DOMAIN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}-])(?:[a-z0-9-]+"
+            + "(?:\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)|\\.))+(?:" + TLD_NAMES + ")(?![a-z0-9])");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@[A-Za-z][A-Za-z0-9_]{1,30}");
-    private static final String TLD = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au|jp|cn"
-            + "|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai";
+    private static final String TLD = TLD_NAMES;
     private static final Set<String> TLDS = Set.of(TLD.split("\\|"));
     private static final Pattern SCHEME_LINK = Pattern.compile(
             "(?i)\\b(?:https?|s?ftp|file|smb|ssh)://[^\\s<>\"]*"
@@ -232,11 +245,22 @@ final class IdentifierScan {
     void run() {
         if (s.indexOf('@') >= 0) {
             find(EMAIL, IdentifierKind.EMAIL);
+            find(EMAIL_SPACED, IdentifierKind.EMAIL);
             find(EMAIL_LOOSE, IdentifierKind.EMAIL);
             find(HANDLE, IdentifierKind.NAME);
         } else if (s.indexOf("at]") >= 0 || s.indexOf("at)") >= 0 || s.indexOf("AT]") >= 0
                 || s.indexOf("AT)") >= 0) {
             find(EMAIL, IdentifierKind.EMAIL);
+        }
+        String lower = s.indexOf(" dot ") >= 0 || s.indexOf(" DOT ") >= 0 || s.indexOf(" Dot ") >= 0
+                || s.indexOf("[.]") >= 0 || s.indexOf("(.)") >= 0 || s.indexOf("dot]") >= 0 || s.indexOf("dot)") >= 0
+                ? s.toLowerCase(Locale.ROOT) : null;
+        if (lower != null && lower.contains(" dot ") && lower.contains(" at ")) {
+            find(EMAIL_SPELLED, IdentifierKind.EMAIL);
+        }
+        if (lower != null && (lower.contains("[.]") || lower.contains("(.)") || lower.contains("[dot]")
+                || lower.contains("(dot)"))) {
+            find(DEFANGED_DOMAIN, IdentifierKind.LINK);
         }
         if (s.indexOf(':') >= 0 || s.indexOf("www") >= 0 || s.indexOf("WWW") >= 0) {
             find(SCHEME_LINK, IdentifierKind.LINK);

@@ -92,6 +92,10 @@ class DeidentifierCorpusTest {
         c("date", "Exported as 20260811 and noted on 11/08.", "Exported as 2026-Q3 and noted on [date].");
         same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells.");
         // titled names
+        c("email", "Mail j.doe @ example-bio.com or jane dot doe at acme dot com today.",
+                "Mail [email] or [email] today.");
+        c("link", "See intranet.acmebio.local and example[.]com for it.", "See [link] and [link] for it.");
+        same("email", "Stored @ 4.5 \u00B0C; we looked at it dot by dot.");
         c("name", "Dr. Meyer led the investigation.", "[name] led the investigation.");
         c("name", "Prof. van der Berg and Ms. O'Neill's notes.", "[name] and [name]'s notes.");
         c("name", "Dr Jane Smith-Jones signed.", "[name] signed.");
