@@ -438,14 +438,15 @@ public final class StoryDesk implements Consumer<FailureReport> {
 
         /**
          * These stories without those {@code reason} gives a reason to withhold (null: publish), each withheld whole
-         * in the audit with that reason.
+         * in the audit with that reason. {@code reason} is applied on all cores: it must depend on its story alone.
          */
         public Result withholding(java.util.function.Function<Story, String> reason) {
             List<Story> kept = new ArrayList<>();
             List<String> keptIds = new ArrayList<>();
             List<StoryAudit.Withheld> withheld = new ArrayList<>(audit.withheld());
+            List<String> reasons = published.parallelStream().map(reason).toList(); // in order; nulls allowed
             for (int i = 0; i < published.size(); i++) {
-                String why = reason.apply(published.get(i));
+                String why = reasons.get(i);
                 if (why == null) {
                     kept.add(published.get(i));
                     keptIds.add(reportIds.get(i));
