@@ -136,8 +136,9 @@ final class CsvRows {
         return m.find() ? " on line " + (offset + Long.parseLong(m.group(1).replaceAll("[^0-9]", ""))) : "";
     }
 
+    /** An empty line, or one of spaces only (a stray space on a line of its own is not a row of one field). */
     private static boolean isBlank(String[] r) {
-        return r.length == 1 && r[0].isEmpty();
+        return r.length == 1 && r[0].isBlank();
     }
 
     /** Maps each column to its schema position (-1 for unknown columns); null when the header is unusable. */

@@ -187,6 +187,12 @@ final class ReportValidator implements RowSink {
         boolean isMonth = s.length() == 7 && year >= 0 && s.charAt(4) == '-' && monthNr >= 0;
         boolean isDay = s.length() == 10 && year >= 0 && s.charAt(4) == '-' && monthNr >= 0 && s.charAt(7) == '-'
                 && digits(s, 8, 2) >= 0;
+        if (s.length() == 7 && year >= 0 && s.charAt(4) == '-' && (s.charAt(5) == 'Q' || s.charAt(5) == 'q')
+                && s.charAt(6) >= '0' && s.charAt(6) <= '9') {
+            check.error(line, "occurred", FieldChecks.quote(s) + " is not a quarter: there is no quarter "
+                    + s.charAt(6) + " (quarters are Q1-Q4)");
+            return -1;
+        }
         if (!isDay && !isMonth) {
             check.error(line, "occurred", FieldChecks.quote(s) + " is not a date; expected YYYY-MM-DD,"
                     + " YYYY-MM or YYYY-Qn (for example 2026-08-11, 2026-08 or 2026-Q3)");
@@ -233,7 +239,8 @@ final class ReportValidator implements RowSink {
         }
         int length = value.codePointCount(0, value.length());
         if (length > MAX_TEXT) {
-            check.error(line, field, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed");
+            check.error(line, field, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed (it"
+                    + " starts " + FieldChecks.quote(value.substring(0, Math.min(value.length(), 40))) + ")");
             return null;
         }
         return value;

@@ -86,6 +86,11 @@ final class VolumeValidator implements RowSink {
                     + " integer >= 0 (the number of batches started), digits only");
             return null;
         }
+        if (negative && value.chars().skip(1).allMatch(ch -> ch == '0')) {
+            check.error(line, "batches_started", FieldChecks.quote(value) + " has a minus sign; write 0 for no"
+                    + " batches started");
+            return null;
+        }
         if (negative) {
             check.error(line, "batches_started", FieldChecks.quote(value) + " is negative; batches started must be"
                     + " 0 or more");

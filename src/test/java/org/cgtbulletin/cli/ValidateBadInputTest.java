@@ -129,6 +129,8 @@ class ValidateBadInputTest {
         CliRun run = validate(f);
         assertEquals(1, run.status());
         assertProblem(run, f, 2, "occurred", "'11/08/2026' is not a date", "YYYY-MM-DD");
+        Path q = write("q.csv", HEADER + "\n" + GOOD.replace("2026-08-11", "2026-Q5") + "\n");
+        assertProblem(validate(q), q, 2, "occurred", "'2026-Q5' is not a quarter: there is no quarter 5");
     }
 
     @Test
@@ -301,7 +303,7 @@ class ValidateBadInputTest {
         assertFalse(run.err().contains(r + ":4:"), "a code is trimmed and matched ignoring case: " + run.err());
         assertProblem(run, v, 2, "batches_started", "' 7' has spaces around it");
         assertProblem(run, v, 3, "batches_started", "'+7' is not a whole number");
-        assertProblem(run, v, 4, "batches_started", "'-0' is negative");
+        assertProblem(run, v, 4, "batches_started", "'-0' has a minus sign; write 0");
         assertProblem(run, v, 5, "quarter", "'2026-Q3 ' has spaces around it");
         assertProblem(run, v, 6, "batches_started", "is too large");
         assertFalse(run.err().contains(v + ":7:"), run.err());
@@ -346,6 +348,14 @@ class ValidateBadInputTest {
         CliRun repeated = validate(twice);
         assertEquals(1, repeated.status(), repeated.err());
         assertProblem(repeated, twice, 1, "outcome", "column 'outcome' appears more than once in the header");
+    }
+
+    @Test
+    void linesOfSpacesAreBlankLines() throws IOException {
+        Path f = write("r.csv", "  \n" + HEADER + "\n" + GOOD + "\n \t \n" + GOOD.replace("R-1", "R-2") + "\n");
+        CliRun run = validate(f);
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("2 reports"), run.out());
     }
 
     @Test
