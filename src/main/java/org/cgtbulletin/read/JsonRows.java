@@ -65,9 +65,9 @@ final class JsonRows {
         } catch (JsonProcessingException e) {
             // A limit of the parser's (nesting too deep, a number too long) comes without a location: the parser's own
             // position then says where.
-            long line = e.getLocation() != null ? e.getLocation().getLineNr() : p.currentLocation().getLineNr();
-            problems.error(file, line, "json", "not valid JSON: " + plain(e.getOriginalMessage())
-                    + "; nothing after this point was read");
+            var at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            problems.error(file, at.getLineNr(), "json", "not valid JSON at column " + at.getColumnNr() + ": "
+                    + hint(plain(e.getOriginalMessage())) + "; nothing after this point was read");
             return false;
         }
     }
@@ -106,7 +106,7 @@ final class JsonRows {
                             + " object per line";
                 }
                 problems.error(file, at, "json", "not valid JSON at column "
-                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + message);
+                        + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + hint(message));
             }
         }
         if (!any) {
@@ -168,6 +168,16 @@ final class JsonRows {
                     + String.join(", ", schema.fields()));
         }
         sink.row(new RawRow(line, values));
+    }
+
+    /** The parser's message, led by what a closing bracket or brace where a value or name was due most likely means. */
+    static String hint(String message) {
+        boolean bracket = message.startsWith("Unexpected character (']'");
+        if (bracket || message.startsWith("Unexpected character ('}'")) {
+            return "a comma with nothing after it before the closing " + (bracket ? "bracket" : "brace")
+                    + " (a trailing comma, which JSON does not allow: remove it) [" + message + "]";
+        }
+        return message;
     }
 
     /**

@@ -351,6 +351,15 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void aTrailingCommaInJsonIsNamed() throws IOException {
+        Path f = write("r.json", "[{\"report_id\": \"R-1\"},\n]");
+        assertProblem(validate(f), f, 2, "json", "not valid JSON at column 1: a comma with nothing after it before"
+                + " the closing bracket (a trailing comma");
+        Path g = write("r.jsonl", "{\"report_id\": \"R-1\",}\n");
+        assertProblem(validate(g), g, 1, "json", "before the closing brace (a trailing comma");
+    }
+
+    @Test
     void linesOfSpacesAreBlankLines() throws IOException {
         Path f = write("r.csv", "  \n" + HEADER + "\n" + GOOD + "\n \t \n" + GOOD.replace("R-1", "R-2") + "\n");
         CliRun run = validate(f);
