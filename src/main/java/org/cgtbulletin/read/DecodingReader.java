@@ -36,6 +36,8 @@ final class DecodingReader extends Reader {
     private long line = 1;
     private long column = 1;
     private long reported;
+    /** The line of the first invalid sequence not listed. */
+    private long firstUnlisted;
     private long bytesRead;
 
     DecodingReader(InputStream in, String file, Problems problems) {
@@ -166,6 +168,9 @@ final class DecodingReader extends Reader {
         }
         reported++;
         if (reported > MAX_REPORTED) {
+            if (reported == MAX_REPORTED + 1) {
+                firstUnlisted = l;
+            }
             return;
         }
         StringBuilder hex = new StringBuilder();
@@ -201,8 +206,9 @@ final class DecodingReader extends Reader {
     /** Adds one line saying how many encoding errors were found beyond those listed. */
     void reportUnlisted() {
         if (reported > MAX_REPORTED) {
-            problems.error(file, line, "encoding", (reported - MAX_REPORTED)
-                    + " more invalid UTF-8 sequences in this file (" + reported + " in all); is it UTF-8 at all?");
+            problems.error(file, firstUnlisted, "encoding", (reported - MAX_REPORTED)
+                    + " more invalid UTF-8 sequences in this file, from this line on, are not listed (" + reported
+                    + " in all); is it UTF-8 at all?");
         }
     }
 

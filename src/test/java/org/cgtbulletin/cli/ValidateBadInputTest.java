@@ -204,6 +204,18 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void encodingErrorsBeyondTwoHundredAreCountedFromTheFirstOneNotListed() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < 250; i++) {
+            text.append(GOOD.replace("R-1", "R-" + (i + 1)).replace("Day-7", "Jour\u00e9")).append('\n');
+        }
+        Path f = dir.resolve("r.csv");
+        Files.write(f, text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        CliRun run = validate(f);
+        assertProblem(run, f, 202, "encoding", "50 more invalid UTF-8 sequences in this file, from this line on");
+    }
+
+    @Test
     void aUtf16FileIsSaidToBeOneAndItsRowsAreStillRead() throws IOException {
         Path f = dir.resolve("r.csv");
         Files.write(f, ("\uFEFF" + HEADER + "\n" + GOOD.replace("2026-08-11", "2026-13-01") + "\n")
