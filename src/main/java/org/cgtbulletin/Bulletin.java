@@ -337,7 +337,7 @@ public final class Bulletin {
                     + " batches_started 0 where nothing was started");
         }
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
-        Carryover.apply(tables, previous);
+        Carryover.apply(tables, previous, config.disclosure().minEvents());
         List<Protection> both = protect(tables, previous, config.disclosure(), stages);
         Protection counts = both.get(0);
         Protection batches = both.get(1);

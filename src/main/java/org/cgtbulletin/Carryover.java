@@ -52,9 +52,6 @@ final class Carryover {
                 added.add(q);
             }
         }
-        if (added.isEmpty()) {
-            return 0;
-        }
         int kept = 0;
         Map<CellKey, Integer> countIds = new HashMap<>();
         for (int id = 0; id < tables.cells().size(); id++) {
@@ -66,8 +63,12 @@ final class Carryover {
                     || !previous.publishedCounts().containsKey(key)) {
                 continue;
             }
-            Parts parts = parts(gained(key.period(), added), q -> countIds.get(new CellKey(q.toString(),
-                    key.productClass(), key.processStep(), key.failureMode(), key.outcome())), countWithheld);
+            Function<Quarter, Integer> partIn = q -> countIds.get(new CellKey(q.toString(), key.productClass(),
+                    key.processStep(), key.failureMode(), key.outcome()));
+            Parts parts = parts(changed(key.period(), added, previous, partIn,
+                    part -> tables.counts().total(part), q -> previous.publishedCounts().get(new CellKey(q.toString(),
+                            key.productClass(), key.processStep(), key.failureMode(), key.outcome()))),
+                    partIn, countWithheld);
             if (parts != null) {
                 tables.counts().keepSuppressedEvenIfDetermined(id, MOVED + parts.withheld(), parts.ids());
                 kept++;
@@ -84,8 +85,10 @@ final class Carryover {
                             "*"))) {
                 continue;
             }
-            Parts parts = parts(gained(b.period(), added), q -> batchIds.get(new BatchKey(q.toString(),
-                    b.productClass())), batchWithheld);
+            Function<Quarter, Integer> partIn = q -> batchIds.get(new BatchKey(q.toString(), b.productClass()));
+            Parts parts = parts(changed(b.period(), added, previous, partIn, part -> tables.batches().total(part),
+                    q -> previous.publishedBatches().get(new CellKey(q.toString(), b.productClass(), "*", "*", "*"))),
+                    partIn, batchWithheld);
             if (parts != null) {
                 tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + parts.withheld(), parts.ids());
                 kept++;
@@ -117,6 +120,26 @@ final class Carryover {
     private static final String MOVED = "published in the previous release; its change since would reveal a withheld"
             + " cell of ";
 
+    /**
+     * The quarters of a total whose cell changed since the previous release: those it gained, and those both releases
+     * have whose cell, published then, holds another number now (revised by late reports).
+     */
+    private static List<Quarter> changed(String period, List<Quarter> added, PreviousRelease.Decisions previous,
+            Function<Quarter, Integer> partIn, java.util.function.IntToLongFunction total,
+            Function<Quarter, Long> publishedThen) {
+        List<Quarter> changed = new ArrayList<>(gained(period, added));
+        for (Quarter q : previous.quarters()) {
+            if (period.equals("all") || period.equals(Integer.toString(q.year()))) {
+                Integer part = partIn.apply(q);
+                Long then = publishedThen.apply(q);
+                if (part != null && then != null && then != total.applyAsLong(part)) {
+                    changed.add(q);
+                }
+            }
+        }
+        return changed;
+    }
+
     /** The quarters a year ({@code YYYY}) or {@code all} gained since the previous release. */
     private static List<Quarter> gained(String period, List<Quarter> added) {
         if (period.equals("all")) {
@@ -131,13 +154,26 @@ final class Carryover {
         return in;
     }
 
-    static void apply(Tables tables, PreviousRelease.Decisions previous) {
+    /**
+     * Carries the previous release's decisions over: what it withheld stays withheld; what it published with the same
+     * number is public (never chosen as a complement); and a quarter's cell it published that late reports have
+     * changed by fewer than {@code minEvents} is withheld, since the change, the new number minus the published one,
+     * is those reports' count and fails the events rule on its own (a single late report would otherwise be read off
+     * by subtracting the two releases). Totals over such a quarter are then kept by {@link #keepMovedAggregates}.
+     */
+    static void apply(Tables tables, PreviousRelease.Decisions previous, long minEvents) {
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
             if (previous.withheldCounts().contains(key)) {
                 tables.counts().keepSuppressed(id, "withheld in the previous release");
-            } else if (Long.valueOf(tables.counts().total(id)).equals(previous.publishedCounts().get(key))) {
+                continue;
+            }
+            Long then = previous.publishedCounts().get(key);
+            long now = tables.counts().total(id);
+            if (then != null && then == now) {
                 tables.counts().knownAlready(id); // published before with this value: never a complement now
+            } else if (then != null && Quarter.parseOrNull(key.period()) != null && Math.abs(now - then) < minEvents) {
+                tables.counts().keepSuppressed(id, revised(then, now, minEvents));
             }
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
@@ -145,9 +181,21 @@ final class Carryover {
             CellKey key = new CellKey(b.period(), b.productClass(), "*", "*", "*");
             if (previous.withheldBatches().contains(key)) {
                 tables.batches().keepSuppressed(id, "withheld in the previous release");
-            } else if (Long.valueOf(tables.batches().total(id)).equals(previous.publishedBatches().get(key))) {
+                continue;
+            }
+            Long then = previous.publishedBatches().get(key);
+            long now = tables.batches().total(id);
+            if (then != null && then == now) {
                 tables.batches().knownAlready(id);
+            } else if (then != null && Quarter.parseOrNull(b.period()) != null && Math.abs(now - then) < minEvents) {
+                tables.batches().keepSuppressed(id, revised(then, now, minEvents));
             }
         }
+    }
+
+    private static String revised(long then, long now, long minEvents) {
+        return "revised since the previous release (" + then + " then, " + now + " now): the change, "
+                + (now > then ? "+" : "") + (now - then) + ", is fewer than " + minEvents + " and would be read off"
+                + " by subtracting the releases";
     }
 }

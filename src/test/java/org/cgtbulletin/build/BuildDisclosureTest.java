@@ -417,6 +417,55 @@ class BuildDisclosureTest {
     }
 
     /**
+     * A revision: release 2 adds one late report to 2025-Q3, a quarter release 1 published. Every number both
+     * releases publish for a quarter both have is the same or differs by at least min_events (5), and so is what a
+     * year or {@code all} changed by beyond the quarter it gained: one late report is never read off by subtraction.
+     */
+    @Test
+    void aRevisionByFewLateReportsIsNotReadOffBySubtractingTheReleases() throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
+        List<SmallWorld.Row> first = all.stream().filter(r -> !r.quarter().equals("2026-Q2")).toList();
+        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
+                .status());
+        Map<String, String> status1 = statuses(cells(dir.resolve("site")));
+        Map<String, String> events1 = events(cells(dir.resolve("site")));
+        List<SmallWorld.Row> second = new ArrayList<>(all);
+        SmallWorld.Row model = first.stream().filter(r -> r.quarter().equals("2025-Q3")).findFirst().orElseThrow();
+        second.add(new SmallWorld.Row("R-LATE", model.contributor(), "2025-Q3", model.productClass(), model.step(),
+                model.mode(), model.outcome()));
+        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), second), "--as-of", "2026-Q2");
+        assertEquals(0, run.status(), run.err());
+        Map<String, String> status2 = statuses(cells(dir.resolve("site")));
+        Map<String, String> events2 = events(cells(dir.resolve("site")));
+        int compared = 0;
+        for (Map.Entry<String, String> e : status1.entrySet()) {
+            String key = e.getKey();
+            if (!e.getValue().equals("published") || !"published".equals(status2.get(key))) {
+                continue;
+            }
+            long change = Long.parseLong(events2.get(key)) - Long.parseLong(events1.get(key));
+            String period = key.substring(0, key.indexOf('|'));
+            if (period.equals("2026") || period.equals("all")) {
+                String gained = "2026-Q2" + key.substring(period.length());
+                if (!"published".equals(status2.get(gained))) {
+                    continue; // guarded by the test above: the total is withheld when its gained cell is
+                }
+                change -= Long.parseLong(events2.get(gained));
+            }
+            assertTrue(change == 0 || Math.abs(change) >= 5, key + " changed by " + change + " between releases");
+            compared++;
+        }
+        assertTrue(compared > 100, "the test should compare numbers both releases publish: " + compared);
+        String late = "2025-Q3|*|*|*|*";
+        assertEquals("published", status1.get(late));
+        assertFalse("published".equals(status2.get(late)), "the revised quarter's total is withheld");
+        JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
+        assertTrue(audit.toString().contains("revised since the previous release"), "the staff audit says why");
+        assertEquals(0, audit.get("events").get("derivable").size());
+    }
+
+    /**
      * Differencing totals across releases: release 1 as of 2026-Q1 publishes the year 2026 (one quarter so far) and
      * {@code all}; release 2, as of 2026-Q2, the same totals with 2026-Q2 added. Where both releases publish such a
      * total, the new value minus the old is that total's 2026-Q2 cell, so no withheld 2026-Q2 cell may have one.
