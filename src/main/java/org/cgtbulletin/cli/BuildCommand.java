@@ -87,7 +87,10 @@ final class BuildCommand implements Callable<Integer> {
             Bulletin.Prepared data, Bulletin.Pass pass, Bulletin.Preview preview) throws java.io.IOException {
         String refusal = data != null ? null : inputs.asOfRefusal(LocalDate.now(session.clock()));
         if (refusal == null && data == null) {
-            refusal = OutputFolders.refusal(output, audit, inputs);
+            refusal = OutputFolders.previousRefusal(previous);
+        }
+        if (refusal == null && data == null) {
+            refusal = OutputFolders.refusal(output, audit, inputs, preview != null);
         }
         if (refusal != null) {
             session.err().println("bulletin build: " + refusal);

@@ -64,6 +64,20 @@ final class DigestCommand implements Callable<Integer> {
             session.err().println("bulletin digest: " + refusal);
             return Main.USAGE;
         }
+        Path target = output != null ? output : Path.of(Digests.fileName(quarter));
+        if (refusal == null) {
+            refusal = OutputFolders.previousRefusal(previous);
+        }
+        if (refusal == null && Files.isDirectory(target)) {
+            refusal = "--output (" + target + ") is a folder; name the PDF file to write";
+        } else if (refusal == null && Files.exists(target) && !isPdf(target)) {
+            refusal = "--output (" + target + ") exists and is not a PDF: the digest would overwrite it; name a new"
+                    + " file or an earlier digest";
+        }
+        if (refusal != null) {
+            session.err().println("bulletin digest: " + refusal);
+            return Main.USAGE;
+        }
         Problems problems = new Problems();
         Path earlier = previous != null ? previous : Path.of("site", "data", "cells.csv");
         Bulletin.Prepared prepared = Bulletin.prepare(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
@@ -91,12 +105,20 @@ final class DigestCommand implements Callable<Integer> {
             session.err().println("The digest was not written.");
             return Main.INPUT_PROBLEMS;
         }
-        Path target = output != null ? output : Path.of(Digests.fileName(quarter));
         write(target, pdf);
         ProblemPrinter.text(problems, inputs.maxProblems, session);
         session.out().printf(Locale.ROOT, "Wrote %s: the digest of %s, %d KB, PDF/A-3a and PDF/UA-1 (%.1f s)%n",
                 target, quarter, (pdf.length + 1023) / 1024, (System.nanoTime() - start) / 1e9);
         return Main.OK;
+    }
+
+    /** Whether the file starts as a PDF does ({@code %PDF-}). */
+    private static boolean isPdf(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(5), new byte[] {'%', 'P', 'D', 'F', '-'});
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** {@code SOURCE_DATE_EPOCH}, the only clock the output may show, or null. */

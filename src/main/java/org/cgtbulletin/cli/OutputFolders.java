@@ -25,13 +25,22 @@ final class OutputFolders {
     private OutputFolders() {
     }
 
-    /** Why the build must not write to these folders, or null when it may. */
-    static String refusal(Path output, Path audit, InputOptions inputs) {
+    /**
+     * Why the build must not write to these folders, or null when it may. {@code watched}: the preview's first build,
+     * whose server watches the content and templates folders (so its output may not be inside them).
+     */
+    static String refusal(Path output, Path audit, InputOptions inputs, boolean watched) {
         Path site = real(output);
         Path staff = real(audit);
         if (staff.startsWith(site) || site.startsWith(staff)) {
             return "--audit (" + audit + ") must not be inside --output (" + output + ") or contain it: the staff"
                     + " audit must never be published";
+        }
+        if (Files.exists(site) && !Files.isDirectory(site)) {
+            return "--output (" + output + ") is a file, not a folder: a build would replace it; name a folder";
+        }
+        if (Files.exists(staff) && !Files.isDirectory(staff)) {
+            return "--audit (" + audit + ") is a file, not a folder: a build would replace it; name a folder";
         }
         List<Protected> kept = new ArrayList<>();
         kept.add(new Protected("the working folder", Path.of("")));
@@ -56,9 +65,20 @@ final class OutputFolders {
                         + " its audit folder whole and would delete it; name a folder of its own, such as 'audit'";
             }
         }
+        for (Protected source : List.of(new Protected("the content folder (--content)", inputs.content),
+                new Protected("the templates folder (--templates)", inputs.templates))) {
+            Path r = real(source.path());
+            String inside = site.startsWith(r) ? "--output (" + output + ")"
+                    : staff.startsWith(r) ? "--audit (" + audit + ")" : null;
+            if (inside != null && watched) {
+                return inside + " is inside " + source.what() + " (" + source.path() + "): the preview would"
+                        + " rebuild on its own output, and the next build read it; name a folder outside";
+            }
+        }
         if (!emptyOr(site, "data/cells.csv", OutputFolders::isCellsFile)) {
-            return "--output (" + output + ") holds files but no site a build published (no data/cells.csv): a"
-                    + " build replaces the folder whole and would delete them; name a new or empty folder";
+            return "--output (" + output + ") holds files but no site a build published (no data/cells.csv with"
+                    + " the bulletin's header): a build replaces the folder whole and would delete them; name a new"
+                    + " or empty folder";
         }
         if (!emptyOr(staff, "audit.json", Files::isRegularFile)) {
             return "--audit (" + audit + ") holds files but no staff audit a build wrote (no audit.json): a build"
@@ -70,10 +90,17 @@ final class OutputFolders {
     private record Protected(String what, Path path) {
     }
 
+    /** Why an explicit {@code --previous} cannot be read as the previous release, or null (also when not given). */
+    static String previousRefusal(Path previous) {
+        return previous == null || Files.isRegularFile(previous) ? null : "--previous (" + previous + ") is "
+                + (Files.isDirectory(previous) ? "a folder" : "not there") + "; name the previous release's"
+                + " data/cells.csv, or leave the option out to read OUTPUT/data/cells.csv";
+    }
+
     /** The folder does not exist, is empty, or has {@code mark} (a relative path) passing {@code test}. */
     private static boolean emptyOr(Path dir, String mark, java.util.function.Predicate<Path> test) {
         if (!Files.isDirectory(dir)) {
-            return true; // not there yet (or a file: the publisher reports that)
+            return true; // not there yet (a file was refused before)
         }
         try (Stream<Path> entries = Files.list(dir)) {
             if (entries.findAny().isEmpty()) {
@@ -99,44 +126,45 @@ final class OutputFolders {
     }
 
     /**
-     * The path as the file system will resolve it, absolute and normalized: every symbolic link on the way is
-     * followed, including one whose target does not exist yet (a build would create the folder through it), and the
-     * part that does not exist is taken as written.
+     * The path as the file system will resolve it, absolute: each symbolic link on the way is followed where it is met
+     * (so that a {@code ..} after it climbs from where the link leads, as the file system does), including a link
+     * whose target does not exist yet (a build would create the folder through it); the part that does not exist is
+     * taken as written.
      */
     static Path real(Path path) {
-        return real(path.toAbsolutePath().normalize(), 0);
-    }
-
-    private static Path real(Path absolute, int links) {
-        if (links >= 40) {
-            return absolute;
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        Path absolute = path.toAbsolutePath();
+        for (int i = absolute.getNameCount() - 1; i >= 0; i--) {
+            todo.push(absolute.getName(i).toString());
         }
         Path resolved = absolute.getRoot();
-        List<Path> parts = new ArrayList<>();
-        absolute.forEach(parts::add);
-        for (int i = 0; i < parts.size(); i++) {
-            Path next = resolved.resolve(parts.get(i));
-            if (Files.isSymbolicLink(next)) {
+        int links = 0;
+        while (!todo.isEmpty()) {
+            String part = todo.pop();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                resolved = resolved.getParent() == null ? resolved : resolved.getParent();
+                continue;
+            }
+            Path next = resolved.resolve(part);
+            if (Files.isSymbolicLink(next) && links++ < 40) {
                 try {
                     Path target = Files.readSymbolicLink(next);
-                    Path remaining = (target.isAbsolute() ? target : resolved.resolve(target)).normalize();
-                    for (int j = i + 1; j < parts.size(); j++) {
-                        remaining = remaining.resolve(parts.get(j));
+                    for (int i = target.getNameCount() - 1; i >= 0; i--) {
+                        todo.push(target.getName(i).toString());
                     }
-                    return real(remaining.normalize(), links + 1);
+                    if (target.isAbsolute()) {
+                        resolved = target.getRoot();
+                    }
+                    continue;
                 } catch (IOException e) {
-                    return absolute;
+                    return absolute.normalize();
                 }
-            }
-            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                Path tail = next;
-                for (int j = i + 1; j < parts.size(); j++) {
-                    tail = tail.resolve(parts.get(j));
-                }
-                return tail.normalize();
             }
             resolved = next;
         }
-        return resolved.normalize();
+        return resolved;
     }
 }

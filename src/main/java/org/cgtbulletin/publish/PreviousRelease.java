@@ -78,7 +78,18 @@ public final class PreviousRelease {
                 }
             }
         }
-        Set<CellKey> withheldBatches = batchesShown.isEmpty() ? Set.of() : batchesEmpty;
+        // A period none of whose denominators was shown is taken as one without volumes (its batches were not
+        // known, so published empty), not as denominators withheld: once the volumes come, they are published if
+        // this release's rules and audit allow. A period whose every denominator was withheld by the protection is
+        // treated the same; nothing of it was published, so there is no earlier number to subtract.
+        Set<String> shownPeriods = new java.util.HashSet<>();
+        batchesShown.forEach(k -> shownPeriods.add(k.period()));
+        Set<CellKey> withheldBatches = new TreeSet<>(ORDER);
+        for (CellKey k : batchesEmpty) {
+            if (shownPeriods.contains(k.period())) {
+                withheldBatches.add(k);
+            }
+        }
         return new Decisions(counts, withheldBatches, published, batchValues, quarters);
     }
 

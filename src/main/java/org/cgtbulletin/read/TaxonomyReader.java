@@ -35,7 +35,20 @@ final class TaxonomyReader {
     /** Returns the taxonomy, or null when it has errors (all of them reported). */
     static Taxonomy read(Path path, Problems problems) throws IOException {
         String file = path.toString();
-        String text = Files.readString(path);
+        byte[] bytes = Files.readAllBytes(path);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer decoded = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(in, decoded, true);
+        if (result.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.error(file, line, "encoding", String.format(java.util.Locale.ROOT, "invalid UTF-8: byte 0x%02X"
+                    + " is not part of a UTF-8 character; save the file as UTF-8", bytes[in.position()] & 0xFF));
+            return null;
+        }
+        String text = decoded.flip().toString();
         ObjectMapper mapper = path.toString().endsWith(".json") ? new ObjectMapper()
                 : new ObjectMapper(new YAMLFactory());
         JsonNode root;

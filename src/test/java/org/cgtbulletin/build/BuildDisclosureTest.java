@@ -245,6 +245,26 @@ class BuildDisclosureTest {
         assertEquals(2, dangling.status(), dangling.err());
         assertTrue(dangling.err().contains("must not be inside --output"), dangling.err());
         assertFalse(Files.exists(later));
+        // a file where the folder would go is not replaced by one
+        Path notes = Files.writeString(dir.resolve("notes"), "mine");
+        CliRun overFile = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", notes.toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(2, overFile.status(), overFile.err());
+        assertEquals("mine", Files.readString(notes));
+        // a link followed by '..' climbs from where the link leads (content/data/.. is content, whose lessons
+        // folder holds the editors' Markdown), as the file system does
+        Path lessons = Files.createDirectories(content.resolve("lessons"));
+        Files.writeString(lessons.resolve("a.md"), "---\ntitle: A\n---\nText.\n");
+        Files.createSymbolicLink(dir.resolve("L"), Path.of("content", "data"));
+        Files.createSymbolicLink(dir.resolve("Q"), Path.of("L", ".."));
+        CliRun throughLinks = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", dir.resolve("Q/lessons").toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(2, throughLinks.status(), throughLinks.err());
+        assertTrue(Files.exists(lessons.resolve("a.md")));
+        // an explicit --previous that is not a file is a mistake, not "no previous release"
+        CliRun noPrevious = build(content, reports, "--previous", dir.resolve("nothing.csv").toString());
+        assertEquals(2, noPrevious.status(), noPrevious.err());
+        assertTrue(noPrevious.err().contains("--previous"), noPrevious.err());
     }
 
     @Test
@@ -288,6 +308,20 @@ class BuildDisclosureTest {
             if (unknown) {
                 assertTrue(r.get("rate_per_100").isEmpty(), r.toString());
             }
+        }
+        // once the quarter's rows come, the next build over this one publishes its batches: they were unknown, not
+        // withheld
+        for (int c = 0; c < 8; c++) {
+            for (String pc : SmallWorld.CLASSES) {
+                volumes.append("C").append(c).append(",2026-Q2,").append(pc).append(",40\n");
+            }
+        }
+        Files.writeString(v, volumes);
+        CliRun complete = build(content, reports, "--volumes", v.toString());
+        assertEquals(0, complete.status(), complete.err());
+        assertFalse(complete.err().contains("no row for quarter"), complete.err());
+        for (CSVRecord r : cells(dir.resolve("site"))) {
+            assertFalse(r.get("batches").isEmpty(), r.toString());
         }
     }
 

@@ -67,6 +67,12 @@ class MainCommandsTest {
         assertEquals(2, serve.status(), serve.err());
         assertTrue(serve.err().contains("--port 99999 is not a port"), serve.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("site")), "nothing is built before the port is checked");
+        // the preview watches its content folder: an output inside it would rebuild without end
+        Path content = CliRun.contentWithTaxonomy(dir);
+        CliRun inside = CliRun.of("serve", "--port", "0", "--content", content.toString(), "--output",
+                content.resolve("out").toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(2, inside.status(), inside.err());
+        assertTrue(inside.err().contains("is inside the content folder (--content)"), inside.err());
         // sample's one-line failure offers --verbose, which sample takes
         Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "");
         CliRun failed = CliRun.of("sample", "--output", file.toString());

@@ -216,6 +216,22 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void aTaxonomyThatIsNotUtf8IsAnInputProblemWithItsLine() throws IOException {
+        Path taxonomy = content.resolve("taxonomy.yaml");
+        byte[] text = Files.readAllBytes(taxonomy);
+        byte[] bad = java.util.Arrays.copyOf(text, text.length + 2);
+        bad[text.length] = (byte) 0xFF;
+        bad[text.length + 1] = '\n';
+        Files.write(taxonomy, bad);
+        long lines = new String(text, StandardCharsets.UTF_8).lines().count();
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains(taxonomy + ":" + (lines + 1) + ": encoding: invalid UTF-8: byte 0xFF"),
+                run.err());
+    }
+
+    @Test
     void aUtf16FileIsSaidToBeOneAndItsRowsAreStillRead() throws IOException {
         Path f = dir.resolve("r.csv");
         Files.write(f, ("\uFEFF" + HEADER + "\n" + GOOD.replace("2026-08-11", "2026-13-01") + "\n")

@@ -60,6 +60,16 @@ class DigestCommandTest {
     }
 
     @Test
+    void aFileThatIsNotAPdfIsNeverOverwritten() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun run = digest("--quarter", "2025-Q3", "--output", notes.toString());
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().contains("exists and is not a PDF"), run.err());
+        assertEquals("mine", Files.readString(notes));
+        assertEquals(2, digest("--quarter", "2025-Q3", "--output", dir.toString()).status()); // a folder
+    }
+
+    @Test
     void aMissingOrMalformedQuarterIsWrongUsage() {
         assertEquals(2, digest().status());
         CliRun run = digest("--quarter", "2026-3");
