@@ -18,8 +18,13 @@ final class IdentifierScan {
     // ---- e-mail, handles, links ------------------------------------------------------------------------------
     /** The top-level domains an address or bare web address is recognised by. */
     private static final String TLD_NAMES = "com|org|net|edu|gov|int|io|bio|co|uk|de|fr|ch|nl|se|dk|fi|es|eu|ca|au"
-            + "|jp|cn|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai"
-            + "|local|internal|intranet|lan|corp|intra";
+            + "|jp|cn|info|biz|health|ie|pl|pt|kr|sg|il|ly|app|dev|tech|science|pharma|care|clinic|onl|online|site|ai";
+    /**
+     * A host name of an internal network (intranet.acmebio.local): two names or more before the suffix, so that a
+     * sentence run on after its full stop ("stopped.Local staff") or a version ("v2.local") is not one.
+     */
+    private static final Pattern INTERNAL_HOST = Pattern.compile("(?i)(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*"
+            + "(?:\\.[a-z0-9][a-z0-9-]*)+\\.(?:local|internal|intranet|lan|corp|intra|localdomain)(?![a-z0-9])");
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
                     + "|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?[\\p{L}\\p{N}-]+"
@@ -30,8 +35,12 @@ final class IdentifierScan {
     /** An address with spaces around its at sign: j.doe @ example-bio.com (its last label letters only). */
     private static final Pattern EMAIL_SPACED = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+"
             + "(?:\\s@\\s?|@\\s)[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}(?![\\p{L}\\p{N}-]|\\.\\p{L})");
+    /** An address with "at" for its at sign: jane.doe at acme.com (a dotted name, a known top-level domain). */
+    private static final Pattern EMAIL_AT_WORD = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}_%+-]+"
+            + "(?:\\.[\\p{L}\\p{N}_%+-]+)+\\s(?i:at)\\s[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.(?i:" + TLD_NAMES
+            + ")(?![\\p{L}\\p{N}])");
     /** An address spelled out: jane dot doe at acme dot com (ending in a known top-level domain). */
-    private static final Pattern EMAIL_SPELLED = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}_-]+"
+    private static final Pattern EMAIL_SPELLED = Pattern.compile("(?i)(?<![\\p{L}\\p{N}.])[\\p{L}\\p{N}_.-]+"
             + "(?:\\s(?:dot|\\.)\\s[\\p{L}\\p{N}_-]+)*\\s(?:at)\\s[\\p{L}\\p{N}-]+(?:\\sdot\\s[\\p{L}\\p{N}-]+)*"
             + "\\sdot\\s(?:" + TLD_NAMES + ")(?![\\p{L}\\p{N}])");
     /** A web address written "defanged": example[.]com, example(.)com, example[dot]com. */
@@ -131,7 +140,8 @@ final class IdentifierScan {
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
             + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
     /** 14/03 or 03/14: a day and month of two digits each, without a year (so not 1/2, 3/4 or 24/7). */
-    private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{2})/(\\d{2})"
+    private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<=\\b(?i:on|by|from|until|till|since|dated"
+            + "|before|after)\\s)(\\d{2})/(\\d{2})"
             + "(?![\\p{L}\\p{N}/-]|[.,]\\d)");
     /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
@@ -139,8 +149,9 @@ final class IdentifierScan {
 
     // ---- lots, batches, other identifiers --------------------------------------------------------------------
     private static final Pattern LOT_WORD = Pattern.compile(
-            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch|kits?|charge|chargen)\\b|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
-                    + "(?:\\s?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|n°|nº|id|code|ref\\.?)|\\s?#)?"
+            "(?:\\b(?i:lots?|batch(?:es)?|serials?|lot/batch|kits?|charge|chargen|chargennummer)\\b"
+                    + "|\\b(?:S/N|SN|LN|BN|L/N|B/N)\\b)"
+                    + "(?:[\\s-]?(?i:no\\.?|nos\\.?|numbers?|nr\\.?|num\\.?|n°|nº|id|code|ref\\.?)|\\s?#)?"
                     + "\\s?[:#=]?\\s?");
     private static final Pattern ID_WORD = Pattern.compile(
             "(?:\\b(?i:deviations?|dev|capa|ncr|oos|oot|investigations?|complaints?|change\\scontrol|cc|tickets?"
@@ -160,7 +171,10 @@ final class IdentifierScan {
 
     // ---- titled names ----------------------------------------------------------------------------------------
     private static final String PARTICLES = "(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|ten|ter|bin|al|el)\\s)*";
-    private static final String NAME_WORD = "\\p{Lu}\\p{L}*(?:['\u2019]\\p{Lu}\\p{L}*)?(?:-\\p{Lu}\\p{L}*)?";
+    private static final String NAME_WORD = "(?:[dDlLoO]['\u2019])?\\p{Lu}\\p{L}*(?:['\u2019]\\p{Lu}\\p{L}*)?"
+            + "(?:-\\p{Lu}\\p{L}*)?";
+    /** A German degree between the title and the name: Dr. med., Dr. rer. nat. */
+    private static final String DEGREE = "(?:\\p{Ll}{2,5}\\.\\s?){0,2}";
     /**
      * A title and a name. Doctor and professor in any case (a report written in capitals, or hastily), also glued
      * to the name after their dot ({@code Dr.Smith}) and with a German degree ({@code Dr.-Ing. Weber}); the name
@@ -168,18 +182,19 @@ final class IdentifierScan {
      * The other titles only as written, since in lower case or capitals they are mostly other words ({@code ms},
      * {@code MS} for mass spectrometry).
      */
-    private static final Pattern TITLED = Pattern.compile("\\b(?:(?:(?i:professor|prof|doctor|dr)|Mrs|Mr|Ms|Mx|Miss"
-            + "|Sir|Dame|Mme|Mlle|Herr|Frau)(?:\\.(?:-\\p{L}+\\.?)?\\s*|\\s)" + PARTICLES + "(?:\\p{Lu}\\.\\s?)*"
+    private static final Pattern TITLED = Pattern.compile("\\b(?:(?:(?i:professor|prof|doctor|drs|dr|dipl)|Mrs|Mr|Ms|Mx"
+            + "|Miss|Sir|Dame|Mme|Mlle|Herr|Frau)(?:\\.(?:-\\p{L}+\\.?)?\\s*|\\s)" + DEGREE + PARTICLES
+            + "(?:\\p{Lu}\\.\\s?)*"
             + NAME_WORD + "(?:\\s" + PARTICLES + NAME_WORD + ")?|(?i:prof|dr)\\.\\s?\\p{Ll}\\p{L}*)");
 
     // ---- the scan ------------------------------------------------------------------------------------------------
 
     private static final Set<String> TITLES = Set.of("Professor", "Prof", "Mrs", "Mr", "Ms", "Mx", "Miss", "Dr",
-            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau", "Doctor");
+            "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau", "Doctor", "Drs", "Dipl");
     /** The titles {@link #TITLED} takes in any case, folded. */
-    private static final Set<String> ANY_CASE_TITLES = Set.of("professor", "prof", "doctor", "dr");
+    private static final Set<String> ANY_CASE_TITLES = Set.of("professor", "prof", "doctor", "drs", "dr", "dipl");
     private static final Set<String> LOT_KEYS = Set.of("lot", "lots", "batch", "batches", "serial", "serials", "sn",
-            "ln", "bn", "s", "l", "b", "kit", "kits", "charge", "chargen");
+            "ln", "bn", "s", "l", "b", "kit", "kits", "charge", "chargen", "chargennummer");
     private static final Set<String> ID_KEYS = Set.of("deviation", "deviations", "dev", "capa", "ncr", "oos", "oot",
             "investigation", "investigations", "complaint", "complaints", "change", "cc", "ticket", "tickets",
             "record", "records", "report", "reports", "ref", "reference", "patient", "patients", "subject",
@@ -258,6 +273,12 @@ final class IdentifierScan {
         if (lower != null && lower.contains(" dot ") && lower.contains(" at ")) {
             find(EMAIL_SPELLED, IdentifierKind.EMAIL);
         }
+        if (s.indexOf(" at ") >= 0 || s.indexOf(" AT ") >= 0 || s.indexOf(" At ") >= 0) {
+            find(EMAIL_AT_WORD, IdentifierKind.EMAIL);
+        }
+        if (internalSuffix()) {
+            find(INTERNAL_HOST, IdentifierKind.LINK);
+        }
         if (lower != null && (lower.contains("[.]") || lower.contains("(.)") || lower.contains("[dot]")
                 || lower.contains("(dot)"))) {
             find(DEFANGED_DOMAIN, IdentifierKind.LINK);
@@ -334,7 +355,7 @@ final class IdentifierScan {
         if (digits <= 2) {
             dayFirst(i, next);
         }
-        if (digits == 8 && (c == '1' || c == '2') && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))
+        if (digits == 8 && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))
                 && (next == '\0' || !Character.isLetterOrDigit(next))) {
             compactDate(i);
         }
@@ -349,14 +370,36 @@ final class IdentifierScan {
         }
     }
 
-    /** 20250314: eight digits that are a real day of 1900 to 2099, as a system's export writes dates. */
+    /**
+     * 20250314 or 14032025: eight digits that are a real day of 1900 to 2099, year first or last, as a system's export
+     * writes dates.
+     */
     private void compactDate(int i) {
         int year = Integer.parseInt(s, i, i + 4, 10);
         int month = Integer.parseInt(s, i + 4, i + 6, 10);
         int day = Integer.parseInt(s, i + 6, i + 8, 10);
         if (year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && valid(day, month)) {
             date(s, spans, i, i + 8, Integer.toString(year), month, month);
+            return;
         }
+        day = Integer.parseInt(s, i, i + 2, 10);
+        month = Integer.parseInt(s, i + 2, i + 4, 10);
+        year = Integer.parseInt(s, i + 4, i + 8, 10);
+        if (year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && valid(day, month)) {
+            date(s, spans, i, i + 8, Integer.toString(year), month, month);
+        }
+    }
+
+    /** Whether a dot is followed by the suffix of an internal network's host names (see {@link #INTERNAL_HOST}). */
+    private boolean internalSuffix() {
+        for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            for (String suffix : new String[] {"local", "intra", "internal", "lan", "corp"}) {
+                if (s.regionMatches(true, dot + 1, suffix, 0, suffix.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** 2025-03-14 or 2025-03 at four digits and a separator. */

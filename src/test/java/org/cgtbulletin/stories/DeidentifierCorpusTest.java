@@ -89,12 +89,18 @@ class DeidentifierCorpusTest {
         c("lot", "Report R-000101 refers.", "Report [id] refers.");
         c("lot", "Lot n° 4471, Charge 22-0417 and kit 4471-22 were quarantined.",
                 "Lot n° [lot], Charge [lot] and kit [lot] were quarantined.");
-        c("date", "Exported as 20260811 and noted on 11/08.", "Exported as 2026-Q3 and noted on [date].");
-        same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells.");
+        c("lot", "See lot-number 4471, Batch-ID 4471 and Chargennummer 22-0417.",
+                "See lot-number [lot], Batch-ID [lot] and Chargennummer [lot].");
+        c("date", "Exported as 20260811 (11082026) and noted on 11/08.", "Exported as 2026-Q3 (2026-Q3) and noted on"
+                + " [date].");
+        same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells, 12/12 samples passed,"
+                + " feed every 12/24 h.");
         // titled names
         c("email", "Mail j.doe @ example-bio.com or jane dot doe at acme dot com today.",
                 "Mail [email] or [email] today.");
+        c("email", "Mail jane.doe at acme.com or j.doe AT example-bio DOT com.", "Mail [email] or [email].");
         c("link", "See intranet.acmebio.local and example[.]com for it.", "See [link] and [link] for it.");
+        same("link", "The run stopped.Local staff kept the v2.local copy.");
         same("email", "Stored @ 4.5 \u00B0C; we looked at it dot by dot.");
         c("name", "Dr. Meyer led the investigation.", "[name] led the investigation.");
         c("name", "Prof. van der Berg and Ms. O'Neill's notes.", "[name] and [name]'s notes.");
@@ -103,6 +109,8 @@ class DeidentifierCorpusTest {
         c("name", "Dr. Meyer's team agreed.", "[name]'s team agreed.");
         c("name", "Dr.Smith, DR SMITH, dr. smith and Doctor Smith agreed.", "[name], [name], [name] and [name] agreed.");
         c("name", "Signed by Dr.-Ing. Weber and PROF. JONES.", "Signed by [name] and [name].");
+        c("name", "Dr. med. Weber, Dr. rer. nat. Lang, Dipl.-Ing. Roth, Drs. Smith and Dr. d'Arcy agreed.",
+                "[name], [name], [name], [name] and [name] agreed.");
         same("name", "The treating doctor confirmed it 20 ms later; MS analysis was fine.");
         // denylist: whole words, any case, possessives, hyphenations, accents, line breaks
         c("denylist", "This happened at Northbridge Cell Therapies.", "This happened at [name].");
