@@ -450,6 +450,21 @@ class BuildDisclosureTest {
         assertEquals(0, audit.get("events").get("derivable").size());
     }
 
+    /** Release 1: every row but 2026-Q2's, built as of 2026-Q1 into site/; returns its rows. */
+    private List<SmallWorld.Row> releaseAsOf2026Q1(Path content, List<SmallWorld.Row> all) throws IOException {
+        List<SmallWorld.Row> first = all.stream().filter(r -> !r.quarter().equals("2026-Q2")).toList();
+        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
+                .status());
+        return first;
+    }
+
+    /** Release 2: the rows built as of 2026-Q2 over release 1 in site/; returns its cells.csv rows. */
+    private List<CSVRecord> releaseAsOf2026Q2(Path content, List<SmallWorld.Row> rows) throws IOException {
+        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), rows), "--as-of", "2026-Q2");
+        assertEquals(0, run.status(), run.err());
+        return cells(dir.resolve("site"));
+    }
+
     /**
      * A revision: release 2 adds one late report to 2025-Q3, a quarter release 1 published. Every number both
      * releases publish for a quarter both have is the same or differs by at least min_events (5), and so is what a
@@ -459,19 +474,16 @@ class BuildDisclosureTest {
     void aRevisionByFewLateReportsIsNotReadOffBySubtractingTheReleases() throws IOException {
         Path content = SmallWorld.content(dir);
         List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
-        List<SmallWorld.Row> first = all.stream().filter(r -> !r.quarter().equals("2026-Q2")).toList();
-        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
-                .status());
+        List<SmallWorld.Row> first = releaseAsOf2026Q1(content, all);
         Map<String, String> status1 = statuses(cells(dir.resolve("site")));
         Map<String, String> events1 = events(cells(dir.resolve("site")));
         List<SmallWorld.Row> second = new ArrayList<>(all);
         SmallWorld.Row model = first.stream().filter(r -> r.quarter().equals("2025-Q3")).findFirst().orElseThrow();
         second.add(new SmallWorld.Row("R-LATE", model.contributor(), "2025-Q3", model.productClass(), model.step(),
                 model.mode(), model.outcome()));
-        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), second), "--as-of", "2026-Q2");
-        assertEquals(0, run.status(), run.err());
-        Map<String, String> status2 = statuses(cells(dir.resolve("site")));
-        Map<String, String> events2 = events(cells(dir.resolve("site")));
+        List<CSVRecord> release2 = releaseAsOf2026Q2(content, second);
+        Map<String, String> status2 = statuses(release2);
+        Map<String, String> events2 = events(release2);
         int compared = 0;
         for (Map.Entry<String, String> e : status1.entrySet()) {
             String key = e.getKey();
@@ -508,15 +520,12 @@ class BuildDisclosureTest {
     void aTotalThatGrewSinceThePreviousReleaseDoesNotGiveAwayTheNewQuarter() throws IOException {
         Path content = SmallWorld.content(dir);
         List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
-        List<SmallWorld.Row> first = all.stream().filter(r -> !r.quarter().equals("2026-Q2")).toList();
-        assertEquals(0, build(content, SmallWorld.write(dir.resolve("r1.csv"), first), "--as-of", "2026-Q1")
-                .status());
+        releaseAsOf2026Q1(content, all);
         Map<String, String> release1 = statuses(cells(dir.resolve("site")));
         Map<String, String> events1 = events(cells(dir.resolve("site")));
-        CliRun run = build(content, SmallWorld.write(dir.resolve("r2.csv"), all), "--as-of", "2026-Q2");
-        assertEquals(0, run.status(), run.err());
-        Map<String, String> release2 = statuses(cells(dir.resolve("site")));
-        Map<String, String> events2 = events(cells(dir.resolve("site")));
+        List<CSVRecord> cells2 = releaseAsOf2026Q2(content, all);
+        Map<String, String> release2 = statuses(cells2);
+        Map<String, String> events2 = events(cells2);
         // a number the previous release published, unchanged, is public: it is never withheld as a complement
         int known = 0;
         for (Map.Entry<String, String> e : release1.entrySet()) {
