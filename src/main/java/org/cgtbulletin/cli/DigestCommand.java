@@ -65,9 +65,7 @@ final class DigestCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Path target = output != null ? output : Path.of(Digests.fileName(quarter));
-        if (refusal == null) {
-            refusal = OutputFolders.previousRefusal(previous);
-        }
+        refusal = OutputFolders.previousRefusal(previous);
         if (refusal == null && Files.isDirectory(target)) {
             refusal = "--output (" + target + ") is a folder; name the PDF file to write";
         } else if (refusal == null && Files.exists(target) && !isPdf(target)) {

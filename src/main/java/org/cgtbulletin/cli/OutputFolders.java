@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +70,8 @@ final class OutputFolders {
             String inside = site.startsWith(r) ? "--output (" + output + ")"
                     : staff.startsWith(r) ? "--audit (" + audit + ")" : null;
             if (inside != null && watched) {
-                return inside + " is inside " + source.what() + " (" + source.path() + "): the preview would"
-                        + " rebuild on its own output, and the next build read it; name a folder outside";
+                return inside + " is inside " + source.what() + " (" + source.path() + "), which the preview"
+                        + " watches: it would rebuild on its own output without end; name a folder outside";
             }
         }
         if (!emptyOr(site, "data/cells.csv", OutputFolders::isCellsFile)) {
