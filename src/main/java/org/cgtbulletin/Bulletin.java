@@ -327,15 +327,6 @@ public final class Bulletin {
         stages.begin("aggregate");
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
-        List<String> undelivered = tables.withoutVolumes().stream().filter(p -> Quarter.parseOrNull(p) != null)
-                .toList();
-        if (!undelivered.isEmpty()) {
-            problems.warning(String.valueOf(files.volumes()), 0, "quarter", "no row for " + (undelivered.size() == 1
-                    ? "quarter " + undelivered.get(0) : "quarters " + String.join(", ", undelivered)) + ", which the"
-                    + " bulletin publishes: the batches started there (and in any year or total including them)"
-                    + " are not known, so they are published empty, with no rate; add the rows, with"
-                    + " batches_started 0 where nothing was started");
-        }
         PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
         Carryover.apply(tables, previous, config.disclosure().minEvents());
         List<Protection> both = protect(tables, previous, config.disclosure(), stages);

@@ -29,6 +29,32 @@ public final class DatasetReader {
     }
 
     /**
+     * Warns of the quarters the bulletin publishes ({@code from} to {@code to}) for which the volumes have no row at
+     * all: their batches are not known, so they, and those of their year and of {@code all}, are published empty.
+     */
+    private static void warnOfQuartersWithoutVolumes(DatasetFiles files, List<BatchVolume> volumes, Quarter from,
+            Quarter to, Problems problems) {
+        if (volumes.isEmpty() || from == null || to == null) {
+            return;
+        }
+        Set<Quarter> delivered = new TreeSet<>();
+        volumes.forEach(v -> delivered.add(v.quarter()));
+        List<String> missing = new java.util.ArrayList<>();
+        for (Quarter q = from; q.compareTo(to) <= 0; q = q.next()) {
+            if (!delivered.contains(q)) {
+                missing.add(q.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.warning(files.volumes().toString(), 0, "quarter", "no row for " + (missing.size() == 1
+                    ? "quarter " + missing.get(0) : "quarters " + String.join(", ", missing)) + ", which the"
+                    + " bulletin publishes: the batches started there (and in any year or total including them)"
+                    + " are not known, so they are published empty, with no rate; add the rows, with"
+                    + " batches_started 0 where nothing was started");
+        }
+    }
+
+    /**
      * Reads everything. {@code sinkFor} is given the taxonomy once it is read and returns where the valid
      * reports go; it is not called when the taxonomy cannot be read.
      */
@@ -69,6 +95,8 @@ public final class DatasetReader {
         Set<Quarter> quarters = new TreeSet<>(reportValidator.quarters());
         Quarter first = quarters.isEmpty() ? null : ((TreeSet<Quarter>) quarters).first();
         Quarter last = quarters.isEmpty() ? null : ((TreeSet<Quarter>) quarters).last();
+        warnOfQuartersWithoutVolumes(files, volumes, first != null ? first : rules.asOf(),
+                rules.asOf() != null ? rules.asOf() : last, problems);
         return new DatasetSummary(taxonomy, reportValidator.valid(), reportValidator.publishable(),
                 reportValidator.contributors().size(), first, last, volumes, denylist, bytes);
     }

@@ -302,6 +302,9 @@ class BuildDisclosureTest {
         CliRun run = build(content, reports, "--volumes", v.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.err().contains(v + ":0: quarter: warning: no row for quarter 2026-Q2"), run.err());
+        CliRun validated = CliRun.of("validate", "--content", content.toString(), "--reports", reports.toString(),
+                "--volumes", v.toString());
+        assertTrue(validated.err().contains(v + ":0: quarter: warning: no row for quarter 2026-Q2"), validated.err());
         for (CSVRecord r : cells(dir.resolve("site"))) {
             boolean unknown = List.of("2026-Q2", "2026", "all").contains(r.get("period"));
             assertEquals(unknown, r.get("batches").isEmpty(), r.toString());
