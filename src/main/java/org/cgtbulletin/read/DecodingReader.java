@@ -112,8 +112,9 @@ final class DecodingReader extends Reader {
     }
 
     /**
-     * A file that starts with UTF-16's byte-order mark (as spreadsheets save "Unicode text") is an error, said once;
-     * it is read as UTF-16 all the same, so that its other problems are the real ones, not every other byte.
+     * A file in UTF-16 (as spreadsheets save "Unicode text"), known by its byte-order mark or by the zero byte beside
+     * each ASCII character it starts with, is an error, said once; it is read as UTF-16 all the same, so that its
+     * other problems are the real ones, not every other byte.
      */
     private void utf16() {
         if (bytes.remaining() < 2) {
@@ -121,11 +122,31 @@ final class DecodingReader extends Reader {
         }
         int a = bytes.get(bytes.position()) & 0xFF;
         int b = bytes.get(bytes.position() + 1) & 0xFF;
+        java.nio.charset.Charset utf16 = null;
+        String why = null;
         if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
-            problems.error(file, 1, "encoding", String.format(Locale.ROOT, "the file is UTF-16 (it starts with"
-                    + " the bytes 0x%02X 0x%02X), not UTF-8; save it again as UTF-8 (in a spreadsheet: CSV UTF-8)",
-                    a, b));
-            decoder = StandardCharsets.UTF_16.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            utf16 = StandardCharsets.UTF_16;
+            why = String.format(Locale.ROOT, "it starts with the bytes 0x%02X 0x%02X", a, b);
+        } else {
+            // Without the mark: the text's first characters are ASCII with a zero byte after (or before) each.
+            int n = Math.min(bytes.remaining(), 64) & ~1;
+            int zeroEven = 0;
+            int zeroOdd = 0;
+            for (int i = 0; i < n; i++) {
+                if (bytes.get(bytes.position() + i) == 0) {
+                    zeroEven += i % 2 == 0 ? 1 : 0;
+                    zeroOdd += i % 2 == 1 ? 1 : 0;
+                }
+            }
+            if (n >= 8 && (zeroOdd == n / 2 && zeroEven == 0 || zeroEven == n / 2 && zeroOdd == 0)) {
+                utf16 = zeroOdd > 0 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+                why = "every other byte of its first characters is zero";
+            }
+        }
+        if (utf16 != null) {
+            problems.error(file, 1, "encoding", "the file is UTF-16 (" + why + "), not UTF-8; save it again as"
+                    + " UTF-8 (in a spreadsheet: CSV UTF-8)");
+            decoder = utf16.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
         }
     }

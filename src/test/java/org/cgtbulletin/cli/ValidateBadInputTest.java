@@ -241,6 +241,12 @@ class ValidateBadInputTest {
         assertProblem(run, f, 1, "encoding", "the file is UTF-16 (it starts with the bytes 0xFF 0xFE), not UTF-8");
         assertProblem(run, f, 2, "occurred", "2026-13-01"); // the real problem, read through the UTF-16
         assertFalse(run.err().contains("missing"), run.err());
+        // and without the byte-order mark
+        Files.write(f, (HEADER + "\n" + GOOD.replace("2026-08-11", "2026-13-01") + "\n")
+                .getBytes(StandardCharsets.UTF_16BE));
+        CliRun bare = validate(f);
+        assertProblem(bare, f, 1, "encoding", "the file is UTF-16 (every other byte of its first characters is zero)");
+        assertProblem(bare, f, 2, "occurred", "2026-13-01");
     }
 
     @Test
