@@ -104,9 +104,12 @@ final class BuildCommand implements Callable<Integer> {
         Bulletin.BuildResult result;
         try (ProgressDisplay progress = new ProgressDisplay(session.err(), session.terminal(),
                 Bulletin.STAGES)) {
+            // A folder reached through a symbolic link is published where the link leads, not over the link (the
+            // preview keeps its own folder's name: its spare versions are named after it).
             Bulletin.BuildRequest request = new Bulletin.BuildRequest(inputs.files(),
-                    inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates, output, audit,
-                    previous, sourceDate, preview);
+                    inputs.rules(LocalDate.now(session.clock())), inputs.content, inputs.templates,
+                    preview == null ? OutputFolders.real(output) : output,
+                    preview == null ? OutputFolders.real(audit) : audit, previous, sourceDate, preview);
             result = data == null ? Bulletin.build(request, problems, progress)
                     : Bulletin.rerender(request, data, pass, problems, progress);
         }

@@ -261,6 +261,13 @@ class BuildDisclosureTest {
                 "--output", dir.resolve("Q/lessons").toString(), "--audit", dir.resolve("audit").toString());
         assertEquals(2, throughLinks.status(), throughLinks.err());
         assertTrue(Files.exists(lessons.resolve("a.md")));
+        // a site reached through a link is published where the link leads; the link stays
+        Path linkToSite = Files.createSymbolicLink(dir.resolve("published"), dir.resolve("site"));
+        CliRun throughLink = CliRun.of("build", "--content", content.toString(), "--reports", reports.toString(),
+                "--output", linkToSite.toString(), "--audit", dir.resolve("audit").toString());
+        assertEquals(0, throughLink.status(), throughLink.err());
+        assertTrue(Files.isSymbolicLink(linkToSite));
+        assertTrue(Files.exists(dir.resolve("site/data/cells.csv")));
         // an explicit --previous that is not a file is a mistake, not "no previous release"
         CliRun noPrevious = build(content, reports, "--previous", dir.resolve("nothing.csv").toString());
         assertEquals(2, noPrevious.status(), noPrevious.err());
