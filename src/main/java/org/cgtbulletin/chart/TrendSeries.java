@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cgtbulletin.analyze.Rates;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.publish.CellsFiles;
 
@@ -33,7 +34,10 @@ public record TrendSeries(String title, String description, String unit, List<Ch
         for (PublishedCell c : series) {
             Double value = rates ? c.ratePer100() : (c.events() == null ? null : c.events().doubleValue());
             String quarter = quarterLabel(c.key().period());
-            points.add(new ChartPoint(quarter, value, rates ? c.rateLow() : null, rates ? c.rateHigh() : null));
+            // a count without a denominator carries Garwood's exact Poisson interval (statistics contract)
+            double[] exact = rates || c.events() == null ? null : Rates.garwood(c.events());
+            points.add(new ChartPoint(quarter, value, rates ? c.rateLow() : exact == null ? null : exact[0],
+                    rates ? c.rateHigh() : exact == null ? null : exact[1]));
             if (value == null) {
                 withheld.add(quarter);
             }
@@ -43,7 +47,8 @@ public record TrendSeries(String title, String description, String unit, List<Ch
                 + ", by quarter";
         StringBuilder alt = new StringBuilder("Line chart of ").append(label).append(", ")
                 .append(rates ? "failure reports per 100 batches started with the 95% interval as a band"
-                        : "number of failure reports").append(", by quarter");
+                        : "number of failure reports with its exact 95% Poisson interval as a band")
+                .append(", by quarter");
         if (!series.isEmpty()) {
             alt.append(" from ").append(points.get(0).label()).append(" to ")
                     .append(points.get(points.size() - 1).label()).append(". ");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cgtbulletin.chart.TrendSeries;
+import org.cgtbulletin.analyze.Rates;
 import org.cgtbulletin.model.Dimension;
 import org.cgtbulletin.model.PublishedCell;
 import org.cgtbulletin.model.Quarter;
@@ -200,7 +201,13 @@ final class TrendPages {
         TrendSeries chart = TrendSeries.of(label, series, cells.rates());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PublishedCell c : series) {
-            rows.add(view(c));
+            Map<String, Object> row = view(c);
+            if (!cells.rates() && c.events() != null) { // a count's exact Poisson interval, as the chart draws it
+                double[] exact = Rates.garwood(c.events());
+                row.put("low", Rates.format(exact[0]));
+                row.put("high", Rates.format(exact[1]));
+            }
+            rows.add(row);
         }
         Path dir = pages.out().resolve(path);
         String file = path.isEmpty() ? "overall" : "trend";

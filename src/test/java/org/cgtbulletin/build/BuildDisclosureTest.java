@@ -350,6 +350,27 @@ class BuildDisclosureTest {
     }
 
     @Test
+    void withoutVolumesEveryChartedCountCarriesItsExactPoissonInterval() throws IOException {
+        Path content = SmallWorld.content(dir);
+        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(3, 400, 8));
+        assertEquals(0, build(content, reports).status());
+        String home = Files.readString(dir.resolve("site/index.html"));
+        assertTrue(home.contains("95% interval (exact Poisson)"), "the chart's data table has the interval");
+        CSVRecord total = cells(dir.resolve("site")).stream()
+                .filter(r -> r.get("period").equals("2026-Q2") && r.get("product_class").equals("*")
+                        && r.get("process_step").equals("*") && r.get("failure_mode").equals("*")
+                        && r.get("outcome").equals("*")).findFirst().orElseThrow();
+        double[] exact = org.cgtbulletin.analyze.Rates.garwood(Long.parseLong(total.get("events")));
+        String interval = org.cgtbulletin.analyze.Rates.format(exact[0]) + "–"
+                + org.cgtbulletin.analyze.Rates.format(exact[1]);
+        assertTrue(home.contains(interval), "Garwood's interval of 2026-Q2's " + total.get("events") + ": " + interval);
+        String svg = Files.readString(dir.resolve("site/overall.svg"));
+        assertTrue(svg.contains("exact 95% Poisson interval as a band") || home.contains(
+                "exact 95% Poisson interval as a band"), "the text alternative names the band");
+        assertTrue(Files.readString(dir.resolve("site/methodology/index.html")).contains("Garwood's exact Poisson"));
+    }
+
+    @Test
     void weakerThresholdsAreAnnouncedOnTheMethodologyPage() throws IOException {
         Path content = SmallWorld.content(dir);
         Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(4, 400, 8));
