@@ -279,12 +279,27 @@ final class Markdown {
         return renderer.render(parser.parse(markdown));
     }
 
+    /**
+     * A link that could run script points nowhere ({@code #}). An image is loaded only from the site itself: one
+     * from another host ({@code https://...}, {@code //host/...}), a local file ({@code file:}) or a script or data
+     * address gets an empty source, which a browser does not fetch, and shows its text instead (the site loads
+     * nothing from other hosts).
+     */
     private static void disarm(Node node, AttributablePart part, MutableAttributes attributes) {
-        for (String name : new String[] {"href", "src"}) {
-            if (attributes.contains(name) && unsafe(attributes.getValue(name))) {
-                attributes.replaceValue(name, "#");
-            }
+        if (attributes.contains("href") && unsafe(attributes.getValue("href"))) {
+            attributes.replaceValue("href", "#");
         }
+        if (attributes.contains("src") && (unsafe(attributes.getValue("src"))
+                || elsewhere(attributes.getValue("src")))) {
+            attributes.replaceValue("src", "");
+        }
+    }
+
+    /** An address with a scheme, or one that names a host ({@code //host}, {@code \\host}): not the site's own. */
+    static boolean elsewhere(String url) {
+        String u = url.strip();
+        return u.startsWith("//") || u.startsWith("\\\\") || u.startsWith("/\\") || u.startsWith("\\/")
+                || u.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 
     static boolean unsafe(String url) {

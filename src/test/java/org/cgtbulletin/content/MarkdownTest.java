@@ -1,6 +1,7 @@
 package org.cgtbulletin.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -213,6 +214,22 @@ class MarkdownTest {
      * HTML is flexmark's with the bulletin's options and its link disarming; where no link could be disarmed, also
      * flexmark's as documented.
      */
+    @Test
+    void imagesAreLoadedOnlyFromTheSiteItself() {
+        for (boolean raw : new boolean[] {false, true}) {
+            Markdown markdown = new Markdown(raw);
+            for (String elsewhere : List.of("https://evil.example.com/b.png", "//evil.example.com/p.png",
+                    "file:///etc/hostname", "HTTP://x.org/a.svg", "data:image/png;base64,AAAA", "javascript:x()")) {
+                String html = markdown.toHtml("![m](" + elsewhere + ")");
+                assertFalse(html.contains(elsewhere), elsewhere + " gives " + html); // an empty source, or no image
+                assertTrue(html.contains("<img src=\"\" alt=\"m\"") || !html.contains("<img"), html);
+            }
+            assertTrue(markdown.toHtml("![c](../assets/chart.png)").contains("<img src=\"../assets/chart.png\""));
+            assertTrue(markdown.toHtml("[link](https://example.org/)").contains("href=\"https://example.org/\""),
+                    "a link to another host is not a load: kept");
+        }
+    }
+
     @Test
     void documentsAreWrittenAsFlexmarkWritesThem() {
         for (boolean raw : new boolean[] {false, true}) {
