@@ -263,6 +263,27 @@ public final class Bulletin {
         return prepare(files, rules, content, previousCells, problems, new Stages(Progress.NONE), null);
     }
 
+    /**
+     * {@code validate}: reads and checks every input a build reads, the data and the editorial content alike
+     * (settings, editors' choices, the Markdown and its front matter, denylisted terms in the editorial text), so that
+     * what would stop a build stops validation too; returns the data's summary.
+     */
+    public static DatasetSummary validate(DatasetFiles files, ValidationRules rules, Path content, Problems problems)
+            throws IOException {
+        BulletinConfig config = BulletinConfig.read(content, problems);
+        Editorial.read(content, problems);
+        Taxonomy[] taxonomy = new Taxonomy[1];
+        DatasetSummary dataset = DatasetReader.read(files, rules, problems, t -> {
+            taxonomy[0] = t;
+            return report -> { };
+        });
+        // the Markdown's problems too when the settings have their own (read as the default settings would have it)
+        ContentReader.read(content, config != null && config.site().allowRawHtml(), taxonomy[0], problems);
+        EditorialScreen.check(content, files.datasetFiles(), Deidentifier.of(DenylistReader.terms(files.denylist())),
+                null, problems);
+        return dataset;
+    }
+
     /** The cells whose count the protection withholds (by a rule or as a complement). */
     private static java.util.function.Predicate<CellKey> withheldCells(Tables tables, Protection counts) {
         java.util.Set<CellKey> withheld = new java.util.HashSet<>();

@@ -3,8 +3,8 @@ package org.cgtbulletin.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import org.cgtbulletin.Bulletin;
 import org.cgtbulletin.model.Problems;
-import org.cgtbulletin.read.DatasetReader;
 import org.cgtbulletin.read.DatasetSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Problems problems = new Problems();
-        DatasetSummary summary = DatasetReader.read(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
-                problems, taxonomy -> report -> { });
+        DatasetSummary summary = Bulletin.validate(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
+                inputs.content, problems);
         return Checked.finish(inputs, problems, session, summary);
     }
 }

@@ -216,6 +216,19 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void validateChecksTheEditorialContentAsBuildDoes() throws IOException {
+        Path lessons = Files.createDirectories(content.resolve("lessons"));
+        Files.writeString(lessons.resolve("a.md"), "---\ntitle: A lesson\nsteps: [no_such_step]\n---\nText.\n");
+        Files.writeString(content.resolve("bulletin.yaml"), "disclosure:\n  min_contributors: 0\n");
+        Path f = write("r.csv", HEADER + "\n" + GOOD + "\n");
+        CliRun run = validate(f);
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains(lessons.resolve("a.md") + ":"), run.err());
+        assertTrue(run.err().contains("no_such_step"), run.err());
+        assertTrue(run.err().contains(content.resolve("bulletin.yaml") + ":"), run.err());
+    }
+
+    @Test
     void aTaxonomyThatIsNotUtf8IsAnInputProblemWithItsLine() throws IOException {
         Path taxonomy = content.resolve("taxonomy.yaml");
         byte[] text = Files.readAllBytes(taxonomy);
