@@ -258,6 +258,28 @@ public final class ContentReader {
     private record Parsed<T>(T matter, String html) {
     }
 
+    /**
+     * Where the text holds a character that XML 1.0 (the feed, the digests' XHTML) does not allow: a control character
+     * other than tab and line ends, U+FFFE, U+FFFF or half a surrogate pair; -1 when none does.
+     */
+    static int notText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0xD800) {
+                continue;
+            }
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0xFFFE || c == 0xFFFF) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private <T extends FrontMatter.Fields> Parsed<T> parse(Path file, Class<T> type, Supplier<T> make,
             Problems problems) throws IOException {
         String text;
@@ -277,6 +299,14 @@ public final class ContentReader {
                 text = text.substring(1);
             }
             text = text.replace("\r\n", "\n");
+        }
+        int bad = notText(text);
+        if (bad >= 0) {
+            long line = 1 + text.chars().limit(bad).filter(ch -> ch == '\n').count();
+            problems.error(file.toString(), line, "text", String.format(java.util.Locale.ROOT, "character U+%04X is"
+                    + " not text (a control character or a non-character, which no page, feed or PDF may hold):"
+                    + " remove it", (int) text.charAt(bad)));
+            return null;
         }
         Split split = split(text);
         if (split == null) {

@@ -226,6 +226,13 @@ class ValidateBadInputTest {
         assertTrue(run.err().contains(lessons.resolve("a.md") + ":"), run.err());
         assertTrue(run.err().contains("no_such_step"), run.err());
         assertTrue(run.err().contains(content.resolve("bulletin.yaml") + ":"), run.err());
+        // a control character, which no feed or PDF may hold, is a located input problem, not a failure later
+        Files.delete(content.resolve("bulletin.yaml"));
+        Files.writeString(lessons.resolve("a.md"), "---\ntitle: \"x\u0007 y\"\n---\nText.\n");
+        CliRun control = validate(f);
+        assertEquals(1, control.status(), control.err());
+        assertTrue(control.err().contains(lessons.resolve("a.md") + ":2: text: character U+0007 is not text"),
+                control.err());
     }
 
     @Test
