@@ -351,9 +351,9 @@ class BuildDisclosureTest {
 
     @Test
     void withoutVolumesEveryChartedCountCarriesItsExactPoissonInterval() throws IOException {
-        Path content = SmallWorld.content(dir);
-        Path reports = SmallWorld.write(dir.resolve("reports.csv"), SmallWorld.rows(3, 400, 8));
-        assertEquals(0, build(content, reports).status());
+        CliRun built = build(SmallWorld.content(dir), SmallWorld.write(dir.resolve("reports.csv"),
+                SmallWorld.rows(3, 400, 8)));
+        assertEquals(0, built.status(), built.err());
         String home = Files.readString(dir.resolve("site/index.html"));
         assertTrue(home.contains("95% interval (exact Poisson)"), "the chart's data table has the interval");
         CSVRecord total = cells(dir.resolve("site")).stream()
