@@ -11,6 +11,7 @@ import org.cgtbulletin.aggregate.BatchKey;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.publish.PreviousRelease;
 
 /**
@@ -164,32 +165,27 @@ final class Carryover {
     static void apply(Tables tables, PreviousRelease.Decisions previous, long minEvents) {
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
-            if (previous.withheldCounts().contains(key)) {
-                tables.counts().keepSuppressed(id, "withheld in the previous release");
-                continue;
-            }
-            Long then = previous.publishedCounts().get(key);
-            long now = tables.counts().total(id);
-            if (then != null && then == now) {
-                tables.counts().knownAlready(id); // published before with this value: never a complement now
-            } else if (then != null && Quarter.parseOrNull(key.period()) != null && Math.abs(now - then) < minEvents) {
-                tables.counts().keepSuppressed(id, revised(then, now, minEvents));
-            }
+            carry(tables.counts(), id, key, previous.withheldCounts().contains(key),
+                    previous.publishedCounts().get(key), minEvents);
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
             CellKey key = new CellKey(b.period(), b.productClass(), "*", "*", "*");
-            if (previous.withheldBatches().contains(key)) {
-                tables.batches().keepSuppressed(id, "withheld in the previous release");
-                continue;
-            }
-            Long then = previous.publishedBatches().get(key);
-            long now = tables.batches().total(id);
-            if (then != null && then == now) {
-                tables.batches().knownAlready(id);
-            } else if (then != null && Quarter.parseOrNull(b.period()) != null && Math.abs(now - then) < minEvents) {
-                tables.batches().keepSuppressed(id, revised(then, now, minEvents));
-            }
+            carry(tables.batches(), id, key, previous.withheldBatches().contains(key),
+                    previous.publishedBatches().get(key), minEvents);
+        }
+    }
+
+    /** One cell's decision carried over (see {@link #apply}): {@code then} is its published number, or null. */
+    private static void carry(LinkedTables table, int id, CellKey key, boolean withheldThen, Long then,
+            long minEvents) {
+        long now = table.total(id);
+        if (withheldThen) {
+            table.keepSuppressed(id, "withheld in the previous release");
+        } else if (then != null && then == now) {
+            table.knownAlready(id); // published before with this value: never a complement now
+        } else if (then != null && Quarter.parseOrNull(key.period()) != null && Math.abs(now - then) < minEvents) {
+            table.keepSuppressed(id, revised(then, now, minEvents));
         }
     }
 

@@ -66,7 +66,8 @@ public final class Taxonomy {
         return text.substring(start, end);
     }
 
-    private static boolean isSpace(char c) {
+    /** Any kind of space, the no-break ones included (what a code is trimmed of, and what no other value may have). */
+    public static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 

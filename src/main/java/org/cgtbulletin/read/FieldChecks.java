@@ -111,7 +111,7 @@ final class FieldChecks {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
+        if (Taxonomy.isSpace(value.charAt(0)) || Taxonomy.isSpace(value.charAt(value.length() - 1))) {
             error(line, field, quote(value) + " has spaces around it; only taxonomy codes are trimmed, every other"
                     + " value is taken as written: remove the spaces");
             return null;
@@ -119,9 +119,6 @@ final class FieldChecks {
         return value;
     }
 
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
 
     /** A quarter {@code YYYY-Qn}; reports and returns null when malformed. */
     Quarter quarter(long line, String field, String value) {

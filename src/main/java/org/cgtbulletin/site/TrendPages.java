@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.cgtbulletin.chart.ChartPoint;
 import org.cgtbulletin.chart.TrendSeries;
 import org.cgtbulletin.analyze.Rates;
 import org.cgtbulletin.model.Dimension;
@@ -200,12 +201,12 @@ final class TrendPages {
         List<PublishedCell> series = cells.series(k[0], k[1], k[2], k[3]);
         TrendSeries chart = TrendSeries.of(label, series, cells.rates());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (PublishedCell c : series) {
-            Map<String, Object> row = view(c);
-            if (!cells.rates() && c.events() != null) { // a count's exact Poisson interval, as the chart draws it
-                double[] exact = Rates.garwood(c.events());
-                row.put("low", Rates.format(exact[0]));
-                row.put("high", Rates.format(exact[1]));
+        for (int i = 0; i < series.size(); i++) {
+            Map<String, Object> row = view(series.get(i));
+            ChartPoint drawn = chart.points().get(i);
+            if (!cells.rates() && drawn.low() != null) { // a count's exact Poisson interval, as the chart draws it
+                row.put("low", Rates.format(drawn.low()));
+                row.put("high", Rates.format(drawn.high()));
             }
             rows.add(row);
         }
