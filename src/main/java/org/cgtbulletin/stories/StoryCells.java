@@ -15,10 +15,14 @@ import org.cgtbulletin.model.TaxonomyCode;
  * group), process step, failure mode and outcome, so it tells a reader that every table cell those describe holds
  * at least one report: a lower bound the disclosure audit, which knows only the tables, never saw. On a withheld cell
  * such bounds narrow (or pin) what the suppression hides, even from reports whose contributors did not consent to
- * publication. So a story is withheld, and the staff audit says why, when any cell it falls in (in its quarter, its
- * year and over all periods, in every table) is withheld; a story whose product class is shown only as its group
- * falls in the cells of every class of that group. What remains adds nothing: each cell a published story falls in
- * is published, its exact count already known.
+ * publication. So a story is withheld, and the staff audit says why, when any cell of its quarter it falls in (in
+ * every table) is withheld; a story whose product class is shown only as its group falls in the cells of every
+ * class of that group. What remains adds nothing: each quarter cell a published story falls in is published, its
+ * exact count already known, and the bound the story puts on the same cell of its year and of all periods follows
+ * from it, since the tables state each year's cell as the sum of its quarters' cells and each {@code all} cell as
+ * the sum of the years' (a year's cell is at least its published quarter's, which is at least the stories in it).
+ * A year or {@code all} total withheld (a grand total whose change since the previous release would show a
+ * revision, say) therefore withholds no story.
  */
 public final class StoryCells {
 
@@ -41,7 +45,7 @@ public final class StoryCells {
         });
     }
 
-    /** Every cell, tabulated or not, that the story's published fields place it in. */
+    /** Every cell of its quarter, tabulated or not, that the story's published fields place it in. */
     static List<CellKey> cells(Story s, Taxonomy taxonomy) {
         List<String> classes = new ArrayList<>();
         classes.add(CellKey.ALL);
@@ -56,13 +60,12 @@ public final class StoryCells {
             }
         }
         List<CellKey> keys = new ArrayList<>();
-        for (String period : List.of(s.quarter().toString(), Integer.toString(s.quarter().year()), "all")) {
-            for (String c : classes) {
-                for (String step : List.of(CellKey.ALL, s.processStep())) {
-                    for (String mode : List.of(CellKey.ALL, s.failureMode())) {
-                        for (String outcome : List.of(CellKey.ALL, s.outcome())) {
-                            keys.add(new CellKey(period, c, step, mode, outcome));
-                        }
+        String period = s.quarter().toString();
+        for (String c : classes) {
+            for (String step : List.of(CellKey.ALL, s.processStep())) {
+                for (String mode : List.of(CellKey.ALL, s.failureMode())) {
+                    for (String outcome : List.of(CellKey.ALL, s.outcome())) {
+                        keys.add(new CellKey(period, c, step, mode, outcome));
                     }
                 }
             }
