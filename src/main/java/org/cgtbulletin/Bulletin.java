@@ -255,12 +255,15 @@ public final class Bulletin {
     /**
      * Reads and validates every input, then aggregates, protects, de-identifies the stories and analyses: the
      * stages {@code build} and {@code digest} share. {@code previousCells} is the previous release's cells.csv,
-     * whose withheld cells stay withheld (it may be absent). Returns null, with the problems collected, when the
-     * inputs have errors.
+     * whose withheld cells stay withheld (it may be absent); {@code previousAudit} the folder of its staff audit,
+     * whose record of who contributed to its published cells lets a revision of one be put to the rules (it may be
+     * absent, or of another release: revisions are then judged at worst). Returns null, with the problems collected,
+     * when the inputs have errors.
      */
     public static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
-            Problems problems) throws IOException {
-        return prepare(files, rules, content, previousCells, problems, new Stages(Progress.NONE), null);
+            Path previousAudit, Problems problems) throws IOException {
+        return prepare(files, rules, content, previousCells, previousAudit, problems, new Stages(Progress.NONE),
+                null);
     }
 
     /**
@@ -295,9 +298,12 @@ public final class Bulletin {
         return withheld::contains;
     }
 
-    /** As {@link #prepare(DatasetFiles, ValidationRules, Path, Path, Problems)}; the preview's memos when not null. */
+    /**
+     * As {@link #prepare(DatasetFiles, ValidationRules, Path, Path, Path, Problems)}; the preview's memos when not
+     * null.
+     */
     private static Prepared prepare(DatasetFiles files, ValidationRules rules, Path content, Path previousCells,
-            Problems problems, Stages stages, Preview preview) throws IOException {
+            Path previousAudit, Problems problems, Stages stages, Preview preview) throws IOException {
         stages.begin("read and validate");
         BulletinConfig config = BulletinConfig.read(content, problems);
         // The Markdown is read and rendered from here on, beside everything else; only the lessons' tags wait for
@@ -348,8 +354,8 @@ public final class Bulletin {
         stages.begin("aggregate");
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
-        PreviousRelease.Decisions previous = PreviousRelease.read(previousCells);
-        Carryover.apply(tables, previous, config.disclosure().minEvents());
+        PreviousRelease.Decisions previous = PreviousRelease.read(previousCells, previousAudit);
+        Carryover.apply(tables, previous, config.disclosure());
         List<Protection> both = protect(tables, previous, config.disclosure(), stages);
         Protection counts = both.get(0);
         Protection batches = both.get(1);
@@ -412,8 +418,8 @@ public final class Bulletin {
         }
         Stages stages = new Stages(progress);
         Prepared p = prepare(request.files(), request.rules(), request.content(), request.previous() != null
-                ? request.previous() : request.output().resolve("data").resolve("cells.csv"), problems, stages,
-                request.preview());
+                ? request.previous() : request.output().resolve("data").resolve("cells.csv"), request.audit(), problems,
+                stages, request.preview());
         return p == null ? null : render(request, p, problems, stages, progress, Pass.BUILD);
     }
 
@@ -472,6 +478,7 @@ public final class Bulletin {
         Instant clock = request.sourceDate() == null ? null : request.sourceDate().toInstant();
         Site.Result[] rendered = new Site.Result[1];
         Digests.Result[] digests = new Digests.Result[1];
+        String[] cellsFingerprint = new String[1];
         Preview preview = request.preview();
         // The preview stages into the version of the site the publish before replaced, when it kept one.
         SpareSite spare = preview == null ? null : preview.take();
@@ -480,18 +487,18 @@ public final class Bulletin {
                 stages.begin("render site");
                 // The data files (130 MB at a million reports, 1.4 s on one core) are written on a thread of their
                 // own while the pages take the cores: different files, so nothing depends on which finishes first.
-                Parallel.Pending<Void> dataFiles = Parallel.start(() -> {
+                Parallel.Pending<String> dataFiles = Parallel.start(() -> {
                     CellsFiles.write(staging.resolve("data"), p.cells());
                     SignalsFile.write(staging.resolve("data"), p.asOf(), p.signals().signals());
                     StoriesFiles.write(staging.resolve("data"), p.asOf(), p.stories().published());
-                    return null;
+                    return PreviousRelease.fingerprint(staging.resolve("data").resolve("cells.csv"));
                 });
                 try {
                     PageMemo memo = pass == Pass.BUILD ? (preview != null ? PageMemo.empty() : null) : p.pages();
                     rendered[0] = Site.render(p.site(), request.templates(), staging,
                             pass == Pass.BUILD ? null : site, memo, spare, problems);
                 } finally {
-                    join(dataFiles); // before the staging folder is published or deleted
+                    cellsFingerprint[0] = join(dataFiles); // before the staging folder is published or deleted
                 }
                 if (rendered[0] == null) {
                     throw new NothingPublished();
@@ -515,9 +522,13 @@ public final class Bulletin {
             preview.replaced(pass == Pass.BUILD ? null : p.pages(), rendered[0].memo());
         }
         if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
-            Publisher.publish(request.audit(), staging -> StaffAudit.write(staging, p.asOf(),
-                    p.config().disclosure(), p.weakerRules(), p.counts(), p.batches(), p.stories().audit()),
-                    request.sourceDate());
+            // with who contributed to the published quarter cells, for the next release's revisions (Carryover)
+            Publisher.publish(request.audit(), staging -> {
+                StaffAudit.write(staging, p.asOf(), p.config().disclosure(), p.weakerRules(), p.counts(),
+                        p.batches(), p.stories().audit());
+                PreviousRelease.writeContributions(staging, cellsFingerprint[0],
+                        Carryover.published(p.tables(), p.counts(), p.batches()));
+            }, request.sourceDate());
         }
         stages.end();
         List<PublishedCell> cells = p.cells();

@@ -2,8 +2,10 @@ package org.cgtbulletin;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -11,7 +13,9 @@ import org.cgtbulletin.aggregate.BatchKey;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.LinkedTables;
+import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.publish.PreviousRelease;
 
 /**
@@ -158,40 +162,60 @@ final class Carryover {
     /**
      * Carries the previous release's decisions over: what it withheld stays withheld; what it published with the same
      * number is public (never chosen as a complement); and a quarter's cell it published that late reports have
-     * changed by fewer than {@code minEvents} is withheld, since the change, the new number minus the published one,
-     * is those reports' count and fails the events rule on its own (a single late report would otherwise be read off
-     * by subtracting the two releases). Totals over such a quarter are then kept by {@link #keepMovedAggregates}.
+     * changed is withheld unless the change passes the rules on its own ({@link Revision}): the new number minus the
+     * published one is what those reports add up to, and would otherwise be read off by subtracting the releases.
+     * Totals over such a quarter are then kept by {@link #keepMovedAggregates}.
      */
-    static void apply(Tables tables, PreviousRelease.Decisions previous, long minEvents) {
+    static void apply(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules) {
         for (int id = 0; id < tables.cells().size(); id++) {
-            CellKey key = tables.cells().get(id);
-            carry(tables.counts(), id, key, previous.withheldCounts().contains(key),
-                    previous.publishedCounts().get(key), minEvents);
+            carry(tables.counts(), id, tables.cells().get(id), false, previous, rules);
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
-            CellKey key = new CellKey(b.period(), b.productClass(), "*", "*", "*");
-            carry(tables.batches(), id, key, previous.withheldBatches().contains(key),
-                    previous.publishedBatches().get(key), minEvents);
+            carry(tables.batches(), id, new CellKey(b.period(), b.productClass(), "*", "*", "*"), true, previous,
+                    rules);
         }
     }
 
-    /** One cell's decision carried over (see {@link #apply}): {@code then} is its published number, or null. */
-    private static void carry(LinkedTables table, int id, CellKey key, boolean withheldThen, Long then,
-            long minEvents) {
+    /** One cell's decision carried over (see {@link #apply}); {@code batch} for a denominator. */
+    private static void carry(LinkedTables table, int id, CellKey key, boolean batch,
+            PreviousRelease.Decisions previous, DisclosureRules rules) {
         long now = table.total(id);
-        if (withheldThen) {
+        Long then = (batch ? previous.publishedBatches() : previous.publishedCounts()).get(key);
+        if ((batch ? previous.withheldBatches() : previous.withheldCounts()).contains(key)) {
             table.keepSuppressed(id, "withheld in the previous release");
         } else if (then != null && then == now) {
             table.knownAlready(id); // published before with this value: never a complement now
-        } else if (then != null && Quarter.parseOrNull(key.period()) != null && Math.abs(now - then) < minEvents) {
-            table.keepSuppressed(id, revised(then, now, minEvents));
+        } else if (then != null && Quarter.parseOrNull(key.period()) != null) {
+            PreviousRelease.Contributors before = previous.contributors();
+            String refusal = Revision.refusal(then, now, before.of(key, batch, then), table.contributions(id),
+                    before.missing(), rules);
+            if (refusal != null) {
+                table.keepSuppressed(id, refusal);
+            }
         }
     }
 
-    private static String revised(long then, long now, long minEvents) {
-        return "revised since the previous release (" + then + " then, " + now + " now): the change, "
-                + (now > then ? "+" : "") + (now - then) + ", is fewer than " + minEvents + " and would be read off"
-                + " by subtracting the releases";
+    /**
+     * Who contributed to this release's published quarter cells, for the staff audit to keep
+     * ({@link PreviousRelease#writeContributions}), in the tables' order.
+     */
+    static PreviousRelease.Contributors published(Tables tables, Protection counts, Protection batches) {
+        Map<CellKey, SortedMap<String, Long>> c = new LinkedHashMap<>();
+        for (int id = 0; id < tables.cells().size(); id++) {
+            CellKey key = tables.cells().get(id);
+            if (counts.published(id) && tables.counts().total(id) > 0 && Quarter.parseOrNull(key.period()) != null) {
+                c.put(key, tables.counts().contributions(id));
+            }
+        }
+        Map<CellKey, SortedMap<String, Long>> b = new LinkedHashMap<>();
+        for (int id = 0; id < tables.batchCells().size(); id++) {
+            BatchKey key = tables.batchCells().get(id);
+            if (batches.published(id) && tables.batches().total(id) > 0
+                    && Quarter.parseOrNull(key.period()) != null) {
+                b.put(new CellKey(key.period(), key.productClass(), "*", "*", "*"), tables.batches().contributions(id));
+            }
+        }
+        return new PreviousRelease.Contributors(c, b, null);
     }
 }

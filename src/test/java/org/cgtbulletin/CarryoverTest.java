@@ -39,7 +39,7 @@ class CarryoverTest {
     @Test
     void aTotalThatGainedAWithheldQuarterIsKeptWithheldOnce() {
         Tables t = tables();
-        Carryover.apply(t, AS_OF_Q1, 5);
+        Carryover.apply(t, AS_OF_Q1, org.cgtbulletin.protect.DisclosureRules.defaults());
         // 2026-Q2 (id 1) is withheld; the year, published before (30) and still published (31), would give it away
         // as 31 - 30, so it is kept withheld; 2026-Q1, unchanged, is not
         assertEquals(1, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1, id -> false));

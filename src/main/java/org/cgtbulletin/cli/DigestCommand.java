@@ -79,7 +79,7 @@ final class DigestCommand implements Callable<Integer> {
         Problems problems = new Problems();
         Path earlier = previous != null ? previous : Path.of("site", "data", "cells.csv");
         Bulletin.Prepared prepared = Bulletin.prepare(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
-                inputs.content, earlier, problems);
+                inputs.content, earlier, Path.of("audit"), problems);
         if (prepared == null || problems.hasErrors()) {
             return Checked.finish(inputs, problems, session, null);
         }

@@ -136,7 +136,7 @@ public record DisclosureRules(int minContributors, long minEvents, double domina
     }
 
     /** A human-readable reason for the staff audit, e.g. "R1 contributors &lt; 3; R2 events &lt; 5". */
-    String describe(List<String> failed) {
+    public String describe(List<String> failed) {
         List<String> parts = new ArrayList<>();
         for (String rule : failed) {
             switch (rule) {

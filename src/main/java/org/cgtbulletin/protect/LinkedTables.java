@@ -193,7 +193,7 @@ public final class LinkedTables {
     }
 
     /** The cell's contributions, by token (unmodifiable, sorted by token). */
-    SortedMap<String, Long> contributions(int cell) {
+    public SortedMap<String, Long> contributions(int cell) {
         check(cell);
         return contributions.get(cell);
     }

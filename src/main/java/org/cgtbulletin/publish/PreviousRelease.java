@@ -1,17 +1,27 @@
 package org.cgtbulletin.publish;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
@@ -35,12 +45,152 @@ public final class PreviousRelease {
      * @param quarters         the quarters it had (empty when there was none)
      */
     public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches,
-            Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Set<Quarter> quarters) {
+            Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Set<Quarter> quarters,
+            Contributors contributors) {
         public static final Decisions NONE = new Decisions(Set.of(), Set.of(), Map.of(), Map.of(), Set.of());
+
+        /** Decisions whose contributors are not known. */
+        public Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches,
+                Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Set<Quarter> quarters) {
+            this(withheldCounts, withheldBatches, publishedCounts, publishedBatches, quarters,
+                    Contributors.unknown("no staff audit of the previous release was given"));
+        }
     }
 
-    /** Reads the previous release's cells.csv; {@link Decisions#NONE} when there is none. */
-    public static Decisions read(Path cellsCsv) throws IOException {
+    /**
+     * Who contributed what to a release's published quarter cells: the staff audit keeps it
+     * ({@value #CONTRIBUTIONS}), so that the next release can apply the rules to a revision (the change late reports
+     * made to a published cell), contributor by contributor, as {@code disclosure.md} asks. Staff only: it names
+     * contributors by their tokens, as the rest of the audit does.
+     *
+     * @param counts  count cells (quarters only) to each contributor's events; a cell with no entry had none
+     * @param batches denominators (quarters only), as keys (period, product class, *, *, *), to each contributor's
+     *                batches started
+     * @param missing null when known; else why not (for the staff audit), and both maps are empty
+     */
+    public record Contributors(Map<CellKey, SortedMap<String, Long>> counts,
+            Map<CellKey, SortedMap<String, Long>> batches, String missing) {
+
+        public static Contributors unknown(String why) {
+            return new Contributors(Map.of(), Map.of(), why);
+        }
+
+        /**
+         * A published cell's contributions then, or null when not known: when this release's are not, or they do
+         * not add up to the number the release published (then the audit and the cells are not of one release).
+         */
+        public SortedMap<String, Long> of(CellKey key, boolean batch, long publishedThen) {
+            if (missing != null) {
+                return null;
+            }
+            SortedMap<String, Long> found = (batch ? batches : counts).get(key);
+            SortedMap<String, Long> then = found != null ? found : new TreeMap<>();
+            long sum = 0;
+            for (long x : then.values()) {
+                sum += x;
+            }
+            return sum == publishedThen ? then : null;
+        }
+    }
+
+    /** The staff audit's file of who contributed to the published quarter cells. */
+    public static final String CONTRIBUTIONS = "contributions.csv";
+
+    private static final List<String> CONTRIBUTIONS_HEADER = List.of("table", "period", "product_class",
+            "process_step", "failure_mode", "outcome", "contributor", "amount");
+    private static final String FINGERPRINT = " cells.csv sha256 ";
+
+    /**
+     * Writes {@value #CONTRIBUTIONS} into a staff audit folder: one row per contributor of each published quarter
+     * cell (amounts above 0), in the order given; its first line, a comment, is the fingerprint of the cells.csv
+     * published beside it ({@link #fingerprint}), so that a later build uses it only with that release.
+     */
+    public static void writeContributions(Path auditDir, String cellsFingerprint, Contributors c)
+            throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setCommentMarker('#')
+                .setHeaderComments(FINGERPRINT.strip() + " " + cellsFingerprint)
+                .setHeader(CONTRIBUTIONS_HEADER.toArray(String[]::new)).build();
+        try (Writer w = Files.newBufferedWriter(auditDir.resolve(CONTRIBUTIONS), StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(w, format)) {
+            rows(out, "events", c.counts());
+            rows(out, "batches", c.batches());
+        }
+    }
+
+    private static void rows(CSVPrinter out, String table, Map<CellKey, SortedMap<String, Long>> cells)
+            throws IOException {
+        for (Map.Entry<CellKey, SortedMap<String, Long>> cell : cells.entrySet()) {
+            CellKey k = cell.getKey();
+            for (Map.Entry<String, Long> x : cell.getValue().entrySet()) {
+                if (x.getValue() > 0) {
+                    out.printRecord(table, k.period(), k.productClass(), k.processStep(), k.failureMode(),
+                            k.outcome(), x.getKey(), x.getValue());
+                }
+            }
+        }
+    }
+
+    /** The SHA-256 of a file's bytes, in hex: what ties a staff audit's contributions to its cells.csv. */
+    public static String fingerprint(Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * The contributions the staff audit in {@code auditDir} kept for the release whose cells.csv is
+     * {@code cellsCsv}; unknown (with the reason) when the folder has none, or kept them for another release.
+     */
+    static Contributors contributors(Path cellsCsv, Path auditDir) throws IOException {
+        Path file = auditDir == null ? null : auditDir.resolve(CONTRIBUTIONS);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Contributors.unknown("the staff audit folder holds no " + CONTRIBUTIONS + " of the previous"
+                    + " release");
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
+                .build();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = format.parse(r)) {
+            String comment = p.getHeaderComment();
+            if (comment == null || !comment.strip().equals(FINGERPRINT.strip() + " " + fingerprint(cellsCsv))
+                    || !p.getHeaderNames().equals(CONTRIBUTIONS_HEADER)) {
+                return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " is of another release than "
+                        + cellsCsv);
+            }
+            Map<CellKey, SortedMap<String, Long>> counts = new HashMap<>();
+            Map<CellKey, SortedMap<String, Long>> batches = new HashMap<>();
+            for (CSVRecord rec : p) {
+                long amount = number(rec.get("amount"));
+                boolean batch = rec.get("table").equals("batches");
+                if (amount < 0 || !batch && !rec.get("table").equals("events")) {
+                    return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " line "
+                            + rec.getRecordNumber() + " is not as a build writes it");
+                }
+                CellKey key = new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
+                        rec.get("failure_mode"), rec.get("outcome"));
+                (batch ? batches : counts).computeIfAbsent(key, k -> new TreeMap<>()).put(rec.get("contributor"),
+                        amount);
+            }
+            return new Contributors(counts, batches, null);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException damaged) {
+            return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " cannot be read: "
+                    + damaged.getMessage());
+        }
+    }
+
+    /**
+     * Reads the previous release's cells.csv, and the contributions the staff audit in {@code auditDir} (may be
+     * null) kept for it; {@link Decisions#NONE} when there is no cells.csv.
+     */
+    public static Decisions read(Path cellsCsv, Path auditDir) throws IOException {
         if (cellsCsv == null || !Files.isRegularFile(cellsCsv)) {
             return Decisions.NONE;
         }
@@ -90,7 +240,8 @@ public final class PreviousRelease {
                 withheldBatches.add(k);
             }
         }
-        return new Decisions(counts, withheldBatches, published, batchValues, quarters);
+        return new Decisions(counts, withheldBatches, published, batchValues, quarters,
+                contributors(cellsCsv, auditDir));
     }
 
     /** A published number of cells.csv; -1 when it is not one (such a cell is then never taken as known). */

@@ -543,6 +543,48 @@ class BuildDisclosureTest {
     }
 
     /**
+     * A revision large enough for the events rule is put to the other rules too, contributor by contributor: six late
+     * reports for 2025-Q3 (a quarter release 1 published), all with one report's codes, from one contributor
+     * ({@code one}) or two each from three ({@code three}). The staff audit of release 1 keeps who contributed to its
+     * published cells; without it ({@code three-unknown}) the change is judged at worst, as if its largest
+     * contributors now had made it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"one", "three", "three-unknown"})
+    void aRevisionIsPutToTheRulesContributorByContributor(String late) throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
+        List<SmallWorld.Row> first = releaseAsOf2026Q1(content, all);
+        Map<String, String> events1 = events(cells(dir.resolve("site")));
+        assertTrue(Files.readString(dir.resolve("audit/contributions.csv")).startsWith("# cells.csv sha256 "));
+        if (late.endsWith("unknown")) {
+            Files.delete(dir.resolve("audit/contributions.csv"));
+        }
+        SmallWorld.Row model = first.stream().filter(r -> r.quarter().equals("2025-Q3")).findFirst().orElseThrow();
+        List<String> tokens = first.stream().map(SmallWorld.Row::contributor).distinct().sorted().toList();
+        List<SmallWorld.Row> second = new ArrayList<>(all);
+        for (int i = 0; i < 6; i++) {
+            String who = late.equals("one") ? model.contributor() : tokens.get(i % 3);
+            second.add(new SmallWorld.Row("R-LATE" + i, who, "2025-Q3", model.productClass(), model.step(),
+                    model.mode(), model.outcome()));
+        }
+        List<CSVRecord> release2 = releaseAsOf2026Q2(content, second);
+        String total = "2025-Q3|*|*|*|*";
+        String audit = Files.readString(dir.resolve("audit/audit.json"));
+        if (late.equals("three")) {
+            assertEquals("published", statuses(release2).get(total));
+            assertEquals(Long.parseLong(events1.get(total)) + 6, Long.parseLong(events(release2).get(total)));
+            assertFalse(audit.contains("revised since the previous release"), "no revision withheld");
+        } else {
+            assertFalse("published".equals(statuses(release2).get(total)), "the revised quarter is withheld");
+            assertTrue(audit.contains(late.equals("one") ? "the change, +6, came from 1 contributor and fails the"
+                    + " rules on its own (R1 contributors < 3" : "the change, +6, could have come from as few as"),
+                    audit);
+        }
+        assertEquals(0, new ObjectMapper().readTree(audit).get("events").get("derivable").size());
+    }
+
+    /**
      * Differencing totals across releases: release 1 as of 2026-Q1 publishes the year 2026 (one quarter so far) and
      * {@code all}; release 2, as of 2026-Q2, the same totals with 2026-Q2 added. Where both releases publish such a
      * total, the new value minus the old is that total's 2026-Q2 cell, so no withheld 2026-Q2 cell may have one.

@@ -40,7 +40,7 @@ final class DigestFixtures {
         Bulletin.Prepared p = Bulletin.prepare(new DatasetFiles(GOLDEN.resolve("data/reports.csv"),
                 GOLDEN.resolve("data/volumes.csv"), null, GOLDEN.resolve("taxonomy.yaml")),
                 new ValidationRules(LocalDate.ofInstant(CliRun.CLOCK.instant(), CliRun.CLOCK.getZone()), asOf),
-                GOLDEN, GOLDEN.resolve("no-previous-release.csv"), problems);
+                GOLDEN, GOLDEN.resolve("no-previous-release.csv"), null, problems);
         assertNotNull(p, problems.toString());
         return p.site();
     }

@@ -72,7 +72,7 @@ class DigestSafetyTest {
         Bulletin.Prepared p = Bulletin.prepare(new DatasetFiles(content.resolve("data/reports.csv"),
                 content.resolve("data/volumes.csv"), null, taxonomy),
                 new ValidationRules(LocalDate.ofInstant(CliRun.CLOCK.instant(), CliRun.CLOCK.getZone()), null),
-                content, dir.resolve("none.csv"), problems);
+                content, dir.resolve("none.csv"), null, problems);
         assertNotNull(p, problems.toString());
         SiteInput in = p.site();
         Digests.Source source = Digests.source(in, DigestFixtures.TEMPLATES,
