@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
@@ -265,8 +266,30 @@ final class Markdown {
     }
 
     String toHtml(String markdown) {
-        Node document = parse(markdown);
+        Node document = belowTheTitle(parse(markdown));
         return DirectHtml.covers(document) ? direct.render(document) : renderer.render(document);
+    }
+
+    /**
+     * The page's title is its only {@code h1}: a text with a level-1 heading ({@code # ...}) has every heading moved
+     * one level down (at most to 6), so that its outline stays as written, under the title. A text whose headings
+     * start at level 2, as the shipped ones do, is left as it is.
+     */
+    static Node belowTheTitle(Node document) {
+        List<Heading> headings = new java.util.ArrayList<>();
+        boolean titled = false;
+        for (Node n : document.getDescendants()) {
+            if (n instanceof Heading h) {
+                headings.add(h);
+                titled |= h.getLevel() == 1;
+            }
+        }
+        if (titled) {
+            for (Heading h : headings) {
+                h.setLevel(Math.min(6, h.getLevel() + 1));
+            }
+        }
+        return document;
     }
 
     /** The document as this parser reads it (tests compare it with flexmark's own). */
@@ -276,7 +299,7 @@ final class Markdown {
 
     /** The same document through flexmark's renderer whatever it holds: what {@link #toHtml} must equal (tests). */
     String flexmarkHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        return renderer.render(belowTheTitle(parser.parse(markdown)));
     }
 
     /**

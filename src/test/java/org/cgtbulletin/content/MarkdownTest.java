@@ -41,7 +41,10 @@ class MarkdownTest {
         options.set(HtmlRenderer.ESCAPE_HTML, !allowRawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
-        return HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(markdown));
+        // flexmark's own parser and renderer, with the one change the bulletin makes to a document: its headings
+        // below the page's title
+        return HtmlRenderer.builder(options).build().render(Markdown.belowTheTitle(Parser.builder(options).build()
+                .parse(markdown)));
     }
 
     private static String row(Random random, int cells) {
@@ -214,6 +217,19 @@ class MarkdownTest {
      * HTML is flexmark's with the bulletin's options and its link disarming; where no link could be disarmed, also
      * flexmark's as documented.
      */
+    @Test
+    void aTextWithItsOwnTitleHasItsHeadingsMovedBelowThePagesTitle() {
+        Markdown markdown = new Markdown(false);
+        String html = markdown.toHtml("# Mycoplasma\n\ntext\n\n## Where\n\n###### Deepest\n\n> # quoted\n");
+        assertFalse(html.contains("<h1"), html);
+        assertTrue(html.contains("<h2>Mycoplasma</h2>") && html.contains("<h3>Where</h3>")
+                && html.contains("<h6>Deepest</h6>") && html.contains("<h2>quoted</h2>"), html);
+        // headings that start at level 2 are as written
+        assertTrue(markdown.toHtml("## Where\n\n### What\n").contains("<h2>Where</h2>\n<h3>What</h3>"));
+        assertEquals(markdown.flexmarkHtml("Setext\n===\n\n- # in a list\n"),
+                markdown.toHtml("Setext\n===\n\n- # in a list\n"));
+    }
+
     @Test
     void imagesAreLoadedOnlyFromTheSiteItself() {
         for (boolean raw : new boolean[] {false, true}) {
