@@ -104,15 +104,24 @@ public final class Deidentifier {
 
     /**
      * Where the denylist's terms occur in a text as written (whole words, any case, accents and dashes folded as
-     * {@link #clean} folds them): each match's start and end, in order. For text that is published as written,
+     * {@link #clean} folds them; and the whole word where a term is glued into one at a change of case, as in
+     * {@code NorthbridgeCGT}): each match's start and end, in order. For text that is published as written,
      * such as the editorial Markdown, where a match is an error rather than something to replace.
      */
     public List<int[]> deniedSpans(String text) {
         List<int[]> found = new ArrayList<>();
         if (text != null && !text.isEmpty() && denylistSize > 0) {
-            words.find(Fold.chars(text), (start, end, term) -> {
-                if (denied[term]) {
-                    found.add(new int[] {start, end});
+            words.find(Fold.chars(text), text, new TermMatcher.Hits() {
+                @Override
+                public void hit(int start, int end, int term) {
+                    if (denied[term]) {
+                        found.add(new int[] {start, end});
+                    }
+                }
+
+                @Override
+                public void glued(int start, int end, int term) {
+                    hit(start, end, term);
                 }
             });
         }
@@ -154,12 +163,22 @@ public final class Deidentifier {
         char[] folded = Fold.chars(s);
         IdentifierScan scan = new IdentifierScan(s, spans);
         scan.run();
-        words.find(folded, (start, end, term) -> {
-            if (keywordActions[term] != 0) {
-                scan.keyword(start, end, keywordActions[term]);
+        words.find(folded, s, new TermMatcher.Hits() {
+            @Override
+            public void hit(int start, int end, int term) {
+                if (keywordActions[term] != 0) {
+                    scan.keyword(start, end, keywordActions[term]);
+                }
+                if (denied[term]) {
+                    spans.add(start, end, IdentifierKind.DENYLIST, null);
+                }
             }
-            if (denied[term]) {
-                spans.add(start, end, IdentifierKind.DENYLIST, null);
+
+            @Override
+            public void glued(int start, int end, int term) {
+                if (denied[term]) { // the whole word: NorthbridgeCGT is a name, not Northbridge and CGT
+                    spans.add(start, end, IdentifierKind.DENYLIST, null);
+                }
             }
         });
         return spans.isEmpty() ? s : collapse(spans.render(s, counts));

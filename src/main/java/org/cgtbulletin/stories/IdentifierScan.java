@@ -139,10 +139,14 @@ final class IdentifierScan {
     /** 2025-03 (a month). */
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<![\\p{N}/.-])" + YEAR
             + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
-    /** 14/03 or 03/14: a day and month of two digits each, without a year (so not 1/2, 3/4 or 24/7). */
+    /**
+     * 14/03 or 03/14: a day and month of two digits each, without a year (so not 1/2, 3/4 or 24/7); or 14.03. or
+     * 1.3., as German and Dutch write a day and month (the second dot tells it from a decimal number). Only after a
+     * word that introduces a date, in English or in those languages (am 11.08., op 11.08., le 11/08).
+     */
     private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<=\\b(?i:on|by|from|until|till|since|dated"
-            + "|before|after)\\s)(\\d{2})/(\\d{2})"
-            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)");
+            + "|before|after|am|vom|bis|ab|seit|zum|le|du|au|el|del|al|op|van|tot)\\s)(?:(\\d{2})/(\\d{2})"
+            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)|(\\d{1,2})\\.(\\d{1,2})\\.(?![\\p{N}]|\\p{L}|\\s?(?:19|20)\\d{2}))");
     /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
             + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
@@ -212,6 +216,40 @@ final class IdentifierScan {
     private static final int THE_ACTION = 16;
     private static final int TITLE_ACTION = 32;
     private static final int MONTH_ACTION = 64;
+    private static final int ANY_MONTH_ACTION = 128;
+    /**
+     * Months by name, folded (no accents, any case): English, French, German, Spanish, Italian, Dutch and
+     * Portuguese. (English "may" only as {@link #MONTH_WORDS} has it, capitalized: in lower case it is a verb.)
+     */
+    private static final Map<String, Integer> ANY_MONTHS = new HashMap<>();
+
+    static {
+        String[][] names = {
+            {"january", "janvier", "januar", "janner", "enero", "gennaio", "januari", "janeiro"},
+            {"february", "fevrier", "februar", "febrero", "febbraio", "februari", "fevereiro"},
+            {"march", "mars", "marz", "maerz", "marzo", "maart", "marco"},
+            {"april", "avril", "abril", "aprile"},
+            {"mai", "mayo", "maggio", "mei", "maio"},
+            {"june", "juin", "juni", "junio", "giugno", "junho"},
+            {"july", "juillet", "juli", "julio", "luglio", "julho"},
+            {"august", "aout", "agosto", "augustus"},
+            {"september", "septembre", "septiembre", "setiembre", "settembre", "setembro"},
+            {"october", "octobre", "oktober", "octubre", "ottobre", "outubro"},
+            {"november", "novembre", "noviembre", "novembro"},
+            {"december", "decembre", "dezember", "diciembre", "dicembre", "dezembro"}};
+        for (int month = 1; month <= 12; month++) {
+            for (String name : names[month - 1]) {
+                ANY_MONTHS.put(name, month);
+            }
+        }
+    }
+
+    /** A day before a month's name in any of those languages: 11 août, 11. März, 3 de marzo, 3rd of april. */
+    private static final Pattern DAY_BEFORE_MONTH = Pattern.compile("(?<![\\p{N}.,/-])(\\d{1,2})(?:\\.|er|re|e|º|ª"
+            + "|st|nd|rd|th)?\\s(?:(?i:de|del|of|the)\\s)?$");
+    /** A year after a month's name: août 2026, März 2026, marzo de 2026, april, 2026. */
+    private static final Pattern YEAR_AFTER_MONTH = Pattern.compile("\\.?,?\\s(?:(?i:de|del|of)\\s)?" + YEAR
+            + "(?![\\p{L}\\p{N}])");
     /**
      * Every word that starts a pattern (folded), with what it may start. The de-identifier finds them with the
      * denylist terms, in one automaton pass, and hands each to {@link #keyword}.
@@ -234,6 +272,7 @@ final class IdentifierScan {
         actions.merge("the", THE_ACTION, (a, b) -> a | b);
         TITLES.forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), TITLE_ACTION, (a, b) -> a | b));
         MONTH_WORDS.keySet().forEach(k -> actions.merge(k.toLowerCase(Locale.ROOT), MONTH_ACTION, (a, b) -> a | b));
+        ANY_MONTHS.keySet().forEach(k -> actions.merge(k, ANY_MONTH_ACTION, (a, b) -> a | b));
         KEYWORDS = java.util.Collections.unmodifiableMap(actions);
     }
 
@@ -429,9 +468,9 @@ final class IdentifierScan {
             if (dayMonth || monthDay) {
                 date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
             }
-        } else if (next == '/' && (m = at(SHORT_NUMERIC_DATE, i)) != null) {
-            int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
+        } else if ((next == '/' || next == '.') && (m = at(SHORT_NUMERIC_DATE, i)) != null) {
+            int a = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+            int b = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
             if (valid(a, b) || valid(b, a)) {
                 date(s, spans, m.start(), m.end(), null, 1, 1);
             }
@@ -565,6 +604,9 @@ final class IdentifierScan {
                 date(s, spans, m.start(), m.end(), m.group(2), month, month);
             }
         }
+        if ((actions & ANY_MONTH_ACTION) != 0) {
+            anyMonth(i, j);
+        }
         if ((actions & LOT_ACTION) != 0 && digitWithin(j, 30)) {
             afterWord(LOT_WORD, i, IdentifierKind.LOT);
         }
@@ -582,6 +624,31 @@ final class IdentifierScan {
         if ((actions & THE_ACTION) != 0 && j + 1 < n && isDigit(t[j + 1])
                 && (m = at(DAY_MONTH, i)) != null) {
             dayMonth(m);
+        }
+    }
+
+    /**
+     * A month's name in any case and in several languages ({@link #ANY_MONTHS}) with a day before it or a year after
+     * it: {@code 11 août 2026}, {@code am 11. März}, {@code 3 de marzo de 2026}, {@code 14 march 2025}. Alone it is
+     * left as it is ({@code Mars}, {@code mayo}); {@link #MONTH_ALONE} handles English months after a preposition.
+     */
+    private void anyMonth(int i, int j) {
+        Integer month = ANY_MONTHS.get(Fold.of(s.substring(i, j)));
+        if (month == null) {
+            return;
+        }
+        int start = i;
+        boolean day = false;
+        Matcher before = matchers.computeIfAbsent(DAY_BEFORE_MONTH, p -> p.matcher(s).useTransparentBounds(true));
+        before.region(Math.max(0, i - 12), i);
+        if (before.find() && valid(Integer.parseInt(before.group(1)), month)) {
+            start = before.start();
+            day = true;
+        }
+        Matcher after = at(YEAR_AFTER_MONTH, j);
+        if (day || after != null) {
+            date(s, spans, start, after != null ? after.end() : j, after != null ? after.group(1) : null, month,
+                    month);
         }
     }
 

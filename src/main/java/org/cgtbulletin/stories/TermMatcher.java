@@ -12,7 +12,8 @@ import java.util.Map;
  * Finds every whole-word occurrence of any of a set of terms in one pass over a text, however many terms there
  * are: an Aho-Corasick automaton over the {@link Fold folded} terms. Matching is therefore case-insensitive,
  * accent-insensitive and treats spaces, line breaks and dashes alike; a term matches only where neither end
- * touches a letter or digit, so {@code Acme} matches "ACME", "Acme's" and "Acme-made" but not "Acmeville".
+ * touches a letter or digit, so {@code Acme} matches "ACME", "Acme's" and "Acme-made" but not "Acmeville" (the
+ * glued matches of {@link #find(char[], String, Hits)} aside).
  * Immutable and thread-safe once built.
  */
 final class TermMatcher {
@@ -20,7 +21,17 @@ final class TermMatcher {
     /** Receives each match as a span of the text, with the index of the term (in the order given). */
     interface Hits {
         void hit(int start, int end, int term);
+
+        /**
+         * A match glued to the letters of a longer word at a change from lower to upper case (see {@link
+         * #find(char[], String, Hits)}): {@code [start, end)} is the whole word, {@code term} the term inside it.
+         */
+        default void glued(int start, int end, int term) {
+        }
     }
+
+    /** The fewest characters a term glued inside a longer word must have to be reported ({@link Hits#glued}). */
+    static final int GLUED_MIN = 4;
 
     private static final TermMatcher EMPTY = new TermMatcher(List.of(), 0);
     /**
@@ -221,6 +232,16 @@ final class TermMatcher {
 
     /** Reports every whole-word match in an already {@link Fold folded} text, in order of its end. */
     void find(char[] folded, Hits hits) {
+        find(folded, null, hits);
+    }
+
+    /**
+     * As {@link #find(char[], Hits)}; with the text as written ({@code original}, not null), also every match of
+     * {@link #GLUED_MIN} characters or more glued into a longer word where the case changes from lower to upper at
+     * each glued end ({@code NorthbridgeCGT}, {@code theAcme}, {@code ProAcmeBio}), reported as the whole word to
+     * {@link Hits#glued}. A word of one case throughout ({@code Acmeville}, {@code ACMECGT}) gives no such match.
+     */
+    void find(char[] folded, String original, Hits hits) {
         if (terms == 0) {
             return;
         }
@@ -242,10 +263,29 @@ final class TermMatcher {
                 int start = end - length[t];
                 if (wholeWord(folded, start, end)) {
                     hits.hit(start, end, termIndex[t]);
+                } else if (original != null && end - start >= GLUED_MIN && glued(folded, original, start, end)) {
+                    int from = start;
+                    while (from > 0 && Fold.isWordChar(folded[from - 1])) {
+                        from--;
+                    }
+                    int to = end;
+                    while (to < folded.length && Fold.isWordChar(folded[to])) {
+                        to++;
+                    }
+                    hits.glued(from, to, termIndex[t]);
                 }
                 t = dict[t];
             }
         }
+    }
+
+    /** Whether each end of the match is a word's end or a change from a lower-case letter to an upper-case one. */
+    private static boolean glued(char[] folded, String original, int start, int end) {
+        boolean before = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start])
+                || Character.isLowerCase(original.charAt(start - 1)) && Character.isUpperCase(original.charAt(start));
+        boolean after = end == folded.length || !Fold.isWordChar(folded[end]) || !Fold.isWordChar(folded[end - 1])
+                || Character.isLowerCase(original.charAt(end - 1)) && Character.isUpperCase(original.charAt(end));
+        return before && after;
     }
 
     private static boolean wholeWord(char[] s, int start, int end) {

@@ -93,6 +93,14 @@ class DeidentifierCorpusTest {
                 "See lot-number [lot], Batch-ID [lot] and Chargennummer [lot].");
         c("date", "Exported as 20260811 (11082026) and noted on 11/08.", "Exported as 2026-Q3 (2026-Q3) and noted on"
                 + " [date].");
+        // dates in other languages, and English months in lower case
+        c("date", "Le 11 août 2026, am 11. März 2026 und el 3 de marzo de 2026.",
+                "Le 2026-Q3, am 2026-Q1 und el 2026-Q1.");
+        c("date", "Noted 14 march 2025, 3rd of april and 2 Juni; gemeld op 7 mei, fin juillet 2025.",
+                "Noted 2025-Q1, [date] and [date]; gemeld op [date], fin 2025-Q3.");
+        c("date", "Gemeldet am 11.08. und vom 1.8. bis 3.9.; on 11.08. too.",
+                "Gemeldet am [date] und vom [date] bis [date]; on [date] too.");
+        same("date", "Mars, mayo and Marco are words; bag 5 may leak; the ratio was 11.08. and pH 7.2 at 1.8.");
         same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells, 12/12 samples passed,"
                 + " feed every 12/24 h.");
         // titled names
@@ -145,6 +153,8 @@ class DeidentifierCorpusTest {
         same("keep", "CAR-T product from AAV9, HEK293, CD19 and CD34+ lines.");
         same("keep", "Lot release testing was delayed; the supplement lot was positive.");
         same("keep", "Batch record review found lot-to-lot variability in batch 3.");
+        c("denylist", "NorthbridgeCGT, theAcme team and ProAcmeBio's kit; RidgewayQC.",
+                "[name], [name] team and [name]'s kit; [name].");
         same("keep", "Acmeville, Acme2 and Macme are not names here.");
         same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
         same("keep", "ISO 14644-1 grade B, 21 CFR 1271, pH 7.2, 0.22 \u00B5m filter, \u2265 95% purity, 5 \u00B5L.");

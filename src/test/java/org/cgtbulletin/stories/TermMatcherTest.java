@@ -77,6 +77,30 @@ class TermMatcherTest {
     }
 
     @Test
+    void aTermGluedIntoAWordAtAChangeOfCaseIsReportedAsTheWholeWord() {
+        TermMatcher m = TermMatcher.of(List.of("Acme", "Bio"));
+        List<String> glued = new ArrayList<>();
+        TermMatcher.Hits hits = new TermMatcher.Hits() {
+            @Override
+            public void hit(int start, int end, int term) {
+                glued.add("whole " + start + "-" + end);
+            }
+
+            @Override
+            public void glued(int start, int end, int term) {
+                glued.add(start + "-" + end);
+            }
+        };
+        for (String text : List.of("AcmeCGT", "theAcme", "ProAcmeBio", "Acmeville", "ACMECGT", "Acme2", "Macme",
+                "acme")) {
+            m.find(Fold.chars(text), text, hits);
+            glued.add("|");
+        }
+        // "Bio" is too short to be looked for inside a word
+        assertEquals(List.of("0-7", "|", "0-7", "|", "0-10", "|", "|", "|", "|", "|", "whole 0-4", "|"), glued);
+    }
+
+    @Test
     void thousandsOfTermsAreOneAutomaton() {
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
