@@ -112,7 +112,10 @@ public final class DatasetReader {
             try (InputStream in = Files.newInputStream(path);
                  DecodingReader reader = new DecodingReader(in, file, found)) {
                 if (name.endsWith(".csv")) {
-                    CsvRows.read(reader, file, schema, found, rows);
+                    // after a record that breaks the file's structure, the rest is read from a second reading,
+                    // whose bad bytes (reported by the first) are not reported again
+                    CsvRows.read(reader, () -> new DecodingReader(Files.newInputStream(path), file,
+                            Problems.handedTo(p -> { })), file, schema, found, rows);
                 } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
                     JsonRows.readLines(reader, file, schema, found, rows);
                 } else if (name.endsWith(".json")) {

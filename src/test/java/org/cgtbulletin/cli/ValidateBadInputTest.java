@@ -288,6 +288,46 @@ class ValidateBadInputTest {
         assertProblem(run, f, 4, "quote", "never closed", "the file ended inside it");
     }
 
+    /**
+     * After a record that breaks the file's structure the rest is still checked, read as if the broken record had
+     * ended with its line: every problem is reported, not just the first (dataset.md, "Bad input"). With a quote
+     * never closed, with text after a closing quote, and with Windows line ends.
+     */
+    @Test
+    void theRowsAfterABrokenRecordAreStillChecked() throws IOException {
+        for (String end : List.of("\n", "\r\n", "\r")) {
+            String unclosed = GOOD.replace("R-1", "R-2").replace("\"Added CoA review.\"", "\"Added CoA review.");
+            String textAfter = GOOD.replace("R-1", "R-2").replace("\"Added CoA review.\"", "\"Added\" CoA review.");
+            for (String broken : List.of(unclosed, textAfter)) {
+                Path f = write("r.csv", String.join(end, HEADER, GOOD, broken, GOOD.replace("R-1", "R-3"),
+                        GOOD.replace("R-1", "R-4").replace("expansion,", "expanse,"), GOOD, GOOD.replace("R-1",
+                        "R-6").replace("\"Day-7", "\"Day-8\" x")) + end + GOOD.replace("R-1", "R-7") + end);
+                CliRun run = validate(f);
+                assertEquals(1, run.status());
+                assertProblem(run, f, 3, "quote", "The lines after it are read as if that row ended with its line");
+                assertProblem(run, f, 5, "process_step", "expanse");
+                assertProblem(run, f, 6, "report_id", "R-1");
+                assertProblem(run, f, 7, "quote");
+                assertEquals(4, run.err().lines().filter(l -> l.startsWith(f + ":")).count(), run.err());
+            }
+        }
+    }
+
+    /** How many broken records a file is read past (CsvRows.MAX_RESYNCS). */
+    private static final int RESYNCS = 20;
+
+    @Test
+    void afterManyBrokenRecordsTheRestIsNotChecked() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER + "\n");
+        for (int i = 1; i <= RESYNCS + 2; i++) {
+            text.append(GOOD.replace("R-1", "R-" + i).replace("\"Day-7", "\"Day\"-7")).append('\n');
+        }
+        Path f = write("r.csv", text.toString());
+        CliRun run = validate(f);
+        assertProblem(run, f, RESYNCS + 2, "quote", "Nothing after this point was read");
+        assertEquals(RESYNCS + 1, run.err().lines().filter(l -> l.startsWith(f + ":")).count());
+    }
+
     @Test
     void wrongDelimiterSemicolon() throws IOException {
         Path f = write("r.csv", HEADER.replace(',', ';') + "\n" + GOOD.replace(',', ';') + "\n");
