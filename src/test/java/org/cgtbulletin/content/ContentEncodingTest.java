@@ -42,7 +42,7 @@ class ContentEncodingTest {
         EditorialContent content = read(dir, problems);
         assertFalse(problems.hasErrors(), problems.kept().toString());
         Map<String, EditorialContent.Page> pages = content.pages();
-        assertEquals("<h1>Heading</h1>\n<p>A line\nand the next.</p>\n", pages.get("ascii").html());
+        assertEquals("<h2>Heading</h2>\n<p>A line\nand the next.</p>\n", pages.get("ascii").html()); // below the title
         assertEquals(pages.get("ascii").html(), pages.get("crlf").html());
         assertEquals(pages.get("ascii").html(), pages.get("utf8").html());
         assertEquals(pages.get("ascii").html(), pages.get("bom").html());
