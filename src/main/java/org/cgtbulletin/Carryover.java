@@ -189,7 +189,8 @@ final class Carryover {
         } else if (then != null && Quarter.parseOrNull(key.period()) != null) {
             PreviousRelease.Contributors before = previous.contributors();
             String refusal = Revision.refusal(then, now, before.of(key, batch, then), table.contributions(id),
-                    before.missing(), rules);
+                    before.missing() != null ? before.missing() : "the staff audit's " + PreviousRelease.CONTRIBUTIONS
+                            + " does not add up to the number published for this cell", rules);
             if (refusal != null) {
                 table.keepSuppressed(id, refusal);
             }

@@ -26,7 +26,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
 
-/** The suppression decisions of the previous release, read from its {@code data/cells.csv}. */
+/**
+ * The suppression decisions of the previous release, read from its {@code data/cells.csv}, and who contributed to
+ * its published quarter cells, from its staff audit's {@value #CONTRIBUTIONS}.
+ */
 public final class PreviousRelease {
 
     private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::label);
@@ -43,6 +46,7 @@ public final class PreviousRelease {
      * @param publishedCounts  count cells it published, by key, with their events
      * @param publishedBatches denominators it published, as keys (period, product class, *, *, *), with their value
      * @param quarters         the quarters it had (empty when there was none)
+     * @param contributors     who contributed to its published quarter cells, from its staff audit (or why not known)
      */
     public record Decisions(Set<CellKey> withheldCounts, Set<CellKey> withheldBatches,
             Map<CellKey, Long> publishedCounts, Map<CellKey, Long> publishedBatches, Set<Quarter> quarters,
