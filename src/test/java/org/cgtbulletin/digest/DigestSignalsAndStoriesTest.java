@@ -114,7 +114,7 @@ class DigestSignalsAndStoriesTest {
     @Test
     void storiesOfThePeriodFeaturedFirstAndEscaped() throws Exception {
         String x = source(DigestPeriod.quarter(Quarter.parse("2026-Q2"))).xhtml();
-        int featured = x.indexOf("Mycoplasma positive at Expansion</h3>\n<p class=\"meta\">2026 Q2 · Cell therapy");
+        int featured = x.indexOf("Mycoplasma positive at Expansion</h3>\n<p class=\"meta\"><span class=\"nowrap\">2026 Q2</span> · Cell therapy");
         int plain = x.indexOf("A plain story.");
         assertTrue(featured > 0 && plain > featured, "featured first: " + x);
         assertTrue(x.contains("The culture was &lt;script&gt;alert(1)&lt;/script&gt; positive."), x);
