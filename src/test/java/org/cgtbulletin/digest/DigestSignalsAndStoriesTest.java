@@ -77,7 +77,7 @@ class DigestSignalsAndStoriesTest {
         assertTrue(x.contains("<h3>Rising: Mycoplasma positive at Expansion</h3>"), x);
         assertTrue(x.contains("<li><strong>Spike.</strong> Low viability jumped above its baseline"
                 + " &lt;b&gt;this&lt;/b&gt; quarter.</li>"), "summaries are text: " + x);
-        assertTrue(x.contains("2026 Q2 · rate_ratio_per_quarter 1.43 · p &lt; 0.001 · q 0.004"), x);
+        assertTrue(x.contains("2026 Q2</span> · rate_ratio_per_quarter 1.43 · p &lt; 0.001 · q 0.004"), x);
         assertTrue(x.contains("<h3>Over-represented: Documentation error in Aav vector</h3>"), x);
         assertTrue(x.contains("The bulletin does not tabulate this combination; the chart shows Documentation"
                 + " error across all process steps and product classes."), x);
