@@ -80,6 +80,15 @@ public final class Deidentifier {
                 v[1] = 1;
             }
         }
+        // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale, Tamsin_Hale)
+        for (String t : denylist) {
+            String folded = Fold.term(t);
+            if (folded.indexOf(' ') > 0) {
+                for (String joint : new String[] {"", ".", "_"}) {
+                    terms.computeIfAbsent(folded.replace(" ", joint), x -> new int[2])[1] = 1;
+                }
+            }
+        }
         List<String> list = new ArrayList<>(terms.keySet());
         this.words = TermMatcher.of(list);
         this.keywordActions = new int[list.size()];

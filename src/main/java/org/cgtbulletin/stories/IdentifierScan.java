@@ -121,7 +121,7 @@ final class IdentifierScan {
             + "\\s?(?:-|\u2013|to|and)\\s?)?(\\d{1,2})" + ORDINAL + "(?:\\s(?:of\\s)?|-|/|\\.\\s?)(" + MONTH + ")"
             + "(?:(?:,\\s?|\\s|-|/)" + YEAR + "|\\s'(\\d{2}))?(?![\\p{L}\\p{N}])");
     /** March 14, 2025; March 14; Mar 14-16 2025. */
-    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTH + ")\\s(\\d{1,2})"
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}-])(" + MONTH + ")\\s(\\d{1,2})"
             + ORDINAL + "(?:\\s?(?:-|\u2013)\\s?\\d{1,2}" + ORDINAL + ")?(?:,?\\s" + YEAR + ")?(?![\\p{L}\\p{N}])");
     /** 14-MAR-2025, 14 MAR 25: the upper-case abbreviation only in the record form with a year. */
     private static final Pattern RECORD_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})([- ])(" + UPPER_MONTH
@@ -141,15 +141,20 @@ final class IdentifierScan {
             + "[-/](0[1-9]|1[0-2])(?![\\p{L}\\p{N}/-]|\\.\\d)");
     /**
      * 14/03 or 03/14: a day and month of two digits each, without a year (so not 1/2, 3/4 or 24/7); or 14.03. or
-     * 1.3., as German and Dutch write a day and month (the second dot tells it from a decimal number). Only after a
-     * word that introduces a date, in English or in those languages (am 11.08., op 11.08., le 11/08).
+     * 1.03., as German and Dutch write a day and month (the month of two digits and the second dot tell it from a
+     * decimal number at the end of a sentence: "rose by 1.5." stays). Only after a word that introduces a date, in
+     * English or in the languages of {@link #ANY_MONTHS} (am 11.08., seit dem 11.08., op 11.08., le 11/08).
      */
     private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<=\\b(?i:on|by|from|until|till|since|dated"
-            + "|before|after|am|vom|bis|ab|seit|zum|le|du|au|el|del|al|op|van|tot)\\s)(?:(\\d{2})/(\\d{2})"
-            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)|(\\d{1,2})\\.(\\d{1,2})\\.(?![\\p{N}]|\\p{L}|\\s?(?:19|20)\\d{2}))");
-    /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25. */
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})(?:([/.-])(\\d{1,2})"
-            + "\\2" + YEAR + "|/(\\d{1,2})/(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
+            + "|before|after|between|am|vom|bis|ab|seit|zum|dem|den|zwischen|und|le|du|au|depuis|el|del|al|desde|hasta"
+            + "|entre|il|dal|tra|fra|em|op|van|tot|sinds|vanaf|per)\\s)(?:(\\d{2})/(\\d{2})"
+            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)|(\\d{1,2})\\.(\\d{2})\\.(?![\\p{N}]|\\p{L}|\\s?(?:19|20)\\d{2}))");
+    /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25, 14.03.25, 14-03-25. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(?:"
+            + YEAR + "|(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
+    /** A word before a number that makes 2.10.15 a version rather than a date. */
+    private static final Pattern VERSION_WORD = Pattern.compile("(?i)(?:version|ver|firmware|software|release|build"
+            + "|rev|revision|v)\\.?\\s?$");
 
     // ---- lots, batches, other identifiers --------------------------------------------------------------------
     private static final Pattern LOT_WORD = Pattern.compile(
@@ -219,15 +224,21 @@ final class IdentifierScan {
     private static final int ANY_MONTH_ACTION = 128;
     /**
      * Months by name, folded (no accents, any case): English, French, German, Spanish, Italian, Dutch and
-     * Portuguese. (English "may" only as {@link #MONTH_WORDS} has it, capitalized: in lower case it is a verb.)
+     * Portuguese; each as {@code month + 100 * what it needs} besides the name ({@link #EITHER}, {@link #A_YEAR},
+     * {@link #BOTH}): a full name is a date with a day before it or a year after it; English abbreviations and the
+     * English words that are also verbs ("march", "may") need a year after them; other languages' abbreviations,
+     * many of them words of other meanings ("set", "out", "mag"), a day before and a year after.
      */
     private static final Map<String, Integer> ANY_MONTHS = new HashMap<>();
+    private static final int EITHER = 0;
+    private static final int A_YEAR = 1;
+    private static final int BOTH = 2;
 
     static {
         String[][] names = {
             {"january", "janvier", "januar", "janner", "enero", "gennaio", "januari", "janeiro"},
             {"february", "fevrier", "februar", "febrero", "febbraio", "februari", "fevereiro"},
-            {"march", "mars", "marz", "maerz", "marzo", "maart", "marco"},
+            {"mars", "marz", "maerz", "marzo", "maart", "marco"},
             {"april", "avril", "abril", "aprile"},
             {"mai", "mayo", "maggio", "mei", "maio"},
             {"june", "juin", "juni", "junio", "giugno", "junho"},
@@ -237,9 +248,30 @@ final class IdentifierScan {
             {"october", "octobre", "oktober", "octubre", "ottobre", "outubro"},
             {"november", "novembre", "noviembre", "novembro"},
             {"december", "decembre", "dezember", "diciembre", "dicembre", "dezembro"}};
+        String[][] abbreviations = {
+            {"janv", "ene", "gen"},
+            {"fevr", "fev", "febr"},
+            {"mrz", "mrt"},
+            {"avr", "abr"},
+            {"mag"},
+            {"giu"},
+            {"juil", "lug"},
+            {"ago"},
+            {"set"},
+            {"okt", "ott", "out"},
+            {},
+            {"dez", "dic"}};
+        String[][] english = {{"jan"}, {"feb"}, {"mar", "march"}, {"apr"}, {"may"}, {"jun"}, {"jul"}, {"aug"},
+            {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}};
         for (int month = 1; month <= 12; month++) {
+            for (String name : abbreviations[month - 1]) {
+                ANY_MONTHS.put(name, month + 100 * BOTH);
+            }
+            for (String name : english[month - 1]) {
+                ANY_MONTHS.put(name, month + 100 * A_YEAR);
+            }
             for (String name : names[month - 1]) {
-                ANY_MONTHS.put(name, month);
+                ANY_MONTHS.put(name, month + 100 * EITHER);
             }
         }
     }
@@ -459,10 +491,11 @@ final class IdentifierScan {
     /** Dates that start with a day or month of one or two digits: 14/03/2025, 14 March 2025, 14-MAR-2025. */
     private void dayFirst(int i, char next) {
         Matcher m;
-        if ((next == '/' || next == '.' || next == '-') && (m = at(NUMERIC_DATE, i)) != null) {
+        if ((next == '/' || next == '.' || next == '-') && (m = at(NUMERIC_DATE, i)) != null
+                && (m.group(5) == null || next == '/' || !version(i))) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
-            String year = m.group(4) != null ? m.group(4) : "20" + m.group(6);
+            int b = Integer.parseInt(m.group(3));
+            String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
             boolean dayMonth = valid(a, b);
             boolean monthDay = valid(b, a);
             if (dayMonth || monthDay) {
@@ -486,6 +519,16 @@ final class IdentifierScan {
                 date(s, spans, m.start(), m.end(), year, month, month);
             }
         }
+    }
+
+    /** Whether the number at {@code i} is a version (v2.10.15, firmware 2.10.15) rather than a date of 2015. */
+    private boolean version(int i) {
+        if (i > 0 && isLetter(t[i - 1])) {
+            return true;
+        }
+        Matcher v = matchers.computeIfAbsent(VERSION_WORD, p -> p.matcher(s).useTransparentBounds(true));
+        v.region(Math.max(0, i - 10), i);
+        return v.find();
     }
 
     /**
@@ -629,14 +672,17 @@ final class IdentifierScan {
 
     /**
      * A month's name in any case and in several languages ({@link #ANY_MONTHS}) with a day before it or a year after
-     * it: {@code 11 août 2026}, {@code am 11. März}, {@code 3 de marzo de 2026}, {@code 14 march 2025}. Alone it is
-     * left as it is ({@code Mars}, {@code mayo}); {@link #MONTH_ALONE} handles English months after a preposition.
+     * it (as its kind needs): {@code 11 août 2026}, {@code am 11. März}, {@code 3 de marzo de 2026},
+     * {@code 14 march 2025}, {@code 11 févr. 2026}, {@code 11 aug 2026}. Alone it is left as it is ({@code Mars},
+     * {@code mayo}); {@link #MONTH_ALONE} handles English months after a preposition.
      */
     private void anyMonth(int i, int j) {
-        Integer month = ANY_MONTHS.get(Fold.of(s.substring(i, j)));
-        if (month == null) {
+        Integer code = ANY_MONTHS.get(Fold.of(s.substring(i, j)));
+        if (code == null) {
             return;
         }
+        int month = code % 100;
+        int needs = code / 100;
         int start = i;
         boolean day = false;
         Matcher before = matchers.computeIfAbsent(DAY_BEFORE_MONTH, p -> p.matcher(s).useTransparentBounds(true));
@@ -646,7 +692,7 @@ final class IdentifierScan {
             day = true;
         }
         Matcher after = at(YEAR_AFTER_MONTH, j);
-        if (day || after != null) {
+        if (needs == EITHER ? day || after != null : needs == A_YEAR ? after != null : day && after != null) {
             date(s, spans, start, after != null ? after.end() : j, after != null ? after.group(1) : null, month,
                     month);
         }

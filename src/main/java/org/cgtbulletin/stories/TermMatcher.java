@@ -13,7 +13,7 @@ import java.util.Map;
  * are: an Aho-Corasick automaton over the {@link Fold folded} terms. Matching is therefore case-insensitive,
  * accent-insensitive and treats spaces, line breaks and dashes alike; a term matches only where neither end
  * touches a letter or digit, so {@code Acme} matches "ACME", "Acme's" and "Acme-made" but not "Acmeville" (the
- * glued matches of {@link #find(char[], String, Hits)} aside).
+ * glued matches of {@link #find(char[], String, Hits)} aside: "AcmeBio", "Acme2").
  * Immutable and thread-safe once built.
  */
 final class TermMatcher {
@@ -237,9 +237,10 @@ final class TermMatcher {
 
     /**
      * As {@link #find(char[], Hits)}; with the text as written ({@code original}, not null), also every match of
-     * {@link #GLUED_MIN} characters or more glued into a longer word where the case changes from lower to upper at
-     * each glued end ({@code NorthbridgeCGT}, {@code theAcme}, {@code ProAcmeBio}), reported as the whole word to
-     * {@link Hits#glued}. A word of one case throughout ({@code Acmeville}, {@code ACMECGT}) gives no such match.
+     * {@link #GLUED_MIN} characters or more glued into a longer word where the case or the kind of character
+     * changes (see {@link #glued(char[], String, int, int)}: {@code NorthbridgeCGT}, {@code theAcme},
+     * {@code CGTNorthbridge}, {@code Acme2}), reported as the whole word to {@link Hits#glued}. A word of one case
+     * throughout ({@code Acmeville}, {@code ACMECGT}) gives no such match.
      */
     void find(char[] folded, String original, Hits hits) {
         if (terms == 0) {
@@ -279,13 +280,44 @@ final class TermMatcher {
         }
     }
 
-    /** Whether each end of the match is a word's end or a change from a lower-case letter to an upper-case one. */
+    /**
+     * Whether a match inside a longer word is a name glued to its neighbours: where it starts, the case changes from
+     * lower to upper ({@code theAcme}), an upper-case run ends ({@code CGTNorthbridge}) or a digit ends
+     * ({@code 2Acme}); or, that failing, where it starts and where it ends is a word's edge or such a change
+     * (at its end: lower to upper, {@code AcmeBio}; a letter to a digit, {@code Acme2}; a term in capitals to lower
+     * case, {@code ACMEcgt}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag} (for "Hale") are not.
+     */
     private static boolean glued(char[] folded, String original, int start, int end) {
-        boolean before = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start])
-                || Character.isLowerCase(original.charAt(start - 1)) && Character.isUpperCase(original.charAt(start));
-        boolean after = end == folded.length || !Fold.isWordChar(folded[end]) || !Fold.isWordChar(folded[end - 1])
-                || Character.isLowerCase(original.charAt(end - 1)) && Character.isUpperCase(original.charAt(end));
-        return before && after;
+        boolean edgeBefore = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start]);
+        boolean edgeAfter = end == folded.length || !Fold.isWordChar(folded[end]) || !Fold.isWordChar(folded[end - 1]);
+        if (!edgeBefore) {
+            char p = original.charAt(start - 1);
+            char c = original.charAt(start);
+            boolean startsPart = Character.isLowerCase(p) && Character.isUpperCase(c)
+                    || Character.isUpperCase(p) && Character.isUpperCase(c) && Character.isLowerCase(original.charAt(
+                            start + 1))
+                    || Character.isDigit(p) && Character.isLetter(c);
+            if (startsPart) {
+                return true;
+            }
+        }
+        if (!edgeBefore || edgeAfter) {
+            return edgeBefore && edgeAfter;
+        }
+        char last = original.charAt(end - 1);
+        char next = original.charAt(end);
+        return Character.isLowerCase(last) && Character.isUpperCase(next)
+                || Character.isLetter(last) && Character.isDigit(next)
+                || Character.isLowerCase(next) && allUpper(original, start, end);
+    }
+
+    private static boolean allUpper(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean wholeWord(char[] s, int start, int end) {

@@ -98,9 +98,18 @@ class DeidentifierCorpusTest {
                 "Le 2026-Q3, am 2026-Q1 und el 2026-Q1.");
         c("date", "Noted 14 march 2025, 3rd of april and 2 Juni; gemeld op 7 mei, fin juillet 2025.",
                 "Noted 2025-Q1, [date] and [date]; gemeld op [date], fin 2025-Q3.");
-        c("date", "Gemeldet am 11.08. und vom 1.8. bis 3.9.; on 11.08. too.",
+        c("date", "Gemeldet am 11.08. und vom 1.08. bis 3.09.; on 11.08. too.",
                 "Gemeldet am [date] und vom [date] bis [date]; on [date] too.");
         same("date", "Mars, mayo and Marco are words; bag 5 may leak; the ratio was 11.08. and pH 7.2 at 1.8.");
+        c("date", "Seen on 11 aug 2026, 11 sept 2026, on 14 may 2025 and in may 2025.",
+                "Seen in 2026-Q3, 2026-Q3, in 2025-Q2 and in 2025-Q2.");
+        c("date", "Le 11 févr. 2026, am 11 Okt. 2026, el 11 dic 2026, il 11 gen 2026, op 11 mrt 2026.",
+                "Le 2026-Q1, am 2026-Q4, el 2026-Q4, il 2026-Q1, op 2026-Q1.");
+        c("date", "Gemeldet 13.8.26 und 13-08-26 (11.8.26: August or November); firmware 2.10.15 stays.",
+                "Gemeldet 2026-Q3 und 2026-Q3 (2026: August or November); firmware 2.10.15 stays.");
+        c("date", "Seit dem 11.08. und zwischen 11.08. und 14.08.; sinds 14.08., dal 11.08., il 11/08, em 11/08.",
+                "Seit dem [date] und zwischen [date] und [date]; sinds [date], dal [date], il [date], em [date].");
+        same("date", "Viability rose by 1.5. and from 3.2. to 4.1.; c-Jun 2 and 3 march on; 3 out of 5, 2 set up.");
         same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells, 12/12 samples passed,"
                 + " feed every 12/24 h.");
         // titled names
@@ -155,7 +164,11 @@ class DeidentifierCorpusTest {
         same("keep", "Batch record review found lot-to-lot variability in batch 3.");
         c("denylist", "NorthbridgeCGT, theAcme team and ProAcmeBio's kit; RidgewayQC.",
                 "[name], [name] team and [name]'s kit; [name].");
-        same("keep", "Acmeville, Acme2 and Macme are not names here.");
+        same("keep", "Acmeville and Macme are not names here.");
+        c("denylist", "CGTNorthbridge, ACMENorthbridge, NORTHBRIDGEcgt, xNorthbridgeville, Northbridge2 and 2Acme.",
+                "[name], [name], [name], [name], [name] and [name].");
+        c("denylist", "Tamsin.Hale, Tamsin_Hale and TamsinHale wrote it; HalvorsenBiologics too.",
+                "[name], [name] and [name] wrote it; [name] too.");
         same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
         same("keep", "ISO 14644-1 grade B, 21 CFR 1271, pH 7.2, 0.22 \u00B5m filter, \u2265 95% purity, 5 \u00B5L.");
         same("keep", "Held 10-15 minutes; ratio 1:1000; 100-2000 cells per well.");

@@ -92,12 +92,13 @@ class TermMatcherTest {
             }
         };
         for (String text : List.of("AcmeCGT", "theAcme", "ProAcmeBio", "Acmeville", "ACMECGT", "Acme2", "Macme",
-                "acme")) {
+                "acme", "CGTAcme", "ACMEcgt", "xAcmeville", "WacmeBio")) {
             m.find(Fold.chars(text), text, hits);
             glued.add("|");
         }
         // "Bio" is too short to be looked for inside a word
-        assertEquals(List.of("0-7", "|", "0-7", "|", "0-10", "|", "|", "|", "|", "|", "whole 0-4", "|"), glued);
+        assertEquals(List.of("0-7", "|", "0-7", "|", "0-10", "|", "|", "|", "0-5", "|", "|", "whole 0-4", "|",
+                "0-7", "|", "0-7", "|", "0-10", "|", "|"), glued);
     }
 
     @Test
