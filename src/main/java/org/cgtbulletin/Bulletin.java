@@ -379,9 +379,10 @@ public final class Bulletin {
 
     /**
      * Protects the tables: the rules and complements, then the audit, again while {@link
-     * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell
+     * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell,
+     * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells
      * (each round keeps more cells withheld, so this ends; without a previous release, or with one as of the same
-     * quarter, there is one round).
+     * quarter and the same data, there is one round).
      */
     private static List<Protection> protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
             Stages stages) {
@@ -391,7 +392,8 @@ public final class Bulletin {
             List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
                     rules);
             if (Carryover.keepMovedAggregates(tables, previous, patterns.get(0)::withholds,
-                    patterns.get(1)::withholds) > 0) {
+                    patterns.get(1)::withholds) + Carryover.keepRevealingTotals(tables, previous,
+                    patterns.get(0)::withholds, patterns.get(1)::withholds, rules) > 0) {
                 continue;
             }
             if (!auditing) {
@@ -402,7 +404,8 @@ public final class Bulletin {
             Protection counts = both.get(0);
             Protection batches = both.get(1);
             if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
-                    id -> !batches.published(id)) == 0) {
+                    id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
+                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
                 return both;
             }
         }
@@ -522,12 +525,11 @@ public final class Bulletin {
             preview.replaced(pass == Pass.BUILD ? null : p.pages(), rendered[0].memo());
         }
         if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
-            // with who contributed to the published quarter cells, for the next release's revisions (Carryover)
+            // with who contributed to each quarter cell, for the next release's revisions (Carryover)
             Publisher.publish(request.audit(), staging -> {
                 StaffAudit.write(staging, p.asOf(), p.config().disclosure(), p.weakerRules(), p.counts(),
                         p.batches(), p.stories().audit());
-                PreviousRelease.writeContributions(staging, cellsFingerprint[0],
-                        Carryover.published(p.tables(), p.counts(), p.batches()));
+                PreviousRelease.writeContributions(staging, cellsFingerprint[0], Carryover.recorded(p.tables()));
             }, request.sourceDate());
         }
         stages.end();

@@ -198,25 +198,149 @@ final class Carryover {
     }
 
     /**
-     * Who contributed to this release's published quarter cells, for the staff audit to keep
-     * ({@link PreviousRelease#writeContributions}), in the tables' order.
+     * Who contributed to each quarter cell of this release, published or withheld, for the staff audit to keep
+     * ({@link PreviousRelease#writeContributions}), in the tables' order: the next release needs it to put the
+     * changes late reports make to any of them to the rules ({@link Revision}, {@link #keepRevealingTotals}).
      */
-    static PreviousRelease.Contributors published(Tables tables, Protection counts, Protection batches) {
+    static PreviousRelease.Contributors recorded(Tables tables) {
         Map<CellKey, SortedMap<String, Long>> c = new LinkedHashMap<>();
         for (int id = 0; id < tables.cells().size(); id++) {
             CellKey key = tables.cells().get(id);
-            if (counts.published(id) && tables.counts().total(id) > 0 && Quarter.parseOrNull(key.period()) != null) {
+            if (tables.counts().total(id) > 0 && Quarter.parseOrNull(key.period()) != null) {
                 c.put(key, tables.counts().contributions(id));
             }
         }
         Map<CellKey, SortedMap<String, Long>> b = new LinkedHashMap<>();
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey key = tables.batchCells().get(id);
-            if (batches.published(id) && tables.batches().total(id) > 0
-                    && Quarter.parseOrNull(key.period()) != null) {
+            if (tables.batches().total(id) > 0 && Quarter.parseOrNull(key.period()) != null) {
                 b.put(new CellKey(key.period(), key.productClass(), "*", "*", "*"), tables.batches().contributions(id));
             }
         }
         return new PreviousRelease.Contributors(c, b, null);
+    }
+
+    /**
+     * Releases over time, the changes of withheld cells: a total that both releases publish, less the changes of its
+     * parts that both publish, is the change of its other parts, cells a reader never sees (one late report in a
+     * withheld quarter cell moves the year's total by one). So for every relation of the tables whose total both
+     * releases publish, the change of the parts a reader cannot difference (withheld now, or withheld before) is put to
+     * the rules as a revision is ({@link Revision#changeRefusal}; who made it from the staff audit's record of the
+     * previous release); when it fails them, the total is kept withheld, and the caller protects again. A cell of a
+     * period the previous release did not have counts as 0 then. Each relation is judged on its own: the audit of
+     * the current release then proves that no kept total can be worked out from the published cells (or reports it
+     * too narrow), but changes that only a combination of relations would give away are not searched for.
+     *
+     * @return how many totals were newly kept
+     */
+    static int keepRevealingTotals(Tables tables, PreviousRelease.Decisions previous, IntPredicate countWithheld,
+            IntPredicate batchWithheld, DisclosureRules rules) {
+        if (previous.quarters().isEmpty()) {
+            return 0;
+        }
+        List<CellKey> batchKeys = new ArrayList<>();
+        for (BatchKey b : tables.batchCells()) {
+            batchKeys.add(new CellKey(b.period(), b.productClass(), "*", "*", "*"));
+        }
+        return revealing(tables.counts(), tables.cells(), false, previous, countWithheld, rules)
+                + revealing(tables.batches(), batchKeys, true, previous, batchWithheld, rules);
+    }
+
+    private static int revealing(LinkedTables table, List<CellKey> keys, boolean batch,
+            PreviousRelease.Decisions previous, IntPredicate withheld, DisclosureRules rules) {
+        int n = keys.size();
+        Long[] then = new Long[n];
+        boolean[] differenced = new boolean[n]; // published in both releases (or new, and published now)
+        for (int id = 0; id < n; id++) {
+            then[id] = numberThen(keys.get(id), batch, previous);
+            differenced[id] = then[id] != null && !withheld.test(id) && !table.isKept(id);
+        }
+        PreviousRelease.Contributors record = previous.contributors();
+        int kept = 0;
+        for (int r = 0; r < table.relationCount(); r++) {
+            int[] relation = table.relation(r);
+            int total = relation[0];
+            if (!differenced[total]) {
+                continue;
+            }
+            long change = table.total(total) - then[total];
+            List<Integer> hidden = new ArrayList<>();
+            for (int k = 1; k < relation.length; k++) {
+                int part = relation[k];
+                if (differenced[part]) {
+                    change -= table.total(part) - then[part];
+                } else {
+                    hidden.add(part);
+                }
+            }
+            if (hidden.isEmpty() || change == 0) {
+                continue;
+            }
+            SortedMap<String, Long> before = new java.util.TreeMap<>();
+            SortedMap<String, Long> after = new java.util.TreeMap<>();
+            boolean known = true;
+            for (int part : hidden) {
+                table.contributions(part).forEach((token, x) -> after.merge(token, x, Long::sum));
+                SortedMap<String, Long> b = contributionsThen(keys.get(part), batch, previous);
+                if (b == null) {
+                    known = false;
+                } else {
+                    b.forEach((token, x) -> before.merge(token, x, Long::sum));
+                }
+            }
+            String refusal = Revision.changeRefusal(change, known ? before : null, after,
+                    record.missing() != null ? record.missing() : "", rules);
+            if (refusal != null) {
+                table.keepSuppressedEvenIfDetermined(total, "published in the previous release; its change since,"
+                        + " less its published parts' changes, is the change of " + hidden.size() + " withheld cell"
+                        + (hidden.size() == 1 ? "" : "s") + " (" + table.label(hidden.get(0))
+                        + (hidden.size() == 1 ? "" : ", ...") + ")" + refusal,
+                        hidden.stream().mapToInt(Integer::intValue).toArray());
+                differenced[total] = false;
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The number a reader has for a cell from the previous release: the one it published; 0 for a cell of a period it
+     * did not have (a quarter since, or a year none of whose quarters it had); null when it withheld it.
+     */
+    private static Long numberThen(CellKey key, boolean batch, PreviousRelease.Decisions previous) {
+        Long published = (batch ? previous.publishedBatches() : previous.publishedCounts()).get(key);
+        if (published != null) {
+            return published;
+        }
+        return quartersOf(key.period(), previous).isEmpty() ? Long.valueOf(0) : null;
+    }
+
+    /** The previous release's quarters that a period (a quarter, a year or {@code all}) sums. */
+    private static List<Quarter> quartersOf(String period, PreviousRelease.Decisions previous) {
+        List<Quarter> in = new ArrayList<>();
+        for (Quarter q : previous.quarters()) {
+            if (period.equals("all") || period.equals(Integer.toString(q.year())) || period.equals(q.toString())) {
+                in.add(q);
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Each contributor's amount in a cell in the previous release, from its staff audit's record of its quarter
+     * cells (a year or {@code all} cell as the sum of its quarters'); null when the record is not known.
+     */
+    private static SortedMap<String, Long> contributionsThen(CellKey key, boolean batch,
+            PreviousRelease.Decisions previous) {
+        SortedMap<String, Long> sum = new java.util.TreeMap<>();
+        for (Quarter q : quartersOf(key.period(), previous)) {
+            SortedMap<String, Long> part = previous.contributors().then(new CellKey(q.toString(), key.productClass(),
+                    key.processStep(), key.failureMode(), key.outcome()), batch);
+            if (part == null) {
+                return null;
+            }
+            part.forEach((token, x) -> sum.merge(token, x, Long::sum));
+        }
+        return sum;
     }
 }

@@ -37,8 +37,21 @@ final class Revision {
     static String refusal(long then, long now, SortedMap<String, Long> before, SortedMap<String, Long> after,
             String unknown, DisclosureRules rules) {
         long change = now - then;
-        String head = "revised since the previous release (" + then + " then, " + now + " now): the change, "
-                + (change > 0 ? "+" : "") + change;
+        String why = changeRefusal(change, before, after, unknown, rules);
+        return why == null ? null : "revised since the previous release (" + then + " then, " + now + " now)" + why;
+    }
+
+    /**
+     * Why a change of {@code change} (not 0) that a reader can work out may not be, for the staff audit (a clause
+     * that starts ": the change, ..."); null when it passes the rules.
+     *
+     * @param before each contributor's amount then in the cells that changed, or null when not known
+     * @param after  each contributor's amount now in them
+     * @param unknown why {@code before} is not known (used when it is null)
+     */
+    static String changeRefusal(long change, SortedMap<String, Long> before, SortedMap<String, Long> after,
+            String unknown, DisclosureRules rules) {
+        String head = ": the change, " + (change > 0 ? "+" : "") + change;
         if (Math.abs(change) < rules.minEvents()) {
             return head + ", is fewer than " + rules.minEvents() + " and would be read off by subtracting the"
                     + " releases";

@@ -199,12 +199,12 @@ public final class LinkedTables {
     }
 
     /** Number of relations added. */
-    int relationCount() {
+    public int relationCount() {
         return relations.size();
     }
 
     /** Relation i as {@code [total, part, part, ...]} (a copy). */
-    int[] relation(int i) {
+    public int[] relation(int i) {
         return relations.get(i).clone();
     }
 

@@ -62,12 +62,13 @@ public final class PreviousRelease {
     }
 
     /**
-     * Who contributed what to a release's published quarter cells: the staff audit keeps it
+     * Who contributed what to a release's quarter cells (published or withheld): the staff audit keeps it
      * ({@value #CONTRIBUTIONS}), so that the next release can apply the rules to a revision (the change late reports
      * made to a published cell), contributor by contributor, as {@code disclosure.md} asks. Staff only: it names
      * contributors by their tokens, as the rest of the audit does.
      *
-     * @param counts  count cells (quarters only) to each contributor's events; a cell with no entry had none
+     * @param counts  count cells (quarters only, published or withheld) to each contributor's events; a cell with no
+     *                entry had none
      * @param batches denominators (quarters only), as keys (period, product class, *, *, *), to each contributor's
      *                batches started
      * @param missing null when known; else why not (for the staff audit), and both maps are empty
@@ -77,6 +78,18 @@ public final class PreviousRelease {
 
         public static Contributors unknown(String why) {
             return new Contributors(Map.of(), Map.of(), why);
+        }
+
+        /**
+         * A quarter cell's contributions then, published or withheld (empty for a cell that had none), or null when
+         * this release's are not known.
+         */
+        public SortedMap<String, Long> then(CellKey key, boolean batch) {
+            if (missing != null) {
+                return null;
+            }
+            SortedMap<String, Long> found = (batch ? batches : counts).get(key);
+            return found != null ? found : new TreeMap<>();
         }
 
         /**
@@ -105,8 +118,8 @@ public final class PreviousRelease {
     private static final String FINGERPRINT = " cells.csv sha256 ";
 
     /**
-     * Writes {@value #CONTRIBUTIONS} into a staff audit folder: one row per contributor of each published quarter
-     * cell (amounts above 0), in the order given; its first line, a comment, is the fingerprint of the cells.csv
+     * Writes {@value #CONTRIBUTIONS} into a staff audit folder: one row per contributor of each quarter cell
+     * (amounts above 0), in the order given; its first line, a comment, is the fingerprint of the cells.csv
      * published beside it ({@link #fingerprint}), so that a later build uses it only with that release.
      */
     public static void writeContributions(Path auditDir, String cellsFingerprint, Contributors c)
@@ -175,7 +188,7 @@ public final class PreviousRelease {
                 long amount = number(rec.get("amount"));
                 boolean batch = rec.get("table").equals("batches");
                 if (amount < 0 || !batch && !rec.get("table").equals("events")) {
-                    return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " line "
+                    return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " row "
                             + rec.getRecordNumber() + " is not as a build writes it");
                 }
                 CellKey key = new CellKey(rec.get("period"), rec.get("product_class"), rec.get("process_step"),
@@ -184,7 +197,8 @@ public final class PreviousRelease {
                         amount);
             }
             return new Contributors(counts, batches, null);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException damaged) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException
+                | java.io.UncheckedIOException damaged) { // bad bytes, say: the record is not used
             return Contributors.unknown("the staff audit's " + CONTRIBUTIONS + " cannot be read: "
                     + damaged.getMessage());
         }

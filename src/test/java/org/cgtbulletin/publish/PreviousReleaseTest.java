@@ -67,6 +67,6 @@ class PreviousReleaseTest {
         Path cells = release();
         Path file = dir.resolve("audit/contributions.csv");
         Files.writeString(file, Files.readString(file).replace(",5\n", ",five\n"));
-        assertTrue(PreviousRelease.contributors(cells, dir.resolve("audit")).missing().contains("line"));
+        assertTrue(PreviousRelease.contributors(cells, dir.resolve("audit")).missing().contains("row"));
     }
 }
