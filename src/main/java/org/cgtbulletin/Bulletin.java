@@ -354,7 +354,22 @@ public final class Bulletin {
         stages.begin("aggregate");
         Quarter from = dataset.first() != null ? dataset.first() : asOf;
         Tables tables = aggregator[0].tables(from, asOf, dataset.volumes());
-        PreviousRelease.Decisions previous = PreviousRelease.read(previousCells, previousAudit);
+        PreviousRelease.Decisions previous;
+        try {
+            previous = PreviousRelease.read(previousCells, previousAudit);
+        } catch (IOException | RuntimeException unreadable) { // not a cells.csv, bad bytes, a broken row
+            problems.error(previousCells.toString(), 1, "previous", "the previous release's cells.csv cannot be"
+                    + " read (" + unreadable.getMessage() + "); its decisions must be kept, so nothing is built."
+                    + " Name the right file with --previous, or restore it");
+            return null;
+        }
+        if (!previous.quarters().isEmpty() && previous.contributors().missing() != null && previousAudit != null) {
+            problems.warning(previousAudit.resolve(PreviousRelease.CONTRIBUTIONS).toString(), 0, "audit",
+                    "no record of who contributed to the previous release's cells (" + previous.contributors()
+                            .missing() + "): a change late reports made to one of them is judged as if the fewest"
+                            + " contributors had made it, which withholds more; keep the staff audit folder from one"
+                            + " release to the next");
+        }
         Carryover.apply(tables, previous, config.disclosure());
         List<Protection> both = protect(tables, previous, config.disclosure(), stages);
         Protection counts = both.get(0);
