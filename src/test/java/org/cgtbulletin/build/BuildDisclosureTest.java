@@ -578,6 +578,27 @@ class BuildDisclosureTest {
         assertEquals(0, audit.get("events").get("derivable").size());
     }
 
+    /**
+     * Without the staff audit's record of the previous release the build says so (revisions are then judged at
+     * worst); a previous cells.csv that cannot be read as one stops the build, since its decisions must be kept.
+     */
+    @Test
+    void aMissingRecordIsWarnedOfAndAnUnreadablePreviousReleaseIsAnInputError() throws IOException {
+        Path content = SmallWorld.content(dir);
+        List<SmallWorld.Row> all = SmallWorld.rows(23, 900, 8);
+        releaseAsOf2026Q1(content, all);
+        Files.delete(dir.resolve("audit/contributions.csv"));
+        CliRun again = build(content, SmallWorld.write(dir.resolve("r1.csv"), all), "--as-of", "2026-Q2");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.err().contains("contributions.csv:0: audit: warning: no record of who contributed"),
+                again.err());
+        Path notCells = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
+        CliRun bad = build(content, dir.resolve("r1.csv"), "--previous", notCells.toString());
+        assertEquals(1, bad.status(), bad.err());
+        assertTrue(bad.err().contains(notCells + ":1: previous: the previous release's cells.csv cannot be read"),
+                bad.err());
+    }
+
     /** Whether a cell of the row's quarter that it falls in was withheld. */
     private static boolean inWithheldCell(SmallWorld.Row r, Map<String, String> status) {
         for (String pc : List.of("*", r.productClass())) {
