@@ -145,11 +145,29 @@ final class IdentifierScan {
      * decimal number at the end of a sentence: "rose by 1.5." stays). Only after a word that introduces a date, in
      * English or in the languages of {@link #ANY_MONTHS} (am 11.08., seit dem 11.08., op 11.08., le 11/08).
      */
-    private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile("(?<=\\b(?i:on|by|from|until|till|since|dated"
-            + "|before|after|between|am|vom|bis|ab|seit|zum|dem|den|zwischen|und|le|du|au|depuis|el|del|al|desde|hasta"
-            + "|entre|il|dal|tra|fra|em|op|van|tot|sinds|vanaf|per)\\s)(?:(\\d{2})/(\\d{2})"
-            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)|(\\d{1,2})\\.(\\d{2})\\.(?![\\p{N}]|\\p{L}|\\s?(?:19|20)\\d{2}))");
-    /** 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25, 14.03.25, 14-03-25. */
+    private static final String DATE_WORDS = "on|by|from|until|till|since|dated|before|after|between|am|vom|bis|ab"
+            + "|seit|zum|dem|den|zwischen|und|le|du|au|depuis|el|del|al|desde|hasta|entre|il|dal|tra|fra|em|ate|at\u00E9"
+            + "|dia|op|van|tot|t/m|sinds|vanaf|per|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thurs|thursday|fri"
+            + "|friday|sat|saturday|sun|sunday";
+    /** A word that introduces a date, before a number (a space between, or an elided article: dall'11/08, l'11.08.). */
+    private static final String AFTER_DATE_WORD = "(?<=\\b(?i:" + DATE_WORDS + ")\\s|\\b(?i:dall|all|nell|l|d)['\u2019])";
+    /** The end of a range of short dates: 11.08.-14.08., 11.08. and 14.08., 11/08 to 14/08. */
+    private static final String RANGE = "\\s?(?:-|\u2013|(?i:to|and|und|bis|au|al|a|tot|et|y|e))\\s?";
+    private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile(AFTER_DATE_WORD + "(?:(\\d{2})/(\\d{2})"
+            + "(?![\\p{L}\\p{N}/-]|[.,]\\d)(?:" + RANGE + "\\d{2}/\\d{2}(?![\\p{L}\\p{N}/-]|[.,]\\d))?"
+            + "|(\\d{1,2})\\.(\\d{2})\\.(?![\\p{N}]|\\p{L}|\\s?(?:19|20)\\d{2})(?:" + RANGE
+            + "\\d{1,2}\\.\\d{2}\\.(?![\\p{N}]|\\p{L}))?)");
+    /** 11.08.-14.08.: two days and months in a range, a date without a word before it. */
+    private static final Pattern DOTTED_RANGE = Pattern.compile("(?<![\\p{N}.,])(\\d{1,2})\\.(\\d{2})\\.\\s?[-\u2013]"
+            + "\\s?(\\d{1,2})\\.(\\d{2})\\.(?![\\p{N}]|\\p{L})");
+    /** A word that introduces a date, right before a number: what a day and month with a two-digit year needs. */
+    private static final Pattern DATE_WORD_BEFORE = Pattern.compile("(?:\\b(?i:" + DATE_WORDS + ")\\s"
+            + "|\\b(?i:dall|all|nell|l|d)['\u2019])$");
+    /**
+     * 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25; and 14.03.25 or 14-03-25 after a word that
+     * introduces a date (on, am, le...), since without one such numbers are more often versions, clauses, passages
+     * or dilutions (3.12.10, 7-10-14).
+     */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{N}/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(?:"
             + YEAR + "|(\\d{2}))(?![\\p{L}\\p{N}/-]|\\.\\d)");
     /** A word before a number that makes 2.10.15 a version rather than a date. */
@@ -225,9 +243,10 @@ final class IdentifierScan {
     /**
      * Months by name, folded (no accents, any case): English, French, German, Spanish, Italian, Dutch and
      * Portuguese; each as {@code month + 100 * what it needs} besides the name ({@link #EITHER}, {@link #A_YEAR},
-     * {@link #BOTH}): a full name is a date with a day before it or a year after it; English abbreviations and the
-     * English words that are also verbs ("march", "may") need a year after them; other languages' abbreviations,
-     * many of them words of other meanings ("set", "out", "mag"), a day before and a year after.
+     * {@link #BOTH}): a full name or an English abbreviation is a date with a day before or after it or a year after
+     * it; the English words that are also verbs ("march", "may") need a year after them; other languages'
+     * abbreviations, many of them words of other meanings ("set", "out", "mag"), a year after them and a day
+     * before them or an abbreviation's dot ({@code Okt. 2026}).
      */
     private static final Map<String, Integer> ANY_MONTHS = new HashMap<>();
     private static final int EITHER = 0;
@@ -249,7 +268,7 @@ final class IdentifierScan {
             {"november", "novembre", "noviembre", "novembro"},
             {"december", "decembre", "dezember", "diciembre", "dicembre", "dezembro"}};
         String[][] abbreviations = {
-            {"janv", "ene", "gen"},
+            {"janv", "ene"},
             {"fevr", "fev", "febr"},
             {"mrz", "mrt"},
             {"avr", "abr"},
@@ -261,24 +280,29 @@ final class IdentifierScan {
             {"okt", "ott", "out"},
             {},
             {"dez", "dic"}};
-        String[][] english = {{"jan"}, {"feb"}, {"mar", "march"}, {"apr"}, {"may"}, {"jun"}, {"jul"}, {"aug"},
-            {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}};
+        String[][] english = {{"jan"}, {"feb"}, {"mar"}, {"apr"}, {}, {"jun"}, {"jul"}, {"aug"}, {"sep", "sept"},
+            {"oct"}, {"nov"}, {"dec"}};
         for (int month = 1; month <= 12; month++) {
             for (String name : abbreviations[month - 1]) {
                 ANY_MONTHS.put(name, month + 100 * BOTH);
             }
             for (String name : english[month - 1]) {
-                ANY_MONTHS.put(name, month + 100 * A_YEAR);
+                ANY_MONTHS.put(name, month + 100 * EITHER);
             }
             for (String name : names[month - 1]) {
                 ANY_MONTHS.put(name, month + 100 * EITHER);
             }
         }
+        ANY_MONTHS.put("march", 3 + 100 * A_YEAR);
+        ANY_MONTHS.put("may", 5 + 100 * A_YEAR);
     }
 
     /** A day before a month's name in any of those languages: 11 août, 11. März, 3 de marzo, 3rd of april. */
     private static final Pattern DAY_BEFORE_MONTH = Pattern.compile("(?<![\\p{N}.,/-])(\\d{1,2})(?:\\.|er|re|e|º|ª"
             + "|st|nd|rd|th)?\\s(?:(?i:de|del|of|the)\\s)?$");
+    /** A day after a month's name, and perhaps a year: aug 11, march 14, 2025, okt. 3 2026. */
+    private static final Pattern DAY_AFTER_MONTH = Pattern.compile("\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s"
+            + YEAR + ")?(?![\\p{L}\\p{N}]|[.,:]\\d)");
     /** A year after a month's name: août 2026, März 2026, marzo de 2026, april, 2026. */
     private static final Pattern YEAR_AFTER_MONTH = Pattern.compile("\\.?,?\\s(?:(?i:de|del|of)\\s)?" + YEAR
             + "(?![\\p{L}\\p{N}])");
@@ -492,7 +516,7 @@ final class IdentifierScan {
     private void dayFirst(int i, char next) {
         Matcher m;
         if ((next == '/' || next == '.' || next == '-') && (m = at(NUMERIC_DATE, i)) != null
-                && (m.group(5) == null || next == '/' || !version(i))) {
+                && (m.group(5) == null || next == '/' || afterDateWord(i) && !version(i))) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             String year = m.group(4) != null ? m.group(4) : "20" + m.group(5);
@@ -500,6 +524,11 @@ final class IdentifierScan {
             boolean monthDay = valid(b, a);
             if (dayMonth || monthDay) {
                 date(s, spans, m.start(), m.end(), year, dayMonth ? b : a, monthDay ? a : b);
+            }
+        } else if (next == '.' && (m = at(DOTTED_RANGE, i)) != null) {
+            if (valid(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                    && valid(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)))) {
+                date(s, spans, m.start(), m.end(), null, 1, 1);
             }
         } else if ((next == '/' || next == '.') && (m = at(SHORT_NUMERIC_DATE, i)) != null) {
             int a = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
@@ -519,6 +548,13 @@ final class IdentifierScan {
                 date(s, spans, m.start(), m.end(), year, month, month);
             }
         }
+    }
+
+    /** Whether a word that introduces a date ({@link #DATE_WORDS}) is right before the number at {@code i}. */
+    private boolean afterDateWord(int i) {
+        Matcher w = matchers.computeIfAbsent(DATE_WORD_BEFORE, p -> p.matcher(s).useTransparentBounds(true));
+        w.region(Math.max(0, i - 12), i);
+        return w.find();
     }
 
     /** Whether the number at {@code i} is a version (v2.10.15, firmware 2.10.15) rather than a date of 2015. */
@@ -683,6 +719,9 @@ final class IdentifierScan {
         }
         int month = code % 100;
         int needs = code / 100;
+        if (i > 0 && (t[i - 1] == '-' || t[i - 1] == '/')) {
+            return; // c-Jun 2, Oct3/4: a gene's name, not a month
+        }
         int start = i;
         boolean day = false;
         Matcher before = matchers.computeIfAbsent(DAY_BEFORE_MONTH, p -> p.matcher(s).useTransparentBounds(true));
@@ -692,9 +731,18 @@ final class IdentifierScan {
             day = true;
         }
         Matcher after = at(YEAR_AFTER_MONTH, j);
-        if (needs == EITHER ? day || after != null : needs == A_YEAR ? after != null : day && after != null) {
+        boolean dot = j < n && t[j] == '.';
+        if (needs == EITHER ? day || after != null : needs == A_YEAR ? after != null
+                : after != null && (day || dot)) {
             date(s, spans, start, after != null ? after.end() : j, after != null ? after.group(1) : null, month,
                     month);
+            return;
+        }
+        // the month first: aug 11, march 14, 2025 (a verb's month with a year; another language's with its dot)
+        Matcher dayAfter = day ? null : at(DAY_AFTER_MONTH, j);
+        if (dayAfter != null && valid(Integer.parseInt(dayAfter.group(1)), month)
+                && (needs == EITHER || dayAfter.group(2) != null && (needs == A_YEAR || dot))) {
+            date(s, spans, i, dayAfter.end(), dayAfter.group(2), month, month);
         }
     }
 

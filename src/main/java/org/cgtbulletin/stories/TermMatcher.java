@@ -265,15 +265,7 @@ final class TermMatcher {
                 if (wholeWord(folded, start, end)) {
                     hits.hit(start, end, termIndex[t]);
                 } else if (original != null && end - start >= GLUED_MIN && glued(folded, original, start, end)) {
-                    int from = start;
-                    while (from > 0 && Fold.isWordChar(folded[from - 1])) {
-                        from--;
-                    }
-                    int to = end;
-                    while (to < folded.length && Fold.isWordChar(folded[to])) {
-                        to++;
-                    }
-                    hits.glued(from, to, termIndex[t]);
+                    hits.glued(wordStart(folded, start), wordEnd(folded, end), termIndex[t]);
                 }
                 t = dict[t];
             }
@@ -285,7 +277,9 @@ final class TermMatcher {
      * lower to upper ({@code theAcme}), an upper-case run ends ({@code CGTNorthbridge}) or a digit ends
      * ({@code 2Acme}); or, that failing, where it starts and where it ends is a word's edge or such a change
      * (at its end: lower to upper, {@code AcmeBio}; a letter to a digit, {@code Acme2}; a term in capitals to lower
-     * case, {@code ACMEcgt}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag} (for "Hale") are not.
+     * case, {@code ACMEcgt}; a plural's s, {@code Acmes}); or a term of {@link #GLUED_CAPITALS} letters or more in
+     * a word all in capitals ({@code NORTHBRIDGECGT}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag}
+     * (for "Hale") are not.
      */
     private static boolean glued(char[] folded, String original, int start, int end) {
         boolean edgeBefore = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start]);
@@ -301,6 +295,9 @@ final class TermMatcher {
                 return true;
             }
         }
+        if (end - start >= GLUED_CAPITALS && allUpper(original, wordStart(folded, start), wordEnd(folded, end))) {
+            return true; // NORTHBRIDGECGT: a word in capitals shows no boundary; a long name inside it is enough
+        }
         if (!edgeBefore || edgeAfter) {
             return edgeBefore && edgeAfter;
         }
@@ -308,7 +305,27 @@ final class TermMatcher {
         char next = original.charAt(end);
         return Character.isLowerCase(last) && Character.isUpperCase(next)
                 || Character.isLetter(last) && Character.isDigit(next)
-                || Character.isLowerCase(next) && allUpper(original, start, end);
+                || Character.isLowerCase(next) && allUpper(original, start, end)
+                || folded[end] == 's' && (end + 1 == folded.length || !Fold.isWordChar(folded[end + 1]));
+    }
+
+    /** The fewest characters a term must have to be found inside a word written all in capitals. */
+    static final int GLUED_CAPITALS = 6;
+
+    private static int wordStart(char[] folded, int at) {
+        int from = at;
+        while (from > 0 && Fold.isWordChar(folded[from - 1])) {
+            from--;
+        }
+        return from;
+    }
+
+    private static int wordEnd(char[] folded, int at) {
+        int to = at;
+        while (to < folded.length && Fold.isWordChar(folded[to])) {
+            to++;
+        }
+        return to;
     }
 
     private static boolean allUpper(String s, int start, int end) {

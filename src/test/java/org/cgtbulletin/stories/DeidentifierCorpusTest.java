@@ -99,17 +99,25 @@ class DeidentifierCorpusTest {
         c("date", "Noted 14 march 2025, 3rd of april and 2 Juni; gemeld op 7 mei, fin juillet 2025.",
                 "Noted 2025-Q1, [date] and [date]; gemeld op [date], fin 2025-Q3.");
         c("date", "Gemeldet am 11.08. und vom 1.08. bis 3.09.; on 11.08. too.",
-                "Gemeldet am [date] und vom [date] bis [date]; on [date] too.");
+                "Gemeldet am [date] und vom [date]; on [date] too.");
         same("date", "Mars, mayo and Marco are words; bag 5 may leak; the ratio was 11.08. and pH 7.2 at 1.8.");
         c("date", "Seen on 11 aug 2026, 11 sept 2026, on 14 may 2025 and in may 2025.",
                 "Seen in 2026-Q3, 2026-Q3, in 2025-Q2 and in 2025-Q2.");
-        c("date", "Le 11 févr. 2026, am 11 Okt. 2026, el 11 dic 2026, il 11 gen 2026, op 11 mrt 2026.",
-                "Le 2026-Q1, am 2026-Q4, el 2026-Q4, il 2026-Q1, op 2026-Q1.");
-        c("date", "Gemeldet 13.8.26 und 13-08-26 (11.8.26: August or November); firmware 2.10.15 stays.",
-                "Gemeldet 2026-Q3 und 2026-Q3 (2026: August or November); firmware 2.10.15 stays.");
+        c("date", "Le 11 févr. 2026, am 11 Okt. 2026, el 11 dic 2026, il 11 lug 2026, op 11 mrt 2026.",
+                "Le 2026-Q1, am 2026-Q4, el 2026-Q4, il 2026-Q3, op 2026-Q1.");
+        c("date", "Gemeldet am 13.8.26 und 13-08-26 (am 11.8.26: August or November); firmware 2.10.15 stays.",
+                "Gemeldet am 2026-Q3 und 2026-Q3 (am 2026: August or November); firmware 2.10.15 stays.");
         c("date", "Seit dem 11.08. und zwischen 11.08. und 14.08.; sinds 14.08., dal 11.08., il 11/08, em 11/08.",
-                "Seit dem [date] und zwischen [date] und [date]; sinds [date], dal [date], il [date], em [date].");
+                "Seit dem [date] und zwischen [date]; sinds [date], dal [date], il [date], em [date].");
         same("date", "Viability rose by 1.5. and from 3.2. to 4.1.; c-Jun 2 and 3 march on; 3 out of 5, 2 set up.");
+        c("date", "Seen on aug 11, 2026, on march 14, 2025, on may 14 2025, on 11 aug and on aug 11.",
+                "Seen in 2026-Q3, in 2025-Q1, in 2025-Q2, on [date] and on [date].");
+        c("date", "Im Okt. 2026, en févr. 2026; between 11.08. and 14.08., 11.08.-14.08. and from 11/08 to 14/08.",
+                "Im 2026-Q4, en 2026-Q1; between [date], [date] and from [date].");
+        c("date", "Noted dall'11/08, l'11.08., até 14/08, t/m 14.08. and on Wed 11/08; dated 13.8.26.",
+                "Noted dall'[date], l'[date], até [date], t/m [date] and on Wed [date]; dated 2026-Q3.");
+        same("date", "Python 3.12.10, app 4.10.22, fw 2.10.15, clause 7.5.11, days 7-10-14, 5-10-20 ng/mL, MOI 1-5-10,"
+                + " passage 3.10.12 and clone 5.11.23; a 3rd gen 2025 vector; c-Jun 2 and Oct3/4.");
         same("date", "Half (1/2) of the bags, 3/4 of the runs, 24/7 monitoring, 12345678 cells, 12/12 samples passed,"
                 + " feed every 12/24 h.");
         // titled names
@@ -140,7 +148,7 @@ class DeidentifierCorpusTest {
         c("denylist", "Made by Northbridge\nCell Therapies staff.", "Made by [name] staff.");
         c("denylist", "Tamsin  Hale wrote it.", "[name] wrote it.");
         c("denylist", "Lindqvist-led review; O'Brien's SOP.", "[name]-led review; [name]'s SOP.");
-        c("denylist", "The Westbury site and Westbury sites.", "The [name] and Westbury sites.");
+        c("denylist", "The Westbury site and Westbury sites.", "The [name] and [name]."); // a plural too
         c("denylist", "North\u200Bbridge hid a zero-width space.", "[name] hid a zero-width space.");
         // Unicode tricks and broken lines
         c("unicode", "Made by Acme\uD83D\uDE00 and \uD83D\uDE00Acme.", "Made by [name]\uD83D\uDE00 and \uD83D\uDE00[name].");
@@ -169,6 +177,8 @@ class DeidentifierCorpusTest {
                 "[name], [name], [name], [name], [name] and [name].");
         c("denylist", "Tamsin.Hale, Tamsin_Hale and TamsinHale wrote it; HalvorsenBiologics too.",
                 "[name], [name] and [name] wrote it; [name] too.");
+        c("denylist", "NORTHBRIDGECGT, CGTNORTHBRIDGE, Halvorsens and the Northbridges; so is RIDGEWAYQC.",
+                "[name], [name], [name] and the [name]; so is [name].");
         same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
         same("keep", "ISO 14644-1 grade B, 21 CFR 1271, pH 7.2, 0.22 \u00B5m filter, \u2265 95% purity, 5 \u00B5L.");
         same("keep", "Held 10-15 minutes; ratio 1:1000; 100-2000 cells per well.");
