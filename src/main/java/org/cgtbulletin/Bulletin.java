@@ -256,7 +256,7 @@ public final class Bulletin {
      * Reads and validates every input, then aggregates, protects, de-identifies the stories and analyses: the
      * stages {@code build} and {@code digest} share. {@code previousCells} is the previous release's cells.csv,
      * whose withheld cells stay withheld (it may be absent); {@code previousAudit} the folder of its staff audit,
-     * whose record of who contributed to its published cells lets a revision of one be put to the rules (it may be
+     * whose record of who contributed to its quarter cells lets a revision of one be put to the rules (it may be
      * absent, or of another release: revisions are then judged at worst). Returns null, with the problems collected,
      * when the inputs have errors.
      */
