@@ -80,11 +80,12 @@ public final class Deidentifier {
                 v[1] = 1;
             }
         }
-        // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale, Tamsin_Hale)
+        // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale, Tamsin_Hale,
+        // Kestrel/Therapeutics)
         for (String t : denylist) {
             String folded = Fold.term(t);
             if (folded.indexOf(' ') > 0) {
-                for (String joint : new String[] {"", ".", "_"}) {
+                for (String joint : new String[] {"", ".", "_", "/"}) {
                     terms.computeIfAbsent(folded.replace(" ", joint), x -> new int[2])[1] = 1;
                 }
             }

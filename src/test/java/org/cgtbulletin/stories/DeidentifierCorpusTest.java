@@ -175,8 +175,8 @@ class DeidentifierCorpusTest {
         same("keep", "Acmeville and Macme are not names here.");
         c("denylist", "CGTNorthbridge, ACMENorthbridge, NORTHBRIDGEcgt, xNorthbridgeville, Northbridge2 and 2Acme.",
                 "[name], [name], [name], [name], [name] and [name].");
-        c("denylist", "Tamsin.Hale, Tamsin_Hale and TamsinHale wrote it; HalvorsenBiologics too.",
-                "[name], [name] and [name] wrote it; [name] too.");
+        c("denylist", "Tamsin.Hale, Tamsin_Hale, Tamsin/Hale and TamsinHale wrote it; HalvorsenBiologics too.",
+                "[name], [name], [name] and [name] wrote it; [name] too.");
         c("denylist", "NORTHBRIDGECGT, CGTNORTHBRIDGE, Halvorsens and the Northbridges; so is RIDGEWAYQC.",
                 "[name], [name], [name] and the [name]; so is [name].");
         same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
