@@ -86,13 +86,12 @@ final class Carryover {
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
             if (Quarter.parseOrNull(b.period()) != null || batchWithheld.test(id) || tables.batches().isKept(id)
-                    || !previous.publishedBatches().containsKey(new CellKey(b.period(), b.productClass(), "*", "*",
-                            "*"))) {
+                    || !previous.publishedBatches().containsKey(asCell(b))) {
                 continue;
             }
             Function<Quarter, Integer> partIn = q -> batchIds.get(new BatchKey(q.toString(), b.productClass()));
             Parts parts = parts(changed(b.period(), added, previous, partIn, part -> tables.batches().total(part),
-                    q -> previous.publishedBatches().get(new CellKey(q.toString(), b.productClass(), "*", "*", "*"))),
+                    q -> previous.publishedBatches().get(asCell(new BatchKey(q.toString(), b.productClass())))),
                     partIn, batchWithheld);
             if (parts != null) {
                 tables.batches().keepSuppressedEvenIfDetermined(id, MOVED + parts.withheld(), parts.ids());
@@ -134,7 +133,7 @@ final class Carryover {
             Function<Quarter, Long> publishedThen) {
         List<Quarter> changed = new ArrayList<>(gained(period, added));
         for (Quarter q : previous.quarters()) {
-            if (period.equals("all") || period.equals(Integer.toString(q.year()))) {
+            if (sums(period, q)) {
                 Integer part = partIn.apply(q);
                 Long then = publishedThen.apply(q);
                 if (part != null && then != null && then != total.applyAsLong(part)) {
@@ -147,16 +146,28 @@ final class Carryover {
 
     /** The quarters a year ({@code YYYY}) or {@code all} gained since the previous release. */
     private static List<Quarter> gained(String period, List<Quarter> added) {
-        if (period.equals("all")) {
-            return added;
-        }
+        return quartersIn(period, added);
+    }
+
+    /** Whether a period (a quarter, a year or {@code all}) sums the quarter's cells. */
+    private static boolean sums(String period, Quarter q) {
+        return period.equals("all") || period.equals(Integer.toString(q.year())) || period.equals(q.toString());
+    }
+
+    /** The quarters (of those given) that a period sums. */
+    private static List<Quarter> quartersIn(String period, java.util.Collection<Quarter> quarters) {
         List<Quarter> in = new ArrayList<>();
-        for (Quarter q : added) {
-            if (period.equals(Integer.toString(q.year()))) {
+        for (Quarter q : quarters) {
+            if (sums(period, q)) {
                 in.add(q);
             }
         }
         return in;
+    }
+
+    /** A denominator's key as the cells.csv row it is published in (period, product class, *, *, *). */
+    private static CellKey asCell(BatchKey b) {
+        return new CellKey(b.period(), b.productClass(), "*", "*", "*");
     }
 
     /**
@@ -172,8 +183,7 @@ final class Carryover {
         }
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey b = tables.batchCells().get(id);
-            carry(tables.batches(), id, new CellKey(b.period(), b.productClass(), "*", "*", "*"), true, previous,
-                    rules);
+            carry(tables.batches(), id, asCell(b), true, previous, rules);
         }
     }
 
@@ -214,7 +224,7 @@ final class Carryover {
         for (int id = 0; id < tables.batchCells().size(); id++) {
             BatchKey key = tables.batchCells().get(id);
             if (tables.batches().total(id) > 0 && Quarter.parseOrNull(key.period()) != null) {
-                b.put(new CellKey(key.period(), key.productClass(), "*", "*", "*"), tables.batches().contributions(id));
+                b.put(asCell(key), tables.batches().contributions(id));
             }
         }
         return new PreviousRelease.Contributors(c, b, null);
@@ -240,7 +250,7 @@ final class Carryover {
         }
         List<CellKey> batchKeys = new ArrayList<>();
         for (BatchKey b : tables.batchCells()) {
-            batchKeys.add(new CellKey(b.period(), b.productClass(), "*", "*", "*"));
+            batchKeys.add(asCell(b));
         }
         return revealing(tables.counts(), tables.cells(), false, previous, countWithheld, rules)
                 + revealing(tables.batches(), batchKeys, true, previous, batchWithheld, rules);
@@ -312,18 +322,7 @@ final class Carryover {
         if (published != null) {
             return published;
         }
-        return quartersOf(key.period(), previous).isEmpty() ? Long.valueOf(0) : null;
-    }
-
-    /** The previous release's quarters that a period (a quarter, a year or {@code all}) sums. */
-    private static List<Quarter> quartersOf(String period, PreviousRelease.Decisions previous) {
-        List<Quarter> in = new ArrayList<>();
-        for (Quarter q : previous.quarters()) {
-            if (period.equals("all") || period.equals(Integer.toString(q.year())) || period.equals(q.toString())) {
-                in.add(q);
-            }
-        }
-        return in;
+        return quartersIn(key.period(), previous.quarters()).isEmpty() ? Long.valueOf(0) : null;
     }
 
     /**
@@ -333,7 +332,7 @@ final class Carryover {
     private static SortedMap<String, Long> contributionsThen(CellKey key, boolean batch,
             PreviousRelease.Decisions previous) {
         SortedMap<String, Long> sum = new java.util.TreeMap<>();
-        for (Quarter q : quartersOf(key.period(), previous)) {
+        for (Quarter q : quartersIn(key.period(), previous.quarters())) {
             SortedMap<String, Long> part = previous.contributors().then(new CellKey(q.toString(), key.productClass(),
                     key.processStep(), key.failureMode(), key.outcome()), batch);
             if (part == null) {

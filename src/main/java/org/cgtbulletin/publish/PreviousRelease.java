@@ -97,11 +97,10 @@ public final class PreviousRelease {
          * not add up to the number the release published (then the audit and the cells are not of one release).
          */
         public SortedMap<String, Long> of(CellKey key, boolean batch, long publishedThen) {
-            if (missing != null) {
+            SortedMap<String, Long> then = then(key, batch);
+            if (then == null) {
                 return null;
             }
-            SortedMap<String, Long> found = (batch ? batches : counts).get(key);
-            SortedMap<String, Long> then = found != null ? found : new TreeMap<>();
             long sum = 0;
             for (long x : then.values()) {
                 sum += x;
@@ -110,7 +109,7 @@ public final class PreviousRelease {
         }
     }
 
-    /** The staff audit's file of who contributed to the published quarter cells. */
+    /** The staff audit's file of who contributed to each quarter cell. */
     public static final String CONTRIBUTIONS = "contributions.csv";
 
     private static final List<String> CONTRIBUTIONS_HEADER = List.of("table", "period", "product_class",

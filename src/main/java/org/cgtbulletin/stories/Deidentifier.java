@@ -72,6 +72,7 @@ public final class Deidentifier {
         IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[2])[0]
                 |= actions);
         int size = 0;
+        List<String> joined = new ArrayList<>();
         for (String t : denylist) {
             String folded = Fold.term(t);
             if (!folded.isEmpty()) {
@@ -79,17 +80,15 @@ public final class Deidentifier {
                 size += v[1] == 0 ? 1 : 0;
                 v[1] = 1;
             }
-        }
-        // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale, Tamsin_Hale,
-        // Kestrel/Therapeutics)
-        for (String t : denylist) {
-            String folded = Fold.term(t);
             if (folded.indexOf(' ') > 0) {
+                // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale,
+                // Tamsin_Hale, Kestrel/Therapeutics), not counted as a term of its own
                 for (String joint : new String[] {"", ".", "_", "/"}) {
-                    terms.computeIfAbsent(folded.replace(" ", joint), x -> new int[2])[1] = 1;
+                    joined.add(folded.replace(" ", joint));
                 }
             }
         }
+        joined.forEach(j -> terms.computeIfAbsent(j, x -> new int[2])[1] = 1);
         List<String> list = new ArrayList<>(terms.keySet());
         this.words = TermMatcher.of(list);
         this.keywordActions = new int[list.size()];

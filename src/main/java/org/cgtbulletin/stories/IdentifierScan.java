@@ -149,8 +149,10 @@ final class IdentifierScan {
             + "|seit|zum|dem|den|zwischen|und|le|du|au|depuis|el|del|al|desde|hasta|entre|il|dal|tra|fra|em|ate|at\u00E9"
             + "|dia|op|van|tot|t/m|sinds|vanaf|per|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thurs|thursday|fri"
             + "|friday|sat|saturday|sun|sunday";
+    /** A word that introduces a date, and what follows it before the number: a space, or an elided article's mark. */
+    private static final String DATE_WORD = "\\b(?i:" + DATE_WORDS + ")\\s|\\b(?i:dall|all|nell|l|d)['\u2019]";
     /** A word that introduces a date, before a number (a space between, or an elided article: dall'11/08, l'11.08.). */
-    private static final String AFTER_DATE_WORD = "(?<=\\b(?i:" + DATE_WORDS + ")\\s|\\b(?i:dall|all|nell|l|d)['\u2019])";
+    private static final String AFTER_DATE_WORD = "(?<=" + DATE_WORD + ")";
     /** The end of a range of short dates: 11.08.-14.08., 11.08. and 14.08., 11/08 to 14/08. */
     private static final String RANGE = "\\s?(?:-|\u2013|(?i:to|and|und|bis|au|al|a|tot|et|y|e))\\s?";
     private static final Pattern SHORT_NUMERIC_DATE = Pattern.compile(AFTER_DATE_WORD + "(?:(\\d{2})/(\\d{2})"
@@ -161,8 +163,7 @@ final class IdentifierScan {
     private static final Pattern DOTTED_RANGE = Pattern.compile("(?<![\\p{N}.,])(\\d{1,2})\\.(\\d{2})\\.\\s?[-\u2013]"
             + "\\s?(\\d{1,2})\\.(\\d{2})\\.(?![\\p{N}]|\\p{L})");
     /** A word that introduces a date, right before a number: what a day and month with a two-digit year needs. */
-    private static final Pattern DATE_WORD_BEFORE = Pattern.compile("(?:\\b(?i:" + DATE_WORDS + ")\\s"
-            + "|\\b(?i:dall|all|nell|l|d)['\u2019])$");
+    private static final Pattern DATE_WORD_BEFORE = Pattern.compile("(?:" + DATE_WORD + ")$");
     /**
      * 14/03/2025, 03/14/2025, 14.03.2025, 14-03-2025, 14/03/25; and 14.03.25 or 14-03-25 after a word that
      * introduces a date (on, am, le...), since without one such numbers are more often versions, clauses, passages
@@ -552,9 +553,7 @@ final class IdentifierScan {
 
     /** Whether a word that introduces a date ({@link #DATE_WORDS}) is right before the number at {@code i}. */
     private boolean afterDateWord(int i) {
-        Matcher w = matchers.computeIfAbsent(DATE_WORD_BEFORE, p -> p.matcher(s).useTransparentBounds(true));
-        w.region(Math.max(0, i - 12), i);
-        return w.find();
+        return endingAt(DATE_WORD_BEFORE, i, 12) != null;
     }
 
     /** Whether the number at {@code i} is a version (v2.10.15, firmware 2.10.15) rather than a date of 2015. */
@@ -562,9 +561,14 @@ final class IdentifierScan {
         if (i > 0 && isLetter(t[i - 1])) {
             return true;
         }
-        Matcher v = matchers.computeIfAbsent(VERSION_WORD, p -> p.matcher(s).useTransparentBounds(true));
-        v.region(Math.max(0, i - 10), i);
-        return v.find();
+        return endingAt(VERSION_WORD, i, 10) != null;
+    }
+
+    /** The match of a pattern that ends with {@code $} in the {@code reach} characters before {@code i}, or null. */
+    private Matcher endingAt(Pattern p, int i, int reach) {
+        Matcher m = matchers.computeIfAbsent(p, x -> x.matcher(s).useTransparentBounds(true));
+        m.region(Math.max(0, i - reach), i);
+        return m.find() ? m : null;
     }
 
     /**
@@ -724,9 +728,8 @@ final class IdentifierScan {
         }
         int start = i;
         boolean day = false;
-        Matcher before = matchers.computeIfAbsent(DAY_BEFORE_MONTH, p -> p.matcher(s).useTransparentBounds(true));
-        before.region(Math.max(0, i - 12), i);
-        if (before.find() && valid(Integer.parseInt(before.group(1)), month)) {
+        Matcher before = endingAt(DAY_BEFORE_MONTH, i, 12);
+        if (before != null && valid(Integer.parseInt(before.group(1)), month)) {
             start = before.start();
             day = true;
         }
