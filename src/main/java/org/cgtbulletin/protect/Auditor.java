@@ -58,10 +58,13 @@ final class Auditor {
         return out;
     }
 
-    /** Whether a suppressed cell counts as primary: status SUPPRESSED, or it fails a rule itself. */
+    /**
+     * Whether a suppressed cell counts as primary: status SUPPRESSED, or it fails a rule itself, or it is kept
+     * protected ({@link LinkedTables#keepProtected}).
+     */
     boolean primary(CellStatus status, int cell) {
         return status == CellStatus.SUPPRESSED
-                || (status != CellStatus.PUBLISHED && !assess[cell].failed().isEmpty());
+                || (status != CellStatus.PUBLISHED && (!assess[cell].failed().isEmpty() || sys.protectedKept[cell]));
     }
 
     /** The full audit: restricted programs for large components, nothing carried over. */

@@ -25,6 +25,8 @@ final class LinearSystem {
      * it gained since the earlier release; null for every other cell.
      */
     final int[][] gainedSince;
+    /** Per cell: kept withheld and protected as if it failed a rule ({@link LinkedTables#keepProtected}). */
+    final boolean[] protectedKept;
     /** Per row: the cells with a non-zero net coefficient, ascending. */
     final int[][] rowCells;
     /** Per row: the net coefficients, aligned with {@link #rowCells}. */
@@ -50,6 +52,7 @@ final class LinearSystem {
         keptReason = new String[cells];
         known = new boolean[cells];
         gainedSince = new int[cells][];
+        protectedKept = new boolean[cells];
         contributions = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
             value[c] = tables.total(c);
@@ -57,6 +60,7 @@ final class LinearSystem {
             keptReason[c] = tables.keptReason(c);
             known[c] = tables.isKnownAlready(c);
             gainedSince[c] = tables.gainedSince(c);
+            protectedKept[c] = tables.isProtectedKept(c);
             contributions.add(tables.contributions(c));
         }
         List<int[]> rc = new ArrayList<>();

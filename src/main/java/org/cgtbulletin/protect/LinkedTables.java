@@ -31,6 +31,7 @@ public final class LinkedTables {
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
+    private final java.util.BitSet protectedKept = new java.util.BitSet();
     private ReportFootprints footprints;
 
     /** An empty system. */
@@ -153,6 +154,26 @@ public final class LinkedTables {
         }
         keepSuppressed(cell, reason);
         evenIfDetermined.put(cell, gained.clone());
+    }
+
+    /**
+     * As {@link #keepSuppressed(int, String)}, and the cell is protected as a cell that fails a rule is: its value
+     * may not be worked out from the published cells, nor narrowed to one value (a complement merely kept would be
+     * published once the published cells pin it). For a cell withheld because its change since an earlier release,
+     * which a reader has the old value for, would help give away another cell's change: hidden only if its value now
+     * is. Its status stays a complement's: it fails no rule itself.
+     *
+     * @param cell   the cell id
+     * @param reason why, for the staff audit
+     */
+    public void keepProtected(int cell, String reason) {
+        keepSuppressed(cell, reason);
+        protectedKept.set(cell);
+    }
+
+    /** Whether {@link #keepProtected} was called for this cell. */
+    boolean isProtectedKept(int cell) {
+        return protectedKept.get(cell);
     }
 
     /** The cells a total kept by {@link #keepSuppressedEvenIfDetermined} gained, or null for any other cell. */

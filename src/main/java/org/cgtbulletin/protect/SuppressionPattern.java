@@ -126,9 +126,13 @@ public final class SuppressionPattern {
         return audited;
     }
 
-    /** A complement (or a cell kept) that the audit proved pinned to one value by the published cells. */
-    private static boolean pinned(int c, CellStatus[] status, Auditor.Detail detail) {
-        return status[c] == CellStatus.SUPPRESSED_SECONDARY && detail.checked()[c] && detail.tooNarrow()[c];
+    /**
+     * A complement (or a cell kept) that the audit proved pinned to one value by the published cells; not one kept
+     * protected ({@link LinkedTables#keepProtected}), which stays withheld and is reported too narrow.
+     */
+    private boolean pinned(int c, CellStatus[] status, Auditor.Detail detail) {
+        return status[c] == CellStatus.SUPPRESSED_SECONDARY && !sys.protectedKept[c] && detail.checked()[c]
+                && detail.tooNarrow()[c];
     }
 
     private static boolean allPublished(int[] cells, CellStatus[] status) {

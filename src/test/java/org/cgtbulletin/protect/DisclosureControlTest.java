@@ -100,6 +100,24 @@ class DisclosureControlTest {
     }
 
     @Test
+    void aCellKeptProtectedIsAComplementThatNoPublishedNumberPins() {
+        Grids g = grid3(List.of(
+                SAFE, SAFE, SAFE,
+                SAFE, SAFE, SAFE,
+                SAFE, SAFE, Map.of("m", 3L, "n", 4L, "o", 5L)));
+        g.tables.keepProtected(g.id(2, 2), "its change would give another away");
+        Protection p = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        // passes every rule: its status is a complement's, but it is protected as a primary cell is
+        assertEquals(CellStatus.SUPPRESSED_SECONDARY, p.status()[g.id(2, 2)]);
+        Suppression kept = p.suppressions().stream().filter(s -> s.cell() == g.id(2, 2)).findFirst().orElseThrow();
+        assertEquals("its change would give another away", kept.reason());
+        assertTrue(kept.intervalChecked() && kept.feasibleHigh() - kept.feasibleLow() >= 1, kept.toString());
+        assertTrue(p.audit().clean(), p.audit().toString());
+        assertEquals(0, p.audit().primary());
+        assertTrue(p.suppressions().size() >= 4, "a lone withheld cell of a 3x3 table needs three complements");
+    }
+
+    @Test
     void dominantCellNeedsABigEnoughComplement() {
         // a = (90,5,5) fails R3 and R4: an attacker must not be able to exclude values up to 90 / 0.75 = 120.
         Map<String, Long> small = Map.of("p", 2L, "q", 2L, "r", 2L); // passes, but can only hide 6
