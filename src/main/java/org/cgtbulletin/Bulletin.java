@@ -395,9 +395,10 @@ public final class Bulletin {
     /**
      * Protects the tables: the rules and complements, then the audit, again while {@link
      * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell,
-     * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells
-     * (each round keeps more cells withheld, so this ends; without a previous release, or with one as of the same
-     * quarter and the same data, there is one round).
+     * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells, or
+     * (on the audited pattern) {@link Carryover#keepChangesHidden} cells whose change would, with others, give away
+     * the change of a withheld cell (each round keeps more cells withheld, so this ends; without a previous release,
+     * or with one as of the same quarter and the same data, there is one round).
      */
     private static List<Protection> protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
             Stages stages) {
@@ -420,7 +421,9 @@ public final class Bulletin {
             Protection batches = both.get(1);
             if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
                     id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
-                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
+                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0
+                    && Carryover.keepChangesHidden(tables, previous, counts::published, batches::published,
+                    rules) == 0) {
                 return both;
             }
         }

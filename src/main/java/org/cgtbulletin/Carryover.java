@@ -314,6 +314,171 @@ final class Carryover {
     }
 
     /**
+     * Releases over time, the table of changes as a whole: the changes since the previous release obey the tables'
+     * relations as the numbers do, so a reader who has both releases holds a table of changes in which every cell
+     * both publish is known, and so is every cell of a quarter that nothing changed in (a reader who sees none of its
+     * published numbers move assumes so, and is right); through chains of relations ({@link #keepRevealingTotals}
+     * judges each relation on its own) that table can pin the change of a cell neither release lets the reader
+     * difference. Every such change is put to the rules ({@link Revision#changeRefusal}, who made it from the staff
+     * audit's record); for each that fails them, one cell of the table that gives it away (the nearest through the
+     * relations, a changed one first, then the smallest) is kept withheld and protected ({@link
+     * LinkedTables#keepProtected}: its change is hidden only if its number now is), and the caller protects again.
+     * Exact derivability only: a change narrowed to a few values is not searched for. Without the record of the
+     * previous release the changes of withheld cells are not known, and nothing is checked (the build warns).
+     *
+     * @param countPublished whether a count cell (by id) is published by the current protection
+     * @param batchPublished the same for a denominator cell
+     * @return how many cells were newly kept
+     */
+    static int keepChangesHidden(Tables tables, PreviousRelease.Decisions previous, IntPredicate countPublished,
+            IntPredicate batchPublished, DisclosureRules rules) {
+        if (previous.quarters().isEmpty() || previous.contributors().missing() != null) {
+            return 0;
+        }
+        List<CellKey> batchKeys = new ArrayList<>();
+        for (BatchKey b : tables.batchCells()) {
+            batchKeys.add(asCell(b));
+        }
+        return hideChanges(tables.counts(), tables.cells(), false, previous, countPublished, rules)
+                + hideChanges(tables.batches(), batchKeys, true, previous, batchPublished, rules);
+    }
+
+    private static int hideChanges(LinkedTables table, List<CellKey> keys, boolean batch,
+            PreviousRelease.Decisions previous, IntPredicate published, DisclosureRules rules) {
+        int n = keys.size();
+        Map<CellKey, Long> quarterThen = new HashMap<>();
+        java.util.Set<Quarter> revised = new java.util.HashSet<>();
+        for (int id = 0; id < n; id++) {
+            CellKey key = keys.get(id);
+            Quarter q = Quarter.parseOrNull(key.period());
+            if (q != null && previous.quarters().contains(q)) {
+                long then = previous.contributors().then(key, batch).values().stream().mapToLong(Long::longValue)
+                        .sum();
+                quarterThen.put(key, then);
+                if (then != table.total(id)) {
+                    revised.add(q);
+                }
+            }
+        }
+        long[] change = new long[n];
+        boolean[] unknown = new boolean[n];
+        boolean[] settled = new boolean[n]; // a cell of a quarter nothing changed in: its change is known to be 0
+        boolean any = false;
+        for (int id = 0; id < n; id++) {
+            CellKey key = keys.get(id);
+            long then = 0;
+            for (Quarter q : quartersIn(key.period(), previous.quarters())) {
+                then += quarterThen.getOrDefault(new CellKey(q.toString(), key.productClass(), key.processStep(),
+                        key.failureMode(), key.outcome()), 0L);
+            }
+            change[id] = table.total(id) - then;
+            Quarter q = Quarter.parseOrNull(key.period());
+            settled[id] = q != null && previous.quarters().contains(q) && !revised.contains(q);
+            unknown[id] = !settled[id] && !(published.test(id) && numberThen(key, batch, previous) != null);
+            any |= unknown[id] && change[id] != 0;
+        }
+        if (!any) {
+            return 0;
+        }
+        boolean[] determined = org.cgtbulletin.protect.DisclosureControl.determined(table, unknown);
+        int[][] rowsOf = null;
+        java.util.BitSet chosen = new java.util.BitSet();
+        int kept = 0;
+        for (int id = 0; id < n; id++) {
+            if (!determined[id] || change[id] == 0) {
+                continue;
+            }
+            String refusal = Revision.changeRefusal(change[id], contributionsThen(keys.get(id), batch, previous),
+                    table.contributions(id), "", rules);
+            if (refusal == null) {
+                continue;
+            }
+            if (rowsOf == null) {
+                rowsOf = rowsOf(table);
+            }
+            int hide = nearestKnown(id, table, rowsOf, unknown, settled, change);
+            if (hide >= 0 && !chosen.get(hide)) {
+                chosen.set(hide);
+                table.keepProtected(hide, "its change since the previous release would, with the other changes"
+                        + " a reader can read off, give away that of '" + table.label(id) + "'" + refusal);
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /** Per cell, the relations it is in (their indexes, ascending). */
+    private static int[][] rowsOf(LinkedTables table) {
+        int[] count = new int[table.size()];
+        for (int r = 0; r < table.relationCount(); r++) {
+            for (int c : table.relation(r)) {
+                count[c]++;
+            }
+        }
+        int[][] rows = new int[table.size()][];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = new int[count[c]];
+            count[c] = 0;
+        }
+        for (int r = 0; r < table.relationCount(); r++) {
+            for (int c : table.relation(r)) {
+                if (count[c] == 0 || rows[c][count[c] - 1] != r) {
+                    rows[c][count[c]++] = r;
+                }
+            }
+        }
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = java.util.Arrays.copyOf(rows[c], count[c]);
+        }
+        return rows;
+    }
+
+    /**
+     * The published cell whose change a reader knows, not one of a quarter nothing changed in, that is nearest to
+     * {@code cell} through relations and cells whose change is unknown: of those at the least distance, a changed
+     * one first, then the smallest number, then the lowest id; -1 when there is none.
+     */
+    private static int nearestKnown(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
+            boolean[] settled, long[] change) {
+        java.util.BitSet seen = new java.util.BitSet();
+        seen.set(cell);
+        List<Integer> frontier = List.of(cell);
+        while (!frontier.isEmpty()) {
+            List<Integer> next = new ArrayList<>();
+            int best = -1;
+            for (int u : frontier) {
+                for (int r : rowsOf[u]) {
+                    for (int c : table.relation(r)) {
+                        if (seen.get(c)) {
+                            continue;
+                        }
+                        seen.set(c);
+                        if (unknown[c]) {
+                            next.add(c);
+                        } else if (!settled[c] && (best < 0 || nearer(c, best, table, change))) {
+                            best = c;
+                        }
+                    }
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+            next.sort(null);
+            frontier = next;
+        }
+        return -1;
+    }
+
+    /** Whether cell a is a better one to withhold than b: changed before unchanged, then smaller, then lower id. */
+    private static boolean nearer(int a, int b, LinkedTables table, long[] change) {
+        if ((change[a] != 0) != (change[b] != 0)) {
+            return change[a] != 0;
+        }
+        return table.total(a) != table.total(b) ? table.total(a) < table.total(b) : a < b;
+    }
+
+    /**
      * The number a reader has for a cell from the previous release: the one it published; 0 for a cell of a period it
      * did not have (a quarter since, or a year none of whose quarters it had); null when it withheld it.
      */

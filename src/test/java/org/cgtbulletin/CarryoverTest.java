@@ -107,6 +107,95 @@ class CarryoverTest {
                 id -> false, DisclosureRules.defaults()));
     }
 
+    /**
+     * A chain of relations, on one quarter's class total T = S1 + S2 (its steps) = M1 + M2 + M3 (its modes). Late
+     * reports since the previous release: one from a under M1, two each from b, c and d under M2, all in S1. Now
+     * T and M1 are withheld (M1 was withheld before too) and the steps and the other modes published in both
+     * releases: T's change (+7) is S1's, and then M1's (+1, one contributor) is T's less M2's (+6) and M3's (0),
+     * though no relation with a total both publish gives it away on its own.
+     */
+    private static Tables chain(Map<String, Long> m1Now) {
+        LinkedTables counts = new LinkedTables();
+        Map<String, Long> m2 = Map.of("b", 7L, "c", 7L, "d", 8L);
+        Map<String, Long> m3 = Map.of("a", 70L, "b", 70L, "c", 67L);
+        Map<String, Long> s2 = Map.of("a", 70L, "b", 70L, "c", 66L);
+        Map<String, Long> s1 = sum(m1Now, sum(m2, sum(m3, negate(s2))));
+        int t = counts.addCell("T", sum(m1Now, sum(m2, m3)));
+        int st1 = counts.addCell("S1", s1);
+        int st2 = counts.addCell("S2", s2);
+        int md1 = counts.addCell("M1", m1Now);
+        int md2 = counts.addCell("M2", m2);
+        int md3 = counts.addCell("M3", m3);
+        counts.addRelation(t, new int[] {st1, st2});
+        counts.addRelation(t, new int[] {md1, md2, md3});
+        return new Tables(List.of("2026-Q1"), List.of(T, S1, S2, M1, M2, M3), counts, List.of(), new LinkedTables(),
+                false);
+    }
+
+    private static final CellKey T = new CellKey("2026-Q1", "car_t_autologous", "*", "*", "*");
+    private static final CellKey S1 = new CellKey("2026-Q1", "car_t_autologous", "storage_distribution", "*", "*");
+    private static final CellKey S2 = new CellKey("2026-Q1", "car_t_autologous", "expansion", "*", "*");
+    private static final CellKey M1 = new CellKey("2026-Q1", "car_t_autologous", "*", "chain_of_identity_error", "*");
+    private static final CellKey M2 = new CellKey("2026-Q1", "car_t_autologous", "*", "shipping_delay", "*");
+    private static final CellKey M3 = new CellKey("2026-Q1", "car_t_autologous", "*", "low_viability", "*");
+
+    /** The previous release: the chain's cells before the late reports, M1 withheld, with or without its record. */
+    private static PreviousRelease.Decisions beforeTheChain(boolean recorded) {
+        Map<CellKey, java.util.SortedMap<String, Long>> then = new java.util.LinkedHashMap<>();
+        then.put(M1, new java.util.TreeMap<>(Map.of("a", 4L, "b", 4L, "c", 4L)));
+        then.put(M2, new java.util.TreeMap<>(Map.of("b", 5L, "c", 5L, "d", 6L)));
+        then.put(M3, new java.util.TreeMap<>(Map.of("a", 70L, "b", 70L, "c", 67L)));
+        then.put(S2, new java.util.TreeMap<>(Map.of("a", 70L, "b", 70L, "c", 66L)));
+        then.put(S1, new java.util.TreeMap<>(sum(then.get(M1), sum(then.get(M2), sum(then.get(M3),
+                negate(then.get(S2)))))));
+        then.put(T, new java.util.TreeMap<>(sum(then.get(M1), sum(then.get(M2), then.get(M3)))));
+        Map<CellKey, Long> published = new java.util.HashMap<>();
+        for (CellKey k : List.of(T, S1, S2, M2, M3)) {
+            published.put(k, then.get(k).values().stream().mapToLong(Long::longValue).sum());
+        }
+        return new PreviousRelease.Decisions(Set.of(M1), Set.of(), published, Map.of(),
+                Set.of(new Quarter(2026, 1)), recorded ? new PreviousRelease.Contributors(then, Map.of(), null)
+                        : PreviousRelease.Contributors.unknown("none kept"));
+    }
+
+    @Test
+    void aChangeGivenAwayOnlyByAChainOfRelationsIsHidden() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        // ids: T 0, S1 1, S2 2, M1 3, M2 4, M3 5; T and M1 withheld now
+        Tables one = chain(Map.of("a", 5L, "b", 4L, "c", 4L));
+        assertEquals(1, Carryover.keepChangesHidden(one, beforeTheChain(true), id -> id != 0 && id != 3,
+                id -> true, rules));
+        // M2 is the nearest published cell whose change a reader reads off, and it changed: kept, and protected
+        assertTrue(one.counts().isKept(4));
+        assertFalse(one.counts().isKept(1));
+        // the next round, with M2 withheld: M1's change can no longer be worked out
+        assertEquals(0, Carryover.keepChangesHidden(one, beforeTheChain(true), id -> id != 0 && id != 3
+                && id != 4, id -> true, rules));
+        // six late reports under M1, two from each of a, b and c: a change that passes the rules
+        Tables six = chain(Map.of("a", 6L, "b", 6L, "c", 6L));
+        assertEquals(0, Carryover.keepChangesHidden(six, beforeTheChain(true), id -> id != 0 && id != 3,
+                id -> true, rules));
+        // with T published too, one relation gives M1's change away: the table of changes finds that as well
+        assertEquals(1, Carryover.keepChangesHidden(chain(Map.of("a", 5L, "b", 4L, "c", 4L)), beforeTheChain(true),
+                id -> id != 3, id -> true, rules));
+        // without the previous release's record the changes of withheld cells are not known: nothing is checked
+        assertEquals(0, Carryover.keepChangesHidden(chain(Map.of("a", 5L, "b", 4L, "c", 4L)),
+                beforeTheChain(false), id -> id != 0 && id != 3, id -> true, rules));
+    }
+
+    private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {
+        Map<String, Long> out = new java.util.TreeMap<>(x);
+        y.forEach((t, v) -> out.merge(t, v, Long::sum));
+        out.values().removeIf(v -> v == 0);
+        return out;
+    }
+
+    private static Map<String, Long> negate(Map<String, Long> x) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        x.forEach((t, v) -> out.put(t, -v));
+        return out;
+    }
+
     @Test
     void withoutAPreviousReleaseOrANewQuarterNothingIsKept() {
         Tables t = tables();

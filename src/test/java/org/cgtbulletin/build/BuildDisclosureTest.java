@@ -579,6 +579,40 @@ class BuildDisclosureTest {
     }
 
     /**
+     * Changes worked out through chains of relations, on the shipped sample: release 2 adds late reports to 2025-Q2's
+     * CAR-T storage and distribution cell, one from C06 under chain of identity error and two each from C01, C02 and
+     * C04 under shipping delay. A reader who differences what both releases publish, and assumes unrevised the
+     * quarters none of whose numbers both publish moved, solves relation after relation (the class's change from its
+     * steps, then one mode's from the class's and the other modes'): no change of a cell that is not published in
+     * both releases may come out below min_events (5). Before the table of changes was audited as a whole, this one
+     * gave C06's late report away.
+     */
+    @Test
+    void noChainOfRelationsGivesAwayALateReport() throws IOException {
+        Path content = Path.of("content");
+        CliRun first = build(content, content.resolve("data/reports.csv"));
+        assertEquals(0, first.status(), first.err());
+        List<CSVRecord> cells1 = cells(dir.resolve("site"));
+        StringBuilder late = new StringBuilder(Files.readString(content.resolve("data/reports.csv")));
+        late.append("R-950001,C06,2025-05-15,car_t_autologous,storage_distribution,chain_of_identity_error,near_miss"
+                + ",,,,false,,\n");
+        for (int i = 0; i < 6; i++) {
+            late.append("R-95001").append(i).append(",C0").append("124".charAt(i % 3)).append(",2025-05-15,"
+                    + "car_t_autologous,storage_distribution,shipping_delay,near_miss,,,,false,,\n");
+        }
+        CliRun second = build(content, Files.writeString(dir.resolve("late.csv"), late));
+        assertEquals(0, second.status(), second.err());
+        Map<String, Long> worked = ChangeAttack.changesOfWithheld(cells1, cells(dir.resolve("site")));
+        worked.forEach((key, change) -> assertTrue(change == 0 || Math.abs(change) >= 5, key + " changed by "
+                + change + ", worked out with " + worked.size() + " others"));
+        assertTrue(worked.values().stream().anyMatch(c -> c >= 5), "the reader should work changes out: " + worked);
+        String audit = Files.readString(dir.resolve("audit/audit.json"));
+        assertTrue(audit.contains("give away that of '2025-Q2 car_t_autologous/*/chain_of_identity_error/*'"),
+                "the check should have withheld a cell for this change");
+        assertEquals(0, new ObjectMapper().readTree(audit).get("events").get("derivable").size());
+    }
+
+    /**
      * Without the staff audit's record of the previous release the build says so (revisions are then judged at
      * worst); a previous cells.csv that cannot be read as one stops the build, since its decisions must be kept.
      */
