@@ -237,9 +237,9 @@ final class Carryover {
      * releases publish, the change of the parts a reader cannot difference (withheld now, or withheld before) is put to
      * the rules as a revision is ({@link Revision#changeRefusal}; who made it from the staff audit's record of the
      * previous release); when it fails them, the total is kept withheld, and the caller protects again. A cell of a
-     * period the previous release did not have counts as 0 then. Each relation is judged on its own: the audit of
-     * the current release then proves that no kept total can be worked out from the published cells (or reports it
-     * too narrow), but changes that only a combination of relations would give away are not searched for.
+     * period the previous release did not have counts as 0 then. Each relation is judged on its own here (the audit of
+     * the current release then proves that no kept total can be worked out from the published cells, or reports it
+     * too narrow); changes that only a combination of relations gives away are {@link #keepChangesHidden}'s.
      *
      * @return how many totals were newly kept
      */
@@ -248,12 +248,8 @@ final class Carryover {
         if (previous.quarters().isEmpty()) {
             return 0;
         }
-        List<CellKey> batchKeys = new ArrayList<>();
-        for (BatchKey b : tables.batchCells()) {
-            batchKeys.add(asCell(b));
-        }
         return revealing(tables.counts(), tables.cells(), false, previous, countWithheld, rules)
-                + revealing(tables.batches(), batchKeys, true, previous, batchWithheld, rules);
+                + revealing(tables.batches(), batchKeys(tables), true, previous, batchWithheld, rules);
     }
 
     private static int revealing(LinkedTables table, List<CellKey> keys, boolean batch,
@@ -335,28 +331,36 @@ final class Carryover {
         if (previous.quarters().isEmpty() || previous.contributors().missing() != null) {
             return 0;
         }
-        List<CellKey> batchKeys = new ArrayList<>();
-        for (BatchKey b : tables.batchCells()) {
-            batchKeys.add(asCell(b));
-        }
         return hideChanges(tables.counts(), tables.cells(), false, previous, countPublished, rules)
-                + hideChanges(tables.batches(), batchKeys, true, previous, batchPublished, rules);
+                + hideChanges(tables.batches(), batchKeys(tables), true, previous, batchPublished, rules);
+    }
+
+    /** The denominators' keys as their cells.csv rows, in the tables' order. */
+    private static List<CellKey> batchKeys(Tables tables) {
+        List<CellKey> keys = new ArrayList<>();
+        for (BatchKey b : tables.batchCells()) {
+            keys.add(asCell(b));
+        }
+        return keys;
     }
 
     private static int hideChanges(LinkedTables table, List<CellKey> keys, boolean batch,
             PreviousRelease.Decisions previous, IntPredicate published, DisclosureRules rules) {
         int n = keys.size();
-        Map<CellKey, Long> quarterThen = new HashMap<>();
+        Map<CellKey, Long> then = new HashMap<>(); // each cell's number then: quarters', and their years' and all's
         java.util.Set<Quarter> revised = new java.util.HashSet<>();
         for (int id = 0; id < n; id++) {
             CellKey key = keys.get(id);
             Quarter q = Quarter.parseOrNull(key.period());
             if (q != null && previous.quarters().contains(q)) {
-                long then = previous.contributors().then(key, batch).values().stream().mapToLong(Long::longValue)
+                long x = previous.contributors().then(key, batch).values().stream().mapToLong(Long::longValue)
                         .sum();
-                quarterThen.put(key, then);
-                if (then != table.total(id)) {
+                if (x != table.total(id)) {
                     revised.add(q);
+                }
+                for (String period : List.of(key.period(), Integer.toString(q.year()), "all")) {
+                    then.merge(new CellKey(period, key.productClass(), key.processStep(), key.failureMode(),
+                            key.outcome()), x, Long::sum);
                 }
             }
         }
@@ -366,12 +370,7 @@ final class Carryover {
         boolean any = false;
         for (int id = 0; id < n; id++) {
             CellKey key = keys.get(id);
-            long then = 0;
-            for (Quarter q : quartersIn(key.period(), previous.quarters())) {
-                then += quarterThen.getOrDefault(new CellKey(q.toString(), key.productClass(), key.processStep(),
-                        key.failureMode(), key.outcome()), 0L);
-            }
-            change[id] = table.total(id) - then;
+            change[id] = table.total(id) - then.getOrDefault(key, 0L);
             Quarter q = Quarter.parseOrNull(key.period());
             settled[id] = q != null && previous.quarters().contains(q) && !revised.contains(q);
             unknown[id] = !settled[id] && !(published.test(id) && numberThen(key, batch, previous) != null);
