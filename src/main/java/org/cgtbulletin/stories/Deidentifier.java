@@ -80,11 +80,16 @@ public final class Deidentifier {
                 size += v[1] == 0 ? 1 : 0;
                 v[1] = 1;
             }
-            if (folded.indexOf(' ') > 0) {
-                // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale,
-                // Tamsin_Hale, Kestrel/Therapeutics), not counted as a term of its own
-                for (String joint : new String[] {"", ".", "_", "/"}) {
-                    joined.add(folded.replace(" ", joint));
+            for (String spelling : spellings(t, folded)) {
+                if (spelling != folded) {
+                    joined.add(spelling); // Müller also as Mueller, Soerensen also as Sørensen: not a term of its own
+                }
+                if (spelling.indexOf(' ') > 0) {
+                    // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale,
+                    // Tamsin_Hale, Kestrel/Therapeutics), not counted as a term of its own
+                    for (String joint : new String[] {"", ".", "_", "/"}) {
+                        joined.add(spelling.replace(" ", joint));
+                    }
                 }
             }
         }
@@ -99,6 +104,52 @@ public final class Deidentifier {
             denied[i] = v[1] == 1;
         }
         this.denylistSize = size;
+    }
+
+    /**
+     * A denylist term's spellings as folded for matching: the term itself ({@code folded}, the same instance), and
+     * the others German and Scandinavian names are written in: umlauts and the like spelt out ({@code Müller} as
+     * {@code Mueller}, {@code Sørensen} as {@code Soerensen}, {@code Großmann} as {@code Grossmann}) and, for a term
+     * written with those digraphs, the letters they stand for ({@code Mueller} also matches {@code Müller} and
+     * {@code Muller}, which fold alike; a {@code ue} after q or g, as in {@code Miguel}, is left alone). A spelling
+     * shorter than four letters is not used: it would match too many other words.
+     */
+    static List<String> spellings(String term, String folded) {
+        List<String> out = new ArrayList<>(List.of(folded));
+        StringBuilder spelt = new StringBuilder(term.length() + 4);
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            spelt.append(switch (c) {
+                case '\u00E4', '\u00C4', '\u00E6', '\u00C6' -> "ae";
+                case '\u00F6', '\u00D6', '\u00F8', '\u00D8', '\u0153', '\u0152' -> "oe";
+                case '\u00FC', '\u00DC' -> "ue";
+                case '\u00E5', '\u00C5' -> "aa";
+                case '\u00DF' -> "ss";
+                default -> String.valueOf(c);
+            });
+        }
+        addSpelling(out, Fold.term(spelt.toString()));
+        StringBuilder letters = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
+            boolean digraph = (c == 'a' || c == 'o') && next == 'e'
+                    || c == 'u' && next == 'e' && (i == 0 || folded.charAt(i - 1) != 'q' && folded.charAt(i - 1) != 'g')
+                    || c == 'a' && next == 'a';
+            letters.append(c);
+            if (digraph) {
+                i++;
+            }
+        }
+        addSpelling(out, letters.toString());
+        addSpelling(out, folded.replace("ss", "\u00DF"));
+        return out;
+    }
+
+    private static void addSpelling(List<String> spellings, String s) {
+        if (s.length() >= 4 && !spellings.contains(s)) {
+            spellings.add(s);
+        }
     }
 
     /** A de-identifier for this denylist (terms as written in the denylist file; empty for none). */

@@ -23,7 +23,7 @@ class DeidentifierCorpusTest {
 
     static final List<String> DENYLIST = List.of("Northbridge Cell Therapies", "Northbridge", "Halvorsen Biologics",
             "Halvorsen", "Ridgeway", "Meyer", "Acme", "Sorensen", "Tamsin Hale", "Westbury site", "Lindqvist",
-            "O'Brien");
+            "O'Brien", "Sørensen", "Müller", "Schroeder Biotech", "Großmann");
     static final Deidentifier DEID = Deidentifier.of(DENYLIST);
 
     /** One line of the table. */
@@ -150,6 +150,10 @@ class DeidentifierCorpusTest {
         c("denylist", "Lindqvist-led review; O'Brien's SOP.", "[name]-led review; [name]'s SOP.");
         c("denylist", "The Westbury site and Westbury sites.", "The [name] and [name]."); // a plural too
         c("denylist", "North\u200Bbridge hid a zero-width space.", "[name] hid a zero-width space.");
+        // transliterated: umlauts spelt out, and digraphs written as the letters they stand for
+        c("denylist", "Soerensen, Mueller, MÜLLER and Muller checked it.", "[name], [name], [name] and [name] checked it.");
+        c("denylist", "Schröder Biotech and SchroederBiotech supplied it.", "[name] and [name] supplied it.");
+        c("denylist", "Grossmann and Großmann agreed.", "[name] and [name] agreed.");
         // Unicode tricks and broken lines
         c("unicode", "Made by Acme\uD83D\uDE00 and \uD83D\uDE00Acme.", "Made by [name]\uD83D\uDE00 and \uD83D\uDE00[name].");
         c("unicode", "\uFF2C\uFF2F\uFF34 \uFF12\uFF12-\uFF10\uFF14\uFF11\uFF17\uFF22 was used.", "LOT [lot] was used.");
@@ -237,6 +241,19 @@ class DeidentifierCorpusTest {
                 IdentifierKind.DENYLIST, 1, IdentifierKind.LOT, 1, IdentifierKind.DATE, 1), d.counts());
         assertEquals("Call [phone] or mail [email] about lot [lot] at [name] in 2025-Q1. Done", d.text());
         assertEquals(7, d.removed());
+    }
+
+    @Test
+    void aNameIsLookedForInItsTransliteratedSpellingsOnly() {
+        assertEquals(List.of("muller", "mueller"), Deidentifier.spellings("Müller", "muller"));
+        assertEquals(List.of("mueller", "muller"), Deidentifier.spellings("Mueller", "mueller"));
+        assertEquals(List.of("großmann", "grossmann"), Deidentifier.spellings("Großmann", "großmann"));
+        assertEquals(List.of("strasse", "straße"), Deidentifier.spellings("Strasse", "strasse"));
+        // a silent u after q or g is no umlaut; too short a spelling is not used
+        assertEquals(List.of("miguel"), Deidentifier.spellings("Miguel", "miguel"));
+        assertEquals(List.of("joe smith", "jo smith"), Deidentifier.spellings("Joe Smith", "joe smith"));
+        assertEquals(List.of("zoe"), Deidentifier.spellings("Zoe", "zoe"));
+        assertEquals(15, Deidentifier.of(DENYLIST).denylistSize(), "the other spellings are not terms of their own");
     }
 
     @Test
