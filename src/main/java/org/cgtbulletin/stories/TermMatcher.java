@@ -278,8 +278,9 @@ final class TermMatcher {
      * ({@code 2Acme}); or, that failing, where it starts and where it ends is a word's edge or such a change
      * (at its end: lower to upper, {@code AcmeBio}; a letter to a digit, {@code Acme2}; a term in capitals to lower
      * case, {@code ACMEcgt}; a plural's s, {@code Acmes}); or a term of {@link #GLUED_CAPITALS} letters or more in
-     * a word all in capitals ({@code NORTHBRIDGECGT}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag}
-     * (for "Hale") are not.
+     * a word all in capitals ({@code NORTHBRIDGECGT}); or a term of {@link #GLUED_ANYWHERE} letters or more in any
+     * word ({@code northbridgecgt}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag} (for "Hale") are
+     * not.
      */
     private static boolean glued(char[] folded, String original, int start, int end) {
         boolean edgeBefore = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start]);
@@ -298,6 +299,9 @@ final class TermMatcher {
         if (end - start >= GLUED_CAPITALS && allUpper(original, wordStart(folded, start), wordEnd(folded, end))) {
             return true; // NORTHBRIDGECGT: a word in capitals shows no boundary; a long name inside it is enough
         }
+        if (end - start >= GLUED_ANYWHERE) {
+            return true; // northbridgecgt: nor does one in lower case; a name this long is no chance part of a word
+        }
         if (!edgeBefore || edgeAfter) {
             return edgeBefore && edgeAfter;
         }
@@ -311,6 +315,12 @@ final class TermMatcher {
 
     /** The fewest characters a term must have to be found inside a word written all in capitals. */
     static final int GLUED_CAPITALS = 6;
+
+    /**
+     * The fewest characters a term must have to be found inside any word, whatever its case: {@code northbridgecgt}.
+     * A denylisted ordinary word this long then also removes the longer words that hold it.
+     */
+    static final int GLUED_ANYWHERE = 8;
 
     private static int wordStart(char[] folded, int at) {
         int from = at;

@@ -177,13 +177,16 @@ class DeidentifierCorpusTest {
         c("denylist", "NorthbridgeCGT, theAcme team and ProAcmeBio's kit; RidgewayQC.",
                 "[name], [name] team and [name]'s kit; [name].");
         same("keep", "Acmeville and Macme are not names here.");
+        c("denylist", "At northbridgecgt, xhalvorsenbio and theridgeway sites.", "At [name], [name] and [name] sites.");
+        same("keep", "Meyerhof and acmeville: short names inside lower-case words stay.");
         c("denylist", "CGTNorthbridge, ACMENorthbridge, NORTHBRIDGEcgt, xNorthbridgeville, Northbridge2 and 2Acme.",
                 "[name], [name], [name], [name], [name] and [name].");
         c("denylist", "Tamsin.Hale, Tamsin_Hale, Tamsin/Hale and TamsinHale wrote it; HalvorsenBiologics too.",
                 "[name], [name], [name] and [name] wrote it; [name] too.");
         c("denylist", "NORTHBRIDGECGT, CGTNORTHBRIDGE, Halvorsens and the Northbridges; so is RIDGEWAYQC.",
                 "[name], [name], [name] and the [name]; so is [name].");
-        same("keep", "Meyerhof buffer and Ridgewayfarer are fine.");
+        same("keep", "Meyerhof buffer is fine."); // Meyer: too short a name to look for inside a word
+        c("denylist", "Ridgewayfarer is not.", "[name] is not."); // Ridgeway: long enough to be found in any word
         same("keep", "ISO 14644-1 grade B, 21 CFR 1271, pH 7.2, 0.22 \u00B5m filter, \u2265 95% purity, 5 \u00B5L.");
         same("keep", "Held 10-15 minutes; ratio 1:1000; 100-2000 cells per well.");
         same("keep", "Titre 1.2E+13 vg/mL; 1500mL bag; 5x10e6 cells; 2025-Q1 target; FY2025.");
