@@ -39,16 +39,18 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * Staff-written Markdown (the text after its front matter, which {@link ContentReader} reads) to HTML with flexmark:
- * tables, raw HTML escaped unless staff allowed it, and links that could run script ({@code javascript:},
- * {@code data:}, {@code vbscript:}) disarmed either way.
+ * tables, raw HTML escaped unless staff allowed it (and then made safe: {@link RawHtml}), and links that could run
+ * script ({@code javascript:}, {@code data:}, {@code vbscript:}) disarmed either way.
  */
 final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final DirectHtml direct;
+    private final boolean allowRawHtml;
 
     Markdown(boolean allowRawHtml) {
+        this.allowRawHtml = allowRawHtml;
         MutableDataSet options = new MutableDataSet();
         options.set(HtmlRenderer.ESCAPE_HTML, !allowRawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
@@ -267,6 +269,9 @@ final class Markdown {
 
     String toHtml(String markdown) {
         Node document = belowTheTitle(parse(markdown));
+        if (allowRawHtml) {
+            RawHtml.sanitize(document);
+        }
         return DirectHtml.covers(document) ? direct.render(document) : renderer.render(document);
     }
 

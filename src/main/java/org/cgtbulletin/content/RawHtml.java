@@ -1,0 +1,211 @@
+package org.cgtbulletin.content;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * The raw HTML staff may write in editorial Markdown (when {@code site.allow_raw_html} is on), made safe to publish:
+ * what runs script or loads from elsewhere is removed, the rest is published as written. Removed: the elements that
+ * run or embed (script, style, iframe, frame, object, embed, applet, noscript, template, svg, math, with what they
+ * hold), those that change the page or send it elsewhere (base, link, meta, form and its controls); event handler
+ * attributes ({@code on...}); a {@code style} attribute that loads ({@code url(}, {@code @import},
+ * {@code expression}); a source ({@code src}, {@code srcset}, {@code poster}, {@code data}, {@code background},
+ * {@code action}, {@code formaction}, {@code ping}) on another host or with a script or data address; and a link
+ * ({@code href}) with a script or data address points nowhere ({@code #}), as Markdown's own links do. Character
+ * references in attribute values are decoded before they are judged ({@code &#106;avascript:}). A tag that cannot
+ * be read as one has its {@code <} written as text. A tag with nothing to remove keeps its bytes.
+ */
+final class RawHtml {
+
+    private RawHtml() {
+    }
+
+    /** Elements removed with everything they hold. */
+    private static final Set<String> REMOVED_WITH_CONTENT = Set.of("script", "style", "iframe", "frame", "frameset",
+            "object", "embed", "applet", "noscript", "noembed", "noframes", "template", "svg", "math", "xmp",
+            "plaintext", "title", "textarea", "select");
+    /** Elements removed, what they hold kept. */
+    private static final Set<String> REMOVED = Set.of("base", "link", "meta", "form", "input", "button", "option",
+            "optgroup", "datalist", "keygen", "portal", "html", "head", "body", "param", "source", "track");
+    /** Attributes that load something: kept only when the address is the site's own. */
+    private static final Set<String> SOURCES = Set.of("src", "srcset", "poster", "data", "background", "action",
+            "formaction", "ping", "lowsrc", "dynsrc", "codebase", "archive", "xlink:href", "imagesrcset");
+
+    /** A tag as a browser reads one: attributes may be separated by slashes too ({@code <a/href=x>}). */
+    private static final Pattern TAG = Pattern.compile(
+            "<(/?)([A-Za-z][^\\s/>]*)((?:[\\s/]+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*)"
+            + "([\\s/]*)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([^\\s\"'>/=]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?");
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->|<!\\[CDATA\\[.*?]]>|<![A-Za-z][^>]*>");
+
+    /** Makes every raw HTML node of the document safe ({@link #clean}), in place. */
+    static void sanitize(Node document) {
+        for (Node n : document.getDescendants()) {
+            if (n instanceof HtmlBlockBase block) {
+                String html = block.getChars().toString();
+                String safe = clean(html);
+                if (!safe.equals(html)) {
+                    BasedSequence chars = BasedSequence.of(safe);
+                    block.setContent(chars, List.of(chars));
+                }
+            } else if (n instanceof HtmlInlineBase inline) {
+                String html = inline.getChars().toString();
+                String safe = clean(html);
+                if (!safe.equals(html)) {
+                    inline.setChars(BasedSequence.of(safe));
+                }
+            }
+        }
+    }
+
+    /** The HTML with what could run script or load from elsewhere removed (see the class comment). */
+    static String clean(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        int i = 0;
+        while (i < html.length()) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0) {
+                out.append(html, i, html.length());
+                break;
+            }
+            out.append(html, i, lt);
+            Matcher comment = COMMENT.matcher(html).region(lt, html.length());
+            if (comment.lookingAt()) {
+                out.append(html, lt, comment.end()); // a comment, CDATA or doctype: inert
+                i = comment.end();
+                continue;
+            }
+            Matcher tag = TAG.matcher(html).region(lt, html.length());
+            if (!tag.lookingAt()) {
+                char next = lt + 1 < html.length() ? html.charAt(lt + 1) : ' ';
+                out.append(Character.isLetter(next) || next == '/' || next == '!' || next == '?' ? "&lt;" : "<");
+                i = lt + 1;
+                continue;
+            }
+            String name = tag.group(2).toLowerCase(Locale.ROOT);
+            boolean closing = !tag.group(1).isEmpty();
+            i = tag.end();
+            if (REMOVED_WITH_CONTENT.contains(name)) {
+                if (!closing) {
+                    Matcher end = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                            .matcher(html);
+                    i = end.find(i) ? end.end() : html.length();
+                }
+                continue;
+            }
+            if (REMOVED.contains(name)) {
+                continue;
+            }
+            if (closing) {
+                out.append(html, lt, tag.end());
+                continue;
+            }
+            String attributes = safeAttributes(tag.group(3));
+            if (attributes == null) {
+                out.append(html, lt, tag.end());
+            } else {
+                out.append('<').append(tag.group(2)).append(attributes).append(tag.group(4).contains("/") ? " /" : "")
+                        .append('>');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The attributes made safe, written out again; null when every one of them is safe as written. */
+    private static String safeAttributes(String attributes) {
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        Matcher m = ATTRIBUTE.matcher(attributes);
+        while (m.find()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            String raw = m.group(2);
+            String value = raw == null ? "" : decode(raw.startsWith("\"") || raw.startsWith("'")
+                    ? raw.substring(1, raw.length() - 1) : raw);
+            if (name.startsWith("on") || name.equals("style") && loads(value)
+                    || SOURCES.contains(name) && (Markdown.unsafe(value) || elsewhere(name, value))) {
+                changed = true;
+                continue;
+            }
+            if ((name.equals("href") || name.equals("formaction")) && Markdown.unsafe(value)) {
+                changed = true;
+                value = "#";
+                raw = "\"#\"";
+            }
+            out.append(' ').append(m.group(1));
+            if (raw != null) {
+                out.append('=').append(raw);
+            }
+        }
+        return changed ? out.toString() : null;
+    }
+
+    /** Whether a source attribute's address (any of a srcset's) is on another host. */
+    private static boolean elsewhere(String name, String value) {
+        if (name.endsWith("srcset")) {
+            for (String candidate : value.split(",")) {
+                String url = candidate.strip().split("\\s+")[0];
+                if (!url.isEmpty() && (Markdown.elsewhere(url) || Markdown.unsafe(url))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return Markdown.elsewhere(value);
+    }
+
+    /** Whether a style loads something, or runs script in old browsers. */
+    private static boolean loads(String style) {
+        String s = style.toLowerCase(Locale.ROOT).replaceAll("[\\s\\\\]", "");
+        return s.contains("url(") || s.contains("@import") || s.contains("expression(") || s.contains("image-set(")
+                || s.contains("javascript:") || s.contains("behavior:") || s.contains("-moz-binding");
+    }
+
+    /** Character references decoded: numeric ones and the named ones that could hide a scheme's letters. */
+    static String decode(String value) {
+        if (value.indexOf('&') < 0) {
+            return value;
+        }
+        Matcher m = Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);?").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String ref = m.group(1);
+            String with;
+            if (ref.startsWith("#")) {
+                long code;
+                try {
+                    code = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
+                            ? Long.parseLong(ref.substring(2), 16) : Long.parseLong(ref.substring(1));
+                } catch (NumberFormatException e) {
+                    code = 0xFFFD;
+                }
+                with = code > 0 && code <= Character.MAX_CODE_POINT ? new String(Character.toChars((int) code))
+                        : "\uFFFD";
+            } else {
+                with = switch (ref.toLowerCase(Locale.ROOT)) {
+                    case "colon" -> ":";
+                    case "tab" -> "\t";
+                    case "newline" -> "\n";
+                    case "sol" -> "/";
+                    case "bsol" -> "\\";
+                    case "amp" -> "&";
+                    case "lpar" -> "(";
+                    case "rpar" -> ")";
+                    case "period" -> ".";
+                    default -> m.group();
+                };
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(with));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package org.cgtbulletin.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Staff's raw HTML, when allowed: kept as written, but nothing that runs script or loads from elsewhere. */
+class RawHtmlTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<em>kept</em>", "<div class=\"note\">\nA <b>bold</b> note.\n</div>",
+            "<img src=\"/img/flow.png\" alt=\"Flow\">", "<a href=\"/methodology/\" title='m'>see</a>",
+            "<!-- a comment -->", "<br/>", "<table><tr><td data-x=1>1</td></tr></table>", "a < b and c > d",
+            "<p style=\"color: #333\">grey</p>"})
+    void safeHtmlKeepsItsBytes(String html) {
+        assertEquals(html, RawHtml.clean(html));
+    }
+
+    @Test
+    void whatRunsScriptOrLoadsFromElsewhereIsRemoved() {
+        assertEquals("<p>a b</p>", RawHtml.clean("<p>a <script>alert(1)</script>b</p>"));
+        assertEquals("x", RawHtml.clean("x<SCRIPT src=//evil.example/x.js></SCRIPT>"));
+        assertEquals("", RawHtml.clean("<iframe src=\"https://evil.example\"></iframe>"));
+        assertEquals("<div>hi</div>", RawHtml.clean("<div onclick=\"steal()\" onmouseover=x>hi</div>"));
+        assertEquals("<img alt=\"t\">", RawHtml.clean("<img src=\"https://tracker.example/p.gif\" alt=\"t\">"));
+        assertEquals("<img>", RawHtml.clean("<img srcset=\"a.png 1x, //cdn.example/b.png 2x\">"));
+        assertEquals("<a href=\"#\">x</a>", RawHtml.clean("<a href=\"&#106;ava&#x73;cript&colon;alert(1)\">x</a>"));
+        assertEquals("<a href=\"#\">x</a>", RawHtml.clean("<a href=' data:text/html,<b>'>x</a>"));
+        assertEquals("<p>t</p>", RawHtml.clean("<p style=\"background:url(https://evil.example/i.png)\">t</p>"));
+        assertEquals("", RawHtml.clean("<link rel=stylesheet href=//evil.example/s.css><base href=//evil.example/>"
+                + "<meta http-equiv=refresh content=\"0;url=//evil.example\">"));
+        assertEquals("field", RawHtml.clean("<form action=//evil.example>field<input name=q></form>"));
+        assertEquals("&lt;img src=x onerror=alert(1)//", RawHtml.clean("<img src=x onerror=alert(1)//"));
+        assertEquals("<svg-free>", RawHtml.clean("<svg-free>"));
+        assertEquals("", RawHtml.clean("<svg onload=alert(1)><circle/></svg>"));
+    }
+
+    @Test
+    void aPageWithRawHtmlAllowedPublishesNoScriptNorAnotherHost() {
+        Markdown md = new Markdown(true);
+        String html = md.toHtml("Intro <span onclick=\"x()\">here</span>.\n\n<div>\n<script>alert(1)</script>\n"
+                + "<img src=\"https://cdn.example/a.png\">\n</div>\n\n<em>kept</em>\n");
+        String lower = html.toLowerCase(Locale.ROOT);
+        for (String bad : List.of("<script", "onclick", "cdn.example")) {
+            assertFalse(lower.contains(bad), bad + " in " + html);
+        }
+        assertEquals(true, html.contains("<span>here</span>") && html.contains("<em>kept</em>"), html);
+        // without raw HTML allowed, everything is text, as before
+        assertEquals(true, new Markdown(false).toHtml("<em>x</em>").contains("&lt;em&gt;"));
+    }
+}
