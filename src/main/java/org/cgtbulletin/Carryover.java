@@ -317,8 +317,9 @@ final class Carryover {
      * judges each relation on its own) that table can pin the change of a cell neither release lets the reader
      * difference. Every such change is put to the rules ({@link Revision#changeRefusal}, who made it from the staff
      * audit's record); for each that fails them, one cell of the table that gives it away (the nearest through the
-     * relations, a changed one first, then the smallest, never a zero) is kept withheld and protected ({@link
-     * LinkedTables#keepProtected}: its change is hidden only if its number now is), and the caller protects again.
+     * relations, a changed one first, then the smallest, a zero only when nothing else is) is kept withheld and
+     * protected ({@link LinkedTables#keepProtected}: its change is hidden only if its number now is), and the caller
+     * protects again.
      * Exact derivability only: a change narrowed to a few values is not searched for. Without the record of the
      * previous release the changes of withheld cells are not known, and nothing is checked (the build warns).
      *
@@ -395,7 +396,10 @@ final class Carryover {
             if (rowsOf == null) {
                 rowsOf = rowsOf(table);
             }
-            int hide = nearestKnown(id, table, rowsOf, unknown, settled, change);
+            int hide = nearestKnown(id, table, rowsOf, unknown, settled, change, false);
+            if (hide < 0) {
+                hide = nearestKnown(id, table, rowsOf, unknown, settled, change, true); // a change to 0, say
+            }
             if (hide >= 0 && !chosen.get(hide)) {
                 chosen.set(hide);
                 table.keepProtected(hide, "its change since the previous release would, with the other changes"
@@ -433,13 +437,13 @@ final class Carryover {
     }
 
     /**
-     * The published cell whose change a reader knows, not one of a quarter nothing changed in and not a zero (a
-     * withheld zero hides nothing: non-negativity pins it), that is nearest to {@code cell} through relations and
-     * cells whose change is unknown: of those at the least distance, a changed one first, then the smallest number,
-     * then the lowest id; -1 when there is none.
+     * The published cell whose change a reader knows, not one of a quarter nothing changed in and, unless
+     * {@code zeros}, not a zero (a withheld zero mostly hides nothing: non-negativity pins it), that is nearest to
+     * {@code cell} through relations and cells whose change is unknown: of those at the least distance, a changed
+     * one first, then the smallest number, then the lowest id; -1 when there is none.
      */
     private static int nearestKnown(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
-            boolean[] settled, long[] change) {
+            boolean[] settled, long[] change, boolean zeros) {
         java.util.BitSet seen = new java.util.BitSet();
         seen.set(cell);
         List<Integer> frontier = List.of(cell);
@@ -455,7 +459,7 @@ final class Carryover {
                         seen.set(c);
                         if (unknown[c]) {
                             next.add(c);
-                        } else if (!settled[c] && table.total(c) > 0
+                        } else if (!settled[c] && (zeros || table.total(c) > 0)
                                 && (best < 0 || nearer(c, best, table, change))) {
                             best = c;
                         }
