@@ -28,6 +28,9 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -85,6 +88,11 @@ final class Pdf {
      * {@link Digests#writeAll}).
      */
     static final String RENDERING = "openhtmltopdf 1.1.31, PDFBox 3.0.8, bundled DejaVu Sans, rendering 3";
+    /**
+     * Part of the document ID of a digest with right-to-left text only, which ICU's bidirectional algorithm lays
+     * out ({@link #rightToLeft}): such a digest published before it is rendered again, the others are kept.
+     */
+    static final String BIDI = "ICU4J bidi and Arabic shaping (openhtmltopdf-rtl-support)";
     private static final String RESOURCES = "/org/cgtbulletin/digest/";
     /** The bundled faces: normal, bold, italic, bold italic (in that order). */
     private static final List<String> FONT_FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
@@ -191,6 +199,12 @@ final class Pdf {
                     i < 2 ? FontStyle.NORMAL : FontStyle.ITALIC, true);
         }
         builder.useFastMode();
+        if (rightToLeft(xhtml)) {
+            // Unicode's bidirectional algorithm (and Arabic shaping) from ICU, only for a digest that needs it
+            builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+            builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+        }
         builder.withHtmlContent(xhtml, STYLES);
         builder.useProtocolsStreamImplementation(resources, SCHEME);
         builder.useUriResolver((base, uri) -> resolve(base, uri));
@@ -294,6 +308,20 @@ final class Pdf {
     }
 
     /** Only {@code bulletin:} resources: relative references resolve against the style sheet folder. */
+    /** Whether the text has a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...). */
+    static boolean rightToLeft(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0590') {
+                byte d = Character.getDirectionality(text.codePointAt(i));
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static String resolve(String base, String uri) {
         if (uri == null || uri.isBlank()) {
             return null;
@@ -490,6 +518,9 @@ final class Pdf {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(RENDERING.getBytes(StandardCharsets.UTF_8));
+            if (rightToLeft(xhtml)) {
+                sha.update(BIDI.getBytes(StandardCharsets.UTF_8)); // laid out by ICU's bidi since 5 Dec 2026
+            }
             sha.update(xhtml.getBytes(StandardCharsets.UTF_8));
             for (String id : new java.util.TreeSet<>(charts.keySet())) {
                 sha.update(id.getBytes(StandardCharsets.UTF_8));

@@ -129,6 +129,28 @@ class DigestPdfTest {
         }
     }
 
+    /**
+     * Right-to-left text (a story in Hebrew, a lesson quoting Arabic) is laid out by Unicode's bidirectional
+     * algorithm, Arabic shaped: read back, it comes out in the order it was written, not reversed; and the document
+     * still conforms.
+     */
+    @Test
+    void rightToLeftTextReadsBackInTheOrderItWasWritten() throws Exception {
+        String hebrew = "\u05D4\u05D0\u05E6\u05D5\u05D5\u05D4 \u05E0\u05DB\u05E9\u05DC\u05D4"; // the batch failed
+        String arabic = "\u0641\u0634\u0644\u062A \u0627\u0644\u062F\u0641\u0639\u0629"; // the batch failed
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>RTL</title>"
+                + "<link rel=\"stylesheet\" type=\"text/css\" href=\"digest.css\"/></head><body>"
+                + "<h1>Right to left</h1><p>Hebrew: " + hebrew + ".</p><p>Arabic: " + arabic + ".</p></body></html>";
+        byte[] pdf = Pdf.render(xhtml, Path.of("templates", "digest"), Map.of(), new Pdf.Attachment("cells.csv",
+                "text/csv", "rows", "a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.time.Instant.parse("2026-07-01T00:00:00Z"));
+        String text = text(pdf, 1, 1);
+        assertTrue(text.contains(hebrew), text);
+        assertTrue(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).contains(arabic), text);
+        assertConforms("rtl.pdf", pdf);
+        assertFalse(Pdf.rightToLeft("CAR-T \u00E9t\u00E9 \u4E2D\u6587"), "no bidirectional layout for left-to-right text");
+    }
+
     // ---------------------------------------------------------------- same numbers as the site
 
     static String text(byte[] pdf, int fromPage, int toPage) throws IOException {
