@@ -325,9 +325,16 @@ final class Markdown {
 
     /** An address with a scheme, or one that names a host ({@code //host}, {@code \\host}): not the site's own. */
     static boolean elsewhere(String url) {
-        String u = url.strip();
-        return u.startsWith("//") || u.startsWith("\\\\") || u.startsWith("/\\") || u.startsWith("\\/")
-                || u.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
+        // as a browser reads an address: leading and trailing controls and spaces dropped, tabs and line breaks
+        // dropped anywhere (and so here every control and space), a backslash as a slash
+        StringBuilder b = new StringBuilder(url.length());
+        for (char c : url.toCharArray()) {
+            if (c > ' ' && c != '\u007f') {
+                b.append(c == '\\' ? '/' : c);
+            }
+        }
+        String u = b.toString();
+        return u.startsWith("//") || u.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 
     static boolean unsafe(String url) {

@@ -20,8 +20,11 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * {@code expression}); a source ({@code src}, {@code srcset}, {@code poster}, {@code data}, {@code background},
  * {@code action}, {@code formaction}, {@code ping}) on another host or with a script or data address; and a link
  * ({@code href}) with a script or data address points nowhere ({@code #}), as Markdown's own links do. Character
- * references in attribute values are decoded before they are judged ({@code &#106;avascript:}). A tag that cannot
- * be read as one has its {@code <} written as text. A tag with nothing to remove keeps its bytes.
+ * references in attribute values are decoded before they are judged ({@code &#106;avascript:}), and addresses read
+ * as a browser reads them (controls, spaces and line breaks dropped, a backslash as a slash). A comment is kept only
+ * when every browser ends it where the standard does; anything else that starts like a tag but cannot be read as
+ * one, and a {@code <} just before something removed, is written as text ({@code &lt;}). A tag with nothing to
+ * remove keeps its bytes.
  */
 final class RawHtml {
 
@@ -37,7 +40,8 @@ final class RawHtml {
             "optgroup", "datalist", "keygen", "portal", "html", "head", "body", "param", "source", "track");
     /** Attributes that load something: kept only when the address is the site's own. */
     private static final Set<String> SOURCES = Set.of("src", "srcset", "poster", "data", "background", "action",
-            "formaction", "ping", "lowsrc", "dynsrc", "codebase", "archive", "xlink:href", "imagesrcset");
+            "formaction", "ping", "lowsrc", "dynsrc", "codebase", "archive", "xlink:href", "imagesrcset", "attributionsrc",
+            "longdesc", "manifest", "icon", "itemtype");
 
     /** A tag as a browser reads one: attributes may be separated by slashes too ({@code <a/href=x>}). */
     private static final Pattern TAG = Pattern.compile(
@@ -45,7 +49,13 @@ final class RawHtml {
             + "([\\s/]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([^\\s\"'>/=]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?");
-    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->|<!\\[CDATA\\[.*?]]>|<![A-Za-z][^>]*>");
+    /**
+     * A comment as the HTML standard allows one, which every browser ends where this does: its text neither starts
+     * with {@code >} or {@code ->} nor holds {@code <!--}, {@code --!>} or {@code -->} before its end, nor ends with
+     * {@code <!-} or {@code -}. Anything else that starts {@code <!} (a comment browsers end elsewhere, CDATA, a
+     * doctype) is text.
+     */
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--(?![>]|->)((?:(?!<!--|--!>|-->).)*?)-->");
 
     /** Makes every raw HTML node of the document safe ({@link #clean}), in place. */
     static void sanitize(Node document) {
@@ -79,8 +89,8 @@ final class RawHtml {
             }
             out.append(html, i, lt);
             Matcher comment = COMMENT.matcher(html).region(lt, html.length());
-            if (comment.lookingAt()) {
-                out.append(html, lt, comment.end()); // a comment, CDATA or doctype: inert
+            if (comment.lookingAt() && !comment.group(1).endsWith("<!-") && !comment.group(1).endsWith("-")) {
+                out.append(html, lt, comment.end()); // a comment every browser reads as this one: inert
                 i = comment.end();
                 continue;
             }
@@ -94,6 +104,9 @@ final class RawHtml {
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             boolean closing = !tag.group(1).isEmpty();
             i = tag.end();
+            if (REMOVED_WITH_CONTENT.contains(name) || REMOVED.contains(name)) {
+                unjoin(out); // "<<meta>img ...": the < before it must not start a tag with what follows
+            }
             if (REMOVED_WITH_CONTENT.contains(name)) {
                 if (!closing) {
                     Matcher end = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
@@ -118,6 +131,14 @@ final class RawHtml {
             }
         }
         return out.toString();
+    }
+
+    /** A {@code <} written as text just before what was removed is escaped, so that it joins nothing after it. */
+    private static void unjoin(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) == '<') {
+            out.setLength(out.length() - 1);
+            out.append("&lt;");
+        }
     }
 
     /** The attributes made safe, written out again; null when every one of them is safe as written. */
@@ -162,10 +183,13 @@ final class RawHtml {
         return Markdown.elsewhere(value);
     }
 
-    /** Whether a style loads something, or runs script in old browsers. */
+    /**
+     * Whether a style loads something, or runs script in old browsers; one with a CSS escape or comment, which
+     * could spell either, counts as loading.
+     */
     private static boolean loads(String style) {
-        String s = style.toLowerCase(Locale.ROOT).replaceAll("[\\s\\\\]", "");
-        return s.contains("url(") || s.contains("@import") || s.contains("expression(") || s.contains("image-set(")
+        String s = style.toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+        return s.contains("\\") || s.contains("/*") || s.contains("url(") || s.contains("@import") || s.contains("expression(") || s.contains("image-set(")
                 || s.contains("javascript:") || s.contains("behavior:") || s.contains("-moz-binding");
     }
 

@@ -39,6 +39,32 @@ class RawHtmlTest {
         assertEquals("&lt;img src=x onerror=alert(1)//", RawHtml.clean("<img src=x onerror=alert(1)//"));
         assertEquals("<svg-free>", RawHtml.clean("<svg-free>"));
         assertEquals("", RawHtml.clean("<svg onload=alert(1)><circle/></svg>"));
+        // what a review found: comments browsers end early, a stray < joined to what follows a removed tag,
+        // addresses with controls, tabs or line breaks in them, CSS escapes
+        for (String early : List.of("<!-->", "<!--->", "<!-- a --!>", "<![CDATA[>", "<!DOCTYPE x>")) {
+            assertEquals("&lt;" + early.substring(1) + "<img src=x>", RawHtml.clean(early
+                    + "<img src=x onerror=alert(1)>"));
+        }
+        assertEquals("&lt;img src=x>", RawHtml.clean("<<meta>img src=x>"));
+        assertEquals("&lt;img src=x>", RawHtml.clean("<<script></script>img src=x>"));
+        assertEquals("a < b", RawHtml.clean("a < b")); // a < that cannot start a tag is text to a browser too
+        for (String src : List.of("&#1;//evil.example/a.png", "/\t/evil.example/a.png", "h&#9;ttp://evil.example/a",
+                "/&NewLine;/evil.example/a", "\\\\evil.example\\a.png", "/\\evil.example/a.png")) {
+            assertEquals("<img>", RawHtml.clean("<img src=\"" + src + "\">"), src);
+        }
+        assertEquals("<p>t</p>", RawHtml.clean("<p style=\"background:u\\72 l(//evil.example/x.png)\">t</p>"));
+        assertEquals("<p>t</p>", RawHtml.clean("<p style=\"background:&#92;75rl(//evil.example/x.png)\">t</p>"));
+        assertEquals("<img alt=\"x\">", RawHtml.clean("<img attributionsrc=\"https://evil.example/\" alt=\"x\">"));
+    }
+
+    @Test
+    void markdownImagesFromOtherHostsAreNotLoadedHoweverTheAddressIsWritten() {
+        Markdown md = new Markdown(false);
+        for (String src : List.of("&#1;//evil.example/m.png", "h&#9;ttp://evil.example/m.png", "/&#10;/evil.example/m")) {
+            String html = md.toHtml("![m](" + src + ")");
+            assertFalse(html.contains("evil.example") && html.contains("src=\"\u0001") || html.matches(
+                    "(?s).*src=\"[^\"]+\".*"), src + " -> " + html);
+        }
     }
 
     @Test
