@@ -65,54 +65,70 @@ public final class Deidentifier {
     private final int[] keywordActions;
     /** For each term of {@link #words}: whether it is a denylist term. */
     private final boolean[] denied;
+    /** For each term of {@link #words}: a spelling that counts only where the text has an accented letter. */
+    private final boolean[] accentedOnly;
     private final int denylistSize;
 
     private Deidentifier(Collection<String> denylist) {
-        Map<String, int[]> terms = new LinkedHashMap<>(); // folded term -> {keyword actions, denied}
-        IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[2])[0]
+        // folded term -> {keyword actions, denied, denied also where the text has no accented letter}
+        Map<String, int[]> terms = new LinkedHashMap<>();
+        IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[3])[0]
                 |= actions);
         int size = 0;
-        List<String> joined = new ArrayList<>();
         for (String t : denylist) {
             String folded = Fold.term(t);
-            if (!folded.isEmpty()) {
-                int[] v = terms.computeIfAbsent(folded, x -> new int[2]);
-                size += v[1] == 0 ? 1 : 0;
-                v[1] = 1;
+            if (folded.isEmpty()) {
+                continue;
             }
+            size += terms.containsKey(folded) && terms.get(folded)[1] == 1 ? 0 : 1;
+            // Müller also as Mueller, and a name of several words also written as one: not terms of their own
             for (String spelling : spellings(t, folded)) {
-                if (spelling != folded) {
-                    joined.add(spelling); // Müller also as Mueller, Soerensen also as Sørensen: not a term of its own
+                for (String form : joinings(spelling)) {
+                    int[] v = terms.computeIfAbsent(form, x -> new int[3]);
+                    v[1] = 1;
+                    v[2] = 1;
                 }
-                if (spelling.indexOf(' ') > 0) {
-                    // a name of several words is also looked for written as one (KestrelTherapeutics, Tamsin.Hale,
-                    // Tamsin_Hale, Kestrel/Therapeutics), not counted as a term of its own
-                    for (String joint : new String[] {"", ".", "_", "/"}) {
-                        joined.add(spelling.replace(" ", joint));
-                    }
+            }
+            for (String spelling : accentedSpellings(folded)) {
+                for (String form : joinings(spelling)) {
+                    terms.computeIfAbsent(form, x -> new int[3])[1] = 1;
                 }
             }
         }
-        joined.forEach(j -> terms.computeIfAbsent(j, x -> new int[2])[1] = 1);
         List<String> list = new ArrayList<>(terms.keySet());
         this.words = TermMatcher.of(list);
         this.keywordActions = new int[list.size()];
         this.denied = new boolean[list.size()];
+        this.accentedOnly = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             int[] v = terms.get(list.get(i));
             keywordActions[i] = v[0];
             denied[i] = v[1] == 1;
+            accentedOnly[i] = v[1] == 1 && v[2] == 0;
         }
         this.denylistSize = size;
     }
 
     /**
-     * A denylist term's spellings as folded for matching: the term itself ({@code folded}, the same instance), and
-     * the others German and Scandinavian names are written in: umlauts and the like spelt out ({@code Müller} as
-     * {@code Mueller}, {@code Sørensen} as {@code Soerensen}, {@code Großmann} as {@code Grossmann}) and, for a term
-     * written with those digraphs, the letters they stand for ({@code Mueller} also matches {@code Müller} and
-     * {@code Muller}, which fold alike; a {@code ue} after q or g, as in {@code Miguel}, is left alone). A spelling
-     * shorter than four letters is not used: it would match too many other words.
+     * A spelling and, for a name of several words, the same written as one word or joined by {@code .}, {@code _}
+     * or {@code /} (KestrelTherapeutics, Tamsin.Hale, Tamsin_Hale, Kestrel/Therapeutics).
+     */
+    private static List<String> joinings(String spelling) {
+        if (spelling.indexOf(' ') <= 0) {
+            return List.of(spelling);
+        }
+        List<String> out = new ArrayList<>(List.of(spelling));
+        for (String joint : new String[] {"", ".", "_", "/"}) {
+            out.add(spelling.replace(" ", joint));
+        }
+        return out;
+    }
+
+    /**
+     * A denylist term's spellings that match wherever they occur, folded: the term itself ({@code folded}) and,
+     * for a name with umlauts and the like, the same spelt out as German and Scandinavian names are written without
+     * them ({@code Müller} as {@code Mueller}, {@code Sørensen} as {@code Soerensen}, {@code Kjær} as {@code Kjaer},
+     * {@code Großmann} as {@code Grossmann}). A spelling shorter than four letters is not used.
      */
     static List<String> spellings(String term, String folded) {
         List<String> out = new ArrayList<>(List.of(folded));
@@ -129,20 +145,56 @@ public final class Deidentifier {
             });
         }
         addSpelling(out, Fold.term(spelt.toString()));
-        StringBuilder letters = new StringBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
-            boolean digraph = (c == 'a' || c == 'o') && next == 'e'
-                    || c == 'u' && next == 'e' && (i == 0 || folded.charAt(i - 1) != 'q' && folded.charAt(i - 1) != 'g')
-                    || c == 'a' && next == 'a';
-            letters.append(c);
-            if (digraph) {
+        return out;
+    }
+
+    /**
+     * The other way round: for a term written with the digraphs those letters are spelt out as ({@code ae},
+     * {@code oe}, {@code ue}, {@code aa}, {@code ss}), its spellings with each of them (up to four) written as the
+     * letter it stands for, folded ({@code Mueller} as {@code Müller}, {@code Kjaer} as {@code Kjær},
+     * {@code Baekgaard} as {@code Bækgård}, {@code Grossmann} as {@code Großmann}). Since folding takes the marks
+     * off ({@code Müller} folds to {@code muller}), such a spelling counts only where the text has a letter with a
+     * mark in that word: {@code Maass} finds {@code Maß}-like spellings, never the word "mass", nor {@code Staats}
+     * the word "stats".
+     */
+    static List<String> accentedSpellings(String folded) {
+        List<int[]> at = new ArrayList<>(); // {position, digraph kind}
+        for (int i = 0; i + 1 < folded.length() && at.size() < 4; i++) {
+            String pair = folded.substring(i, i + 2);
+            int kind = List.of("ae", "oe", "ue", "aa", "ss").indexOf(pair);
+            if (kind >= 0) {
+                at.add(new int[] {i, kind});
                 i++;
             }
         }
-        addSpelling(out, letters.toString());
-        addSpelling(out, folded.replace("ss", "\u00DF"));
+        List<String> out = new ArrayList<>();
+        List<String> partial = new ArrayList<>(List.of(""));
+        int from = 0;
+        for (int[] d : at) {
+            String before = folded.substring(from, d[0]);
+            String pair = folded.substring(d[0], d[0] + 2);
+            List<String> choices = switch (d[1]) {
+                case 0 -> List.of(pair, "a", "\u00E6");
+                case 1 -> List.of(pair, "o", "\u0153");
+                case 2 -> List.of(pair, "u");
+                case 3 -> List.of(pair, "a");
+                default -> List.of(pair, "\u00DF");
+            };
+            List<String> next = new ArrayList<>();
+            for (String p : partial) {
+                for (String c : choices) {
+                    next.add(p + before + c);
+                }
+            }
+            partial = next;
+            from = d[0] + 2;
+        }
+        for (String p : partial) {
+            String spelling = p + folded.substring(from);
+            if (!spelling.equals(folded)) {
+                addSpelling(out, spelling);
+            }
+        }
         return out;
     }
 
@@ -150,6 +202,21 @@ public final class Deidentifier {
         if (s.length() >= 4 && !spellings.contains(s)) {
             spellings.add(s);
         }
+    }
+
+    /** Whether a stretch of the text has a letter with a mark (anything but ASCII): where an accented spelling counts. */
+    private static boolean accented(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) > 0x7F && Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a match of this term in {@code s} is a denylisted name. */
+    private boolean deniedAt(int term, String s, int start, int end) {
+        return denied[term] && (!accentedOnly[term] || accented(s, start, end));
     }
 
     /** A de-identifier for this denylist (terms as written in the denylist file; empty for none). */
@@ -174,7 +241,7 @@ public final class Deidentifier {
             words.find(Fold.chars(text), text, new TermMatcher.Hits() {
                 @Override
                 public void hit(int start, int end, int term) {
-                    if (denied[term]) {
+                    if (deniedAt(term, text, start, end)) {
                         found.add(new int[] {start, end});
                     }
                 }
@@ -229,14 +296,14 @@ public final class Deidentifier {
                 if (keywordActions[term] != 0) {
                     scan.keyword(start, end, keywordActions[term]);
                 }
-                if (denied[term]) {
+                if (deniedAt(term, s, start, end)) {
                     spans.add(start, end, IdentifierKind.DENYLIST, null);
                 }
             }
 
             @Override
             public void glued(int start, int end, int term) {
-                if (denied[term]) { // the whole word: NorthbridgeCGT is a name, not Northbridge and CGT
+                if (deniedAt(term, s, start, end)) { // the whole word: NorthbridgeCGT is a name, not Northbridge and CGT
                     spans.add(start, end, IdentifierKind.DENYLIST, null);
                 }
             }

@@ -279,8 +279,8 @@ final class TermMatcher {
      * (at its end: lower to upper, {@code AcmeBio}; a letter to a digit, {@code Acme2}; a term in capitals to lower
      * case, {@code ACMEcgt}; a plural's s, {@code Acmes}); or a term of {@link #GLUED_CAPITALS} letters or more in
      * a word all in capitals ({@code NORTHBRIDGECGT}); or a term of {@link #GLUED_ANYWHERE} letters or more in any
-     * word ({@code northbridgecgt}). So {@code Acmeville}, {@code Macme} and {@code WhaleBag} (for "Hale") are
-     * not.
+     * word ({@code northbridgecgt}) but for a word it starts that ends as a word is inflected ({@code marshalled}).
+     * So {@code Acmeville}, {@code Macme} and {@code WhaleBag} (for "Hale") are not.
      */
     private static boolean glued(char[] folded, String original, int start, int end) {
         boolean edgeBefore = start == 0 || !Fold.isWordChar(folded[start - 1]) || !Fold.isWordChar(folded[start]);
@@ -299,7 +299,7 @@ final class TermMatcher {
         if (end - start >= GLUED_CAPITALS && allUpper(original, wordStart(folded, start), wordEnd(folded, end))) {
             return true; // NORTHBRIDGECGT: a word in capitals shows no boundary; a long name inside it is enough
         }
-        if (end - start >= GLUED_ANYWHERE) {
+        if (end - start >= GLUED_ANYWHERE && !inflected(folded, start, end)) {
             return true; // northbridgecgt: nor does one in lower case; a name this long is no chance part of a word
         }
         if (!edgeBefore || edgeAfter) {
@@ -321,6 +321,17 @@ final class TermMatcher {
      * A denylisted ordinary word this long then also removes the longer words that hold it.
      */
     static final int GLUED_ANYWHERE = 8;
+
+    /** Endings that make a word of a name that is a word too (Marshall: marshalled, marshalling). */
+    private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing", "er", "ers",
+            "ly", "led", "ling", "ment", "ments", "ness", "ship", "ism", "ist", "ists", "ian", "ians", "ic", "ical",
+            "able", "ation", "ations");
+
+    /** Whether the match starts its word and the rest of the word is an inflection ({@link #INFLECTIONS}). */
+    private static boolean inflected(char[] folded, int start, int end) {
+        return wordStart(folded, start) == start
+                && INFLECTIONS.contains(new String(folded, end, wordEnd(folded, end) - end));
+    }
 
     private static int wordStart(char[] folded, int at) {
         int from = at;
