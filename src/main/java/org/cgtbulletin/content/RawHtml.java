@@ -40,7 +40,8 @@ final class RawHtml {
             "optgroup", "datalist", "keygen", "portal", "html", "head", "body", "param", "source", "track");
     /** Attributes that load something: kept only when the address is the site's own. */
     private static final Set<String> SOURCES = Set.of("src", "srcset", "poster", "data", "background", "action",
-            "formaction", "ping", "lowsrc", "dynsrc", "codebase", "archive", "xlink:href", "imagesrcset", "attributionsrc",
+            "formaction", "ping", "lowsrc", "dynsrc", "codebase", "archive", "xlink:href", "imagesrcset",
+            "attributionsrc",
             "longdesc", "manifest", "icon", "itemtype");
 
     /** A tag as a browser reads one: attributes may be separated by slashes too ({@code <a/href=x>}). */
@@ -189,7 +190,8 @@ final class RawHtml {
      */
     private static boolean loads(String style) {
         String s = style.toLowerCase(Locale.ROOT).replaceAll("\\s", "");
-        return s.contains("\\") || s.contains("/*") || s.contains("url(") || s.contains("@import") || s.contains("expression(") || s.contains("image-set(")
+        return s.contains("\\") || s.contains("/*") || s.contains("url(") || s.contains("@import")
+                || s.contains("expression(") || s.contains("image-set(")
                 || s.contains("javascript:") || s.contains("behavior:") || s.contains("-moz-binding");
     }
 

@@ -22,15 +22,15 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -307,7 +307,6 @@ final class Pdf {
         }
     }
 
-    /** Only {@code bulletin:} resources: relative references resolve against the style sheet folder. */
     /** Whether the text has a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...). */
     static boolean rightToLeft(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -322,6 +321,7 @@ final class Pdf {
         return false;
     }
 
+    /** Only {@code bulletin:} resources: relative references resolve against the style sheet folder. */
     static String resolve(String base, String uri) {
         if (uri == null || uri.isBlank()) {
             return null;

@@ -204,7 +204,7 @@ public final class Deidentifier {
         }
     }
 
-    /** Whether a stretch of the text has a letter with a mark (anything but ASCII): where an accented spelling counts. */
+    /** Whether a stretch of the text has a letter with a mark (not ASCII): where an accented spelling counts. */
     private static boolean accented(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             if (s.charAt(i) > 0x7F && Character.isLetter(s.charAt(i))) {
@@ -303,7 +303,8 @@ public final class Deidentifier {
 
             @Override
             public void glued(int start, int end, int term) {
-                if (deniedAt(term, s, start, end)) { // the whole word: NorthbridgeCGT is a name, not Northbridge and CGT
+                // the whole word: NorthbridgeCGT is a name, not Northbridge and CGT
+                if (deniedAt(term, s, start, end)) {
                     spans.add(start, end, IdentifierKind.DENYLIST, null);
                 }
             }

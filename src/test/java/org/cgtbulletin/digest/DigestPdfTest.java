@@ -148,7 +148,7 @@ class DigestPdfTest {
         assertTrue(text.contains(hebrew), text);
         assertTrue(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).contains(arabic), text);
         assertConforms("rtl.pdf", pdf);
-        assertFalse(Pdf.rightToLeft("CAR-T \u00E9t\u00E9 \u4E2D\u6587"), "no bidirectional layout for left-to-right text");
+        assertFalse(Pdf.rightToLeft("CAR-T \u00E9t\u00E9 \u4E2D\u6587"), "no bidi layout for left-to-right text");
     }
 
     // ---------------------------------------------------------------- same numbers as the site
