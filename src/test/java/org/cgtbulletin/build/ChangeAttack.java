@@ -62,7 +62,7 @@ final class ChangeAttack {
                     if (x == null) {
                         unknown = rel.get(i);
                         unknowns++;
-                    } else if (x != null) {
+                    } else {
                         sum += i == 0 ? x : -x;
                     }
                 }
