@@ -191,8 +191,9 @@ public final class Deidentifier {
         }
         for (String p : partial) {
             String spelling = p + folded.substring(from);
-            if (!spelling.equals(folded)) {
-                addSpelling(out, spelling);
+            if (!spelling.equals(folded) && !out.contains(spelling) && (spelling.length() >= 4
+                    || spelling.length() == 3 && !spelling.chars().allMatch(c -> c < 0x80))) {
+                out.add(spelling); // maß for Maass: three letters are enough with one that is not ASCII
             }
         }
         return out;

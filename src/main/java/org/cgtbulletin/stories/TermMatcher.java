@@ -322,10 +322,12 @@ final class TermMatcher {
      */
     static final int GLUED_ANYWHERE = 8;
 
-    /** Endings that make a word of a name that is a word too (Marshall: marshalled, marshalling). */
-    private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing", "er", "ers",
-            "ly", "led", "ling", "ment", "ments", "ness", "ship", "ism", "ist", "ists", "ian", "ians", "ic", "ical",
-            "able", "ation", "ations");
+    /**
+     * Endings that make a verb of a name that is a word too (Marshall: marshalled, marshalling), and that a name
+     * hardly takes otherwise: not -er, -ian, -ism and the like, which make words of names ({@code Rosenthaler},
+     * {@code Halvorsenian}: a review found those published when they were on this list).
+     */
+    private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("ed", "ing", "led", "ling");
 
     /** Whether the match starts its word and the rest of the word is an inflection ({@link #INFLECTIONS}). */
     private static boolean inflected(char[] folded, int start, int end) {

@@ -268,8 +268,12 @@ class DeidentifierCorpusTest {
         Deidentifier d = Deidentifier.of(List.of("Maass", "Staats", "Guenther", "Kjaer", "Baekgaard", "Marshall"));
         assertEquals("Cell mass was low; the stats drifted; marshalled and marshalling.",
                 d.clean("Cell mass was low; the stats drifted; marshalled and marshalling.").text());
-        assertEquals("[name], [name], [name], [name], [name], [name] and [name].",
-                d.clean("Maaß, Günther, Guenther, Kjær, Bækgård, Baekgaard and Marshall.").text());
+        assertEquals("[name], [name], [name], [name], [name], [name], [name] and [name].",
+                d.clean("Maaß, Maß, Günther, Guenther, Kjær, Bækgård, Baekgaard and Marshall.").text());
+        // but a name made a word of stays a name: the next review found these published
+        Deidentifier names = Deidentifier.of(List.of("Rosenthal", "Halvorsen", "Lindqvist"));
+        assertEquals("[name] practice; the [name] method; [name] rules.",
+                names.clean("Rosenthaler practice; the Halvorsenian method; Lindqvistian rules.").text());
     }
 
     @Test
