@@ -351,6 +351,9 @@ class StoriesBuildTest {
         assertTrue(auditHtml.contains("<td>R-105</td><td>story</td><td>the narrative still looks identifying"),
                 auditHtml);
         assertFalse(auditHtml.contains("Elmstead"), "the audit does not quote the name");
+        // a story's text takes its own direction (Hebrew or Arabic among English labels): <bdi>
+        assertTrue(all.get(Path.of("site/stories/index.html")).contains("<strong>What happened.</strong> <bdi>"),
+                "stories are isolated for direction");
         assertTrue(run.out().contains("6 stories published, 2 withheld"), run.out());
     }
 
