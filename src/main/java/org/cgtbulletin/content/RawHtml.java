@@ -1,5 +1,6 @@
 package org.cgtbulletin.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,19 +45,122 @@ final class RawHtml {
             "attributionsrc",
             "longdesc", "manifest", "icon", "itemtype");
 
-    /** A tag as a browser reads one: attributes may be separated by slashes too ({@code <a/href=x>}). */
-    private static final Pattern TAG = Pattern.compile(
-            "<(/?)([A-Za-z][^\\s/>]*)((?:[\\s/]+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*)"
-            + "([\\s/]*)>");
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([^\\s\"'>/=]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?");
+    /** A start or end tag read by {@link #tagAt}: attributes as {name, raw value or null}, as written. */
+    private record Tag(boolean closing, String name, List<String[]> attributes, boolean selfClosing, int end) {
+    }
+
+    /** HTML's white space (not Java's {@code \\s}, which has U+000B too). */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
     /**
-     * A comment as the HTML standard allows one, which every browser ends where this does: its text neither starts
-     * with {@code >} or {@code ->} nor holds {@code <!--}, {@code --!>} or {@code -->} before its end, nor ends with
-     * {@code <!-} or {@code -}. Anything else that starts {@code <!} (a comment browsers end elsewhere, CDATA, a
-     * doctype) is text.
+     * The tag at {@code lt} as a browser's tokenizer reads one (attributes separated by white space or slashes,
+     * values quoted or not), or null when what is there is not one this reads the same way a browser would: then
+     * it is text. A scanner, not a regular expression, so that a tag of thousands of attributes costs no stack.
      */
-    private static final Pattern COMMENT = Pattern.compile("(?s)<!--(?![>]|->)((?:(?!<!--|--!>|-->).)*?)-->");
+    private static Tag tagAt(String html, int lt) {
+        int n = html.length();
+        int i = lt + 1;
+        boolean closing = i < n && html.charAt(i) == '/';
+        if (closing) {
+            i++;
+        }
+        if (i >= n || !(html.charAt(i) < 0x80 && Character.isLetter(html.charAt(i)))) {
+            return null;
+        }
+        int nameStart = i;
+        while (i < n && !space(html.charAt(i)) && html.charAt(i) != '/' && html.charAt(i) != '>') {
+            i++;
+        }
+        String name = html.substring(nameStart, i);
+        List<String[]> attributes = new ArrayList<>();
+        boolean slash = false;
+        while (true) {
+            boolean separated = false;
+            while (i < n && (space(html.charAt(i)) || html.charAt(i) == '/')) {
+                slash = html.charAt(i) == '/';
+                separated = true;
+                i++;
+            }
+            if (i >= n) {
+                return null;
+            }
+            char c = html.charAt(i);
+            if (c == '>') {
+                return new Tag(closing, name, attributes, slash, i + 1);
+            }
+            if (!separated || c == '"' || c == '\'' || c == '=') {
+                return null;
+            }
+            int a = i;
+            while (i < n && !space(html.charAt(i)) && "\"'>/=".indexOf(html.charAt(i)) < 0) {
+                i++;
+            }
+            String attribute = html.substring(a, i);
+            int afterName = i;
+            while (i < n && space(html.charAt(i))) {
+                i++;
+            }
+            String value = null;
+            if (i < n && html.charAt(i) == '=') {
+                i++;
+                while (i < n && space(html.charAt(i))) {
+                    i++;
+                }
+                if (i >= n) {
+                    return null;
+                }
+                char q = html.charAt(i);
+                if (q == '"' || q == '\'') {
+                    int close = html.indexOf(q, i + 1);
+                    if (close < 0) {
+                        return null;
+                    }
+                    value = html.substring(i, close + 1);
+                    i = close + 1;
+                } else {
+                    int v = i;
+                    while (i < n && !space(html.charAt(i)) && "\"'=<>`".indexOf(html.charAt(i)) < 0) {
+                        i++;
+                    }
+                    if (i == v) {
+                        return null;
+                    }
+                    value = html.substring(v, i);
+                }
+            } else {
+                i = afterName; // a name alone: what follows is separated from it, or ends the tag
+            }
+            attributes.add(new String[] {attribute, value});
+            slash = false;
+        }
+    }
+
+    /**
+     * The end of the comment at {@code lt} when it is one the HTML standard allows, which every browser ends where
+     * this does (its text neither starts with {@code >} or {@code ->} nor holds {@code <!--} or {@code --!>}, nor
+     * ends with {@code <!-} or {@code -}); -1 otherwise. Anything else that starts {@code <!} (a comment browsers
+     * end elsewhere, CDATA, a doctype) is text.
+     */
+    private static int commentEnd(String html, int lt) {
+        if (!html.startsWith("<!--", lt)) {
+            return -1;
+        }
+        int from = lt + 4;
+        if (html.startsWith(">", from) || html.startsWith("->", from)) {
+            return -1;
+        }
+        int close = html.indexOf("-->", from);
+        if (close < 0) {
+            return -1;
+        }
+        String text = html.substring(from, close);
+        if (text.contains("<!--") || text.contains("--!>") || text.endsWith("<!-") || text.endsWith("-")) {
+            return -1;
+        }
+        return close + 3;
+    }
 
     /** Makes every raw HTML node of the document safe ({@link #clean}), in place. */
     static void sanitize(Node document) {
@@ -89,21 +193,21 @@ final class RawHtml {
                 break;
             }
             out.append(html, i, lt);
-            Matcher comment = COMMENT.matcher(html).region(lt, html.length());
-            if (comment.lookingAt() && !comment.group(1).endsWith("<!-") && !comment.group(1).endsWith("-")) {
-                out.append(html, lt, comment.end()); // a comment every browser reads as this one: inert
-                i = comment.end();
+            int comment = commentEnd(html, lt);
+            if (comment > 0) {
+                out.append(html, lt, comment); // a comment every browser reads as this one: inert
+                i = comment;
                 continue;
             }
-            Matcher tag = TAG.matcher(html).region(lt, html.length());
-            if (!tag.lookingAt()) {
+            Tag tag = tagAt(html, lt);
+            if (tag == null) {
                 char next = lt + 1 < html.length() ? html.charAt(lt + 1) : ' ';
                 out.append(Character.isLetter(next) || next == '/' || next == '!' || next == '?' ? "&lt;" : "<");
                 i = lt + 1;
                 continue;
             }
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            boolean closing = !tag.group(1).isEmpty();
+            String name = tag.name().toLowerCase(Locale.ROOT);
+            boolean closing = tag.closing();
             i = tag.end();
             if (REMOVED_WITH_CONTENT.contains(name) || REMOVED.contains(name)) {
                 unjoin(out); // "<<meta>img ...": the < before it must not start a tag with what follows
@@ -123,11 +227,11 @@ final class RawHtml {
                 out.append(html, lt, tag.end());
                 continue;
             }
-            String attributes = safeAttributes(tag.group(3));
+            String attributes = safeAttributes(tag.attributes());
             if (attributes == null) {
                 out.append(html, lt, tag.end());
             } else {
-                out.append('<').append(tag.group(2)).append(attributes).append(tag.group(4).contains("/") ? " /" : "")
+                out.append('<').append(tag.name()).append(attributes).append(tag.selfClosing() ? " /" : "")
                         .append('>');
             }
         }
@@ -143,13 +247,12 @@ final class RawHtml {
     }
 
     /** The attributes made safe, written out again; null when every one of them is safe as written. */
-    private static String safeAttributes(String attributes) {
+    private static String safeAttributes(List<String[]> attributes) {
         StringBuilder out = new StringBuilder();
         boolean changed = false;
-        Matcher m = ATTRIBUTE.matcher(attributes);
-        while (m.find()) {
-            String name = m.group(1).toLowerCase(Locale.ROOT);
-            String raw = m.group(2);
+        for (String[] attribute : attributes) {
+            String name = attribute[0].toLowerCase(Locale.ROOT);
+            String raw = attribute[1];
             String value = raw == null ? "" : decode(raw.startsWith("\"") || raw.startsWith("'")
                     ? raw.substring(1, raw.length() - 1) : raw);
             if (name.startsWith("on") || name.equals("style") && loads(value)
@@ -162,7 +265,7 @@ final class RawHtml {
                 value = "#";
                 raw = "\"#\"";
             }
-            out.append(' ').append(m.group(1));
+            out.append(' ').append(attribute[0]);
             if (raw != null) {
                 out.append('=').append(raw);
             }

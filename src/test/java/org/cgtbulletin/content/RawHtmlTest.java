@@ -58,6 +58,20 @@ class RawHtmlTest {
     }
 
     @Test
+    void longTagsAndCommentsCostNoStack() {
+        String attributes = " x=a".repeat(20_000) + " y=\"b\"".repeat(20_000);
+        assertEquals("<a" + attributes + ">", RawHtml.clean("<a" + attributes + ">"));
+        assertEquals("<a" + attributes + ">", RawHtml.clean("<a" + attributes + " onclick=x>"));
+        String words = " word".repeat(50_000);
+        assertEquals("&lt;b" + words, RawHtml.clean("<b" + words));
+        String comment = "<!--" + "-x".repeat(50_000) + " -->";
+        assertEquals(comment, RawHtml.clean(comment));
+        // U+000B is no white space to a browser: the tag is not read as having a second attribute
+        assertEquals("&lt;img src=\u000B\"/ok.png onerror=alert(1) x\">",
+                RawHtml.clean("<img src=\u000B\"/ok.png onerror=alert(1) x\">"));
+    }
+
+    @Test
     void markdownImagesFromOtherHostsAreNotLoadedHoweverTheAddressIsWritten() {
         Markdown md = new Markdown(false);
         for (String src : List.of("&#1;//evil.example/m.png", "h&#9;ttp://evil.example/m.png",
