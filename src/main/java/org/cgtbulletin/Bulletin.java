@@ -363,12 +363,13 @@ public final class Bulletin {
                     + " Name the right file with --previous, or restore it");
             return null;
         }
-        if (!previous.quarters().isEmpty() && previous.contributors().missing() != null && previousAudit != null) {
-            problems.warning(previousAudit.resolve(PreviousRelease.CONTRIBUTIONS).toString(), 0, "audit",
-                    "no record of who contributed to the previous release's cells (" + previous.contributors()
-                            .missing() + "): a change late reports made to one of them is judged as if the fewest"
-                            + " contributors had made it, which withholds more; keep the staff audit folder from one"
-                            + " release to the next");
+        if (!previous.quarters().isEmpty() && previous.contributors().missing() != null) {
+            problems.warning((previousAudit != null ? previousAudit.resolve(PreviousRelease.CONTRIBUTIONS)
+                    : previousCells).toString(), 0, "audit", "no record of who contributed to the previous"
+                    + " release's cells (" + previous.contributors().missing() + "): a change late reports made to"
+                    + " one of them is judged as if the fewest contributors had made it, which withholds more, and"
+                    + " the changes of cells withheld in either release cannot be checked together through chains"
+                    + " of totals; keep the staff audit folder from one release to the next");
         }
         Carryover.apply(tables, previous, config.disclosure());
         List<Protection> both = protect(tables, previous, config.disclosure(), stages);

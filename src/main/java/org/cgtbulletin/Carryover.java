@@ -316,10 +316,12 @@ final class Carryover {
      * published numbers move assumes so, and is right); through chains of relations ({@link #keepRevealingTotals}
      * judges each relation on its own) that table can pin the change of a cell neither release lets the reader
      * difference. Every such change is put to the rules ({@link Revision#changeRefusal}, who made it from the staff
-     * audit's record); for each that fails them, one cell of the table that gives it away (the nearest through the
-     * relations, a changed one first, then the smallest, a zero only when nothing else is) is kept withheld and
-     * protected ({@link LinkedTables#keepProtected}: its change is hidden only if its number now is), and the caller
-     * protects again.
+     * audit's record); for each that fails them, one more published cell is kept withheld and protected ({@link
+     * LinkedTables#keepProtected}: its change is hidden only if its number now is): the first of the nearest ones
+     * through the relations ({@link #candidates}) whose withholding leaves that change undetermined, tried one by
+     * one (at most {@link #MAX_TESTS} solves a round; past them, or when none does, the first), unless a cell chosen
+     * for another change already hides it. The caller protects again, so a choice that hid too little is made up
+     * for in the next round.
      * Exact derivability only: a change narrowed to a few values is not searched for. Without the record of the
      * previous release the changes of withheld cells are not known, and nothing is checked (the build warns).
      *
@@ -380,9 +382,11 @@ final class Carryover {
         if (!any) {
             return 0;
         }
-        boolean[] determined = org.cgtbulletin.protect.DisclosureControl.determined(table, unknown);
+        org.cgtbulletin.protect.Derivability derivability = new org.cgtbulletin.protect.Derivability(table);
+        boolean[] determined = derivability.determined(unknown);
+        boolean[] hidden = unknown.clone(); // with the cells chosen this round
+        int tests = MAX_TESTS;
         int[][] rowsOf = null;
-        java.util.BitSet chosen = new java.util.BitSet();
         int kept = 0;
         for (int id = 0; id < n; id++) {
             if (!determined[id] || change[id] == 0) {
@@ -393,15 +397,28 @@ final class Carryover {
             if (refusal == null) {
                 continue;
             }
+            if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)) {
+                continue; // hidden by a cell chosen for another
+            }
             if (rowsOf == null) {
                 rowsOf = rowsOf(table);
             }
-            int hide = nearestKnown(id, table, rowsOf, unknown, settled, change, false);
-            if (hide < 0) {
-                hide = nearestKnown(id, table, rowsOf, unknown, settled, change, true); // a change to 0, say
+            List<Integer> candidates = candidates(id, table, rowsOf, unknown, settled, change);
+            int hide = candidates.isEmpty() ? -1 : candidates.get(0);
+            for (int c : candidates) {
+                if (tests-- <= 0) {
+                    break;
+                }
+                hidden[c] = true;
+                boolean still = derivability.determined(hidden, id);
+                hidden[c] = false;
+                if (!still) {
+                    hide = c;
+                    break;
+                }
             }
-            if (hide >= 0 && !chosen.get(hide)) {
-                chosen.set(hide);
+            if (hide >= 0 && !hidden[hide]) {
+                hidden[hide] = true;
                 table.keepProtected(hide, "its change since the previous release would, with the other changes"
                         + " a reader can read off, give away that of '" + table.label(id) + "'" + refusal);
                 kept++;
@@ -409,6 +426,9 @@ final class Carryover {
         }
         return kept;
     }
+
+    /** How many sets of unknowns {@link #keepChangesHidden} solves for at most in one table, beyond the first. */
+    private static final int MAX_TESTS = 32;
 
     /** Per cell, the relations it is in (their indexes, ascending). */
     private static int[][] rowsOf(LinkedTables table) {
@@ -437,19 +457,21 @@ final class Carryover {
     }
 
     /**
-     * The published cell whose change a reader knows, not one of a quarter nothing changed in and, unless
-     * {@code zeros}, not a zero (a withheld zero mostly hides nothing: non-negativity pins it), that is nearest to
-     * {@code cell} through relations and cells whose change is unknown: of those at the least distance, a changed
-     * one first, then the smallest number, then the lowest id; -1 when there is none.
+     * The published cells whose change a reader knows, not of a quarter nothing changed in, nearest to {@code cell}
+     * through relations and cells whose change is unknown, in the order they are tried: by distance, and at one
+     * distance a changed one first, then the smaller, then the lower id; zeros last (a withheld zero mostly hides
+     * nothing: non-negativity pins it). At most {@link #MAX_CANDIDATES}.
      */
-    private static int nearestKnown(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
-            boolean[] settled, long[] change, boolean zeros) {
+    private static List<Integer> candidates(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
+            boolean[] settled, long[] change) {
         java.util.BitSet seen = new java.util.BitSet();
         seen.set(cell);
+        List<Integer> out = new ArrayList<>();
+        List<Integer> zeros = new ArrayList<>();
         List<Integer> frontier = List.of(cell);
-        while (!frontier.isEmpty()) {
+        while (!frontier.isEmpty() && out.size() < MAX_CANDIDATES) {
             List<Integer> next = new ArrayList<>();
-            int best = -1;
+            List<Integer> here = new ArrayList<>();
             for (int u : frontier) {
                 for (int r : rowsOf[u]) {
                     for (int c : table.relation(r)) {
@@ -459,21 +481,23 @@ final class Carryover {
                         seen.set(c);
                         if (unknown[c]) {
                             next.add(c);
-                        } else if (!settled[c] && (zeros || table.total(c) > 0)
-                                && (best < 0 || nearer(c, best, table, change))) {
-                            best = c;
+                        } else if (!settled[c]) {
+                            (table.total(c) > 0 ? here : zeros).add(c);
                         }
                     }
                 }
             }
-            if (best >= 0) {
-                return best;
-            }
+            here.sort((a, b) -> a.equals(b) ? 0 : nearer(a, b, table, change) ? -1 : 1);
+            out.addAll(here);
             next.sort(null);
             frontier = next;
         }
-        return -1;
+        zeros.sort(null);
+        out.addAll(zeros);
+        return out.subList(0, Math.min(out.size(), MAX_CANDIDATES));
     }
+
+    private static final int MAX_CANDIDATES = 12;
 
     /** Whether cell a is a better one to withhold than b: changed before unchanged, then smaller, then lower id. */
     private static boolean nearer(int a, int b, LinkedTables table, long[] change) {

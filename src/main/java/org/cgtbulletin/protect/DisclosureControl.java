@@ -87,30 +87,6 @@ public final class DisclosureControl {
     }
 
     /**
-     * Which of the {@code unknown} cells the other cells determine exactly through the tables' relations: the
-     * audit's exact derivability ({@link DerivabilityCheck}) for any set of unknowns, such as the cells whose change
-     * since a previous release a reader cannot read off (the relations hold for the changes as for the numbers).
-     *
-     * @param tables  the linked system (a snapshot is taken)
-     * @param unknown per cell, whether it is unknown
-     * @return per cell, whether it is unknown and determined
-     */
-    public static boolean[] determined(LinkedTables tables, boolean[] unknown) {
-        LinearSystem sys = new LinearSystem(tables);
-        if (unknown.length != sys.cells) {
-            throw new IllegalArgumentException(unknown.length + " entries for " + sys.cells + " cells");
-        }
-        boolean[] out = new boolean[sys.cells];
-        for (Component comp : Component.of(sys, unknown)) {
-            boolean[] det = DerivabilityCheck.determined(comp);
-            for (int k = 0; k < det.length; k++) {
-                out[comp.cells[k]] = det[k];
-            }
-        }
-        return out;
-    }
-
-    /**
      * {@link #protect Protects} two independent linked systems (such as the counts and the denominators, which
      * share no relation) side by side, on a spare core if there is one: each system's result is exactly what
      * {@link #protect} gives it alone, whatever the timing.

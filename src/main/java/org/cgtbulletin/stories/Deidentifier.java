@@ -74,13 +74,13 @@ public final class Deidentifier {
         Map<String, int[]> terms = new LinkedHashMap<>();
         IdentifierScan.KEYWORDS.forEach((k, actions) -> terms.computeIfAbsent(Fold.term(k), x -> new int[3])[0]
                 |= actions);
-        int size = 0;
+        java.util.Set<String> entries = new java.util.HashSet<>(); // the denylist's own terms, folded
         for (String t : denylist) {
             String folded = Fold.term(t);
             if (folded.isEmpty()) {
                 continue;
             }
-            size += terms.containsKey(folded) && terms.get(folded)[1] == 1 ? 0 : 1;
+            entries.add(folded);
             // Müller also as Mueller, and a name of several words also written as one: not terms of their own
             for (String spelling : spellings(t, folded)) {
                 for (String form : joinings(spelling)) {
@@ -106,7 +106,7 @@ public final class Deidentifier {
             denied[i] = v[1] == 1;
             accentedOnly[i] = v[1] == 1 && v[2] == 0;
         }
-        this.denylistSize = size;
+        this.denylistSize = entries.size();
     }
 
     /**
