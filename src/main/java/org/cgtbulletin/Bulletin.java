@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntPredicate;
 
 import org.cgtbulletin.aggregate.Aggregator;
 import org.cgtbulletin.aggregate.Tables;
@@ -423,11 +424,26 @@ public final class Bulletin {
             if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
                     id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
                     id -> !counts.published(id), id -> !batches.published(id), rules) == 0
-                    && Carryover.keepChangesHidden(tables, previous, counts::published, batches::published,
+                    && Carryover.keepChangesHidden(tables, previous, valueKnown(counts), valueKnown(batches),
                     rules) == 0) {
                 return both;
             }
         }
+    }
+
+    /**
+     * Whether a reader has a cell's number from this release: it is published, or withheld but pinned to one value by
+     * the published ones (the audit's interval for it is narrower than 1: a total kept so that it cannot be subtracted
+     * from the previous release, say).
+     */
+    private static IntPredicate valueKnown(Protection p) {
+        java.util.BitSet pinned = new java.util.BitSet();
+        for (org.cgtbulletin.protect.Suppression s : p.suppressions()) {
+            if (s.intervalChecked() && s.feasibleHigh() - s.feasibleLow() < 1) {
+                pinned.set(s.cell());
+            }
+        }
+        return id -> p.published(id) || pinned.get(id);
     }
 
     /**

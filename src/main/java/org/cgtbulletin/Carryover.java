@@ -325,7 +325,8 @@ final class Carryover {
      * Exact derivability only: a change narrowed to a few values is not searched for. Without the record of the
      * previous release the changes of withheld cells are not known, and nothing is checked (the build warns).
      *
-     * @param countPublished whether a count cell (by id) is published by the current protection
+     * @param countPublished whether a reader has a count cell's number (by id) from the current protection: it is
+     *                       published, or pinned by the published ones
      * @param batchPublished the same for a denominator cell
      * @return how many cells were newly kept
      */
