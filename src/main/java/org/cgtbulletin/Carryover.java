@@ -458,10 +458,11 @@ final class Carryover {
     }
 
     /**
-     * The published cells whose change a reader knows, not of a quarter nothing changed in, nearest to {@code cell}
-     * through relations and cells whose change is unknown, in the order they are tried: by distance, and at one
-     * distance a changed one first, then the smaller, then the lower id; zeros last (a withheld zero mostly hides
-     * nothing: non-negativity pins it). At most {@link #MAX_CANDIDATES}.
+     * The cells whose change a reader knows (published, or pinned by the published ones), not of a quarter nothing
+     * changed in nor kept protected already, nearest to {@code cell} through relations and cells whose change is
+     * unknown, in the order they are tried: by distance, and at one distance a changed one first, then the smaller,
+     * then the lower id; zeros last (a withheld zero mostly hides nothing: non-negativity pins it). At most
+     * {@link #MAX_CANDIDATES}.
      */
     private static List<Integer> candidates(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
             boolean[] settled, long[] change) {
@@ -482,7 +483,9 @@ final class Carryover {
                         seen.set(c);
                         if (unknown[c]) {
                             next.add(c);
-                        } else if (!settled[c]) {
+                        } else if (!settled[c] && !table.isProtectedKept(c)) {
+                            // (one kept protected already is withheld, or pinned beyond repair: never again, so
+                            // that the rounds end)
                             (table.total(c) > 0 ? here : zeros).add(c);
                         }
                     }

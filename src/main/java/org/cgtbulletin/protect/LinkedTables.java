@@ -172,7 +172,7 @@ public final class LinkedTables {
     }
 
     /** Whether {@link #keepProtected} was called for this cell. */
-    boolean isProtectedKept(int cell) {
+    public boolean isProtectedKept(int cell) {
         return protectedKept.get(cell);
     }
 
