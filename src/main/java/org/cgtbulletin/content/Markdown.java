@@ -323,28 +323,28 @@ final class Markdown {
         }
     }
 
-    /** An address with a scheme, or one that names a host ({@code //host}, {@code \\host}): not the site's own. */
-    static boolean elsewhere(String url) {
-        // as a browser reads an address: leading and trailing controls and spaces dropped, tabs and line breaks
-        // dropped anywhere (and so here every control and space), a backslash as a slash
+    /**
+     * An address as a browser reads it, for judging it: leading and trailing controls and spaces dropped, tabs and
+     * line breaks dropped anywhere (and so here every control and space), a backslash as a slash.
+     */
+    private static String address(String url) {
         StringBuilder b = new StringBuilder(url.length());
         for (char c : url.toCharArray()) {
             if (c > ' ' && c != '\u007f') {
                 b.append(c == '\\' ? '/' : c);
             }
         }
-        String u = b.toString();
+        return b.toString();
+    }
+
+    /** An address with a scheme, or one that names a host ({@code //host}, {@code \\host}): not the site's own. */
+    static boolean elsewhere(String url) {
+        String u = address(url);
         return u.startsWith("//") || u.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 
     static boolean unsafe(String url) {
-        StringBuilder b = new StringBuilder();
-        for (char c : url.toCharArray()) {
-            if (c > ' ' && c != '\u007f') {
-                b.append(c);
-            }
-        }
-        String u = b.toString().toLowerCase(Locale.ROOT);
+        String u = address(url).toLowerCase(Locale.ROOT);
         return u.startsWith("javascript:") || u.startsWith("vbscript:") || u.startsWith("data:");
     }
 }

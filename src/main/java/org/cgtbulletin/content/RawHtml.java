@@ -298,12 +298,14 @@ final class RawHtml {
                 || s.contains("javascript:") || s.contains("behavior:") || s.contains("-moz-binding");
     }
 
+    private static final Pattern REFERENCE = Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);?");
+
     /** Character references decoded: numeric ones and the named ones that could hide a scheme's letters. */
     static String decode(String value) {
         if (value.indexOf('&') < 0) {
             return value;
         }
-        Matcher m = Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);?").matcher(value);
+        Matcher m = REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String ref = m.group(1);
