@@ -322,8 +322,13 @@ final class Carryover {
      * one (at most {@link #MAX_TESTS} solves a round; past them, or when none does, the first), unless a cell chosen
      * for another change already hides it. The caller protects again, so a choice that hid too little is made up
      * for in the next round.
-     * Exact derivability only: a change narrowed to a few values is not searched for. Without the record of the
-     * previous release the changes of withheld cells are not known, and nothing is checked (the build warns).
+     * A rise is also judged by its interval, as the audit judges a withheld number ({@link
+     * org.cgtbulletin.protect.Derivability#narrowed}): a reader who assumes that late reports only add knows every
+     * unknown rise is at least 0, which can pin or narrow a change that the relations alone leave open (a step's
+     * total that did not move says that none of its cells rose), where the changes a reader cannot read off form
+     * components of at most 300 cells; a fall, and a rise in a larger component, by exact derivability only.
+     * Without the record of the previous release the changes of withheld cells are not known, and nothing is
+     * checked (the build warns).
      *
      * @param countPublished whether a reader has a count cell's number (by id) from the current protection: it is
      *                       published, or pinned by the published ones
@@ -385,20 +390,39 @@ final class Carryover {
         }
         org.cgtbulletin.protect.Derivability derivability = new org.cgtbulletin.protect.Derivability(table);
         boolean[] determined = derivability.determined(unknown);
+        // What a reader knows of an unknown change: a rise is at least 0 (late reports only add); a fall, taken at
+        // worst, at least what it is.
+        long[] lower = new long[n];
+        for (int id = 0; id < n; id++) {
+            lower[id] = Math.min(0, change[id]);
+        }
+        String[] refusals = new String[n];
+        SortedMap<Integer, Map<String, Long>> rises = new java.util.TreeMap<>(); // failing, and not pinned exactly
+        for (int id = 0; id < n; id++) {
+            if (!unknown[id] || change[id] == 0 || (!determined[id] && change[id] < 0)) {
+                continue; // a fall is judged by exact derivability only: a reader knows no bound on it
+            }
+            SortedMap<String, Long> before = contributionsThen(keys.get(id), batch, previous);
+            refusals[id] = Revision.changeRefusal(change[id], before, table.contributions(id), "", rules);
+            if (refusals[id] != null && !determined[id]) {
+                rises.put(id, before != null ? Revision.changes(before, table.contributions(id))
+                        : Revision.worstCase(table.contributions(id), change[id]));
+            }
+        }
+        java.util.BitSet narrowed = derivability.narrowed(unknown, change, lower, rises, rules);
         boolean[] hidden = unknown.clone(); // with the cells chosen this round
         int tests = MAX_TESTS;
         int[][] rowsOf = null;
         int kept = 0;
         for (int id = 0; id < n; id++) {
-            if (!determined[id] || change[id] == 0) {
+            String refusal = refusals[id];
+            if (refusal == null || !(determined[id] || narrowed.get(id))) {
                 continue;
             }
-            String refusal = Revision.changeRefusal(change[id], contributionsThen(keys.get(id), batch, previous),
-                    table.contributions(id), "", rules);
-            if (refusal == null) {
-                continue;
-            }
-            if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)) {
+            IntPredicate givenAway = cell -> derivability.determined(hidden, cell)
+                    || rises.containsKey(cell) && derivability.narrowed(hidden, change, lower,
+                            new java.util.TreeMap<>(Map.of(cell, rises.get(cell))), rules).get(cell);
+            if (kept > 0 && tests-- > 0 && !givenAway.test(id)) {
                 continue; // hidden by a cell chosen for another
             }
             if (rowsOf == null) {
@@ -411,7 +435,7 @@ final class Carryover {
                     break;
                 }
                 hidden[c] = true;
-                boolean still = derivability.determined(hidden, id);
+                boolean still = givenAway.test(id);
                 hidden[c] = false;
                 if (!still) {
                     hide = c;
@@ -421,7 +445,8 @@ final class Carryover {
             if (hide >= 0 && !hidden[hide]) {
                 hidden[hide] = true;
                 table.keepProtected(hide, "its change since the previous release would, with the other changes"
-                        + " a reader can read off, give away that of '" + table.label(id) + "'" + refusal);
+                        + " a reader can read off" + (determined[id] ? ", give away" : " and late reports only adding,"
+                        + " narrow down") + " that of '" + table.label(id) + "'" + refusal);
                 kept++;
             }
         }

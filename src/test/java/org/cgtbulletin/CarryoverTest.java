@@ -183,6 +183,87 @@ class CarryoverTest {
                 beforeTheChain(false), id -> id != 0 && id != 3, id -> true, rules));
     }
 
+    /**
+     * One quarter's class, two steps by two modes: A = (S1, M1), B = (S1, M2), C = (S2, M2), D = (S2, M1), the step
+     * and mode totals and the class total T. The inner cells are withheld in both releases, the totals published in
+     * both. Late reports since: {@code lateInA} under A; nothing else moved. The relations alone leave A's change
+     * open (B and D could have risen by one, C fallen by one and A risen by one less), but S2 and M2 did not move,
+     * so a reader who knows that late reports only add knows that none came under B, C or D, and that A took all of
+     * S1's rise.
+     */
+    private static Tables twoByTwo(Map<String, Long> lateInA) {
+        LinkedTables counts = new LinkedTables();
+        Map<String, Long> a = sum(Map.of("a", 3L, "b", 1L), lateInA);
+        Map<String, Long> b = Map.of("b", 2L, "c", 2L);
+        Map<String, Long> c = Map.of("c", 1L, "d", 3L);
+        Map<String, Long> d = Map.of("a", 2L, "d", 2L);
+        int ia = counts.addCell("A", a);
+        int ib = counts.addCell("B", b);
+        int ic = counts.addCell("C", c);
+        int id = counts.addCell("D", d);
+        int s1 = counts.addCell("S1", sum(a, b));
+        int s2 = counts.addCell("S2", sum(c, d));
+        int m1 = counts.addCell("M1", sum(a, d));
+        int m2 = counts.addCell("M2", sum(b, c));
+        int t = counts.addCell("T", sum(sum(a, b), sum(c, d)));
+        counts.addRelation(s1, new int[] {ia, ib});
+        counts.addRelation(s2, new int[] {ic, id});
+        counts.addRelation(m1, new int[] {ia, id});
+        counts.addRelation(m2, new int[] {ib, ic});
+        counts.addRelation(t, new int[] {s1, s2});
+        counts.addRelation(t, new int[] {m1, m2});
+        return new Tables(List.of("2026-Q1"), GRID, counts, List.of(), new LinkedTables(), false);
+    }
+
+    private static final List<CellKey> GRID = List.of(
+            new CellKey("2026-Q1", "car_t_autologous", "expansion", "low_viability", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "expansion", "shipping_delay", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "harvest", "shipping_delay", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "harvest", "low_viability", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "expansion", "*", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "harvest", "*", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "*", "low_viability", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "*", "shipping_delay", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "*", "*", "*"));
+
+    /** The previous release of {@link #twoByTwo}: before the late reports, the inner cells withheld, with its record. */
+    private static PreviousRelease.Decisions beforeTheGrid() {
+        Tables then = twoByTwo(Map.of());
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        Map<CellKey, Long> published = new java.util.HashMap<>();
+        for (int id = 0; id < GRID.size(); id++) {
+            record.put(GRID.get(id), then.counts().contributions(id));
+            if (id >= 4) {
+                published.put(GRID.get(id), then.counts().total(id));
+            }
+        }
+        return new PreviousRelease.Decisions(Set.copyOf(GRID.subList(0, 4)), Set.of(), published, Map.of(),
+                Set.of(new Quarter(2026, 1)), new PreviousRelease.Contributors(record, Map.of(), null));
+    }
+
+    @Test
+    void aRiseThatOnlyLateReportsOnlyAddingPinIsHiddenToo() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        // two late reports from a under A: every total moves by 0 or 2, and A's change is pinned at +2
+        Tables two = twoByTwo(Map.of("a", 2L));
+        assertEquals(1, Carryover.keepChangesHidden(two, beforeTheGrid(), id -> id >= 4, id -> true, rules));
+        int kept = java.util.stream.IntStream.range(0, GRID.size()).filter(two.counts()::isProtectedKept)
+                .findFirst().orElseThrow();
+        assertTrue(kept >= 4, "a total is kept: " + two.counts().label(kept));
+        assertTrue(two.counts().keptReason(kept).contains("late reports only adding, narrow down that of 'A'"),
+                two.counts().keptReason(kept));
+        // the relations alone do not determine it: exact derivability would not have found it
+        boolean[] unknown = {true, true, true, true, false, false, false, false, false};
+        assertFalse(new org.cgtbulletin.protect.Derivability(two.counts()).determined(unknown)[0]);
+        // six late reports under A, two from each of a, b and c: a change that passes the rules
+        Tables six = twoByTwo(Map.of("a", 2L, "b", 2L, "c", 2L));
+        assertEquals(0, Carryover.keepChangesHidden(six, beforeTheGrid(), id -> id >= 4, id -> true, rules));
+        // with S1, M1 and T withheld too, A's rise has no upper bound: nothing to keep
+        Tables open = twoByTwo(Map.of("a", 2L));
+        assertEquals(0, Carryover.keepChangesHidden(open, beforeTheGrid(), id -> id == 5 || id == 7, id -> true,
+                rules));
+    }
+
     private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {
         Map<String, Long> out = new java.util.TreeMap<>(x);
         y.forEach((t, v) -> out.merge(t, v, Long::sum));

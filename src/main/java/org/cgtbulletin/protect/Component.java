@@ -121,6 +121,14 @@ final class Component {
 
     /** The components of the suppressed cells, ordered by their smallest cell id. */
     static List<Component> of(LinearSystem sys, boolean[] suppressed) {
+        return of(sys, suppressed, sys.value);
+    }
+
+    /**
+     * As {@link #of(LinearSystem, boolean[])}, with the cells' values taken from {@code value} instead of the
+     * system's (such as each cell's change since a previous release, which obeys the same relations).
+     */
+    static List<Component> of(LinearSystem sys, boolean[] suppressed, long[] value) {
         int n = sys.cells;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -210,7 +218,7 @@ final class Component {
                         lv[j] = rv[t];
                         j++;
                     } else {
-                        b = Math.subtractExact(b, Math.multiplyExact((long) rv[t], sys.value[c]));
+                        b = Math.subtractExact(b, Math.multiplyExact((long) rv[t], value[c]));
                     }
                 }
                 cols[i] = lc; // ascending, since cells (and so local indices within a component) ascend

@@ -258,7 +258,7 @@ public final class LinkedTables {
     }
 
     /** The reason the cell is kept suppressed, or null. */
-    String keptReason(int cell) {
+    public String keptReason(int cell) {
         return kept.get(cell);
     }
 
