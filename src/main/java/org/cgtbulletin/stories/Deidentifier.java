@@ -128,10 +128,18 @@ public final class Deidentifier {
      * A denylist term's spellings that match wherever they occur, folded: the term itself ({@code folded}) and,
      * for a name with umlauts and the like, the same spelt out as German and Scandinavian names are written without
      * them ({@code Müller} as {@code Mueller}, {@code Sørensen} as {@code Soerensen}, {@code Kjær} as {@code Kjaer},
-     * {@code Großmann} as {@code Grossmann}). A spelling shorter than four letters is not used.
+     * {@code Großmann} as {@code Grossmann}). A spelling shorter than four letters is not used. A one-word name
+     * given without marks, of five letters or more, is also looked for with the marks it may have had spelt out
+     * ({@code Sorensen} as {@code Soerensen}, {@code Muller} as {@code Mueller}, {@code Pedersgard} as
+     * {@code Pedersgaard}; {@link #spelledOut}); a short word thus never becomes another ("pots" is never "poets").
      */
     static List<String> spellings(String term, String folded) {
         List<String> out = new ArrayList<>(List.of(folded));
+        if (term.chars().allMatch(c -> c < 0x80)) {
+            for (String s : spelledOut(folded)) {
+                addSpelling(out, s);
+            }
+        }
         StringBuilder spelt = new StringBuilder(term.length() + 4);
         for (int i = 0; i < term.length(); i++) {
             char c = term.charAt(i);
@@ -145,6 +153,46 @@ public final class Deidentifier {
             });
         }
         addSpelling(out, Fold.term(spelt.toString()));
+        return out;
+    }
+
+    /**
+     * {@link #spellings}' spelt-out forms of a one-word name of ASCII letters, five or more (none for others): each
+     * of its first three a, o and u not already followed by e (nor an a by an a) as it is, with an e after it, and
+     * (an a) doubled.
+     */
+    static List<String> spelledOut(String folded) {
+        if (folded.length() < 5 || !folded.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return List.of();
+        }
+        List<String> partial = new ArrayList<>(List.of(""));
+        int from = 0;
+        int places = 0;
+        for (int i = 0; i < folded.length() && places < 3; i++) {
+            char c = folded.charAt(i);
+            char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
+            if ((c != 'a' && c != 'o' && c != 'u') || next == 'e' || (c == 'a' && next == 'a')) {
+                continue;
+            }
+            List<String> choices = c == 'a' ? List.of("a", "ae", "aa") : List.of(String.valueOf(c), c + "e");
+            String before = folded.substring(from, i);
+            List<String> more = new ArrayList<>();
+            for (String p : partial) {
+                for (String choice : choices) {
+                    more.add(p + before + choice);
+                }
+            }
+            partial = more;
+            from = i + 1;
+            places++;
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : partial) {
+            String spelling = p + folded.substring(from);
+            if (!spelling.equals(folded)) {
+                out.add(spelling);
+            }
+        }
         return out;
     }
 

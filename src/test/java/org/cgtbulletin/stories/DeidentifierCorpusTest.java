@@ -154,6 +154,7 @@ class DeidentifierCorpusTest {
         c("denylist", "Soerensen, Mueller, MÜLLER and Muller checked it.", "[name], [name], [name] and [name] checked it.");
         c("denylist", "Schröder Biotech and SchroederBiotech supplied it.", "[name] and [name] supplied it.");
         c("denylist", "Grossmann and Großmann agreed.", "[name] and [name] agreed.");
+        c("denylist", "Halvoersen and Lindqvist agreed.", "[name] and [name] agreed."); // denylisted without marks
         // Unicode tricks and broken lines
         c("unicode", "Made by Acme\uD83D\uDE00 and \uD83D\uDE00Acme.", "Made by [name]\uD83D\uDE00 and \uD83D\uDE00[name].");
         c("unicode", "\uFF2C\uFF2F\uFF34 \uFF12\uFF12-\uFF10\uFF14\uFF11\uFF17\uFF22 was used.", "LOT [lot] was used.");
@@ -256,6 +257,11 @@ class DeidentifierCorpusTest {
         assertEquals(List.of("kjar", "kjær"), Deidentifier.accentedSpellings("kjaer"));
         assertTrue(Deidentifier.accentedSpellings("baekgaard").contains("bækgard"));
         assertEquals(List.of(), Deidentifier.accentedSpellings("zoe"), "too short");
+        // a name given without its marks: the marks spelt out too (a review found Soerensen for Sorensen published)
+        assertEquals(List.of("sorensen", "soerensen"), Deidentifier.spellings("Sorensen", "sorensen"));
+        assertEquals(List.of("muller", "mueller"), Deidentifier.spellings("Muller", "muller"));
+        assertTrue(Deidentifier.spellings("Pedersgard", "pedersgard").contains("pedersgaard"));
+        assertEquals(List.of("pots"), Deidentifier.spellings("Pots", "pots"), "too short: never poets");
         assertEquals(15, Deidentifier.of(DENYLIST).denylistSize(), "the other spellings are not terms of their own");
     }
 
