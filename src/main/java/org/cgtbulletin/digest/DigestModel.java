@@ -305,9 +305,34 @@ final class DigestModel {
                     "mode", in.taxonomy().label(Dimension.FAILURE_MODE, s.failureMode()),
                     "outcome", in.taxonomy().label(Dimension.OUTCOME, s.outcome()),
                     "narrative", s.narrative() == null ? "" : s.narrative(),
-                    "lesson", s.lesson() == null ? "" : s.lesson(), "featured", s.featured()));
+                    "lesson", s.lesson() == null ? "" : s.lesson(), "featured", s.featured(),
+                    "narrativeRtl", rightToLeftFirst(s.narrative()), "lessonRtl", rightToLeftFirst(s.lesson())));
         }
         return list;
+    }
+
+    /**
+     * Whether a text's first strongly directional letter is right to left (Hebrew, Arabic...): the digest then sets
+     * it as a right-to-left paragraph of its own, as a browser sets text whose direction is "auto". (openhtmltopdf
+     * takes the direction from the block only: in a left-to-right paragraph, a number inside a right-to-left
+     * sentence split it in two, and the two halves came out in the wrong order.)
+     */
+    static boolean rightToLeftFirst(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return false;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private Map<String, Object> method() {

@@ -151,6 +151,46 @@ class DigestPdfTest {
         assertFalse(Pdf.rightToLeft("CAR-T \u00E9t\u00E9 \u4E2D\u6587"), "no bidi layout for left-to-right text");
     }
 
+    /**
+     * A story in Hebrew with a number in it: set as a left-to-right paragraph, openhtmltopdf split the sentence at
+     * the number and put its first half on the left; the digest sets such a text as a right-to-left paragraph of its
+     * own (as a browser does text of direction "auto"), where the first word is rightmost, then the number, then the
+     * rest, as a reader of Hebrew reads it.
+     */
+    @Test
+    void aRightToLeftStoryWithANumberIsSetRightToLeft() throws Exception {
+        String first = "\u05D4\u05D0\u05E6\u05D5\u05D5\u05D4"; // the batch
+        String last = "\u05E0\u05DB\u05E9\u05DC\u05D4"; // failed
+        String story = first + " 12 " + last;
+        assertTrue(DigestModel.rightToLeftFirst("\"" + story + "\" (one batch)"));
+        assertFalse(DigestModel.rightToLeftFirst("Batch 12 failed: " + story));
+        assertFalse(DigestModel.rightToLeftFirst("12 34"));
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>RTL</title>"
+                + "<link rel=\"stylesheet\" type=\"text/css\" href=\"digest.css\"/></head><body>"
+                + "<p class=\"label\"><strong>What happened.</strong></p><p dir=\"rtl\">" + story + "</p></body></html>";
+        byte[] pdf = Pdf.render(xhtml, Path.of("templates", "digest"), Map.of(), new Pdf.Attachment("cells.csv",
+                "text/csv", "rows", "a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.time.Instant.parse("2026-07-01T00:00:00Z"));
+        Map<String, Float> x = new java.util.HashMap<>(); // leftmost x of the first glyph of each of these
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (org.apache.pdfbox.text.TextPosition t : positions) {
+                        String u = t.getUnicode();
+                        String key = u.equals("1") ? "number" : first.contains(u) && !last.contains(u) ? "first"
+                                : last.contains(u) && !first.contains(u) ? "last" : null;
+                        if (key != null) {
+                            x.merge(key, t.getX(), Math::min);
+                        }
+                    }
+                }
+            }.getText(doc);
+        }
+        assertTrue(x.get("first") > x.get("number") && x.get("number") > x.get("last"), x.toString());
+        assertConforms("rtl-story.pdf", pdf);
+    }
+
     // ---------------------------------------------------------------- same numbers as the site
 
     static String text(byte[] pdf, int fromPage, int toPage) throws IOException {

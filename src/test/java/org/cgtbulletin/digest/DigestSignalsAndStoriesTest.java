@@ -54,11 +54,16 @@ class DigestSignalsAndStoriesTest {
                         "mycoplasma_positive", "near_miss", "The culture was <script>alert(1)</script> positive.",
                         "Swab the port & wait.", true),
                 new Story("s-old", Quarter.parse("2025-Q1"), "car_t_autologous", "Cell therapy", "starting_material",
-                        "low_viability", "near_miss", "An older story.", "An older lesson.", false));
+                        "low_viability", "near_miss", "An older story.", "An older lesson.", false),
+                new Story("s-rtl", Quarter.parse("2025-Q1"), "car_t_autologous", "Cell therapy", "expansion",
+                        "low_viability", "near_miss", HEBREW, "Check the incubator first.", false));
         in = new SiteInput(golden.settings(), golden.taxonomy(), golden.first(), golden.asOf(), golden.cells(),
                 golden.hasVolumes(), signals, stories, golden.content(), golden.rules(), golden.weakerRules(),
                 new Signals.Result(signals, 40, 2, 3, golden.hasVolumes(), 8, 10), SignalSettings.defaults());
     }
+
+    /** "The batch 12 failed", in Hebrew: a story told right to left, with a number in it. */
+    static final String HEBREW = "\u05D4\u05D0\u05E6\u05D5\u05D5\u05D4 12 \u05E0\u05DB\u05E9\u05DC\u05D4.";
 
     static Digests.Source source(DigestPeriod p) throws Exception {
         return Digests.source(in, DigestFixtures.TEMPLATES, p, null);
@@ -127,6 +132,11 @@ class DigestSignalsAndStoriesTest {
                 "a past period shows the analysis as of its last quarter, recomputed from the published rows, not"
                         + " the release's signals: " + year);
         assertFalse(year.contains("A plain story."), year);
+        // a story told right to left is a right-to-left paragraph of its own (DigestPdfTest shows why); its lesson,
+        // in English, stays as the others are
+        assertTrue(year.contains("<p class=\"label\"><strong>What happened.</strong></p><p dir=\"rtl\">" + HEBREW
+                + "</p>\n<p><strong>What we learned.</strong> Check the incubator first.</p>"), year);
+        assertTrue(year.contains("<p><strong>What happened.</strong> An older story.</p>"), year);
     }
 
     @Test
