@@ -322,11 +322,13 @@ final class Carryover {
      * one (at most {@link #MAX_TESTS} solves a round; past them, or when none does, the first), unless a cell chosen
      * for another change already hides it. The caller protects again, so a choice that hid too little is made up
      * for in the next round.
-     * A rise is also judged by its interval, as the audit judges a withheld number ({@link
-     * org.cgtbulletin.protect.Derivability#narrowed}): a reader who assumes that late reports only add knows every
+     * A rise is also judged by its interval ({@link org.cgtbulletin.protect.Derivability#narrowed}: one value, or
+     * an upper bound short of the rules' protection): a reader who knows that late reports only add knows every
      * unknown rise is at least 0, which can pin or narrow a change that the relations alone leave open (a step's
-     * total that did not move says that none of its cells rose), where the changes a reader cannot read off form
-     * components of at most 300 cells; a fall, and a rise in a larger component, by exact derivability only.
+     * total that did not move says that none of its cells rose); where some cell fell, also as a reader who wrongly
+     * believes nothing fell would narrow it. Only where the changes a reader cannot read off form components of at
+     * most 300 cells: a fall, and a rise in a larger component, get exact derivability only, and a cell is never
+     * chosen to hide a change it leaves in such a component.
      * Without the record of the previous release the changes of withheld cells are not known, and nothing is
      * checked (the build warns).
      *
@@ -390,26 +392,44 @@ final class Carryover {
         }
         org.cgtbulletin.protect.Derivability derivability = new org.cgtbulletin.protect.Derivability(table);
         boolean[] determined = derivability.determined(unknown);
-        // What a reader knows of an unknown change: a rise is at least 0 (late reports only add); a fall, taken at
-        // worst, at least what it is.
+        // What a reader knows of an unknown change: a rise is at least 0 (late reports only add), a fall at least
+        // what it is. A reader who believes that nothing fell takes every change to be at least 0, which is wrong
+        // where a cell fell, but can still narrow a rise to its true value: that belief is tried too.
         long[] lower = new long[n];
+        long[] believed = new long[n];
+        boolean anyFall = false;
         for (int id = 0; id < n; id++) {
             lower[id] = Math.min(0, change[id]);
+            anyFall |= unknown[id] && change[id] < 0;
         }
         String[] refusals = new String[n];
-        SortedMap<Integer, Map<String, Long>> rises = new java.util.TreeMap<>(); // failing, and not pinned exactly
+        SortedMap<Integer, Map<String, Long>> rises = new java.util.TreeMap<>(); // the rises that fail the rules
         for (int id = 0; id < n; id++) {
             if (!unknown[id] || change[id] == 0 || (!determined[id] && change[id] < 0)) {
-                continue; // a fall is judged by exact derivability only: a reader knows no bound on it
+                continue; // a fall is judged by exact derivability only
             }
             SortedMap<String, Long> before = contributionsThen(keys.get(id), batch, previous);
             refusals[id] = Revision.changeRefusal(change[id], before, table.contributions(id), "", rules);
-            if (refusals[id] != null && !determined[id]) {
+            if (refusals[id] != null && change[id] > 0) {
                 rises.put(id, before != null ? Revision.changes(before, table.contributions(id))
                         : Revision.worstCase(table.contributions(id), change[id]));
             }
         }
-        java.util.BitSet narrowed = derivability.narrowed(unknown, change, lower, rises, rules);
+        boolean falls = anyFall;
+        // A rise is given away when pinned, or narrowed under what the reader knows or believes; a rise the
+        // interval check cannot judge (a large component) counts as given away only when testing a cell to hide
+        // it, so that no cell is taken to hide a change it cannot be shown to hide.
+        java.util.function.BiPredicate<boolean[], Integer> narrowedWith = (unknowns, cell) -> {
+            SortedMap<Integer, Map<String, Long>> one = new java.util.TreeMap<>(Map.of(cell, rises.get(cell)));
+            org.cgtbulletin.protect.Derivability.Narrowed known = derivability.narrowed(unknowns, change, lower, one,
+                    rules, false);
+            return known.tooNarrow().get(cell) || known.unchecked().get(cell) || falls && derivability.narrowed(
+                    unknowns, change, believed, one, rules, true).tooNarrow().get(cell);
+        };
+        java.util.BitSet narrowed = derivability.narrowed(unknown, change, lower, rises, rules, false).tooNarrow();
+        if (anyFall) {
+            narrowed.or(derivability.narrowed(unknown, change, believed, rises, rules, true).tooNarrow());
+        }
         boolean[] hidden = unknown.clone(); // with the cells chosen this round
         int tests = MAX_TESTS;
         int[][] rowsOf = null;
@@ -420,8 +440,7 @@ final class Carryover {
                 continue;
             }
             IntPredicate givenAway = cell -> derivability.determined(hidden, cell)
-                    || rises.containsKey(cell) && derivability.narrowed(hidden, change, lower,
-                            new java.util.TreeMap<>(Map.of(cell, rises.get(cell))), rules).get(cell);
+                    || rises.containsKey(cell) && narrowedWith.test(hidden, cell);
             if (kept > 0 && tests-- > 0 && !givenAway.test(id)) {
                 continue; // hidden by a cell chosen for another
             }

@@ -264,6 +264,65 @@ class CarryoverTest {
                 rules));
     }
 
+    /** One relation, T = A + B + C, of one quarter: T published in both releases, its parts withheld in both. */
+    private static Tables oneRow(Map<String, Long> a, Map<String, Long> b, Map<String, Long> c) {
+        LinkedTables counts = new LinkedTables();
+        int ia = counts.addCell("A", a);
+        int ib = counts.addCell("B", b);
+        int ic = counts.addCell("C", c);
+        int t = counts.addCell("T", sum(a, sum(b, c)));
+        counts.addRelation(t, new int[] {ia, ib, ic});
+        return new Tables(List.of("2026-Q1"), ROW, counts, List.of(), new LinkedTables(), false);
+    }
+
+    private static final List<CellKey> ROW = List.of(
+            new CellKey("2026-Q1", "car_t_autologous", "expansion", "*", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "harvest", "*", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "qc_release", "*", "*"),
+            new CellKey("2026-Q1", "car_t_autologous", "*", "*", "*"));
+
+    private static PreviousRelease.Decisions beforeTheRow(Tables then) {
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        for (int id = 0; id < ROW.size(); id++) {
+            record.put(ROW.get(id), then.counts().contributions(id));
+        }
+        return new PreviousRelease.Decisions(Set.copyOf(ROW.subList(0, 3)), Set.of(),
+                Map.of(ROW.get(3), then.counts().total(3)), Map.of(), Set.of(new Quarter(2026, 1)),
+                new PreviousRelease.Contributors(record, Map.of(), null));
+    }
+
+    @Test
+    void aRiseBoundedAtItsOwnSizeIsHiddenThoughNotPinned() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
+        Map<String, Long> b = Map.of("b", 4L, "c", 4L, "d", 4L);
+        Map<String, Long> c = Map.of("c", 5L, "d", 5L, "e", 5L);
+        PreviousRelease.Decisions before = beforeTheRow(oneRow(a, b, c));
+        // two late reports from a under A, nothing else: T's +2 bounds A's rise at [0, 2], two values, but a
+        // rise from one contributor needs an upper bound of at least 2 / 0.75 (dominance): too narrow
+        Tables two = oneRow(sum(a, Map.of("a", 2L)), b, c);
+        assertEquals(1, Carryover.keepChangesHidden(two, before, id -> id == 3, id -> true, rules));
+        assertTrue(two.counts().isProtectedKept(3), "T, the only cell whose change a reader reads off");
+        assertTrue(two.counts().keptReason(3).contains("narrow down that of 'A'"), two.counts().keptReason(3));
+        // the same rise of A with a rise of 4 under C from three contributors: A's bound is 6, enough
+        Tables more = oneRow(sum(a, Map.of("a", 2L)), b, sum(c, Map.of("c", 2L, "d", 1L, "e", 1L)));
+        assertEquals(0, Carryover.keepChangesHidden(more, before, id -> id == 3, id -> true, rules));
+    }
+
+    @Test
+    void aReaderWhoWronglyBelievesNothingFellIsReckonedWithToo() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
+        Map<String, Long> b = Map.of("b", 4L, "c", 4L, "d", 4L);
+        Map<String, Long> c = Map.of("c", 5L, "d", 5L, "e", 5L);
+        PreviousRelease.Decisions before = beforeTheRow(oneRow(a, b, c));
+        // A +5 from a alone, B -2 (two withdrawn), C +2: T moves by +5. Knowing that B may have fallen by 2, a reader
+        // bounds A's rise at 7, above 5 / 0.75; a reader who believes nothing fell bounds it at 5, its true size
+        Tables t = oneRow(sum(a, Map.of("a", 5L)), sum(b, Map.of("b", -2L)), sum(c, Map.of("c", 1L, "d", 1L)));
+        assertEquals(1, Carryover.keepChangesHidden(t, before, id -> id == 3, id -> true, rules));
+        assertTrue(t.counts().keptReason(3).contains("that of 'A'"), t.counts().keptReason(3));
+    }
+
     private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {
         Map<String, Long> out = new java.util.TreeMap<>(x);
         y.forEach((t, v) -> out.merge(t, v, Long::sum));

@@ -306,33 +306,41 @@ final class DigestModel {
                     "outcome", in.taxonomy().label(Dimension.OUTCOME, s.outcome()),
                     "narrative", s.narrative() == null ? "" : s.narrative(),
                     "lesson", s.lesson() == null ? "" : s.lesson(), "featured", s.featured(),
-                    "narrativeRtl", rightToLeftFirst(s.narrative()), "lessonRtl", rightToLeftFirst(s.lesson())));
+                    "narrativeRtl", rightToLeft(s.narrative()), "lessonRtl", rightToLeft(s.lesson())));
         }
         return list;
     }
 
     /**
-     * Whether a text's first strongly directional letter is right to left (Hebrew, Arabic...): the digest then sets
-     * it as a right-to-left paragraph of its own, as a browser sets text whose direction is "auto". (openhtmltopdf
-     * takes the direction from the block only: in a left-to-right paragraph, a number inside a right-to-left
-     * sentence split it in two, and the two halves came out in the wrong order.)
+     * Whether a text is told right to left (Hebrew, Arabic...): more of its strongly directional letters are right to
+     * left than left to right, the placeholders de-identification leaves ({@code [name]}, {@code [date]}...) not
+     * counted, so that a Hebrew story that starts with a removed name or a code such as CAR-T is still one. The
+     * digest then sets it as a right-to-left paragraph of its own, as a browser sets text whose direction is "auto".
+     * (openhtmltopdf takes the direction from the block only: in a left-to-right paragraph, a number inside a
+     * right-to-left sentence split it in two, and the two halves came out in the wrong order.)
      */
-    static boolean rightToLeftFirst(String text) {
+    /** A de-identification placeholder, such as {@code [name]}: a word in square brackets. */
+    private static final java.util.regex.Pattern PLACEHOLDERS = java.util.regex.Pattern.compile("\\[[a-z]+\\]");
+
+    static boolean rightToLeft(String text) {
         if (text == null) {
             return false;
         }
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+        String letters = PLACEHOLDERS.matcher(text).replaceAll(" ");
+        int right = 0;
+        int left = 0;
+        for (int i = 0; i < letters.length(); ) {
+            int cp = letters.codePointAt(i);
             byte d = Character.getDirectionality(cp);
             if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return false;
-            }
-            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return true;
+                left++;
+            } else if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                right++;
             }
             i += Character.charCount(cp);
         }
-        return false;
+        return right > left;
     }
 
     private Map<String, Object> method() {

@@ -51,36 +51,51 @@ public final class Derivability {
     }
 
     /**
+     * What {@link #narrowed} found: the targets too narrow, and those it could not judge (in a component of more
+     * than {@value IntervalAudit#MAX_LP_UNKNOWNS} unknowns, or whose program could not be solved).
+     *
+     * @param tooNarrow the targets a reader narrows to less than the rules ask for
+     * @param unchecked the targets not judged
+     */
+    public record Narrowed(BitSet tooNarrow, BitSet unchecked) {
+    }
+
+    /**
      * Which of {@code targets} a reader narrows to less than the rules ask for, knowing the relations, every known
      * cell's value and, for every unknown cell, a least value it can take ({@code lower}; a change since a previous
-     * release is at least 0 when reports were only added). A target is too narrow, as in the audit of the numbers
-     * ({@link IntervalAudit}), when the integers it can take are one, or when its upper bound falls short of the
-     * upper protection the magnitude rules its contributions fail ask for ({@link DisclosureRules#upperProtected});
-     * so is one whose program cannot be solved. Only a component of at most {@value IntervalAudit#MAX_LP_UNKNOWNS}
-     * unknowns is solved (whole and exactly); a target in a larger one is left out (the audit of the numbers proves
-     * such components with restricted programs and column generation, which this does not repeat).
+     * release is at least 0 when reports were only added). A target is too narrow when the integers its interval
+     * holds are one, or when its upper bound falls short of the upper protection the magnitude rules its
+     * contributions fail ask for ({@link DisclosureRules#upperProtected}): the audit's test of a withheld number's
+     * interval ({@link IntervalAudit}), without its test against the largest contributor's own knowledge. Only a
+     * component of at most {@value IntervalAudit#MAX_LP_UNKNOWNS} unknowns is solved (whole, exactly or, when exact
+     * arithmetic overflows, in floating point); a target in a larger one, or whose program cannot be solved, is
+     * left unchecked (the audit of the numbers proves large components with restricted programs and column
+     * generation, which this does not repeat).
+     *
+     * <p>With {@code belief}, the least values are what a reader believes rather than knows (every change at least
+     * 0, though some cells fell): a program the true values do not satisfy may then be infeasible, which tells
+     * nothing, and a target counts as too narrow only if its interval holds its true value.
      *
      * @param unknown per cell: whether a reader does not know its value
-     * @param values  per cell: its value (the known ones' as a reader has them)
-     * @param lower   per cell: the least value a reader knows an unknown cell can take (not above its value)
+     * @param values  per cell: its value (the known ones' as a reader has them; the unknown ones' true values)
+     * @param lower   per cell: the least value a reader takes an unknown cell to have
      * @param targets unknown cells to judge, each with its contributions as the rules take them
      * @param rules   the rules
-     * @return the targets too narrow
+     * @param belief  whether {@code lower} may exceed a true value
+     * @return the targets too narrow, and those not judged
      */
-    public BitSet narrowed(boolean[] unknown, long[] values, long[] lower, SortedMap<Integer, Map<String, Long>> targets,
-            DisclosureRules rules) {
+    public Narrowed narrowed(boolean[] unknown, long[] values, long[] lower, SortedMap<Integer, Map<String, Long>> targets,
+            DisclosureRules rules, boolean belief) {
         check(unknown);
         if (values.length != sys.cells || lower.length != sys.cells) {
             throw new IllegalArgumentException("values and lower bounds for " + sys.cells + " cells");
         }
-        BitSet out = new BitSet();
+        BitSet narrow = new BitSet();
+        BitSet unchecked = new BitSet();
         if (targets.isEmpty()) {
-            return out;
+            return new Narrowed(narrow, unchecked);
         }
         for (Component comp : Component.of(sys, unknown, values)) {
-            if (comp.size() > IntervalAudit.MAX_LP_UNKNOWNS) {
-                continue;
-            }
             boolean[] wanted = new boolean[comp.size()];
             boolean any = false;
             for (int k = 0; k < comp.size(); k++) {
@@ -90,14 +105,23 @@ public final class Derivability {
             if (!any) {
                 continue;
             }
-            ExactSimplex.Bounds b = bounds(comp, lower, wanted);
+            ExactSimplex.Bounds b = comp.size() > IntervalAudit.MAX_LP_UNKNOWNS ? null : bounds(comp, lower, wanted);
             for (int k = 0; k < comp.size(); k++) {
-                if (wanted[k] && tooNarrow(b, k, targets.get(comp.cells[k]), rules)) {
-                    out.set(comp.cells[k]);
+                if (!wanted[k]) {
+                    continue;
+                }
+                int cell = comp.cells[k];
+                if (b == null || !b.done[k]) {
+                    if (!belief) {
+                        unchecked.set(cell);
+                    }
+                } else if ((!belief || b.lowInt[k] <= values[cell] && values[cell] <= b.highInt[k])
+                        && tooNarrow(b, k, targets.get(cell), rules)) {
+                    narrow.set(cell);
                 }
             }
         }
-        return out;
+        return new Narrowed(narrow, unchecked);
     }
 
     /** The component's exact (or floating-point) intervals with the given least values; null when not solvable. */
@@ -114,9 +138,6 @@ public final class Derivability {
     }
 
     private static boolean tooNarrow(ExactSimplex.Bounds b, int k, Map<String, Long> parts, DisclosureRules rules) {
-        if (b == null) {
-            return true;
-        }
         boolean wide = b.highInt[k] == Long.MAX_VALUE || b.highInt[k] - b.lowInt[k] >= 1;
         return !wide || !rules.upperProtected(rules.assess(parts), b.highInt[k]);
     }

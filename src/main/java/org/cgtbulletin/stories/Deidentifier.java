@@ -158,8 +158,8 @@ public final class Deidentifier {
 
     /**
      * {@link #spellings}' spelt-out forms of a one-word name of ASCII letters, five or more (none for others): each
-     * of its first three a, o and u not already followed by e (nor an a by an a) as it is, with an e after it, and
-     * (an a) doubled.
+     * of its first three a, o and u not already followed by e (nor an a beside another) as it is, with an e after
+     * it, and (an a) doubled.
      */
     static List<String> spelledOut(String folded) {
         if (folded.length() < 5 || !folded.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
@@ -171,7 +171,8 @@ public final class Deidentifier {
         for (int i = 0; i < folded.length() && places < 3; i++) {
             char c = folded.charAt(i);
             char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
-            if ((c != 'a' && c != 'o' && c != 'u') || next == 'e' || (c == 'a' && next == 'a')) {
+            char previous = i > 0 ? folded.charAt(i - 1) : ' ';
+            if ((c != 'a' && c != 'o' && c != 'u') || next == 'e' || (c == 'a' && (next == 'a' || previous == 'a'))) {
                 continue;
             }
             List<String> choices = c == 'a' ? List.of("a", "ae", "aa") : List.of(String.valueOf(c), c + "e");

@@ -162,9 +162,10 @@ class DigestPdfTest {
         String first = "\u05D4\u05D0\u05E6\u05D5\u05D5\u05D4"; // the batch
         String last = "\u05E0\u05DB\u05E9\u05DC\u05D4"; // failed
         String story = first + " 12 " + last;
-        assertTrue(DigestModel.rightToLeftFirst("\"" + story + "\" (one batch)"));
-        assertFalse(DigestModel.rightToLeftFirst("Batch 12 failed: " + story));
-        assertFalse(DigestModel.rightToLeftFirst("12 34"));
+        assertTrue(DigestModel.rightToLeft("\"" + story + "\" (one batch)"));
+        assertTrue(DigestModel.rightToLeft("[name] [date] CAR-T " + story), "placeholders and a code first");
+        assertFalse(DigestModel.rightToLeft("The batch failed at the Expansion step: " + story));
+        assertFalse(DigestModel.rightToLeft("12 34"));
         String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>RTL</title>"
                 + "<link rel=\"stylesheet\" type=\"text/css\" href=\"digest.css\"/></head><body>"
                 + "<p class=\"label\"><strong>What happened.</strong></p><p dir=\"rtl\">" + story + "</p></body></html>";

@@ -56,7 +56,9 @@ class DigestSignalsAndStoriesTest {
                 new Story("s-old", Quarter.parse("2025-Q1"), "car_t_autologous", "Cell therapy", "starting_material",
                         "low_viability", "near_miss", "An older story.", "An older lesson.", false),
                 new Story("s-rtl", Quarter.parse("2025-Q1"), "car_t_autologous", "Cell therapy", "expansion",
-                        "low_viability", "near_miss", HEBREW, "Check the incubator first.", false));
+                        "low_viability", "near_miss", HEBREW, "Check the incubator first.", false),
+                new Story("s-rtl-2", Quarter.parse("2025-Q1"), "car_t_autologous", "Cell therapy", "harvest",
+                        "low_viability", "near_miss", "Seen at [name].", "[name] " + HEBREW, false));
         in = new SiteInput(golden.settings(), golden.taxonomy(), golden.first(), golden.asOf(), golden.cells(),
                 golden.hasVolumes(), signals, stories, golden.content(), golden.rules(), golden.weakerRules(),
                 new Signals.Result(signals, 40, 2, 3, golden.hasVolumes(), 8, 10), SignalSettings.defaults());
@@ -137,6 +139,9 @@ class DigestSignalsAndStoriesTest {
         assertTrue(year.contains("<p class=\"label\"><strong>What happened.</strong></p><p dir=\"rtl\">" + HEBREW
                 + "</p>\n<p><strong>What we learned.</strong> Check the incubator first.</p>"), year);
         assertTrue(year.contains("<p><strong>What happened.</strong> An older story.</p>"), year);
+        // a lesson told right to left, though it starts with a removed name
+        assertTrue(year.contains("<p><strong>What happened.</strong> Seen at [name].</p>\n<p class=\"label\"><strong>"
+                + "What we learned.</strong></p><p dir=\"rtl\">[name] " + HEBREW + "</p>"), year);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -262,6 +263,12 @@ class DeidentifierCorpusTest {
         assertEquals(List.of("muller", "mueller"), Deidentifier.spellings("Muller", "muller"));
         assertTrue(Deidentifier.spellings("Pedersgard", "pedersgard").contains("pedersgaard"));
         assertEquals(List.of("pots"), Deidentifier.spellings("Pots", "pots"), "too short: never poets");
+        assertEquals(List.of("borge", "boerge"), Deidentifier.spellings("Borge", "borge"), "five letters: enough");
+        assertEquals(List.of(), Deidentifier.spelledOut("mueller"), "a u already followed by e");
+        assertEquals(List.of("aaroen"), Deidentifier.spelledOut("aaron"), "an a already doubled stays");
+        assertEquals(Set.of("haelvorsen", "haalvorsen", "halvoersen", "haelvoersen", "haalvoersen"),
+                Set.copyOf(Deidentifier.spelledOut("halvorsen")));
+        assertEquals(2 * 2 * 2 - 1, Deidentifier.spelledOut("kolumbosun").size(), "the first three places only");
         assertEquals(15, Deidentifier.of(DENYLIST).denylistSize(), "the other spellings are not terms of their own");
     }
 
