@@ -319,7 +319,8 @@ final class Carryover {
      * audit's record); for each that fails them, one more published cell is kept withheld and protected ({@link
      * LinkedTables#keepProtected}: its change is hidden only if its number now is): the first of the nearest ones
      * through the relations ({@link #candidates}) whose withholding leaves that change undetermined, tried one by
-     * one (at most {@link #MAX_TESTS} solves a round; past them, or when none does, the first), unless a cell chosen
+     * one (at most {@link #MAX_TESTS} tests a round; past them, or when none does, the first that at least leaves
+     * the change undetermined, else the first), unless a cell chosen
      * for another change already hides it. The caller protects again, so a choice that hid too little is made up
      * for in the next round.
      * A rise is also judged by its interval ({@link org.cgtbulletin.protect.Derivability#narrowed}: one value, or
@@ -327,8 +328,9 @@ final class Carryover {
      * unknown rise is at least 0, which can pin or narrow a change that the relations alone leave open (a step's
      * total that did not move says that none of its cells rose); where some cell fell, also as a reader who wrongly
      * believes nothing fell would narrow it. Only where the changes a reader cannot read off form components of at
-     * most 300 cells: a fall, and a rise in a larger component, get exact derivability only, and a cell is never
-     * chosen to hide a change it leaves in such a component.
+     * most 300 cells: a fall, and a rise in a larger component, get exact derivability only; a cell whose
+     * withholding would move a rise the intervals judge into such a component is not taken as hiding it (it may
+     * still be chosen when no cell is found that does). Rises left unjudged are not listed anywhere.
      * Without the record of the previous release the changes of withheld cells are not known, and nothing is
      * checked (the build warns).
      *
@@ -415,18 +417,26 @@ final class Carryover {
                         : Revision.worstCase(table.contributions(id), change[id]));
             }
         }
-        boolean falls = anyFall;
-        // A rise is given away when pinned, or narrowed under what the reader knows or believes; a rise the
-        // interval check cannot judge (a large component) counts as given away only when testing a cell to hide
-        // it, so that no cell is taken to hide a change it cannot be shown to hide.
+        // A rise is given away when pinned, or narrowed under what the reader knows or believes. In testing a cell
+        // to withhold for a rise the interval check judges, a rise it leaves unjudged (in a component too large to
+        // solve) counts as still given away, so that no cell is taken to hide what it cannot be shown to hide; a
+        // rise the check could not judge in the first place is tested, as a fall is, by exact derivability alone.
         java.util.function.BiPredicate<boolean[], Integer> narrowedWith = (unknowns, cell) -> {
             SortedMap<Integer, Map<String, Long>> one = new java.util.TreeMap<>(Map.of(cell, rises.get(cell)));
             org.cgtbulletin.protect.Derivability.Narrowed known = derivability.narrowed(unknowns, change, lower, one,
                     rules, false);
-            return known.tooNarrow().get(cell) || known.unchecked().get(cell) || falls && derivability.narrowed(
-                    unknowns, change, believed, one, rules, true).tooNarrow().get(cell);
+            if (known.tooNarrow().get(cell) || known.unchecked().get(cell)) {
+                return true;
+            }
+            boolean fell = false;
+            for (int c = 0; c < n && !fell; c++) {
+                fell = unknowns[c] && change[c] < 0;
+            }
+            return fell && derivability.narrowed(unknowns, change, believed, one, rules, true).tooNarrow().get(cell);
         };
-        java.util.BitSet narrowed = derivability.narrowed(unknown, change, lower, rises, rules, false).tooNarrow();
+        org.cgtbulletin.protect.Derivability.Narrowed first = derivability.narrowed(unknown, change, lower, rises,
+                rules, false);
+        java.util.BitSet narrowed = first.tooNarrow();
         if (anyFall) {
             narrowed.or(derivability.narrowed(unknown, change, believed, rises, rules, true).tooNarrow());
         }
@@ -439,9 +449,9 @@ final class Carryover {
             if (refusal == null || !(determined[id] || narrowed.get(id))) {
                 continue;
             }
-            IntPredicate givenAway = cell -> derivability.determined(hidden, cell)
-                    || rises.containsKey(cell) && narrowedWith.test(hidden, cell);
-            if (kept > 0 && tests-- > 0 && !givenAway.test(id)) {
+            boolean byInterval = rises.containsKey(id) && !first.unchecked().get(id);
+            if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)
+                    && !(byInterval && narrowedWith.test(hidden, id))) {
                 continue; // hidden by a cell chosen for another
             }
             if (rowsOf == null) {
@@ -449,17 +459,27 @@ final class Carryover {
             }
             List<Integer> candidates = candidates(id, table, rowsOf, unknown, settled, change);
             int hide = candidates.isEmpty() ? -1 : candidates.get(0);
+            int unpins = -1; // the first candidate that at least leaves the change undetermined
+            boolean found = false;
             for (int c : candidates) {
                 if (tests-- <= 0) {
                     break;
                 }
                 hidden[c] = true;
-                boolean still = givenAway.test(id);
+                boolean pinned = derivability.determined(hidden, id);
+                boolean still = pinned || byInterval && narrowedWith.test(hidden, id);
                 hidden[c] = false;
                 if (!still) {
                     hide = c;
+                    found = true;
                     break;
                 }
+                if (!pinned && unpins < 0) {
+                    unpins = c;
+                }
+            }
+            if (!found && unpins >= 0) {
+                hide = unpins;
             }
             if (hide >= 0 && !hidden[hide]) {
                 hidden[hide] = true;
@@ -472,7 +492,10 @@ final class Carryover {
         return kept;
     }
 
-    /** How many sets of unknowns {@link #keepChangesHidden} solves for at most in one table, beyond the first. */
+    /**
+     * How many sets of unknowns {@link #keepChangesHidden} tests at most in one table, beyond the first (each test is
+     * an exact derivability and, for a rise, up to two interval programs).
+     */
     private static final int MAX_TESTS = 32;
 
     /** Per cell, the relations it is in (their indexes, ascending). */

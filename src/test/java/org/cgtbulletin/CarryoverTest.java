@@ -323,6 +323,90 @@ class CarryoverTest {
         assertTrue(t.counts().keptReason(3).contains("that of 'A'"), t.counts().keptReason(3));
     }
 
+    /**
+     * A pinned rise (A's +2, from T, B and C, which both releases publish: B fell by 1) is hidden only by a cell
+     * whose withholding leaves it neither pinned nor narrowed: not B, after which A is still at most 2 (the review
+     * of 5 Dec found B chosen), but T.
+     */
+    @Test
+    void aPinnedRiseIsHiddenByACellThatAlsoLeavesItsIntervalWide() {
+        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
+        Map<String, Long> b = Map.of("b", 4L, "c", 4L, "d", 4L);
+        Map<String, Long> c = Map.of("c", 50L, "d", 50L, "e", 50L);
+        Tables then = oneRow(a, b, c);
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        for (int id = 0; id < ROW.size(); id++) {
+            record.put(ROW.get(id), then.counts().contributions(id));
+        }
+        PreviousRelease.Decisions before = new PreviousRelease.Decisions(Set.of(ROW.get(0)), Set.of(),
+                Map.of(ROW.get(1), then.counts().total(1), ROW.get(2), then.counts().total(2), ROW.get(3),
+                        then.counts().total(3)), Map.of(), Set.of(new Quarter(2026, 1)),
+                new PreviousRelease.Contributors(record, Map.of(), null));
+        Tables now = oneRow(sum(a, Map.of("a", 2L)), sum(b, Map.of("b", -1L)), c);
+        assertEquals(1, Carryover.keepChangesHidden(now, before, id -> id != 0, id -> true,
+                DisclosureRules.defaults()));
+        assertTrue(now.counts().isProtectedKept(3), "T");
+        assertFalse(now.counts().isProtectedKept(1), "B");
+    }
+
+    /**
+     * A rise pinned in a component too large for the intervals (A = S - P, and A beside 300 withheld cells under
+     * T) is hidden as exact derivability finds best, by S, not by a cell that the intervals cannot judge either
+     * (the review of 5 Dec found T kept and A still pinned).
+     */
+    @Test
+    void aRiseTheIntervalsCannotJudgeIsHiddenByDerivability() {
+        Map<String, Long> p = Map.of("p", 400L, "q", 300L, "r", 300L);
+        Map<String, Long> b = Map.of("b", 4L, "c", 3L, "d", 3L);
+        java.util.function.Function<Map<String, Long>, LinkedTables> build = a -> {
+            LinkedTables t = new LinkedTables();
+            int ia = t.addCell("A", a);
+            int is = t.addCell("S", sum(a, p));
+            int ip = t.addCell("P", p);
+            int ib = t.addCell("B", b);
+            Map<String, Long> total = sum(a, b);
+            int[] parts = new int[302];
+            parts[0] = ia;
+            parts[1] = ib;
+            for (int i = 0; i < 300; i++) {
+                parts[i + 2] = t.addCell("X" + i, Map.of("x" + i, 1L));
+                total = sum(total, Map.of("x" + i, 1L));
+            }
+            int it = t.addCell("T", total);
+            t.addRelation(is, new int[] {ia, ip});
+            t.addRelation(it, parts);
+            return t;
+        };
+        List<CellKey> keys = new java.util.ArrayList<>();
+        for (String code : List.of("A", "S", "P", "B")) {
+            keys.add(new CellKey("2026-Q1", "car_t_autologous", "expansion", code, "*"));
+        }
+        for (int i = 0; i < 300; i++) {
+            keys.add(new CellKey("2026-Q1", "car_t_autologous", "harvest", "X" + i, "*"));
+        }
+        keys.add(new CellKey("2026-Q1", "car_t_autologous", "*", "*", "*"));
+        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
+        LinkedTables then = build.apply(a);
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        Map<CellKey, Long> published = new java.util.HashMap<>();
+        Set<CellKey> withheld = new java.util.HashSet<>();
+        for (int id = 0; id < keys.size(); id++) {
+            record.put(keys.get(id), then.contributions(id));
+            if (List.of("S", "P", "B", "T").contains(then.label(id))) {
+                published.put(keys.get(id), then.total(id));
+            } else {
+                withheld.add(keys.get(id));
+            }
+        }
+        PreviousRelease.Decisions before = new PreviousRelease.Decisions(withheld, Set.of(), published, Map.of(),
+                Set.of(new Quarter(2026, 1)), new PreviousRelease.Contributors(record, Map.of(), null));
+        LinkedTables now = build.apply(sum(a, Map.of("a", 2L)));
+        Tables tables = new Tables(List.of("2026-Q1"), keys, now, List.of(), new LinkedTables(), false);
+        assertEquals(1, Carryover.keepChangesHidden(tables, before, id -> published.containsKey(keys.get(id)),
+                id -> true, DisclosureRules.defaults()));
+        assertTrue(now.isProtectedKept(1), "S");
+    }
+
     private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {
         Map<String, Long> out = new java.util.TreeMap<>(x);
         y.forEach((t, v) -> out.merge(t, v, Long::sum));

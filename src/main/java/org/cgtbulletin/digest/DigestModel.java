@@ -311,6 +311,9 @@ final class DigestModel {
         return list;
     }
 
+    /** A de-identification placeholder, such as {@code [name]}: a word in square brackets. */
+    private static final java.util.regex.Pattern PLACEHOLDERS = java.util.regex.Pattern.compile("\\[[a-z]+\\]");
+
     /**
      * Whether a text is told right to left (Hebrew, Arabic...): more of its strongly directional letters are right to
      * left than left to right, the placeholders de-identification leaves ({@code [name]}, {@code [date]}...) not
@@ -319,9 +322,6 @@ final class DigestModel {
      * (openhtmltopdf takes the direction from the block only: in a left-to-right paragraph, a number inside a
      * right-to-left sentence split it in two, and the two halves came out in the wrong order.)
      */
-    /** A de-identification placeholder, such as {@code [name]}: a word in square brackets. */
-    private static final java.util.regex.Pattern PLACEHOLDERS = java.util.regex.Pattern.compile("\\[[a-z]+\\]");
-
     static boolean rightToLeft(String text) {
         if (text == null) {
             return false;

@@ -74,7 +74,9 @@ public final class Derivability {
      *
      * <p>With {@code belief}, the least values are what a reader believes rather than knows (every change at least
      * 0, though some cells fell): a program the true values do not satisfy may then be infeasible, which tells
-     * nothing, and a target counts as too narrow only if its interval holds its true value.
+     * nothing, and a target counts as too narrow only if its interval holds its true value; nothing is reported
+     * unchecked (a target in a large component, or whose program fails, is simply not narrowed: the call with what
+     * the reader knows reports those).
      *
      * @param unknown per cell: whether a reader does not know its value
      * @param values  per cell: its value (the known ones' as a reader has them; the unknown ones' true values)
