@@ -291,35 +291,33 @@ class CarryoverTest {
                 new PreviousRelease.Contributors(record, Map.of(), null));
     }
 
+    /** The row's parts in the previous release. */
+    private static final Map<String, Long> ROW_A = Map.of("a", 4L, "b", 3L, "c", 3L);
+    private static final Map<String, Long> ROW_B = Map.of("b", 4L, "c", 4L, "d", 4L);
+    private static final Map<String, Long> ROW_C = Map.of("c", 5L, "d", 5L, "e", 5L);
+    private static final PreviousRelease.Decisions BEFORE_THE_ROW = beforeTheRow(oneRow(ROW_A, ROW_B, ROW_C));
+    private static final DisclosureRules RULES = DisclosureRules.defaults();
+
     @Test
     void aRiseBoundedAtItsOwnSizeIsHiddenThoughNotPinned() {
-        DisclosureRules rules = DisclosureRules.defaults();
-        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
-        Map<String, Long> b = Map.of("b", 4L, "c", 4L, "d", 4L);
-        Map<String, Long> c = Map.of("c", 5L, "d", 5L, "e", 5L);
-        PreviousRelease.Decisions before = beforeTheRow(oneRow(a, b, c));
         // two late reports from a under A, nothing else: T's +2 bounds A's rise at [0, 2], two values, but a
         // rise from one contributor needs an upper bound of at least 2 / 0.75 (dominance): too narrow
-        Tables two = oneRow(sum(a, Map.of("a", 2L)), b, c);
-        assertEquals(1, Carryover.keepChangesHidden(two, before, id -> id == 3, id -> true, rules));
+        Tables two = oneRow(sum(ROW_A, Map.of("a", 2L)), ROW_B, ROW_C);
+        assertEquals(1, Carryover.keepChangesHidden(two, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
         assertTrue(two.counts().isProtectedKept(3), "T, the only cell whose change a reader reads off");
         assertTrue(two.counts().keptReason(3).contains("narrow down that of 'A'"), two.counts().keptReason(3));
         // the same rise of A with a rise of 4 under C from three contributors: A's bound is 6, enough
-        Tables more = oneRow(sum(a, Map.of("a", 2L)), b, sum(c, Map.of("c", 2L, "d", 1L, "e", 1L)));
-        assertEquals(0, Carryover.keepChangesHidden(more, before, id -> id == 3, id -> true, rules));
+        Tables more = oneRow(sum(ROW_A, Map.of("a", 2L)), ROW_B, sum(ROW_C, Map.of("c", 2L, "d", 1L, "e", 1L)));
+        assertEquals(0, Carryover.keepChangesHidden(more, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
     }
 
     @Test
     void aReaderWhoWronglyBelievesNothingFellIsReckonedWithToo() {
-        DisclosureRules rules = DisclosureRules.defaults();
-        Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
-        Map<String, Long> b = Map.of("b", 4L, "c", 4L, "d", 4L);
-        Map<String, Long> c = Map.of("c", 5L, "d", 5L, "e", 5L);
-        PreviousRelease.Decisions before = beforeTheRow(oneRow(a, b, c));
         // A +5 from a alone, B -2 (two withdrawn), C +2: T moves by +5. Knowing that B may have fallen by 2, a reader
         // bounds A's rise at 7, above 5 / 0.75; a reader who believes nothing fell bounds it at 5, its true size
-        Tables t = oneRow(sum(a, Map.of("a", 5L)), sum(b, Map.of("b", -2L)), sum(c, Map.of("c", 1L, "d", 1L)));
-        assertEquals(1, Carryover.keepChangesHidden(t, before, id -> id == 3, id -> true, rules));
+        Tables t = oneRow(sum(ROW_A, Map.of("a", 5L)), sum(ROW_B, Map.of("b", -2L)),
+                sum(ROW_C, Map.of("c", 1L, "d", 1L)));
+        assertEquals(1, Carryover.keepChangesHidden(t, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
         assertTrue(t.counts().keptReason(3).contains("that of 'A'"), t.counts().keptReason(3));
     }
 
