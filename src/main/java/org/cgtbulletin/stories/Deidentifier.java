@@ -165,34 +165,50 @@ public final class Deidentifier {
         if (folded.length() < 5 || !folded.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return List.of();
         }
-        List<String> partial = new ArrayList<>(List.of(""));
-        int from = 0;
-        int places = 0;
-        for (int i = 0; i < folded.length() && places < 3; i++) {
+        List<Place> places = new ArrayList<>();
+        for (int i = 0; i < folded.length() && places.size() < 3; i++) {
             char c = folded.charAt(i);
             char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
             char previous = i > 0 ? folded.charAt(i - 1) : ' ';
             if ((c != 'a' && c != 'o' && c != 'u') || next == 'e' || (c == 'a' && (next == 'a' || previous == 'a'))) {
                 continue;
             }
-            List<String> choices = c == 'a' ? List.of("a", "ae", "aa") : List.of(String.valueOf(c), c + "e");
-            String before = folded.substring(from, i);
-            List<String> more = new ArrayList<>();
-            for (String p : partial) {
-                for (String choice : choices) {
-                    more.add(p + before + choice);
-                }
-            }
-            partial = more;
-            from = i + 1;
-            places++;
+            places.add(new Place(i, i + 1, c == 'a' ? List.of("a", "ae", "aa") : List.of(String.valueOf(c), c + "e")));
         }
         List<String> out = new ArrayList<>();
-        for (String p : partial) {
-            String spelling = p + folded.substring(from);
+        for (String spelling : variants(folded, places)) {
             if (!spelling.equals(folded)) {
                 out.add(spelling);
             }
+        }
+        return out;
+    }
+
+    /** A stretch of a term ({@code start} to {@code end}) and what it may be written as, itself first. */
+    private record Place(int start, int end, List<String> choices) {
+    }
+
+    /**
+     * Every way of writing {@code folded} with each place (in order, not overlapping) written as one of its
+     * choices: the first choices first, so that the term as it is comes first.
+     */
+    private static List<String> variants(String folded, List<Place> places) {
+        List<String> partial = new ArrayList<>(List.of(""));
+        int from = 0;
+        for (Place place : places) {
+            String before = folded.substring(from, place.start());
+            List<String> next = new ArrayList<>();
+            for (String p : partial) {
+                for (String choice : place.choices()) {
+                    next.add(p + before + choice);
+                }
+            }
+            partial = next;
+            from = place.end();
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : partial) {
+            out.add(p + folded.substring(from));
         }
         return out;
     }
@@ -216,30 +232,19 @@ public final class Deidentifier {
                 i++;
             }
         }
-        List<String> out = new ArrayList<>();
-        List<String> partial = new ArrayList<>(List.of(""));
-        int from = 0;
+        List<Place> places = new ArrayList<>();
         for (int[] d : at) {
-            String before = folded.substring(from, d[0]);
             String pair = folded.substring(d[0], d[0] + 2);
-            List<String> choices = switch (d[1]) {
+            places.add(new Place(d[0], d[0] + 2, switch (d[1]) {
                 case 0 -> List.of(pair, "a", "\u00E6");
                 case 1 -> List.of(pair, "o", "\u0153");
                 case 2 -> List.of(pair, "u");
                 case 3 -> List.of(pair, "a");
                 default -> List.of(pair, "\u00DF");
-            };
-            List<String> next = new ArrayList<>();
-            for (String p : partial) {
-                for (String c : choices) {
-                    next.add(p + before + c);
-                }
-            }
-            partial = next;
-            from = d[0] + 2;
+            }));
         }
-        for (String p : partial) {
-            String spelling = p + folded.substring(from);
+        List<String> out = new ArrayList<>();
+        for (String spelling : variants(folded, places)) {
             if (!spelling.equals(folded) && !out.contains(spelling) && (spelling.length() >= 4
                     || spelling.length() == 3 && !spelling.chars().allMatch(c -> c < 0x80))) {
                 out.add(spelling); // maß for Maass: three letters are enough with one that is not ASCII
