@@ -30,6 +30,8 @@ import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Taxonomy;
 import org.cgtbulletin.protect.AuditReport;
+import org.cgtbulletin.protect.ChangeAudit;
+import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.CellStatus;
@@ -215,6 +217,17 @@ public final class Bulletin {
                 parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " and " + largest + " largest-contributor "
                         + (largest == 1 ? "check" : "checks") + " not proven");
             }
+            ChangeAudit changes = prepared.changes();
+            long away = java.util.stream.Stream.concat(changes.counts().stream(), changes.batches().stream())
+                    .filter(ChangeFinding::givenAway).count();
+            long open = changes.counts().size() + changes.batches().size() - away;
+            if (away > 0) {
+                parts.add(away + (away == 1 ? " change" : " changes") + " since the previous release given away");
+            }
+            if (open > 0) {
+                parts.add(open + (open == 1 ? " change" : " changes") + " since the previous release not proven"
+                        + " hidden");
+            }
             return String.join(" and ", parts);
         }
     }
@@ -234,13 +247,14 @@ public final class Bulletin {
      * for a plain build.
      */
     public record Prepared(BulletinConfig config, DatasetSummary dataset, Quarter asOf, Tables tables,
-            Protection counts, Protection batches, List<PublishedCell> cells, boolean weakerRules,
+            Protection counts, Protection batches, ChangeAudit changes, List<PublishedCell> cells, boolean weakerRules,
             StoryDesk.Result stories, Signals.Result signals, SiteInput site, Map<String, StageTime> stageTimes,
             PageMemo pages) {
 
         /** The same, with the memo of the pages published from it. */
         Prepared withPages(PageMemo published) {
-            return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weakerRules, stories, signals,
+            return new Prepared(config, dataset, asOf, tables, counts, batches, changes, cells, weakerRules, stories,
+                    signals,
                     site, stageTimes, published);
         }
     }
@@ -373,9 +387,9 @@ public final class Bulletin {
                     + " of totals; keep the staff audit folder from one release to the next");
         }
         Carryover.apply(tables, previous, config.disclosure());
-        List<Protection> both = protect(tables, previous, config.disclosure(), stages);
-        Protection counts = both.get(0);
-        Protection batches = both.get(1);
+        Protected both = protect(tables, previous, config.disclosure(), stages);
+        Protection counts = both.counts();
+        Protection batches = both.batches();
         stages.begin("stories");
         StoryDesk.Result stories = storiesFinished == null ? StoryDesk.Result.empty() : join(storiesFinished);
         stories = StoryCells.withholdOverWithheldCells(stories, dataset.taxonomy(), withheldCells(tables, counts));
@@ -390,8 +404,8 @@ public final class Bulletin {
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
-        return new Prepared(config, dataset, asOf, tables, counts, batches, cells, weaker, stories, signals, site,
-                stages.times(), null);
+        return new Prepared(config, dataset, asOf, tables, counts, batches, both.changes(), cells, weaker, stories,
+                signals, site, stages.times(), null);
     }
 
     /**
@@ -402,7 +416,7 @@ public final class Bulletin {
      * the change of a withheld cell (each round keeps more cells withheld, so this ends; without a previous release,
      * or with one as of the same quarter and the same data, there is one round).
      */
-    private static List<Protection> protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
+    private static Protected protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
             Stages stages) {
         stages.begin("protect (rules, complements)");
         boolean auditing = false;
@@ -423,12 +437,18 @@ public final class Bulletin {
             Protection batches = both.get(1);
             if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
                     id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
-                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0
-                    && Carryover.keepChangesHidden(tables, previous, valueKnown(counts), valueKnown(batches),
-                    rules) == 0) {
-                return both;
+                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
+                Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
+                        valueKnown(batches), rules);
+                if (changes.kept() == 0) {
+                    return new Protected(counts, batches, changes.audit());
+                }
             }
         }
+    }
+
+    /** The protection of both tables, and what the check of the changes since the previous release left open. */
+    private record Protected(Protection counts, Protection batches, ChangeAudit changes) {
     }
 
     /**
@@ -505,7 +525,7 @@ public final class Bulletin {
         SiteInput site = new SiteInput(s.settings(), s.taxonomy(), s.first(), s.asOf(), s.cells(), s.hasVolumes(),
                 s.signals(), s.stories(), editorial, s.rules(), s.weakerRules(), s.signalRun(), s.signalSettings());
         Prepared p = new Prepared(data.config(), data.dataset(), data.asOf(), data.tables(), data.counts(),
-                data.batches(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
+                data.batches(), data.changes(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
                 data.stageTimes(), data.pages() != null ? data.pages() : PageMemo.empty());
         return render(request, p, problems, stages, progress, pass);
     }
@@ -563,7 +583,7 @@ public final class Bulletin {
             // with who contributed to each quarter cell, for the next release's revisions (Carryover)
             Publisher.publish(request.audit(), staging -> {
                 StaffAudit.write(staging, p.asOf(), p.config().disclosure(), p.weakerRules(), p.counts(),
-                        p.batches(), p.stories().audit());
+                        p.batches(), p.changes(), p.stories().audit());
                 PreviousRelease.writeContributions(staging, cellsFingerprint[0], Carryover.recorded(p.tables()));
             }, request.sourceDate());
         }

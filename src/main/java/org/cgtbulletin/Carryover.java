@@ -13,6 +13,8 @@ import org.cgtbulletin.aggregate.BatchKey;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.ChangeAudit;
+import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.protect.Protection;
@@ -327,25 +329,45 @@ final class Carryover {
      * an upper bound short of the rules' protection): a reader who knows that late reports only add knows every
      * unknown rise is at least 0, which can pin or narrow a change that the relations alone leave open (a step's
      * total that did not move says that none of its cells rose); where some cell fell, also as a reader who wrongly
-     * believes nothing fell would narrow it. Only where the changes a reader cannot read off form components of at
-     * most 300 cells: a fall, and a rise in a larger component, get exact derivability only; a cell whose
-     * withholding would move a rise the intervals judge into such a component is not taken as hiding it (it may
-     * still be chosen when no cell is found that does). Rises left unjudged are not listed anywhere.
+     * believes nothing fell would narrow it. The intervals are solved where the changes a reader cannot read off
+     * form components whose programs fit a size and work budget (a million reports' quarterly release: one of
+     * 2,510 unknown changes, solved); a fall, and a rise in a larger component, get exact derivability only; a cell
+     * whose withholding would move a rise the intervals judge into such a component is not taken as hiding it (it
+     * may still be chosen when no cell is found that does). What the check leaves open goes to the staff audit: a
+     * change that fails the rules and that no cell could be found to hide, and one it could not judge (a rise whose
+     * interval was not solved, or a fall that the relations do not pin).
      * Without the record of the previous release the changes of withheld cells are not known, and nothing is
      * checked (the build warns).
      *
      * @param countPublished whether a reader has a count cell's number (by id) from the current protection: it is
      *                       published, or pinned by the published ones
      * @param batchPublished the same for a denominator cell
-     * @return how many cells were newly kept
+     * @return how many cells were newly kept, and what the check left open (meaningful when none was kept: a round
+     *         that keeps a cell is followed by another)
      */
-    static int keepChangesHidden(Tables tables, PreviousRelease.Decisions previous, IntPredicate countPublished,
+    static Changes keepChangesHidden(Tables tables, PreviousRelease.Decisions previous, IntPredicate countPublished,
             IntPredicate batchPublished, DisclosureRules rules) {
-        if (previous.quarters().isEmpty() || previous.contributors().missing() != null) {
-            return 0;
+        if (previous.quarters().isEmpty()) {
+            return new Changes(0, ChangeAudit.notChecked("there is no previous release"));
         }
-        return hideChanges(tables.counts(), tables.cells(), false, previous, countPublished, rules)
-                + hideChanges(tables.batches(), batchKeys(tables), true, previous, batchPublished, rules);
+        if (previous.contributors().missing() != null) {
+            return new Changes(0, ChangeAudit.notChecked("there is no record of who contributed to the previous"
+                    + " release's cells (" + previous.contributors().missing() + ")"));
+        }
+        List<ChangeFinding> counts = new ArrayList<>();
+        List<ChangeFinding> batches = new ArrayList<>();
+        int kept = hideChanges(tables.counts(), tables.cells(), false, previous, countPublished, rules, counts)
+                + hideChanges(tables.batches(), batchKeys(tables), true, previous, batchPublished, rules, batches);
+        return new Changes(kept, new ChangeAudit(null, counts, batches));
+    }
+
+    /**
+     * What {@link #keepChangesHidden} did: how many cells it newly kept withheld, and what it left open.
+     *
+     * @param kept  cells newly kept
+     * @param audit the changes that fail the rules and were not proven hidden
+     */
+    record Changes(int kept, ChangeAudit audit) {
     }
 
     /** The denominators' keys as their cells.csv rows, in the tables' order. */
@@ -358,7 +380,8 @@ final class Carryover {
     }
 
     private static int hideChanges(LinkedTables table, List<CellKey> keys, boolean batch,
-            PreviousRelease.Decisions previous, IntPredicate published, DisclosureRules rules) {
+            PreviousRelease.Decisions previous, IntPredicate published, DisclosureRules rules,
+            List<ChangeFinding> open) {
         int n = keys.size();
         Map<CellKey, Long> then = new HashMap<>(); // each cell's number then: quarters', and their years' and all's
         java.util.Set<Quarter> revised = new java.util.HashSet<>();
@@ -407,8 +430,8 @@ final class Carryover {
         String[] refusals = new String[n];
         SortedMap<Integer, Map<String, Long>> rises = new java.util.TreeMap<>(); // the rises that fail the rules
         for (int id = 0; id < n; id++) {
-            if (!unknown[id] || change[id] == 0 || (!determined[id] && change[id] < 0)) {
-                continue; // a fall is judged by exact derivability only
+            if (!unknown[id] || change[id] == 0) {
+                continue; // a fall is judged by exact derivability only (and listed in the audit if it fails)
             }
             SortedMap<String, Long> before = contributionsThen(keys.get(id), batch, previous);
             refusals[id] = Revision.changeRefusal(change[id], before, table.contributions(id), "", rules);
@@ -439,6 +462,27 @@ final class Carryover {
         java.util.BitSet narrowed = first.tooNarrow();
         if (anyFall) {
             narrowed.or(derivability.narrowed(unknown, change, believed, rises, rules, true).tooNarrow());
+        }
+        for (int id = 0; id < n; id++) {
+            if (refusals[id] == null) {
+                continue;
+            }
+            String why;
+            boolean away = determined[id] || narrowed.get(id);
+            if (away) {
+                why = "a reader can " + (determined[id] ? "work it out exactly" : "narrow it down (late reports only"
+                        + " add)") + " from the changes it can read off, and no published cell near it was left to"
+                        + " withhold";
+            } else if (change[id] > 0 && first.unchecked().get(id)) {
+                why = "a rise the relations do not pin; its interval was not solved (the program over the changes a"
+                        + " reader cannot read off around it was too large for the check's budget, or could not be"
+                        + " solved)";
+            } else if (change[id] < 0) {
+                why = "a fall the relations do not pin; a fall's interval is not checked";
+            } else {
+                continue; // a rise its interval proves hidden
+            }
+            open.add(new ChangeFinding(table.label(id), change[id], away, why, refusals[id].substring(2)));
         }
         boolean[] hidden = unknown.clone(); // with the cells chosen this round
         int tests = MAX_TESTS;

@@ -2,6 +2,7 @@ package org.cgtbulletin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.cgtbulletin.aggregate.Tables;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.Quarter;
+import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.publish.PreviousRelease;
@@ -164,23 +166,31 @@ class CarryoverTest {
         // ids: T 0, S1 1, S2 2, M1 3, M2 4, M3 5; T and M1 withheld now
         Tables one = chain(Map.of("a", 5L, "b", 4L, "c", 4L));
         assertEquals(1, Carryover.keepChangesHidden(one, beforeTheChain(true), id -> id != 0 && id != 3,
-                id -> true, rules));
+                id -> true, rules).kept());
         // M2 is the nearest published cell whose change a reader reads off, and it changed: kept, and protected
         assertTrue(one.counts().isKept(4));
         assertFalse(one.counts().isKept(1));
         // the next round, with M2 withheld: M1's change can no longer be worked out
-        assertEquals(0, Carryover.keepChangesHidden(one, beforeTheChain(true), id -> id != 0 && id != 3
-                && id != 4, id -> true, rules));
+        Carryover.Changes next = Carryover.keepChangesHidden(one, beforeTheChain(true), id -> id != 0 && id != 3
+                && id != 4, id -> true, rules);
+        assertEquals(0, next.kept());
+        // M1's rise is now bounded at 7 (M1 + M2 = +7 and neither fell): wide enough, so nothing is left open
+        assertNull(next.audit().notChecked());
+        assertEquals(List.of(), next.audit().counts());
         // six late reports under M1, two from each of a, b and c: a change that passes the rules
         Tables six = chain(Map.of("a", 6L, "b", 6L, "c", 6L));
         assertEquals(0, Carryover.keepChangesHidden(six, beforeTheChain(true), id -> id != 0 && id != 3,
-                id -> true, rules));
+                id -> true, rules).kept());
         // with T published too, one relation gives M1's change away: the table of changes finds that as well
         assertEquals(1, Carryover.keepChangesHidden(chain(Map.of("a", 5L, "b", 4L, "c", 4L)), beforeTheChain(true),
-                id -> id != 3, id -> true, rules));
-        // without the previous release's record the changes of withheld cells are not known: nothing is checked
-        assertEquals(0, Carryover.keepChangesHidden(chain(Map.of("a", 5L, "b", 4L, "c", 4L)),
-                beforeTheChain(false), id -> id != 0 && id != 3, id -> true, rules));
+                id -> id != 3, id -> true, rules).kept());
+        // without the previous release's record the changes of withheld cells are not known: nothing is checked,
+        // and the staff audit says why
+        Carryover.Changes unrecorded = Carryover.keepChangesHidden(chain(Map.of("a", 5L, "b", 4L, "c", 4L)),
+                beforeTheChain(false), id -> id != 0 && id != 3, id -> true, rules);
+        assertEquals(0, unrecorded.kept());
+        assertTrue(unrecorded.audit().notChecked().contains("no record of who contributed"),
+                unrecorded.audit().notChecked());
     }
 
     /**
@@ -246,7 +256,7 @@ class CarryoverTest {
         DisclosureRules rules = DisclosureRules.defaults();
         // two late reports from a under A: every total moves by 0 or 2, and A's change is pinned at +2
         Tables two = twoByTwo(Map.of("a", 2L));
-        assertEquals(1, Carryover.keepChangesHidden(two, beforeTheGrid(), id -> id >= 4, id -> true, rules));
+        assertEquals(1, Carryover.keepChangesHidden(two, beforeTheGrid(), id -> id >= 4, id -> true, rules).kept());
         int kept = java.util.stream.IntStream.range(0, GRID.size()).filter(two.counts()::isProtectedKept)
                 .findFirst().orElseThrow();
         assertTrue(kept >= 4, "a total is kept: " + two.counts().label(kept));
@@ -257,11 +267,11 @@ class CarryoverTest {
         assertFalse(new org.cgtbulletin.protect.Derivability(two.counts()).determined(unknown)[0]);
         // six late reports under A, two from each of a, b and c: a change that passes the rules
         Tables six = twoByTwo(Map.of("a", 2L, "b", 2L, "c", 2L));
-        assertEquals(0, Carryover.keepChangesHidden(six, beforeTheGrid(), id -> id >= 4, id -> true, rules));
+        assertEquals(0, Carryover.keepChangesHidden(six, beforeTheGrid(), id -> id >= 4, id -> true, rules).kept());
         // with S1, M1 and T withheld too, A's rise has no upper bound: nothing to keep
         Tables open = twoByTwo(Map.of("a", 2L));
         assertEquals(0, Carryover.keepChangesHidden(open, beforeTheGrid(), id -> id == 5 || id == 7, id -> true,
-                rules));
+                rules).kept());
     }
 
     /** One relation, T = A + B + C, of one quarter: T published in both releases, its parts withheld in both. */
@@ -303,12 +313,77 @@ class CarryoverTest {
         // two late reports from a under A, nothing else: T's +2 bounds A's rise at [0, 2], two values, but a
         // rise from one contributor needs an upper bound of at least 2 / 0.75 (dominance): too narrow
         Tables two = oneRow(sum(ROW_A, Map.of("a", 2L)), ROW_B, ROW_C);
-        assertEquals(1, Carryover.keepChangesHidden(two, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
+        assertEquals(1, Carryover.keepChangesHidden(two, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES).kept());
         assertTrue(two.counts().isProtectedKept(3), "T, the only cell whose change a reader reads off");
         assertTrue(two.counts().keptReason(3).contains("narrow down that of 'A'"), two.counts().keptReason(3));
+        // were T still read off after that (pinned beyond repair), no cell is left to withhold: the staff audit
+        // lists A's rise as given away
+        Carryover.Changes again = Carryover.keepChangesHidden(two, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES);
+        assertEquals(0, again.kept());
+        assertEquals(List.of(new ChangeFinding("A", 2, true, "a reader can narrow it down (late reports only add)"
+                + " from the changes it can read off, and no published cell near it was left to withhold",
+                "the change, +2, is fewer than 5 and would be read off by subtracting the releases")),
+                again.audit().counts());
         // the same rise of A with a rise of 4 under C from three contributors: A's bound is 6, enough
         Tables more = oneRow(sum(ROW_A, Map.of("a", 2L)), ROW_B, sum(ROW_C, Map.of("c", 2L, "d", 1L, "e", 1L)));
-        assertEquals(0, Carryover.keepChangesHidden(more, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
+        assertEquals(0, Carryover.keepChangesHidden(more, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES).kept());
+    }
+
+    @Test
+    void aRiseAmongManyWithheldChangesIsJudgedByItsIntervalToo() {
+        // T = A + B + C + 400 more withheld cells, none of which moved; two late reports from a under A: T's +2
+        // still bounds A's rise at 2, now in a component of 403 unknown changes (more than the audit solves whole)
+        int more = 400;
+        java.util.function.Function<Map<String, Long>, LinkedTables> build = a -> {
+            LinkedTables t = new LinkedTables();
+            int[] parts = new int[more + 3];
+            parts[0] = t.addCell("A", a);
+            parts[1] = t.addCell("B", ROW_B);
+            parts[2] = t.addCell("C", ROW_C);
+            Map<String, Long> total = new java.util.TreeMap<>(sum(a, sum(ROW_B, ROW_C)));
+            for (int i = 0; i < more; i++) {
+                parts[i + 3] = t.addCell("X" + i, Map.of("x" + i, 3L, "w", 2L));
+                total.put("x" + i, 3L);
+                total.merge("w", 2L, Long::sum);
+            }
+            t.addRelation(t.addCell("T", total), parts);
+            return t;
+        };
+        List<CellKey> keys = new java.util.ArrayList<>(ROW.subList(0, 3));
+        for (int i = 0; i < more; i++) {
+            keys.add(new CellKey("2026-Q1", "car_t_autologous", "X" + i, "*", "*"));
+        }
+        keys.add(ROW.get(3));
+        LinkedTables then = build.apply(ROW_A);
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        for (int id = 0; id < keys.size(); id++) {
+            record.put(keys.get(id), then.contributions(id));
+        }
+        int t = keys.size() - 1;
+        PreviousRelease.Decisions before = new PreviousRelease.Decisions(Set.copyOf(keys.subList(0, t)), Set.of(),
+                Map.of(keys.get(t), then.total(t)), Map.of(), Set.of(new Quarter(2026, 1)),
+                new PreviousRelease.Contributors(record, Map.of(), null));
+        LinkedTables now = build.apply(sum(ROW_A, Map.of("a", 2L)));
+        Tables tables = new Tables(List.of("2026-Q1"), keys, now, List.of(), new LinkedTables(), false);
+        assertEquals(1, Carryover.keepChangesHidden(tables, before, id -> id == t, id -> true, RULES).kept());
+        assertTrue(now.isProtectedKept(t), "T, the only cell whose change a reader reads off");
+        assertTrue(now.keptReason(t).contains("narrow down that of 'A'"), now.keptReason(t));
+    }
+
+    @Test
+    void aFallThatFailsTheRulesIsListedAsNotProven() {
+        // two of a's reports under A withdrawn, nothing else: the relations leave A's change open, and a fall is
+        // judged by exact derivability alone, so the staff audit lists it as neither proven hidden nor given away
+        Tables fell = oneRow(sum(ROW_A, Map.of("a", -2L)), ROW_B, ROW_C);
+        Carryover.Changes changes = Carryover.keepChangesHidden(fell, BEFORE_THE_ROW, id -> id == 3, id -> true,
+                RULES);
+        assertEquals(0, changes.kept());
+        assertEquals(1, changes.audit().counts().size(), changes.audit().toString());
+        ChangeFinding a = changes.audit().counts().get(0);
+        assertEquals("A", a.cell());
+        assertEquals(-2, a.change());
+        assertFalse(a.givenAway());
+        assertTrue(a.why().startsWith("a fall the relations do not pin"), a.why());
     }
 
     @Test
@@ -317,7 +392,7 @@ class CarryoverTest {
         // bounds A's rise at 7, above 5 / 0.75; a reader who believes nothing fell bounds it at 5, its true size
         Tables t = oneRow(sum(ROW_A, Map.of("a", 5L)), sum(ROW_B, Map.of("b", -2L)),
                 sum(ROW_C, Map.of("c", 1L, "d", 1L)));
-        assertEquals(1, Carryover.keepChangesHidden(t, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES));
+        assertEquals(1, Carryover.keepChangesHidden(t, BEFORE_THE_ROW, id -> id == 3, id -> true, RULES).kept());
         assertTrue(t.counts().keptReason(3).contains("that of 'A'"), t.counts().keptReason(3));
     }
 
@@ -342,18 +417,20 @@ class CarryoverTest {
                 new PreviousRelease.Contributors(record, Map.of(), null));
         Tables now = oneRow(sum(a, Map.of("a", 2L)), sum(b, Map.of("b", -1L)), c);
         assertEquals(1, Carryover.keepChangesHidden(now, before, id -> id != 0, id -> true,
-                DisclosureRules.defaults()));
+                DisclosureRules.defaults()).kept());
         assertTrue(now.counts().isProtectedKept(3), "T");
         assertFalse(now.counts().isProtectedKept(1), "B");
     }
 
     /**
-     * A rise pinned in a component too large for the intervals (A = S - P, and A beside 300 withheld cells under
-     * T) is hidden as exact derivability finds best, by S, not by a cell that the intervals cannot judge either
-     * (the review of 5 Dec found T kept and A still pinned).
+     * A rise pinned in a component too large for the intervals (A = S - P, and A beside 2,400 withheld cells under
+     * T, each the sum of two more withheld cells: a tableau of 7,202 unknowns by 2,402 relations, beyond {@link
+     * org.cgtbulletin.protect.Derivability#LARGEST_TABLEAU}) is hidden as exact derivability finds best, by S, not by
+     * a cell that the intervals cannot judge either (the review of 5 Dec found T kept and A still pinned).
      */
     @Test
     void aRiseTheIntervalsCannotJudgeIsHiddenByDerivability() {
+        int wide = 2_400;
         Map<String, Long> p = Map.of("p", 400L, "q", 300L, "r", 300L);
         Map<String, Long> b = Map.of("b", 4L, "c", 3L, "d", 3L);
         java.util.function.Function<Map<String, Long>, LinkedTables> build = a -> {
@@ -362,15 +439,21 @@ class CarryoverTest {
             int is = t.addCell("S", sum(a, p));
             int ip = t.addCell("P", p);
             int ib = t.addCell("B", b);
-            Map<String, Long> total = sum(a, b);
-            int[] parts = new int[302];
+            Map<String, Long> total = new java.util.TreeMap<>(sum(a, b));
+            int[] parts = new int[wide + 2];
             parts[0] = ia;
             parts[1] = ib;
-            for (int i = 0; i < 300; i++) {
-                parts[i + 2] = t.addCell("X" + i, Map.of("x" + i, 1L));
-                total = sum(total, Map.of("x" + i, 1L));
+            for (int i = 0; i < wide; i++) {
+                parts[i + 2] = t.addCell("X" + i, Map.of("y" + i, 1L, "z" + i, 1L));
+                total.put("y" + i, 1L);
+                total.put("z" + i, 1L);
             }
             int it = t.addCell("T", total);
+            for (int i = 0; i < wide; i++) {
+                int y = t.addCell("Y" + i, Map.of("y" + i, 1L));
+                int z = t.addCell("Z" + i, Map.of("z" + i, 1L));
+                t.addRelation(parts[i + 2], new int[] {y, z});
+            }
             t.addRelation(is, new int[] {ia, ip});
             t.addRelation(it, parts);
             return t;
@@ -379,10 +462,14 @@ class CarryoverTest {
         for (String code : List.of("A", "S", "P", "B")) {
             keys.add(new CellKey("2026-Q1", "car_t_autologous", "expansion", code, "*"));
         }
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < wide; i++) {
             keys.add(new CellKey("2026-Q1", "car_t_autologous", "harvest", "X" + i, "*"));
         }
         keys.add(new CellKey("2026-Q1", "car_t_autologous", "*", "*", "*"));
+        for (int i = 0; i < wide; i++) {
+            keys.add(new CellKey("2026-Q1", "car_t_autologous", "harvest", "X" + i, "Y"));
+            keys.add(new CellKey("2026-Q1", "car_t_autologous", "harvest", "X" + i, "Z"));
+        }
         Map<String, Long> a = Map.of("a", 4L, "b", 3L, "c", 3L);
         LinkedTables then = build.apply(a);
         Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
@@ -401,8 +488,19 @@ class CarryoverTest {
         LinkedTables now = build.apply(sum(a, Map.of("a", 2L)));
         Tables tables = new Tables(List.of("2026-Q1"), keys, now, List.of(), new LinkedTables(), false);
         assertEquals(1, Carryover.keepChangesHidden(tables, before, id -> published.containsKey(keys.get(id)),
-                id -> true, DisclosureRules.defaults()));
+                id -> true, DisclosureRules.defaults()).kept());
         assertTrue(now.isProtectedKept(1), "S");
+        // the next round, with S withheld: A's rise (and now S's, the same +2) is no longer pinned, and its
+        // interval is not solved: the staff audit lists both as not proven either way
+        Carryover.Changes next = Carryover.keepChangesHidden(tables, before,
+                id -> id != 1 && published.containsKey(keys.get(id)), id -> true, DisclosureRules.defaults());
+        assertEquals(0, next.kept());
+        assertEquals(List.of("A", "S"), next.audit().counts().stream().map(ChangeFinding::cell).toList());
+        for (ChangeFinding rise : next.audit().counts()) {
+            assertEquals(2, rise.change());
+            assertFalse(rise.givenAway());
+            assertTrue(rise.why().contains("its interval was not solved"), rise.why());
+        }
     }
 
     private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {

@@ -51,8 +51,8 @@ public final class Derivability {
     }
 
     /**
-     * What {@link #narrowed} found: the targets too narrow, and those it could not judge (in a component of more
-     * than {@value IntervalAudit#MAX_LP_UNKNOWNS} unknowns, or whose program could not be solved).
+     * What {@link #narrowed} found: the targets too narrow, and those it could not judge (in a component whose
+     * program is too large, or could not be solved, or ran out of its budget).
      *
      * @param tooNarrow the targets a reader narrows to less than the rules ask for
      * @param unchecked the targets not judged
@@ -66,11 +66,12 @@ public final class Derivability {
      * release is at least 0 when reports were only added). A target is too narrow when the integers its interval
      * holds are one, or when its upper bound falls short of the upper protection the magnitude rules its
      * contributions fail ask for ({@link DisclosureRules#upperProtected}): the audit's test of a withheld number's
-     * interval ({@link IntervalAudit}), without its test against the largest contributor's own knowledge. Only a
-     * component of at most {@value IntervalAudit#MAX_LP_UNKNOWNS} unknowns is solved (whole, exactly or, when exact
-     * arithmetic overflows, in floating point); a target in a larger one, or whose program cannot be solved, is
-     * left unchecked (the audit of the numbers proves large components with restricted programs and column
-     * generation, which this does not repeat).
+     * interval ({@link IntervalAudit}), without its test against the largest contributor's own knowledge. Each
+     * component is solved whole: one of at most {@value IntervalAudit#MAX_LP_UNKNOWNS} unknowns as the audit solves
+     * one, a larger one exactly, target by target, within a size and a work budget ({@link #LARGEST_TABLEAU},
+     * {@link #WORK_BUDGET}); a target in a component too large for that, or that the budget leaves unsolved, or
+     * whose program cannot be solved, is left unchecked (the audit of the numbers proves larger components with
+     * restricted programs and column generation, which this does not repeat).
      *
      * <p>With {@code belief}, the least values are what a reader believes rather than knows (every change at least
      * 0, though some cells fell): a program the true values do not satisfy may then be infeasible, which tells
@@ -107,7 +108,7 @@ public final class Derivability {
             if (!any) {
                 continue;
             }
-            ExactSimplex.Bounds b = comp.size() > IntervalAudit.MAX_LP_UNKNOWNS ? null : bounds(comp, lower, wanted);
+            ExactSimplex.Bounds b = bounds(comp, lower, wanted);
             for (int k = 0; k < comp.size(); k++) {
                 if (!wanted[k]) {
                     continue;
@@ -126,18 +127,58 @@ public final class Derivability {
         return new Narrowed(narrow, unchecked);
     }
 
-    /** The component's exact (or floating-point) intervals with the given least values; null when not solvable. */
+    /**
+     * The component's intervals of the wanted unknowns with the given least values, as far as they were solved
+     * ({@link ExactSimplex.Bounds#done}); null when none could be. A component of at most {@value
+     * IntervalAudit#MAX_LP_UNKNOWNS} unknowns is solved as the audit solves one (exactly, or in floating point when
+     * exact arithmetic overflows). A larger one is solved exactly, one wanted unknown after another, while its
+     * dense tableau stays within {@link #LARGEST_TABLEAU} entries and the pivots within {@link #WORK_BUDGET}: the
+     * targets here are few (the changes that fail the rules) beside the audit's every withheld cell, and the
+     * simplex warm-starts each from the last, so a component of 2,510 unknowns with 813 targets takes about a
+     * third of a second. What the budget leaves unsolved, or an overflow, stays not done.
+     */
     private static ExactSimplex.Bounds bounds(Component comp, long[] lower, boolean[] wanted) {
         long[] local = new long[comp.size()];
         for (int k = 0; k < local.length; k++) {
             local[k] = lower[comp.cells[k]];
         }
         try {
-            return IntervalAudit.bounds(comp, local, wanted);
+            if (comp.size() <= IntervalAudit.MAX_LP_UNKNOWNS) {
+                return IntervalAudit.bounds(comp, local, wanted);
+            }
+            if ((long) comp.size() * comp.rowCols.length > LARGEST_TABLEAU) {
+                return null;
+            }
+            ExactSimplex simplex = new ExactSimplex(comp, local);
+            ExactSimplex.Bounds out = new ExactSimplex.Bounds(comp.size());
+            boolean[] one = new boolean[comp.size()];
+            for (int k = 0; k < comp.size() && simplex.work() < WORK_BUDGET; k++) {
+                if (wanted[k]) {
+                    one[k] = true;
+                    simplex.solve(one, out);
+                    one[k] = false;
+                }
+            }
+            return out;
         } catch (IllegalStateException infeasible) {
             return null; // the values contradict the relations or the bounds: nothing can be said
+        } catch (ArithmeticException | ExactSimplex.Unsolved unsolved) {
+            return null;
         }
     }
+
+    /**
+     * The most entries (unknowns times relations) of a large component's dense tableau: 128 MB. The quarterly
+     * release of a million reports (bench/quarterly.sh) has one component of 2,510 unknown changes in 2,607
+     * relations, 6.5 million entries.
+     */
+    static final long LARGEST_TABLEAU = 16_000_000;
+
+    /**
+     * The most simplex work ({@link ExactSimplex#work}) spent on one large component's intervals, about two seconds
+     * here: the quarterly release of a million reports spends 0.69 billion on its 813 rises.
+     */
+    static final long WORK_BUDGET = 4_000_000_000L;
 
     private static boolean tooNarrow(ExactSimplex.Bounds b, int k, Map<String, Long> parts, DisclosureRules rules) {
         boolean wide = b.highInt[k] == Long.MAX_VALUE || b.highInt[k] - b.lowInt[k] >= 1;

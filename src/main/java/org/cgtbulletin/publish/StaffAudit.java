@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.protect.AuditReport;
+import org.cgtbulletin.protect.ChangeAudit;
+import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.Suppression;
@@ -30,7 +32,7 @@ public final class StaffAudit {
     }
 
     public static void write(Path dir, Quarter asOf, DisclosureRules rules, boolean weaker, Protection counts,
-            Protection batches, StoryAudit stories) throws IOException {
+            Protection batches, ChangeAudit changes, StoryAudit stories) throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve("audit.json"));
              JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -43,8 +45,8 @@ public final class StaffAudit {
             g.writeNumberField("p_percent", rules.pPercent());
             g.writeBooleanField("weaker_than_defaults", weaker);
             g.writeEndObject();
-            system(g, "events", counts);
-            system(g, "batches_started", batches);
+            system(g, "events", counts, changes.notChecked(), changes.counts());
+            system(g, "batches_started", batches, changes.notChecked(), changes.batches());
             stories(g, stories);
             g.writeEndObject();
             g.writeRaw('\n');
@@ -61,14 +63,15 @@ public final class StaffAudit {
                     + " events, R3 no contributor above " + rules.dominance() + " of the cell, R4 p% = "
                     + rules.pPercent() + (weaker ? " <strong>(weaker than the defaults)</strong>" : "")
                     + ".</p>\n");
-            html(w, "Event counts", counts);
-            html(w, "Batches started (denominators)", batches);
+            html(w, "Event counts", counts, changes.notChecked(), changes.counts());
+            html(w, "Batches started (denominators)", batches, changes.notChecked(), changes.batches());
             html(w, stories);
             w.write("</body></html>\n");
         }
     }
 
-    private static void system(JsonGenerator g, String name, Protection p) throws IOException {
+    private static void system(JsonGenerator g, String name, Protection p, String changesNotChecked,
+            List<ChangeFinding> changes) throws IOException {
         AuditReport a = p.audit();
         g.writeObjectFieldStart(name);
         g.writeObjectFieldStart("summary");
@@ -80,6 +83,8 @@ public final class StaffAudit {
         g.writeNumberField("intervals_checked_by_restricted_programs", a.intervalRestricted());
         g.writeNumberField("intervals_not_checked", a.intervalSkipped());
         g.writeNumberField("largest_contributor_not_checked", a.coalitionNotProven().size());
+        g.writeNumberField("changes_given_away", changes.stream().filter(ChangeFinding::givenAway).count());
+        g.writeNumberField("changes_not_proven", changes.stream().filter(c -> !c.givenAway()).count());
         g.writeEndObject();
         stringArray(g, "derivable", a.derivable());
         stringArray(g, "interval_too_narrow", a.tooNarrow());
@@ -87,6 +92,11 @@ public final class StaffAudit {
         stringArray(g, "interval_not_proven", a.intervalNotProven());
         stringArray(g, "largest_contributor_not_proven", a.coalitionNotProven());
         stringArray(g, "complements_published_as_determined", p.determined());
+        g.writeObjectFieldStart("changes_since_previous_release");
+        g.writeStringField("not_checked", changesNotChecked);
+        changes(g, "given_away", changes, true);
+        changes(g, "not_proven", changes, false);
+        g.writeEndObject();
         g.writeArrayFieldStart("suppressions");
         for (Suppression s : p.suppressions()) {
             g.writeStartObject();
@@ -106,6 +116,22 @@ public final class StaffAudit {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void changes(JsonGenerator g, String name, List<ChangeFinding> changes, boolean givenAway)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (ChangeFinding c : changes) {
+            if (c.givenAway() == givenAway) {
+                g.writeStartObject();
+                g.writeStringField("cell", c.cell());
+                g.writeNumberField("change", c.change());
+                g.writeStringField("finding", c.why());
+                g.writeStringField("rules", c.rules());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
     }
 
     private static void stories(JsonGenerator g, StoryAudit a) throws IOException {
@@ -169,7 +195,8 @@ public final class StaffAudit {
         g.writeEndArray();
     }
 
-    private static void html(Writer w, String title, Protection p) throws IOException {
+    private static void html(Writer w, String title, Protection p, String changesNotChecked,
+            List<ChangeFinding> changes) throws IOException {
         AuditReport a = p.audit();
         w.write("<h2>" + Html.escape(title) + "</h2>\n<p>" + a.cells() + " cells: " + a.published() + " published, "
                 + a.primary() + " withheld by a rule, " + a.secondary() + " withheld as complements. Exactly"
@@ -200,6 +227,7 @@ public final class StaffAudit {
                         + " find a breach): " + Html.escape(String.join("; ", open)) + "</p>\n");
             }
         }
+        html(w, changesNotChecked, changes);
         w.write("<table><thead><tr><th>cell</th><th>status</th><th>reason</th><th class=\"num\">value</th>"
                 + "<th class=\"num\">feasible interval</th></tr></thead><tbody>\n");
         for (Suppression s : p.suppressions()) {
@@ -208,6 +236,35 @@ public final class StaffAudit {
                     + (s.intervalChecked() ? (s.intervalRestricted() ? "contains " : "") + "[" + fmt(s.feasibleLow())
                             + ", " + fmt(s.feasibleHigh()) + "]" : "not proven")
                     + "</td></tr>\n");
+        }
+        w.write("</tbody></table>\n");
+    }
+
+    /** The changes since the previous release that fail the rules and were not proven hidden. */
+    private static void html(Writer w, String notChecked, List<ChangeFinding> changes) throws IOException {
+        if (notChecked != null) {
+            w.write("<p>Changes since the previous release: not checked, since " + Html.escape(notChecked)
+                    + ".</p>\n");
+            return;
+        }
+        long away = changes.stream().filter(ChangeFinding::givenAway).count();
+        w.write("<p>Changes since the previous release that fail the rules on their own, and that a reader cannot"
+                + " read off by subtracting the releases, checked through the table of changes: " + away
+                + " given away with no cell left to withhold" + (away > 0 ? " (<strong>attention</strong>)" : "")
+                + ", " + (changes.size() - away) + " not proven either way.</p>\n");
+        if (changes.isEmpty()) {
+            return;
+        }
+        w.write("<table><thead><tr><th>cell</th><th class=\"num\">change</th><th>finding</th><th>rules</th></tr>"
+                + "</thead><tbody>\n");
+        for (boolean givenAway : new boolean[] {true, false}) {
+            for (ChangeFinding c : changes) {
+                if (c.givenAway() == givenAway) {
+                    w.write("<tr><td>" + Html.escape(c.cell()) + "</td><td class=\"num\">" + (c.change() > 0 ? "+" : "")
+                            + c.change() + "</td><td>" + (givenAway ? "<strong>Given away:</strong> " : "Not proven: ")
+                            + Html.escape(c.why()) + "</td><td>" + Html.escape(c.rules()) + "</td></tr>\n");
+                }
+            }
         }
         w.write("</tbody></table>\n");
     }

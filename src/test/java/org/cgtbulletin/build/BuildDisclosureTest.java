@@ -123,6 +123,9 @@ class BuildDisclosureTest {
             assertEquals(summary.get("largest_contributor_not_checked").asInt(),
                     audit.get(system).get("largest_contributor_not_proven").size());
             assertTrue(summary.has("intervals_checked_by_restricted_programs"), summary.toString());
+            JsonNode changes = audit.get(system).get("changes_since_previous_release");
+            assertEquals(summary.get("changes_given_away").asInt(), changes.get("given_away").size());
+            assertEquals(summary.get("changes_not_proven").asInt(), changes.get("not_proven").size());
         }
         assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
     }
@@ -135,6 +138,8 @@ class BuildDisclosureTest {
         int exposed = 0;
         int ranges = 0;
         int largest = 0;
+        int changesAway = 0;
+        int changesOpen = 0;
         for (String system : List.of("events", "batches_started")) {
             JsonNode a = audit.get(system);
             Set<String> complements = new TreeSet<>();
@@ -154,9 +159,21 @@ class BuildDisclosureTest {
             exposed += a.get("derivable").size() + a.get("recoverable_by_largest_contributor").size();
             ranges += a.get("interval_not_proven").size();
             largest += a.get("largest_contributor_not_proven").size();
+            changesAway += a.get("changes_since_previous_release").get("given_away").size();
+            changesOpen += a.get("changes_since_previous_release").get("not_proven").size();
         }
         String line = out.lines().filter(l -> l.startsWith("Built ")).findFirst().orElseThrow();
-        if (exposed == 0 && ranges + largest == 0) {
+        for (int i = 0; i < 2; i++) {
+            int n = i == 0 ? changesAway : changesOpen;
+            String what = i == 0 ? " given away" : " not proven hidden";
+            if (n > 0) {
+                assertTrue(line.contains(n + (n == 1 ? " change" : " changes") + " since the previous release" + what),
+                        line);
+            } else {
+                assertFalse(line.contains("since the previous release" + what), line);
+            }
+        }
+        if (exposed == 0 && ranges + largest + changesAway + changesOpen == 0) {
             assertFalse(line.contains("which lists"), line);
             return;
         }
@@ -170,7 +187,7 @@ class BuildDisclosureTest {
             assertTrue(line.contains(ranges + (ranges == 1 ? " range and " : " ranges and ") + largest
                     + " largest-contributor check"), line);
         } else {
-            assertFalse(line.contains("not proven"), line);
+            assertFalse(line.contains("largest-contributor check"), line);
         }
     }
 
@@ -593,6 +610,8 @@ class BuildDisclosureTest {
         CliRun first = build(content, content.resolve("data/reports.csv"));
         assertEquals(0, first.status(), first.err());
         List<CSVRecord> cells1 = cells(dir.resolve("site"));
+        assertEquals("there is no previous release", new ObjectMapper().readTree(dir.resolve("audit/audit.json")
+                .toFile()).get("events").get("changes_since_previous_release").get("not_checked").asText());
         StringBuilder late = new StringBuilder(Files.readString(content.resolve("data/reports.csv")));
         late.append("R-950001,C06,2025-05-15,car_t_autologous,storage_distribution,chain_of_identity_error,near_miss"
                 + ",,,,false,,\n");
@@ -609,7 +628,13 @@ class BuildDisclosureTest {
         String audit = Files.readString(dir.resolve("audit/audit.json"));
         assertTrue(audit.contains("give away that of '2025-Q2 car_t_autologous/*/chain_of_identity_error/*'"),
                 "the check should have withheld a cell for this change");
-        assertEquals(0, new ObjectMapper().readTree(audit).get("events").get("derivable").size());
+        JsonNode json = new ObjectMapper().readTree(audit);
+        assertEquals(0, json.get("events").get("derivable").size());
+        // the staff audit says the changes were checked, lists what the check left open, and so does the summary
+        assertTrue(json.get("events").get("changes_since_previous_release").get("not_checked").isNull());
+        assertSummaryNamesWhatTheAuditLeftOpen(second.out(), json);
+        assertTrue(Files.readString(dir.resolve("audit/index.html")).contains("Changes since the previous release"
+                + " that fail the rules on their own"));
     }
 
     /**
