@@ -303,6 +303,17 @@ public final class Bulletin {
     }
 
     /** The cells whose count the protection withholds (by a rule or as a complement). */
+    /** A count cell's published number, by its key; null when it is withheld or not in the tables. */
+    private static java.util.function.Function<CellKey, Long> publishedCounts(Tables tables, Protection counts) {
+        Map<CellKey, Long> published = new java.util.HashMap<>();
+        for (int id = 0; id < tables.cells().size(); id++) {
+            if (counts.status()[id] == CellStatus.PUBLISHED) {
+                published.put(tables.cells().get(id), tables.counts().total(id));
+            }
+        }
+        return published::get;
+    }
+
     private static java.util.function.Predicate<CellKey> withheldCells(Tables tables, Protection counts) {
         java.util.Set<CellKey> withheld = new java.util.HashSet<>();
         for (int id = 0; id < tables.cells().size(); id++) {
@@ -392,7 +403,8 @@ public final class Bulletin {
         Protection batches = both.batches();
         stages.begin("stories");
         StoryDesk.Result stories = storiesFinished == null ? StoryDesk.Result.empty() : join(storiesFinished);
-        stories = StoryCells.withholdOverWithheldCells(stories, dataset.taxonomy(), withheldCells(tables, counts));
+        stories = StoryCells.placeOverWithheldCells(stories, dataset.taxonomy(), withheldCells(tables, counts),
+                publishedCounts(tables, counts));
         storyFound.forEach(problems::add); // every one counted, as if added here
         stages.begin("analyze (rates, signals)");
         List<PublishedCell> cells = CellRows.of(tables, counts, batches);

@@ -295,10 +295,12 @@ final class DigestModel {
 
     private List<Map<String, Object>> stories() {
         List<Story> featured = in.stories().stream().filter(Story::featured).toList();
-        List<Story> chosen = Story.featuredFirst(featured, in.stories(), s -> p.covers(s.quarter()), MAX_STORIES);
+        // a story shown with its year only is in its year's digest, not in any quarter's
+        List<Story> chosen = Story.featuredFirst(featured, in.stories(), s -> s.quarter() != null
+                ? p.covers(s.quarter()) : p.annual() && p.period().equals(s.period()), MAX_STORIES);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Story s : chosen) {
-            list.add(map("id", s.id(), "quarter", DigestPeriod.label(s.quarter()),
+            list.add(map("id", s.id(), "quarter", s.periodLabel(),
                     "product", s.productClass() != null ? in.taxonomy().label(Dimension.PRODUCT_CLASS,
                             s.productClass()) : s.productGroup(),
                     "step", in.taxonomy().label(Dimension.PROCESS_STEP, s.processStep()),

@@ -141,6 +141,7 @@ public final class StaffAudit {
         g.writeNumberField("publishable_with_text", a.withText());
         g.writeNumberField("published", a.published());
         g.writeNumberField("withheld", a.storiesWithheld());
+        g.writeNumberField("published_with_year_only", a.shownByYearOnly());
         g.writeNumberField("held_by_editors", a.heldByEditors());
         g.writeNumberField("identifiers_removed", a.redactionCount());
         g.writeEndObject();
@@ -169,7 +170,8 @@ public final class StaffAudit {
     private static void html(Writer w, StoryAudit a) throws IOException {
         w.write("<h2>Narratives and lessons</h2>\n<p>" + a.publishable() + " reports publishable, " + a.withText()
                 + " of them with a narrative or lesson: " + a.published() + " stories published, "
-                + a.storiesWithheld() + " withheld whole (" + a.heldByEditors() + " by the editors); "
+                + a.storiesWithheld() + " withheld whole (" + a.heldByEditors() + " by the editors), "
+                + a.shownByYearOnly() + " published with their year only (field \"quarter\" below); "
                 + a.redactionCount() + " identifiers removed. Stories are listed by report id; their text is"
                 + " not copied here.</p>\n");
         w.write("<h3>Withheld stories and fields</h3>\n<table><thead><tr><th>report</th><th>what</th>"

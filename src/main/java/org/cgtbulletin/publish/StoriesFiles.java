@@ -20,7 +20,8 @@ import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Story;
 
 /**
- * Writes the published stories as {@code data/stories.csv} (through {@link SafeCsv}: no field can run as a
+ * Writes the published stories as {@code data/stories.csv} (a story shown with its year only has an empty
+ * {@code quarter}, null in the JSON) (through {@link SafeCsv}: no field can run as a
  * spreadsheet formula) and {@code data/stories.json}. Texts are plain text; in the JSON, {@code < > & '} and the
  * JavaScript line separators are written as {@code \}{@code uXXXX} escapes so that the file stays inert even if a
  * page embeds it in a script element. Every other character, {@code °}, {@code µ} and {@code ≥} included, is
@@ -28,7 +29,7 @@ import org.cgtbulletin.model.Story;
  */
 public final class StoriesFiles {
 
-    public static final List<String> HEADER = List.of("id", "quarter", "product_class", "product_group",
+    public static final List<String> HEADER = List.of("id", "year", "quarter", "product_class", "product_group",
             "process_step", "failure_mode", "outcome", "featured", "narrative", "lesson");
 
     private StoriesFiles() {
@@ -52,7 +53,8 @@ public final class StoriesFiles {
             for (Story s : stories) {
                 g.writeStartObject();
                 g.writeStringField("id", s.id());
-                g.writeStringField("quarter", s.quarter().toString());
+                g.writeNumberField("year", s.year());
+                g.writeStringField("quarter", s.quarter() == null ? null : s.quarter().toString());
                 g.writeStringField("product_class", s.productClass());
                 g.writeStringField("product_group", s.productGroup());
                 g.writeStringField("process_step", s.processStep());
@@ -73,7 +75,8 @@ public final class StoriesFiles {
     public static List<String> fields(Story s) {
         List<String> f = new ArrayList<>(HEADER.size());
         f.add(s.id());
-        f.add(s.quarter().toString());
+        f.add(Integer.toString(s.year()));
+        f.add(s.quarter() == null ? "" : s.quarter().toString());
         f.add(s.productClass());
         f.add(s.productGroup());
         f.add(s.processStep());

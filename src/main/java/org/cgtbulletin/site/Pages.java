@@ -152,8 +152,10 @@ final class Pages {
         this.cells = new CellLookup(in.cells(), in.first(), in.asOf(), in.hasVolumes());
         this.featured = in.stories().stream().filter(Story::featured).toList();
         for (Story st : in.stories()) {
-            storiesByQuarter.computeIfAbsent(st.quarter(), k -> new ArrayList<>()).add(st);
-            storiesByYear.computeIfAbsent(st.quarter().year(), k -> new ArrayList<>()).add(st);
+            if (st.quarter() != null) { // a story shown with its year only is in no quarter's list
+                storiesByQuarter.computeIfAbsent(st.quarter(), k -> new ArrayList<>()).add(st);
+            }
+            storiesByYear.computeIfAbsent(st.year(), k -> new ArrayList<>()).add(st);
             byCode(Dimension.PROCESS_STEP, st.processStep(), st);
             byCode(Dimension.FAILURE_MODE, st.failureMode(), st);
             byCode(Dimension.PRODUCT_CLASS, st.productClass(), st); // null when shown only by its group
@@ -464,7 +466,7 @@ final class Pages {
     private List<Map<String, Object>> storyViews(List<Story> chosen) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Story s : chosen) {
-            list.add(map("id", s.id(), "quarter", label(s.quarter()),
+            list.add(map("id", s.id(), "quarter", s.periodLabel(),
                     "product", s.productClass() != null ? codeLabel(Dimension.PRODUCT_CLASS, s.productClass())
                             : s.productGroup(),
                     "productHref", s.productClass() != null ? "products/" + s.productClass() + "/index.html" : "",
@@ -521,7 +523,7 @@ final class Pages {
             model.put("bulletinHref", "bulletins/" + q.slug() + "/index.html");
             model.put("signals", signalViews(s -> true));
             model.put("overall", trends.overallChart());
-            model.put("stories", storyViews(storiesOf(q), s -> s.quarter().equals(q), 3));
+            model.put("stories", storyViews(storiesOf(q), s -> q.equals(s.quarter()), 3));
             model.put("lessons", lessonViews(featuredLessons(e)));
         }
         model.put("steps", trends.dimensionIndex(Dimension.PROCESS_STEP));
@@ -552,7 +554,7 @@ final class Pages {
                     "signals", q.equals(in.asOf()) ? signalViews(s -> true) : List.of(),
                     "steps", trends.quarterTable(Dimension.PROCESS_STEP, q),
                     "modes", trends.quarterTopModes(q, 10),
-                    "stories", storyViews(storiesOf(q), s -> s.quarter().equals(q), 12),
+                    "stories", storyViews(storiesOf(q), s -> q.equals(s.quarter()), 12),
                     "lessons", lessonViews(featuredLessons(e)));
             page("bulletins/" + q.slug() + "/", "bulletin.ftlh", title, "bulletins", model);
             search(title, "bulletins/" + q.slug() + "/index.html", "Bulletin",
@@ -646,7 +648,7 @@ final class Pages {
         }
         for (int year : years) {
             List<Story> stories = Story.featuredFirst(featured, storiesByYear.get(year),
-                    s -> s.quarter().year() == year, Integer.MAX_VALUE);
+                    s -> s.year() == year, Integer.MAX_VALUE);
             int pageCount = (stories.size() + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE;
             for (int n = 1; n <= pageCount; n++) {
                 String path = "stories/" + year + "/" + (n == 1 ? "" : n + "/");
@@ -674,7 +676,7 @@ final class Pages {
             }
         }
         List<Story> latest = in.asOf() == null ? List.of()
-                : Story.featuredFirst(featured, storiesOf(in.asOf()), s -> s.quarter().equals(in.asOf()),
+                : Story.featuredFirst(featured, storiesOf(in.asOf()), s -> in.asOf().equals(s.quarter()),
                         Integer.MAX_VALUE);
         page("stories/", "stories.ftlh", "What happened, what we learned", "stories", map(
                 "stories", storyViews(latest.subList(0, Math.min(STORIES_PER_PAGE, latest.size()))),

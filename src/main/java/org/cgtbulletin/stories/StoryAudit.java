@@ -11,8 +11,8 @@ import java.util.List;
  * @param published      stories published
  * @param heldByEditors  stories held back by the editors
  * @param redactions     every redaction, by report id, field and kind
- * @param withheld       every withheld story ({@code field} {@code story}) or field ({@code narrative},
- *                       {@code lesson}), by report id
+ * @param withheld       every withheld story ({@code field} {@code story}) or field ({@code quarter}: shown with
+ *                       its year only; {@code narrative}, {@code lesson}), by report id
  */
 public record StoryAudit(long publishable, long withText, long published, long heldByEditors,
         List<Redaction> redactions, List<Withheld> withheld) {
@@ -39,12 +39,13 @@ public record StoryAudit(long publishable, long withText, long published, long h
     /**
      * A withheld story or field.
      *
-     * @param field {@code story} (nothing of it is published), {@code narrative} or {@code lesson}
+     * @param field {@code story} (nothing of it is published), {@code quarter} (published with its year only),
+     *              {@code narrative} or {@code lesson}
      */
     public record Withheld(String reportId, String field, String reason) {
         /** The audit's order: by report id, then the whole story before its narrative, then its lesson. */
         public static final java.util.Comparator<Withheld> ORDER = java.util.Comparator.comparing(Withheld::reportId)
-                .thenComparing(w -> List.of("story", "narrative", "lesson").indexOf(w.field()));
+                .thenComparing(w -> List.of("story", "quarter", "narrative", "lesson").indexOf(w.field()));
     }
 
     /** Total number of identifiers removed. */
@@ -55,5 +56,10 @@ public record StoryAudit(long publishable, long withText, long published, long h
     /** Number of stories withheld whole. */
     public long storiesWithheld() {
         return withheld.stream().filter(w -> w.field().equals("story")).count();
+    }
+
+    /** Number of stories published with their year only. */
+    public long shownByYearOnly() {
+        return withheld.stream().filter(w -> w.field().equals("quarter")).count();
     }
 }

@@ -396,14 +396,18 @@ public final class StoryDesk implements Consumer<FailureReport> {
         return m;
     }
 
-    /** Quarter slug and the first 10 hex digits of the SHA-256 of what the story publishes. */
+    /**
+     * Quarter slug (or the year, for a story shown with its year only) and the first 10 hex digits of the SHA-256
+     * of what the story publishes.
+     */
     static String baseId(Story s) {
-        String content = String.join("\u001F", s.quarter().toString(),
+        String content = String.join("\u001F", s.period(),
                 s.productClass() == null ? "group:" + s.productGroup() : s.productClass(), s.processStep(),
                 s.failureMode(), s.outcome(), String.valueOf(s.narrative()), String.valueOf(s.lesson()));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder(s.quarter().slug()).append('-');
+            StringBuilder b = new StringBuilder(s.quarter() != null ? s.quarter().slug() : Integer.toString(s.year()))
+                    .append('-');
             for (int i = 0; i < 5; i++) {
                 b.append(Character.forDigit((hash[i] >> 4) & 0xF, 16)).append(Character.forDigit(hash[i] & 0xF, 16));
             }
@@ -469,7 +473,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
         public List<Story> best(Quarter quarter, int limit) {
             List<Story> q = new ArrayList<>();
             for (Story s : published) {
-                if (s.quarter().equals(quarter)) {
+                if (quarter.equals(s.quarter())) {
                     q.add(s);
                 }
             }
