@@ -100,6 +100,9 @@ final class BuildCommand implements Callable<Integer> {
         FileTime sourceDate = epoch == null || epoch.isBlank() ? null
                 : FileTime.from(Instant.ofEpochSecond(Long.parseLong(epoch.trim())));
         Problems problems = new Problems();
+        if (data == null && !org.cgtbulletin.site.Site.templatesFound(inputs.templates, problems)) {
+            return new Outcome(Checked.finish(inputs, problems, session, null), null); // before reading the data
+        }
         long start = System.nanoTime();
         Bulletin.BuildResult result;
         try (ProgressDisplay progress = new ProgressDisplay(session.err(), session.terminal(),

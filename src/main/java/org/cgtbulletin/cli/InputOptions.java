@@ -31,7 +31,10 @@ final class InputOptions {
             description = "taxonomy, Markdown pages, lessons, bulletin editorials [default: ${DEFAULT-VALUE}]")
     Path content;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+    /** The templates folder when none is named. */
+    static final String DEFAULT_TEMPLATES = "templates";
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = DEFAULT_TEMPLATES,
             description = "Freemarker templates and static assets [default: ${DEFAULT-VALUE}]")
     Path templates;
 

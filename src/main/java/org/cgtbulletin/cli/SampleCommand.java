@@ -1,6 +1,7 @@
 package org.cgtbulletin.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cgtbulletin.model.Quarter;
@@ -37,6 +38,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "the latest quarter of the data; 16 quarters end with it [default: ${DEFAULT-VALUE}]")
     Quarter lastQuarter;
 
+    @Option(names = "--force", description = "replace reports.csv, volumes.csv and denylist.txt if the folder has"
+            + " them (without it, sample refuses rather than overwrite data)")
+    boolean force;
+
     /** Read by Main's handler of unexpected failures, which its one-line message offers. */
     @Option(names = "--verbose", description = "show stack traces of unexpected failures")
     boolean verbose;
@@ -54,6 +59,27 @@ final class SampleCommand implements Callable<Integer> {
         if (storyPercent < 0 || storyPercent > 100) {
             session.err().println("bulletin sample: --stories must be 0 to 100 (a percentage of the reports)");
             return Main.USAGE;
+        }
+        Quarter now = Quarter.of(java.time.LocalDate.now(session.clock()));
+        if (lastQuarter.compareTo(now) >= 0) {
+            session.err().println("bulletin sample: --last-quarter " + lastQuarter + " has not ended (today, "
+                    + java.time.LocalDate.now(session.clock()) + ", is in " + now + "): its reports would be dated in"
+                    + " the future, which the data contract refuses; give " + now.previous() + " or earlier");
+            return Main.USAGE;
+        }
+        if (!force) {
+            List<String> there = new java.util.ArrayList<>();
+            for (String name : SampleGenerator.FILES) {
+                if (java.nio.file.Files.exists(output.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    there.add(name);
+                }
+            }
+            if (!there.isEmpty()) {
+                session.err().println("bulletin sample: " + output + " already holds " + String.join(", ", there)
+                        + ": sample would replace " + (there.size() == 1 ? "it" : "them") + " with synthetic data."
+                        + " Choose another folder, or give --force to replace " + (there.size() == 1 ? "it" : "them"));
+                return Main.USAGE;
+            }
         }
         SampleSummary s = SampleGenerator.generate(output, reports, storyPercent, seed, lastQuarter);
         session.out().println("Wrote " + s.reports() + " reports from " + s.contributors() + " contributors ("

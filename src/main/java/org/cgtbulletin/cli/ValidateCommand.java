@@ -1,5 +1,6 @@
 package org.cgtbulletin.cli;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
@@ -31,6 +32,11 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Problems problems = new Problems();
+        if (!inputs.templates.equals(Path.of(InputOptions.DEFAULT_TEMPLATES))) {
+            // named on the command line, as for a build: a folder that is not there fails the build, so it fails
+            // here too (the default is not required: validate may run anywhere on a data file alone)
+            org.cgtbulletin.site.Site.templatesFound(inputs.templates, problems);
+        }
         DatasetSummary summary = Bulletin.validate(inputs.files(), inputs.rules(LocalDate.now(session.clock())),
                 inputs.content, problems);
         return Checked.finish(inputs, problems, session, summary);

@@ -57,6 +57,9 @@ public final class SampleGenerator {
             FailurePattern pattern) {
     }
 
+    /** The files {@link #generate} writes into its folder. */
+    public static final List<String> FILES = List.of("reports.csv", "volumes.csv", "denylist.txt");
+
     private SampleGenerator() {
     }
 

@@ -42,6 +42,19 @@ public final class Site {
      * the pages are rendered; the data page links them all. A template error is a located problem (the template file
      * and line) and gives null; the caller then publishes nothing.
      */
+    /**
+     * Whether the templates folder exists; if not, an input problem says so. {@code validate} and {@code build}
+     * check this first, so that neither reads the data for nothing.
+     */
+    public static boolean templatesFound(Path templatesDir, Problems problems) {
+        if (Files.isDirectory(templatesDir)) {
+            return true;
+        }
+        problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
+                + " expected the Freemarker templates shipped in the project's templates/ folder");
+        return false;
+    }
+
     public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, PageMemo memo,
             Problems problems) throws IOException {
         return render(input, templatesDir, out, sameData, memo, null, problems);
@@ -55,9 +68,7 @@ public final class Site {
      */
     public static Result render(SiteInput input, Path templatesDir, Path out, Path sameData, PageMemo memo,
             SpareSite spare, Problems problems) throws IOException {
-        if (!Files.isDirectory(templatesDir)) {
-            problems.error(templatesDir.toString(), 1, "templates", "the templates folder does not exist;"
-                    + " expected the Freemarker templates shipped in the project's templates/ folder");
+        if (!templatesFound(templatesDir, problems)) {
             return null;
         }
         try {

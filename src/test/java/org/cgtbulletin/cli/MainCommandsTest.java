@@ -60,6 +60,25 @@ class MainCommandsTest {
         assertEquals(commands.size() * 12 - 2, compared);
     }
 
+    /** A templates folder that is not there fails validate (when named) and build at once, before the data. */
+    @Test
+    void aMissingTemplatesFolderIsAnInputProblemBeforeAnyDataIsRead(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String missing = dir.resolve("nothere").toString();
+        for (List<String> args : List.of(List.of("validate", "--templates", missing),
+                List.of("build", "--templates", missing, "--output", dir.resolve("site").toString(), "--audit",
+                        dir.resolve("audit").toString()))) {
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(Main.INPUT_PROBLEMS, run.status(), args + ": " + run.err());
+            assertTrue(run.err().contains(missing + ":1: templates: the templates folder does not exist"),
+                    run.err());
+            assertFalse(run.err().contains("[1/9]") || run.out().contains("reports read"), "no data read: "
+                    + run.err());
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("site")), "nothing published");
+        // validate alone, with the default templates folder, does not need it
+        assertEquals(0, CliRun.of("validate").status());
+    }
+
     @Test
     void aPortOutOfRangeIsWrongUsageAtOnceAndSampleTakesVerbose(@org.junit.jupiter.api.io.TempDir Path dir)
             throws java.io.IOException {

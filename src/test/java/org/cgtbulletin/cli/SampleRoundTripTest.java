@@ -47,6 +47,27 @@ class SampleRoundTripTest {
         }
     }
 
+    /** A mistyped --output must not replace real data; nor may the sample hold reports dated in the future. */
+    @Test
+    void sampleNeverOverwritesDataUnlessForcedNorWritesAQuarterStillRunning() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.writeString(real.resolve("reports.csv"), "the consortium's own reports\n");
+        CliRun refused = CliRun.of("sample", "--output", real.toString(), "--reports", "5");
+        assertEquals(Main.USAGE, refused.status(), refused.err());
+        assertTrue(refused.err().contains("already holds reports.csv") && refused.err().contains("--force"),
+                refused.err());
+        assertEquals("the consortium's own reports\n", Files.readString(real.resolve("reports.csv")));
+        assertTrue(Files.notExists(real.resolve("volumes.csv")), "nothing written");
+        CliRun forced = CliRun.of("sample", "--output", real.toString(), "--reports", "5", "--force");
+        assertEquals(0, forced.status(), forced.err());
+        assertTrue(Files.readString(real.resolve("reports.csv")).startsWith("report_id,"));
+        // the test clock's day is 2026-11-25, in 2026-Q4: that quarter has not ended
+        CliRun running = CliRun.of("sample", "--output", dir.resolve("q4").toString(), "--last-quarter", "2026-Q4");
+        assertEquals(Main.USAGE, running.status(), running.err());
+        assertTrue(running.err().contains("--last-quarter 2026-Q4 has not ended"), running.err());
+        assertTrue(Files.notExists(dir.resolve("q4")));
+    }
+
     @Test
     void theStoryShareIsTheOneAskedFor() throws IOException {
         for (int percent : new int[] {0, 5, 35, 100}) {
