@@ -182,7 +182,8 @@ final class DigestModel {
             views.add(v);
         }
         return map("id", id, "title", chart.title(), "alt", chart.description(),
-                "withheld", String.join(", ", chart.withheld()), "rows", views, "empty", rows.isEmpty());
+                "withheld", String.join(", ", chart.withheld()), "noRate", String.join(", ", chart.noRate()),
+                "rows", views, "empty", rows.isEmpty());
     }
 
     private static String folder(Dimension d) {
