@@ -46,8 +46,10 @@ public record TrendSeries(String title, String description, String unit, List<Ch
         for (PublishedCell c : series) {
             Double value = rates ? c.ratePer100() : (c.events() == null ? null : c.events().doubleValue());
             String quarter = quarterLabel(c.key().period());
-            // a count without a denominator carries Garwood's exact Poisson interval (statistics contract)
-            double[] exact = rates || c.events() == null ? null : Rates.garwood(c.events());
+            // a count without a denominator carries Garwood's exact Poisson interval (statistics contract); a
+            // series charted as counts because its batches are withheld is drawn without one, its table holding
+            // only numbers of cells.csv
+            double[] exact = rates || noRateAtAll || c.events() == null ? null : Rates.garwood(c.events());
             points.add(new ChartPoint(quarter, value, rates ? c.rateLow() : exact == null ? null : exact[0],
                     rates ? c.rateHigh() : exact == null ? null : exact[1]));
             if (c.events() == null) {
@@ -61,6 +63,7 @@ public record TrendSeries(String title, String description, String unit, List<Ch
                 + ", by quarter";
         StringBuilder alt = new StringBuilder("Line chart of ").append(label).append(", ")
                 .append(rates ? "failure reports per 100 batches started with the 95% interval as a band"
+                        : noRateAtAll ? "number of failure reports"
                         : "number of failure reports with its exact 95% Poisson interval as a band")
                 .append(", by quarter");
         if (noRateAtAll) {

@@ -204,7 +204,7 @@ final class TrendPages {
         for (int i = 0; i < series.size(); i++) {
             Map<String, Object> row = view(series.get(i));
             ChartPoint drawn = chart.points().get(i);
-            if (!chart.rates() && drawn.low() != null) { // a count's exact Poisson interval, as the chart draws it
+            if (!cells.rates() && drawn.low() != null) { // a count's exact Poisson interval, as the chart draws it
                 row.put("low", Rates.format(drawn.low()));
                 row.put("high", Rates.format(drawn.high()));
             }
@@ -232,7 +232,7 @@ final class TrendPages {
         charts++;
         return map("svg", file + ".svg", "csv", file + ".csv", "title", chart.title(), "alt", chart.description(),
                 "rows", rows, "withheld", String.join(", ", chart.withheld()),
-                "noRate", String.join(", ", chart.noRate()), "rates", chart.rates());
+                "noRate", String.join(", ", chart.noRate()), "rates", cells.rates());
     }
 
     /** A table of {@code other}'s codes within one code of {@code d}, for the latest quarter, its year and all. */

@@ -29,6 +29,7 @@ class TrendSeriesTest {
         assertEquals("failure reports", chart.unit());
         assertEquals(12.0, chart.points().get(0).value());
         assertEquals(35.0, chart.points().get(2).value());
+        assertEquals(null, chart.points().get(2).low(), "no interval a table would have to show beside cells.csv");
         assertEquals(List.of("2026 Q2"), chart.withheld(), "only the quarter whose count is withheld");
         assertEquals(List.of(), chart.noRate());
         assertTrue(chart.description().contains("batches started are withheld in every quarter"),
