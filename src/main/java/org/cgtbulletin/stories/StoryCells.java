@@ -47,10 +47,17 @@ public final class StoryCells {
             Predicate<CellKey> withheld, java.util.function.Function<CellKey, Long> published) {
         List<Story> all = stories.published();
         // per story: null to publish it as it is, else the quarter's withheld cell, and the year's if there is one
-        List<CellKey[]> found = all.parallelStream().map(s -> {
-            CellKey quarterCell = firstWithheld(cells(s, taxonomy), withheld);
-            return quarterCell == null ? null
-                    : new CellKey[] {quarterCell, firstWithheld(cells(s.yearOnly(null), taxonomy), withheld)};
+        // (for one published as it is: the published cells it falls in, which it takes room in)
+        List<CellKey> none = List.of();
+        List<List<CellKey>> inPublished = new ArrayList<>(java.util.Collections.nCopies(all.size(), none));
+        List<CellKey[]> found = java.util.stream.IntStream.range(0, all.size()).parallel().mapToObj(i -> {
+            List<CellKey> keys = cells(all.get(i), taxonomy);
+            CellKey quarterCell = firstWithheld(keys, withheld);
+            if (quarterCell == null) {
+                inPublished.set(i, keys.stream().filter(k -> published.apply(k) != null).toList());
+                return null;
+            }
+            return new CellKey[] {quarterCell, firstWithheld(cells(all.get(i).yearOnly(null), taxonomy), withheld)};
         }).toList();
         List<Story> kept = new ArrayList<>();
         List<String> keptReports = new ArrayList<>();
@@ -60,7 +67,7 @@ public final class StoryCells {
                 keptReports.add(stories.reportIds().get(i));
             }
         }
-        Room room = new Room(kept, taxonomy, withheld, published);
+        Room room = new Room(inPublished, taxonomy, withheld, published);
         List<StoryAudit.Withheld> notes = new ArrayList<>(stories.audit().withheld());
         List<Integer> byYear = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -170,19 +177,20 @@ public final class StoryCells {
         /** Per published cell some story falls in: its count less the stories placed in it. */
         private final java.util.Map<CellKey, Long> left = new java.util.HashMap<>();
 
-        Room(List<Story> shownWithQuarter, Taxonomy taxonomy, Predicate<CellKey> withheld,
+        /**
+         * @param taken per story shown with its quarter, the published cells it falls in (each takes room there)
+         */
+        Room(List<List<CellKey>> taken, Taxonomy taxonomy, Predicate<CellKey> withheld,
                 java.util.function.Function<CellKey, Long> published) {
             this.taxonomy = taxonomy;
             this.withheld = withheld;
             this.published = published;
-            for (Story s : shownWithQuarter) {
-                for (CellKey key : cells(s, taxonomy)) {
-                    Long count = left(key);
-                    if (count != null) {
-                        left.put(key, count - 1);
-                    }
+            for (List<CellKey> keys : taken) {
+                for (CellKey key : keys) {
+                    left.merge(key, -1L, Long::sum);
                 }
             }
+            left.replaceAll((key, minus) -> published.apply(key) + minus);
         }
 
         private Long left(CellKey key) {
@@ -200,13 +208,13 @@ public final class StoryCells {
                 List<CellKey> keys = cells(new Story(null, other, s.productClass(), s.productGroup(),
                         s.processStep(), s.failureMode(), s.outcome(), null, null, false), taxonomy);
                 boolean fits = true;
-                for (CellKey key : keys) {
+                for (int k = keys.size() - 1; k >= 0 && fits; k--) { // the finest cells first: the likeliest full
+                    CellKey key = keys.get(k);
                     Long count = left(key);
                     // a withheld cell never has room; an untabulated one bounds nothing, but a quarter whose total
                     // is not tabulated is not in the data
                     if (count == null ? withheld.test(key) || isTotal(key) : count < 1) {
                         fits = false;
-                        break;
                     }
                 }
                 if (fits) {
