@@ -34,6 +34,7 @@ import org.cgtbulletin.protect.ChangeAudit;
 import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
+import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
@@ -217,6 +218,11 @@ public final class Bulletin {
                 parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " and " + largest + " largest-contributor "
                         + (largest == 1 ? "check" : "checks") + " not proven");
             }
+            int cross = prepared.crossDerivable().size();
+            if (cross > 0) {
+                parts.add(cross + (cross == 1 ? " withheld number" : " withheld numbers") + " a reader can work out"
+                        + " through the class-by-step-by-mode table (not yet protected)");
+            }
             ChangeAudit changes = prepared.changes();
             long away = java.util.stream.Stream.concat(changes.counts().stream(), changes.batches().stream())
                     .filter(ChangeFinding::givenAway).count();
@@ -247,13 +253,15 @@ public final class Bulletin {
      * for a plain build.
      */
     public record Prepared(BulletinConfig config, DatasetSummary dataset, Quarter asOf, Tables tables,
-            Protection counts, Protection batches, ChangeAudit changes, List<PublishedCell> cells, boolean weakerRules,
+            Protection counts, Protection batches, ChangeAudit changes, List<String> crossDerivable,
+            List<PublishedCell> cells, boolean weakerRules,
             StoryDesk.Result stories, Signals.Result signals, SiteInput site, Map<String, StageTime> stageTimes,
             PageMemo pages) {
 
         /** The same, with the memo of the pages published from it. */
         Prepared withPages(PageMemo published) {
-            return new Prepared(config, dataset, asOf, tables, counts, batches, changes, cells, weakerRules, stories,
+            return new Prepared(config, dataset, asOf, tables, counts, batches, changes, crossDerivable, cells,
+                    weakerRules, stories,
                     signals,
                     site, stageTimes, published);
         }
@@ -303,6 +311,29 @@ public final class Bulletin {
     }
 
     /** The cells whose count the protection withholds (by a rule or as a complement). */
+    /**
+     * The withheld count cells a reader can work out through the relations the hidden class-by-step-by-mode table
+     * implies (its published zeros: {@link LinkedTables#addImpliedRelation}), which the protection does not yet
+     * take into account (README, "not done"): for the staff audit and the build's summary line, in cell order.
+     */
+    private static List<String> crossDerivable(Tables tables, Protection counts) {
+        if (tables.counts().impliedRelationCount() == 0) {
+            return List.of();
+        }
+        boolean[] withheld = new boolean[tables.counts().size()];
+        for (int id = 0; id < withheld.length; id++) {
+            withheld[id] = counts.status()[id] != CellStatus.PUBLISHED;
+        }
+        boolean[] determined = org.cgtbulletin.protect.Derivability.withImplied(tables.counts()).determined(withheld);
+        List<String> out = new ArrayList<>();
+        for (int id = 0; id < determined.length; id++) {
+            if (determined[id] && tables.counts().total(id) > 0) {
+                out.add(tables.counts().label(id));
+            }
+        }
+        return out;
+    }
+
     /** A count cell's published number, by its key; null when it is withheld or not in the tables. */
     private static java.util.function.Function<CellKey, Long> publishedCounts(Tables tables, Protection counts) {
         Map<CellKey, Long> published = new java.util.HashMap<>();
@@ -416,8 +447,8 @@ public final class Bulletin {
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
-        return new Prepared(config, dataset, asOf, tables, counts, batches, both.changes(), cells, weaker, stories,
-                signals, site, stages.times(), null);
+        return new Prepared(config, dataset, asOf, tables, counts, batches, both.changes(),
+                crossDerivable(tables, counts), cells, weaker, stories, signals, site, stages.times(), null);
     }
 
     /**
@@ -537,7 +568,7 @@ public final class Bulletin {
         SiteInput site = new SiteInput(s.settings(), s.taxonomy(), s.first(), s.asOf(), s.cells(), s.hasVolumes(),
                 s.signals(), s.stories(), editorial, s.rules(), s.weakerRules(), s.signalRun(), s.signalSettings());
         Prepared p = new Prepared(data.config(), data.dataset(), data.asOf(), data.tables(), data.counts(),
-                data.batches(), data.changes(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
+                data.batches(), data.changes(), data.crossDerivable(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
                 data.stageTimes(), data.pages() != null ? data.pages() : PageMemo.empty());
         return render(request, p, problems, stages, progress, pass);
     }
@@ -595,7 +626,7 @@ public final class Bulletin {
             // with who contributed to each quarter cell, for the next release's revisions (Carryover)
             Publisher.publish(request.audit(), staging -> {
                 StaffAudit.write(staging, p.asOf(), p.config().disclosure(), p.weakerRules(), p.counts(),
-                        p.batches(), p.changes(), p.stories().audit());
+                        p.batches(), p.changes(), p.crossDerivable(), p.stories().audit());
                 PreviousRelease.writeContributions(staging, cellsFingerprint[0], Carryover.recorded(p.tables()));
             }, request.sourceDate());
         }

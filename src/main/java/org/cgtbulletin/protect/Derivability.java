@@ -19,7 +19,21 @@ public final class Derivability {
      * @param tables the linked system (a snapshot is taken)
      */
     public Derivability(LinkedTables tables) {
-        sys = new LinearSystem(tables);
+        this(new LinearSystem(tables));
+    }
+
+    private Derivability(LinearSystem sys) {
+        this.sys = sys;
+    }
+
+    /**
+     * Over the tables' relations and their implied ones ({@link LinkedTables#addImpliedRelation}).
+     *
+     * @param tables the linked system (a snapshot is taken)
+     * @return the derivability of that system
+     */
+    public static Derivability withImplied(LinkedTables tables) {
+        return new Derivability(new LinearSystem(tables, true));
     }
 
     /** Per cell: whether it is unknown and the other cells determine it exactly through the relations. */

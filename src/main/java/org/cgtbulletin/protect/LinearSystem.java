@@ -45,6 +45,11 @@ final class LinearSystem {
     private AlternativeData.Index footprintIndex;
 
     LinearSystem(LinkedTables tables) {
+        this(tables, false);
+    }
+
+    /** As {@link #LinearSystem(LinkedTables)}; with {@code implied}, the implied relations are rows too. */
+    LinearSystem(LinkedTables tables, boolean implied) {
         cells = tables.size();
         footprints = tables.reportFootprints();
         value = new long[cells];
@@ -67,8 +72,9 @@ final class LinearSystem {
         List<int[]> co = new ArrayList<>();
         List<Integer> tot = new ArrayList<>();
         List<Integer> rel = new ArrayList<>();
-        for (int r = 0; r < tables.relationCount(); r++) {
-            int[] relation = tables.relation(r);
+        int stated = tables.relationCount();
+        for (int r = 0; r < stated + (implied ? tables.impliedRelationCount() : 0); r++) {
+            int[] relation = r < stated ? tables.relation(r) : tables.impliedRelation(r - stated);
             TreeMap<Integer, Integer> net = new TreeMap<>();
             net.merge(relation[0], 1, Integer::sum);
             for (int i = 1; i < relation.length; i++) {

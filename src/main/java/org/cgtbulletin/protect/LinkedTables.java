@@ -28,6 +28,7 @@ public final class LinkedTables {
     private final List<SortedMap<String, Long>> contributions = new ArrayList<>();
     private long[] totals = new long[64];
     private final List<int[]> relations = new ArrayList<>();
+    private final List<int[]> implied = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
@@ -85,6 +86,32 @@ public final class LinkedTables {
      * @throws IllegalArgumentException if an id is unknown, or the relation does not hold for the cells' totals
      */
     public void addRelation(int total, int[] parts) {
+        relations.add(checkedRow(total, parts));
+    }
+
+    /**
+     * Declares {@code total = sum(parts)} as a relation a reader can infer, but that the protection does not yet
+     * take into account: only {@link Derivability#withImplied} sees it, for the staff audit.
+     *
+     * @param total the id of the total cell
+     * @param parts the ids of its parts
+     * @throws IllegalArgumentException as {@link #addRelation}
+     */
+    public void addImpliedRelation(int total, int[] parts) {
+        implied.add(checkedRow(total, parts));
+    }
+
+    /** Number of implied relations added. */
+    public int impliedRelationCount() {
+        return implied.size();
+    }
+
+    /** The cells of one implied relation: the total, then its parts. */
+    public int[] impliedRelation(int i) {
+        return implied.get(i).clone();
+    }
+
+    private int[] checkedRow(int total, int[] parts) {
         Objects.requireNonNull(parts, "parts");
         check(total);
         long sum = 0;
@@ -103,7 +130,7 @@ public final class LinkedTables {
         int[] row = new int[parts.length + 1];
         row[0] = total;
         System.arraycopy(parts, 0, row, 1, parts.length);
-        relations.add(row);
+        return row;
     }
 
     /**

@@ -163,6 +163,13 @@ class BuildDisclosureTest {
             changesOpen += a.get("changes_since_previous_release").get("not_proven").size();
         }
         String line = out.lines().filter(l -> l.startsWith("Built ")).findFirst().orElseThrow();
+        int cross = audit.get("events_derivable_through_the_three_way_table").size();
+        if (cross > 0) {
+            assertTrue(line.contains(cross + (cross == 1 ? " withheld number" : " withheld numbers")
+                    + " a reader can work out through the class-by-step-by-mode table"), line);
+        } else {
+            assertFalse(line.contains("class-by-step-by-mode"), line);
+        }
         for (int i = 0; i < 2; i++) {
             int n = i == 0 ? changesAway : changesOpen;
             String what = i == 0 ? " given away" : " not proven hidden";
@@ -173,7 +180,7 @@ class BuildDisclosureTest {
                 assertFalse(line.contains("since the previous release" + what), line);
             }
         }
-        if (exposed == 0 && ranges + largest + changesAway + changesOpen == 0) {
+        if (exposed == 0 && ranges + largest + changesAway + changesOpen + cross == 0) {
             assertFalse(line.contains("which lists"), line);
             return;
         }

@@ -245,6 +245,13 @@ class StoriesBuildTest {
             assertEquals(0, audit.get(system).get("largest_contributor_not_proven").size(), system);
         }
         BuildDisclosureTest.assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
+        // the gap a review of 5 Dec found (README, "not done"): withheld cells a reader works out through the
+        // class-by-step-by-mode table's published zeros are not yet protected, but the staff audit names them
+        String cross = audit.get("events_derivable_through_the_three_way_table").toString();
+        for (String found : List.of("2023-Q2 car_t_autologous/*/potency_fail/*",
+                "2022-Q4 car_t_autologous/cell_selection/*/*")) {
+            assertTrue(cross.contains("\"" + found + "\""), cross);
+        }
         // complements the published cells determine are published, and the staff audit names them
         JsonNode determined = audit.get("events").get("complements_published_as_determined");
         assertTrue(determined.size() > 0, audit.get("events").toString());
