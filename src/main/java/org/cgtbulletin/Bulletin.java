@@ -483,7 +483,7 @@ public final class Bulletin {
                     id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
                 Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
                         valueKnown(batches), rules);
-                if (changes.kept() == 0) {
+                if (changes.kept() == 0 && ThreeWayTable.keepDerivableHidden(tables.counts(), counts) == 0) {
                     return new Protected(counts, batches, changes.audit());
                 }
             }

@@ -131,7 +131,8 @@ final class CellIndex {
      * are left out too. The true zeros are used, also where a zero is withheld: that credits a reader with more
      * than it knows. These relations are stated apart ({@link LinkedTables#addImpliedRelation}): protecting them
      * with the others made the sample's build withhold all but 15 of its 20,988 cells (the branch
-     * experiment/cube-relations), so for now they only tell the staff audit which withheld cells they give away.
+     * experiment/cube-relations); instead, once the tables are protected, each withheld count they still give
+     * away is hidden by one more withheld cell ({@code ThreeWayTable}), and what remains goes to the staff audit.
      */
     private void crossRelations(LinkedTables tables, int p) {
         int classes = sizes[0];
