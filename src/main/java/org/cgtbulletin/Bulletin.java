@@ -221,7 +221,7 @@ public final class Bulletin {
             int cross = prepared.crossDerivable().size();
             if (cross > 0) {
                 parts.add(cross + (cross == 1 ? " withheld number" : " withheld numbers") + " a reader can work out"
-                        + " through the class-by-step-by-mode table (not yet protected)");
+                        + " through the class-by-step-by-mode table (no cell found to hide them)");
             }
             ChangeAudit changes = prepared.changes();
             long away = java.util.stream.Stream.concat(changes.counts().stream(), changes.batches().stream())
@@ -261,9 +261,7 @@ public final class Bulletin {
         /** The same, with the memo of the pages published from it. */
         Prepared withPages(PageMemo published) {
             return new Prepared(config, dataset, asOf, tables, counts, batches, changes, crossDerivable, cells,
-                    weakerRules, stories,
-                    signals,
-                    site, stageTimes, published);
+                    weakerRules, stories, signals, site, stageTimes, published);
         }
     }
 
@@ -310,11 +308,10 @@ public final class Bulletin {
         return dataset;
     }
 
-    /** The cells whose count the protection withholds (by a rule or as a complement). */
     /**
-     * The withheld count cells a reader can work out through the relations the hidden class-by-step-by-mode table
-     * implies (its published zeros: {@link LinkedTables#addImpliedRelation}), which the protection does not yet
-     * take into account (README, "not done"): for the staff audit and the build's summary line, in cell order.
+     * The withheld count cells a reader can still work out through the relations the hidden class-by-step-by-mode
+     * table implies (its published zeros: {@link LinkedTables#addImpliedRelation}), those {@link ThreeWayTable}
+     * found no cell to hide: for the staff audit and the build's summary line, in cell order.
      */
     private static List<String> crossDerivable(Tables tables, Protection counts) {
         if (tables.counts().impliedRelationCount() == 0) {
@@ -345,6 +342,7 @@ public final class Bulletin {
         return published::get;
     }
 
+    /** The cells whose count the protection withholds (by a rule or as a complement). */
     private static java.util.function.Predicate<CellKey> withheldCells(Tables tables, Protection counts) {
         java.util.Set<CellKey> withheld = new java.util.HashSet<>();
         for (int id = 0; id < tables.cells().size(); id++) {
@@ -456,8 +454,10 @@ public final class Bulletin {
      * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell,
      * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells, or
      * (on the audited pattern) {@link Carryover#keepChangesHidden} cells whose change would, with others, give away
-     * the change of a withheld cell (each round keeps more cells withheld, so this ends; without a previous release,
-     * or with one as of the same quarter and the same data, there is one round).
+     * the change of a withheld cell, or {@link ThreeWayTable#keepDerivableHidden} cells through which the hidden
+     * class-by-step-by-mode table would give away a withheld count (each round keeps more cells withheld, so this
+     * ends; without a previous release, or with one as of the same quarter and the same data, and with no count
+     * given away through that table, there is one round).
      */
     private static Protected protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
             Stages stages) {
@@ -568,8 +568,9 @@ public final class Bulletin {
         SiteInput site = new SiteInput(s.settings(), s.taxonomy(), s.first(), s.asOf(), s.cells(), s.hasVolumes(),
                 s.signals(), s.stories(), editorial, s.rules(), s.weakerRules(), s.signalRun(), s.signalSettings());
         Prepared p = new Prepared(data.config(), data.dataset(), data.asOf(), data.tables(), data.counts(),
-                data.batches(), data.changes(), data.crossDerivable(), data.cells(), data.weakerRules(), data.stories(), data.signals(), site,
-                data.stageTimes(), data.pages() != null ? data.pages() : PageMemo.empty());
+                data.batches(), data.changes(), data.crossDerivable(), data.cells(), data.weakerRules(),
+                data.stories(), data.signals(), site, data.stageTimes(),
+                data.pages() != null ? data.pages() : PageMemo.empty());
         return render(request, p, problems, stages, progress, pass);
     }
 

@@ -47,7 +47,7 @@ public final class StaffAudit {
             g.writeBooleanField("weaker_than_defaults", weaker);
             g.writeEndObject();
             system(g, "events", counts, changes.notChecked(), changes.counts());
-            // not yet protected against: README, "not done"
+            // those no cell was found to hide (README, "not done")
             stringArray(g, "events_derivable_through_the_three_way_table", crossDerivable);
             system(g, "batches_started", batches, changes.notChecked(), changes.batches());
             stories(g, stories);
@@ -68,10 +68,10 @@ public final class StaffAudit {
                     + ".</p>\n");
             html(w, "Event counts", counts, changes.notChecked(), changes.counts());
             if (!crossDerivable.isEmpty()) {
-                w.write("<p><strong>Attention, not yet protected:</strong> " + crossDerivable.size() + " withheld"
+                w.write("<p><strong>Attention, not hidden:</strong> " + crossDerivable.size() + " withheld"
                         + " event counts a reader can work out exactly through the class-by-step-by-mode table the"
                         + " two-way tables come from (published zeros say which steps and modes a class's reports"
-                        + " can join), which the protection does not take into account yet: "
+                        + " can join), for which no cell was found to withhold: "
                         + Html.escape(String.join("; ", crossDerivable)) + "</p>\n");
             }
             html(w, "Batches started (denominators)", batches, changes.notChecked(), changes.batches());

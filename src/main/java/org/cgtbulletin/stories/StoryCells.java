@@ -17,13 +17,15 @@ import org.cgtbulletin.model.TaxonomyCode;
  * such bounds narrow (or pin) what the suppression hides, even from reports whose contributors did not consent to
  * publication. So a story that falls in a withheld cell of its quarter (in every table; a story whose product class
  * is shown only as its group falls in the cells of every class of that group) is published with its year only
- * when it then falls in no withheld cell of its year, and withheld otherwise; the staff audit says which and why.
+ * when it then falls in no withheld cell of its year and another quarter of that year had room for it ({@link
+ * Room}), and withheld otherwise; the staff audit says which and why.
  * What is published adds nothing: each quarter cell a story shown with its quarter falls in is published, its exact
  * count already known, and the bound the story puts on the same cell of its year and of all periods follows from
  * it, since the tables state each year's cell as the sum of its quarters' cells and each {@code all} cell as the
  * sum of the years' (a year's cell is at least its published quarter's, which is at least the stories in it). A
  * story shown with its year only bounds the cells of its year, all published, and through them the {@code all}
- * cells; which of the year's quarters it is in, neither its id nor its place in any list tells. A year or
+ * cells; all of them could lie in published quarter cells, so they bound no withheld one; and which of the year's
+ * quarters one is in, neither its id nor its place in any list tells. A year or
  * {@code all} total withheld (a grand total whose change since the previous release would show a revision, say)
  * therefore withholds no story shown with its quarter.
  */
