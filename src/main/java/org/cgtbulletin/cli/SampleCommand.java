@@ -39,12 +39,27 @@ final class SampleCommand implements Callable<Integer> {
     Quarter lastQuarter;
 
     @Option(names = "--force", description = "replace reports.csv, volumes.csv and denylist.txt if the folder has"
-            + " them (without it, sample refuses rather than overwrite data)")
+            + " them and an earlier sample did not write them (without it, sample refuses rather than overwrite"
+            + " data)")
     boolean force;
 
     /** Read by Main's handler of unexpected failures, which its one-line message offers. */
     @Option(names = "--verbose", description = "show stack traces of unexpected failures")
     boolean verbose;
+
+    /**
+     * Whether the folder holds what an earlier {@code sample} wrote (its denylist's first line says so), which a new
+     * one may replace: only real data, or anything else, needs {@code --force}.
+     */
+    static boolean earlierSample(Path folder) {
+        Path denylist = folder.resolve("denylist.txt");
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(denylist,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            return SampleGenerator.DENYLIST_FIRST_LINE.equals(r.readLine());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
 
     SampleCommand(Session session) {
         this.session = session;
@@ -67,7 +82,7 @@ final class SampleCommand implements Callable<Integer> {
                     + " the future, which the data contract refuses; give " + now.previous() + " or earlier");
             return Main.USAGE;
         }
-        if (!force) {
+        if (!force && !earlierSample(output)) {
             List<String> there = new java.util.ArrayList<>();
             for (String name : SampleGenerator.FILES) {
                 if (java.nio.file.Files.exists(output.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

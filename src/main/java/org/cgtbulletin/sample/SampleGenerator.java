@@ -57,6 +57,10 @@ public final class SampleGenerator {
             FailurePattern pattern) {
     }
 
+    /** The first line of the denylist {@link #generate} writes: how a folder it wrote is recognised. */
+    public static final String DENYLIST_FIRST_LINE = "# Names the administrator knows; none may be published"
+            + " (fictional)";
+
     /** The files {@link #generate} writes into its folder. */
     public static final List<String> FILES = List.of("reports.csv", "volumes.csv", "denylist.txt");
 
@@ -88,8 +92,8 @@ public final class SampleGenerator {
         writeVolumes(outputDir.resolve("volumes.csv"), volumes);
         writeReports(outputDir.resolve("reports.csv"), events, storyPercent, random);
         List<String> deny = Narratives.DENYLIST;
-        Files.writeString(outputDir.resolve("denylist.txt"), "# Names the administrator knows; none may be"
-                + " published (fictional)\n" + String.join("\n", deny) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(outputDir.resolve("denylist.txt"), DENYLIST_FIRST_LINE + "\n" + String.join("\n", deny)
+                + "\n", StandardCharsets.UTF_8);
         return new SampleSummary(events.size(), volumes.size(), MAKERS.size(), first, lastQuarter, deny.size());
     }
 

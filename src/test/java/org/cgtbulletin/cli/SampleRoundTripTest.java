@@ -61,6 +61,10 @@ class SampleRoundTripTest {
         CliRun forced = CliRun.of("sample", "--output", real.toString(), "--reports", "5", "--force");
         assertEquals(0, forced.status(), forced.err());
         assertTrue(Files.readString(real.resolve("reports.csv")).startsWith("report_id,"));
+        // what an earlier sample wrote, a new one replaces without being asked
+        CliRun again = CliRun.of("sample", "--output", real.toString(), "--reports", "7");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().startsWith("Wrote 7 reports"), again.out());
         // the test clock's day is 2026-11-25, in 2026-Q4: that quarter has not ended
         CliRun running = CliRun.of("sample", "--output", dir.resolve("q4").toString(), "--last-quarter", "2026-Q4");
         assertEquals(Main.USAGE, running.status(), running.err());
