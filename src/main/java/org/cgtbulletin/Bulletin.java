@@ -34,7 +34,6 @@ import org.cgtbulletin.protect.ChangeAudit;
 import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
-import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
@@ -308,29 +307,6 @@ public final class Bulletin {
         return dataset;
     }
 
-    /**
-     * The withheld count cells a reader can still work out through the relations the hidden class-by-step-by-mode
-     * table implies (its published zeros: {@link LinkedTables#addImpliedRelation}), those {@link ThreeWayTable}
-     * found no cell to hide: for the staff audit and the build's summary line, in cell order.
-     */
-    private static List<String> crossDerivable(Tables tables, Protection counts) {
-        if (tables.counts().impliedRelationCount() == 0) {
-            return List.of();
-        }
-        boolean[] withheld = new boolean[tables.counts().size()];
-        for (int id = 0; id < withheld.length; id++) {
-            withheld[id] = counts.status()[id] != CellStatus.PUBLISHED;
-        }
-        boolean[] determined = org.cgtbulletin.protect.Derivability.withImplied(tables.counts()).determined(withheld);
-        List<String> out = new ArrayList<>();
-        for (int id = 0; id < determined.length; id++) {
-            if (determined[id] && tables.counts().total(id) > 0) {
-                out.add(tables.counts().label(id));
-            }
-        }
-        return out;
-    }
-
     /** A count cell's published number, by its key; null when it is withheld or not in the tables. */
     private static java.util.function.Function<CellKey, Long> publishedCounts(Tables tables, Protection counts) {
         Map<CellKey, Long> published = new java.util.HashMap<>();
@@ -445,8 +421,8 @@ public final class Bulletin {
         SiteInput site = new SiteInput(config.site(), dataset.taxonomy(), from, asOf,
                 cells, tables.hasVolumes(), signals.signals(), stories.published(), editorial, config.disclosure(),
                 weaker, signals, config.signals());
-        return new Prepared(config, dataset, asOf, tables, counts, batches, both.changes(),
-                crossDerivable(tables, counts), cells, weaker, stories, signals, site, stages.times(), null);
+        return new Prepared(config, dataset, asOf, tables, counts, batches, both.changes(), both.crossDerivable(),
+                cells, weaker, stories, signals, site, stages.times(), null);
     }
 
     /**
@@ -483,15 +459,23 @@ public final class Bulletin {
                     id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
                 Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
                         valueKnown(batches), rules);
-                if (changes.kept() == 0 && ThreeWayTable.keepDerivableHidden(tables.counts(), counts) == 0) {
-                    return new Protected(counts, batches, changes.audit());
+                if (changes.kept() == 0) {
+                    ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts);
+                    if (hiding.kept() == 0) {
+                        return new Protected(counts, batches, changes.audit(), hiding.derivable());
+                    }
                 }
             }
         }
     }
 
-    /** The protection of both tables, and what the check of the changes since the previous release left open. */
-    private record Protected(Protection counts, Protection batches, ChangeAudit changes) {
+    /**
+     * The protection of both tables, what the check of the changes since the previous release left open, and the
+     * withheld counts still derivable through the class-by-step-by-mode table (those {@link ThreeWayTable} found no
+     * cell to hide), for the staff audit and the build's summary line.
+     */
+    private record Protected(Protection counts, Protection batches, ChangeAudit changes,
+            List<String> crossDerivable) {
     }
 
     /**

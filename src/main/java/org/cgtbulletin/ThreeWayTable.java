@@ -34,11 +34,12 @@ final class ThreeWayTable {
      * again (the cells kept need complements of their own, and one the published cells determine is published),
      * so a choice that hid too little is made up for in the next round.
      *
-     * @return how many cells were newly kept
+     * @return how many cells were newly kept, and the counts still derivable (meaningful when none was kept: then
+     *         those no cell was found to hide)
      */
-    static int keepDerivableHidden(LinkedTables counts, Protection protection) {
+    static Hiding keepDerivableHidden(LinkedTables counts, Protection protection) {
         if (counts.impliedRelationCount() == 0) {
-            return 0;
+            return new Hiding(0, List.of());
         }
         int n = counts.size();
         boolean[] hidden = new boolean[n];
@@ -50,10 +51,12 @@ final class ThreeWayTable {
         List<List<Integer>> rowsOf = null;
         int kept = 0;
         int tests = MAX_TESTS;
+        List<String> derivable = new ArrayList<>();
         for (int id = 0; id < n; id++) {
             if (!determined[id] || counts.total(id) == 0) {
                 continue;
             }
+            derivable.add(counts.label(id));
             if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)) {
                 continue; // hidden by a cell chosen for another
             }
@@ -92,7 +95,17 @@ final class ThreeWayTable {
                 kept++;
             }
         }
-        return kept;
+        return new Hiding(kept, derivable);
+    }
+
+    /**
+     * What {@link #keepDerivableHidden} did.
+     *
+     * @param kept      cells newly kept withheld
+     * @param derivable labels of the withheld non-zero counts derivable through the implied relations before them,
+     *                  in cell order
+     */
+    record Hiding(int kept, List<String> derivable) {
     }
 
     /** Per cell, the relations it is in: implied ones as -1 - index, then stated ones as their index. */

@@ -193,13 +193,6 @@ final class CellIndex {
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
-        int nonZero = 0;
-        for (int i = 0; i < n; i++) {
-            nonZero += tables.total(left[i]) > 0 ? 1 : 0;
-        }
-        for (int j = 0; j < right.length; j++) {
-            nonZero += tables.total(right[j]) > 0 ? 1 : 0;
-        }
         for (int i = 0; i < n; i++) {
             if (tables.total(left[i]) == 0) {
                 continue;

@@ -174,10 +174,8 @@ public final class Derivability {
                 }
             }
             return out;
-        } catch (IllegalStateException infeasible) {
-            return null; // the values contradict the relations or the bounds: nothing can be said
-        } catch (ArithmeticException | ExactSimplex.Unsolved unsolved) {
-            return null;
+        } catch (IllegalStateException | ArithmeticException | ExactSimplex.Unsolved unsolved) {
+            return null; // infeasible (the values contradict the bounds: nothing can be said), or not solved
         }
     }
 

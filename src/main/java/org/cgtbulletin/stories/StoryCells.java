@@ -117,47 +117,22 @@ public final class StoryCells {
     }
 
     /**
-     * The stories {@code which} (indexes into {@code all}) shown by their year: latest year first, then in
-     * process-step, failure-mode and outcome order, then by id; each with an id made as {@link StoryDesk#baseId}
-     * makes one, from its year, and {@code -2}, {@code -3} ... for stories that publish the same (featured first,
-     * then by text). Their reports go to {@code reports} in the same order.
+     * The stories {@code which} (indexes into {@code all}) shown by their year, identified and ordered as {@link
+     * StoryDesk#identify} does every story: latest year first, then in process-step, failure-mode and outcome order,
+     * then by id; each id made from its year. Their reports go to {@code reports} in the same order.
      */
     private static List<Story> yearOnly(List<Story> all, List<String> reportIds, List<Integer> which,
             Taxonomy taxonomy, List<String> reports) {
         List<Story> plain = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (int i : which) {
             plain.add(all.get(i).yearOnly(null));
+            sources.add(reportIds.get(i));
         }
-        List<String> bases = plain.stream().map(StoryDesk::baseId).toList();
-        Integer[] order = new Integer[plain.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer k) -> bases.get(k))
-                .thenComparing(k -> !plain.get(k).featured())
-                .thenComparing(k -> String.valueOf(plain.get(k).narrative()))
-                .thenComparing(k -> String.valueOf(plain.get(k).lesson())));
-        String[] ids = new String[plain.size()];
-        for (int k = 0, same = 0; k < order.length; k++) {
-            same = k > 0 && bases.get(order[k]).equals(bases.get(order[k - 1])) ? same + 1 : 0;
-            ids[order[k]] = same == 0 ? bases.get(order[k]) : bases.get(order[k]) + "-" + (same + 1);
-        }
-        java.util.Map<String, Integer> step = positions(taxonomy, Dimension.PROCESS_STEP);
-        java.util.Map<String, Integer> mode = positions(taxonomy, Dimension.FAILURE_MODE);
-        java.util.Map<String, Integer> outcome = positions(taxonomy, Dimension.OUTCOME);
-        Integer[] sorted = new Integer[plain.size()];
-        for (int k = 0; k < sorted.length; k++) {
-            sorted[k] = k;
-        }
-        java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt((Integer k) -> -plain.get(k).year())
-                .thenComparingInt(k -> step.getOrDefault(plain.get(k).processStep(), Integer.MAX_VALUE))
-                .thenComparingInt(k -> mode.getOrDefault(plain.get(k).failureMode(), Integer.MAX_VALUE))
-                .thenComparingInt(k -> outcome.getOrDefault(plain.get(k).outcome(), Integer.MAX_VALUE))
-                .thenComparing(k -> ids[k]));
         List<Story> out = new ArrayList<>();
-        for (int k : sorted) {
-            out.add(plain.get(k).yearOnly(ids[k]));
-            reports.add(reportIds.get(which.get(k)));
+        for (StoryDesk.Ranked r : StoryDesk.identify(plain, sources, taxonomy)) {
+            out.add(r.story());
+            reports.add(r.reportId());
         }
         return out;
     }
@@ -236,15 +211,6 @@ public final class StoryCells {
     private static boolean isTotal(CellKey key) {
         return key.productClass().equals(CellKey.ALL) && key.processStep().equals(CellKey.ALL)
                 && key.failureMode().equals(CellKey.ALL) && key.outcome().equals(CellKey.ALL);
-    }
-
-    private static java.util.Map<String, Integer> positions(Taxonomy taxonomy, Dimension d) {
-        java.util.Map<String, Integer> m = new java.util.HashMap<>();
-        List<TaxonomyCode> codes = taxonomy.codes(d);
-        for (int i = 0; i < codes.size(); i++) {
-            m.put(codes.get(i).code(), i);
-        }
-        return m;
     }
 
     private static CellKey firstWithheld(List<CellKey> keys, Predicate<CellKey> withheld) {

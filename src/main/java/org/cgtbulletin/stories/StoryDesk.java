@@ -218,7 +218,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
             held += r.heldByEditors() ? 1 : 0;
         }
         warnEditorial(withheldIds, problems);
-        List<Ranked> ranked = identify(stories, sources);
+        List<Ranked> ranked = identify(stories, sources, taxonomy);
         List<Story> published = ranked.stream().map(Ranked::story).toList();
         redactions.sort(Comparator.comparing(StoryAudit.Redaction::reportId)
                 .thenComparing(r -> r.field().equals("narrative") ? 0 : 1)
@@ -348,11 +348,14 @@ public final class StoryDesk implements Consumer<FailureReport> {
         }
     }
 
-    /** Gives every story its content-derived id, and sorts them for publication. */
-    private List<Ranked> identify(List<Story> stories, List<String> sources) {
-        Map<String, Integer> stepOrder = order(Dimension.PROCESS_STEP);
-        Map<String, Integer> modeOrder = order(Dimension.FAILURE_MODE);
-        Map<String, Integer> outcomeOrder = order(Dimension.OUTCOME);
+    /**
+     * Gives every story its content-derived id, and sorts them for publication: latest period first (within a year,
+     * its quarters before the stories shown with the year only), then in taxonomy order, then by id.
+     */
+    static List<Ranked> identify(List<Story> stories, List<String> sources, Taxonomy taxonomy) {
+        Map<String, Integer> stepOrder = order(taxonomy, Dimension.PROCESS_STEP);
+        Map<String, Integer> modeOrder = order(taxonomy, Dimension.FAILURE_MODE);
+        Map<String, Integer> outcomeOrder = order(taxonomy, Dimension.OUTCOME);
         List<String> bases = stories.parallelStream().map(StoryDesk::baseId).toList(); // a hash of each story
         // Stories with the same base id (the same published content) in one run, featured first: the first keeps
         // the base id, the others get -2, -3... (a stable sort: equal stories keep the order they came in).
@@ -369,25 +372,25 @@ public final class StoryDesk implements Consumer<FailureReport> {
             String base = bases.get(byBase[k]);
             same = k > 0 && base.equals(bases.get(byBase[k - 1])) ? same + 1 : 0;
             Story s = stories.get(byBase[k]);
-            out.add(new Ranked(new Story(same == 0 ? base : base + "-" + (same + 1), s.quarter(), s.productClass(),
-                    s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(), s.lesson(),
-                    s.featured()), sources.get(byBase[k]), s.quarter().year() * 4 + s.quarter().quarter(),
+            out.add(new Ranked(new Story(same == 0 ? base : base + "-" + (same + 1), s.year(), s.quarter(),
+                    s.productClass(), s.productGroup(), s.processStep(), s.failureMode(), s.outcome(), s.narrative(),
+                    s.lesson(), s.featured()), sources.get(byBase[k]),
+                    s.year() * 5 + (s.quarter() == null ? 0 : s.quarter().quarter()),
                     stepOrder.getOrDefault(s.processStep(), Integer.MAX_VALUE),
                     modeOrder.getOrDefault(s.failureMode(), Integer.MAX_VALUE),
                     outcomeOrder.getOrDefault(s.outcome(), Integer.MAX_VALUE)));
         }
-        // latest quarter first, then in taxonomy order, then by id
-        out.sort(Comparator.comparingInt((Ranked r) -> -r.quarter()).thenComparingInt(Ranked::step)
+        out.sort(Comparator.comparingInt((Ranked r) -> -r.period()).thenComparingInt(Ranked::step)
                 .thenComparingInt(Ranked::mode).thenComparingInt(Ranked::outcome)
                 .thenComparing(r -> r.story().id()));
         return out;
     }
 
     /** A story, the report it comes from, and the positions it is ordered by. */
-    private record Ranked(Story story, String reportId, int quarter, int step, int mode, int outcome) {
+    record Ranked(Story story, String reportId, int period, int step, int mode, int outcome) {
     }
 
-    private Map<String, Integer> order(Dimension d) {
+    private static Map<String, Integer> order(Taxonomy taxonomy, Dimension d) {
         Map<String, Integer> m = new HashMap<>();
         List<TaxonomyCode> codes = taxonomy.codes(d);
         for (int i = 0; i < codes.size(); i++) {
