@@ -426,14 +426,16 @@ public final class Bulletin {
     }
 
     /**
-     * Protects the tables: the rules and complements, then the audit, again while {@link
+     * Protects the tables: the rules and complements, then the audit, again from the start while {@link
      * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell,
      * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells, or
      * (on the audited pattern) {@link Carryover#keepChangesHidden} cells whose change would, with others, give away
-     * the change of a withheld cell, or {@link ThreeWayTable#keepDerivableHidden} cells through which the hidden
-     * class-by-step-by-mode table would give away a withheld count (each round keeps more cells withheld, so this
-     * ends; without a previous release, or with one as of the same quarter and the same data, and with no count
-     * given away through that table, there is one round).
+     * the change of a withheld cell. Then, while {@link ThreeWayTable#keepDerivableHidden} keeps cells through
+     * which the hidden class-by-step-by-mode table would give away a withheld count, the audited pattern with those
+     * cells and their complements is audited again (not suppressed afresh: moving the complements uncovered other
+     * counts, and each such round cost a whole protection), and the checks above are made again. Each round keeps
+     * more cells withheld, so this ends; without a previous release, or with one as of the same quarter and the same
+     * data, and with no count given away through that table, there is one round.
      */
     private static Protected protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
             Stages stages) {
@@ -454,19 +456,30 @@ public final class Bulletin {
             List<Protection> both = DisclosureControl.auditEach(patterns);
             Protection counts = both.get(0);
             Protection batches = both.get(1);
-            if (Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
-                    id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
-                    id -> !counts.published(id), id -> !batches.published(id), rules) == 0) {
+            while (keptFromPreviousRelease(tables, previous, counts, batches, rules) == 0) {
                 Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
                         valueKnown(batches), rules);
-                if (changes.kept() == 0) {
-                    ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts);
-                    if (hiding.kept() == 0) {
-                        return new Protected(counts, batches, changes.audit(), hiding.derivable());
-                    }
+                if (changes.kept() > 0) {
+                    break;
                 }
+                ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts, rules);
+                if (hiding.pattern() == null) {
+                    return new Protected(counts, batches, changes.audit(), hiding.derivable());
+                }
+                counts = hiding.pattern().audit();
             }
         }
+    }
+
+    /**
+     * How many cells {@link Carryover#keepMovedAggregates} and {@link Carryover#keepRevealingTotals} newly keep
+     * withheld on the audited protections (0 without a previous release).
+     */
+    private static int keptFromPreviousRelease(Tables tables, PreviousRelease.Decisions previous, Protection counts,
+            Protection batches, DisclosureRules rules) {
+        return Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
+                id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
+                id -> !counts.published(id), id -> !batches.published(id), rules);
     }
 
     /**

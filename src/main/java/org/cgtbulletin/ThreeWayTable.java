@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Derivability;
+import org.cgtbulletin.protect.DisclosureControl;
+import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.LinkedTables;
 import org.cgtbulletin.protect.Protection;
+import org.cgtbulletin.protect.SuppressionPattern;
 
 /**
  * The hidden class-by-step-by-mode table the two-way count tables are margins of: its published zeros imply
@@ -20,26 +23,27 @@ final class ThreeWayTable {
     private ThreeWayTable() {
     }
 
-    /** Exact derivability checks {@link #keepDerivableHidden} makes at most in one round, beyond the first. */
+    /** Exact derivability checks {@link #keepDerivableHidden} makes at most in one pass, beyond the first. */
     private static final int MAX_TESTS = 256;
     /** Candidates looked at per withheld count, at most. */
     private static final int MAX_CANDIDATES = 12;
+    /** Passes of {@link #keepDerivableHidden} over the withheld counts, at most. */
+    private static final int MAX_PASSES = 8;
 
     /**
      * Keeps withheld, for each withheld non-zero count a reader can work out through the implied relations, one
-     * published cell of the relations it is in (implied ones first, smaller cells before larger): the first whose
-     * withholding leaves the count undetermined and is not worked out itself, else the first that leaves the count
-     * undetermined, else the first (past {@link #MAX_TESTS} checks a round, the first), unless a cell chosen for
-     * another already hides it. A cell kept before is never chosen again, so rounds end. The caller protects
-     * again (the cells kept need complements of their own, and one the published cells determine is published),
-     * so a choice that hid too little is made up for in the next round.
+     * published cell of the relations it is in (see {@link #pass}), gives those cells complements of their own over
+     * the tables' relations ({@link DisclosureControl#suppressAlso}, from the audited pattern: its complements stay
+     * where they are), and looks again, while a pass keeps a cell (at most {@link #MAX_PASSES} passes): a complement
+     * can uncover another count. A cell kept before is never chosen again, so this ends. The caller audits the
+     * pattern and calls again (the audit may add complements, or publish a cell the published cells determine).
      *
-     * @return how many cells were newly kept, and the counts still derivable (meaningful when none was kept: then
-     *         those no cell was found to hide)
+     * @return the pattern with the cells kept, not yet audited (null when none was kept), and the counts still
+     *         derivable before the last pass (those no cell was found to hide, when none was kept)
      */
-    static Hiding keepDerivableHidden(LinkedTables counts, Protection protection) {
+    static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules) {
         if (counts.impliedRelationCount() == 0) {
-            return new Hiding(0, List.of());
+            return new Hiding(null, List.of());
         }
         int n = counts.size();
         boolean[] hidden = new boolean[n];
@@ -47,65 +51,94 @@ final class ThreeWayTable {
             hidden[id] = protection.status()[id] != CellStatus.PUBLISHED;
         }
         Derivability derivability = Derivability.withImplied(counts);
-        boolean[] determined = derivability.determined(hidden);
-        List<List<Integer>> rowsOf = null;
-        int kept = 0;
-        int tests = MAX_TESTS;
-        List<String> derivable = new ArrayList<>();
-        for (int id = 0; id < n; id++) {
-            if (!determined[id] || counts.total(id) == 0) {
-                continue;
+        List<List<Integer>> rowsOf = rowsOf(counts);
+        SuppressionPattern pattern = null;
+        List<String> derivable = List.of();
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            derivable = new ArrayList<>();
+            int[] kept = pass(counts, derivability, rowsOf, hidden, derivable);
+            if (kept.length == 0) {
+                break;
             }
-            derivable.add(counts.label(id));
-            if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)) {
-                continue; // hidden by a cell chosen for another
-            }
-            if (rowsOf == null) {
-                rowsOf = rowsOf(counts);
-            }
-            List<Integer> candidates = candidates(id, counts, rowsOf, hidden);
-            int hide = candidates.isEmpty() ? -1 : candidates.get(0);
-            int unpins = -1; // the first that at least leaves the count undetermined
-            for (int c : candidates) {
-                if (tests <= 0) {
-                    break;
-                }
-                tests -= 2;
-                hidden[c] = true;
-                boolean pinned = derivability.determined(hidden, id);
-                // a cell that would itself be worked out would only need another after it
-                boolean itself = !pinned && derivability.determined(hidden, c);
-                hidden[c] = false;
-                if (!pinned && !itself) {
-                    hide = c;
-                    unpins = -1;
-                    break;
-                }
-                if (!pinned && unpins < 0) {
-                    unpins = c;
-                }
-            }
-            if (unpins >= 0) {
-                hide = unpins;
-            }
-            if (hide >= 0) {
-                hidden[hide] = true;
-                counts.keepSuppressed(hide, "through the class-by-step-by-mode table the two-way tables come from"
-                        + " (its published zeros), it would give away '" + counts.label(id) + "'");
-                kept++;
+            pattern = pattern == null ? DisclosureControl.suppressAlso(counts, protection, kept, rules)
+                    : DisclosureControl.suppressAlso(counts, pattern, kept, rules);
+            for (int id = 0; id < n; id++) {
+                hidden[id] = pattern.withholds(id);
             }
         }
-        return new Hiding(kept, derivable);
+        return new Hiding(pattern, derivable);
     }
 
     /**
      * What {@link #keepDerivableHidden} did.
      *
-     * @param kept      cells newly kept withheld
-     * @param derivable labels of the withheld non-zero counts derivable through the implied relations before them,
-     *                  in cell order
+     * @param pattern   the pattern with the cells kept and their complements, not audited; null when none was kept
+     * @param derivable labels of the withheld non-zero counts derivable through the implied relations before the
+     *                  last pass, in cell order
      */
-    record Hiding(int kept, List<String> derivable) {
+    record Hiding(SuppressionPattern pattern, List<String> derivable) {
+    }
+
+    /**
+     * One pass: keeps withheld, for each withheld non-zero count a reader can work out through the implied
+     * relations, one published cell of the relations it is in, implied ones first, smaller cells before larger
+     * ({@link #chooseCell}), unless a cell chosen for another already hides it; marks them in {@code hidden}.
+     *
+     * @param derivable receives the labels of the counts derivable at the start of the pass
+     * @return the cells kept, in the order chosen
+     */
+    private static int[] pass(LinkedTables counts, Derivability derivability, List<List<Integer>> rowsOf,
+            boolean[] hidden, List<String> derivable) {
+        boolean[] determined = derivability.determined(hidden);
+        List<Integer> kept = new ArrayList<>();
+        int[] tests = {MAX_TESTS};
+        for (int id = 0; id < counts.size(); id++) {
+            if (!determined[id] || counts.total(id) == 0) {
+                continue;
+            }
+            derivable.add(counts.label(id));
+            if (!kept.isEmpty() && tests[0]-- > 0 && !derivability.determined(hidden, id)) {
+                continue; // hidden by a cell chosen for another
+            }
+            int hide = chooseCell(id, derivability, hidden, candidates(id, counts, rowsOf, hidden), tests);
+            if (hide >= 0) {
+                hidden[hide] = true;
+                counts.keepSuppressed(hide, "through the class-by-step-by-mode table the two-way tables come from"
+                        + " (its published zeros), it would give away '" + counts.label(id) + "'");
+                kept.add(hide);
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The cell to keep withheld for a count: the first candidate whose withholding leaves the count undetermined and
+     * is not worked out itself, else the first that leaves it undetermined, else the first (and the first without
+     * checks once the pass has used its checks, {@code tests[0]}, which this lowers by those it makes); -1 when
+     * there is no candidate.
+     */
+    private static int chooseCell(int id, Derivability derivability, boolean[] hidden,
+            List<Integer> candidates, int[] tests) {
+        int unpins = -1;
+        for (int c : candidates) {
+            if (tests[0] <= 0) {
+                break;
+            }
+            tests[0]--;
+            hidden[c] = true;
+            boolean[] both = derivability.determinedAmong(hidden, id, c);
+            boolean pinned = both[0];
+            // a cell that would itself be worked out would only need another after it
+            boolean itself = !pinned && both[1];
+            hidden[c] = false;
+            if (!pinned && !itself) {
+                return c;
+            }
+            if (!pinned && unpins < 0) {
+                unpins = c;
+            }
+        }
+        return unpins >= 0 ? unpins : candidates.isEmpty() ? -1 : candidates.get(0);
     }
 
     /** Per cell, the relations it is in: implied ones as -1 - index, then stated ones as their index. */

@@ -51,17 +51,41 @@ public final class Derivability {
 
     /** Whether one unknown cell is determined (only its component is solved). */
     public boolean determined(boolean[] unknown, int cell) {
+        return determinedAmong(unknown, cell)[0];
+    }
+
+    /**
+     * Whether each of the given cells is unknown and determined, solving only their components (each once).
+     *
+     * @param unknown per cell, whether it is unknown
+     * @param cells   the cells asked about
+     * @return per cell asked about, in the same order, whether it is determined
+     */
+    public boolean[] determinedAmong(boolean[] unknown, int... cells) {
         check(unknown);
-        if (!unknown[cell]) {
-            return false;
+        boolean[] out = new boolean[cells.length];
+        int open = 0;
+        for (int cell : cells) {
+            open += unknown[cell] ? 1 : 0;
+        }
+        if (open == 0) {
+            return out;
         }
         for (Component comp : Component.of(sys, unknown)) {
-            int k = Arrays.binarySearch(comp.cells, cell);
-            if (k >= 0) {
-                return DerivabilityCheck.determined(comp)[k];
+            boolean[] det = null;
+            for (int i = 0; i < cells.length; i++) {
+                int k = unknown[cells[i]] ? Arrays.binarySearch(comp.cells, cells[i]) : -1;
+                if (k >= 0) {
+                    det = det == null ? DerivabilityCheck.determined(comp) : det;
+                    out[i] = det[k];
+                    open--;
+                }
+            }
+            if (open == 0) {
+                break;
             }
         }
-        return false;
+        return out;
     }
 
     /**

@@ -87,6 +87,72 @@ public final class DisclosureControl {
     }
 
     /**
+     * An audited protection with more cells withheld: the given published cells, each kept by {@link
+     * LinkedTables#keepSuppressed} since, become complements, and complementary suppression goes on from there
+     * (the heuristic and exact derivability, for those cells alone need complements: every cell withheld before
+     * keeps its status). The pattern is then audited again like any other ({@link SuppressionPattern#audit}).
+     *
+     * <p>Withholding more cells only widens what a reader can work out of every other withheld cell (more unknowns,
+     * the same relations), so each earlier proof still holds; starting from the earlier pattern, rather than
+     * suppressing afresh, keeps its complements where they were instead of moving them, which could expose other
+     * cells through relations the protection does not state (see the caller's).
+     *
+     * @param tables  the linked system, the cells kept since marked (a snapshot is taken)
+     * @param audited the earlier protection of the same system
+     * @param cells   cells {@code audited} publishes, now kept withheld
+     * @param rules   the primary-suppression rules
+     * @return the pattern, not yet audited
+     * @throws IllegalArgumentException if a cell was not published or not kept, or the protection is another
+     *                                  system's
+     */
+    public static SuppressionPattern suppressAlso(LinkedTables tables, Protection audited, int[] cells,
+                                                  DisclosureRules rules) {
+        String[] reason = new String[audited.status().length];
+        for (Suppression s : audited.suppressions()) {
+            reason[s.cell()] = s.reason();
+        }
+        return suppressAlso(tables, audited.status(), reason, cells, rules);
+    }
+
+    /**
+     * As {@link #suppressAlso(LinkedTables, Protection, int[], DisclosureRules)}, from a pattern not yet audited
+     * (which is left as it was).
+     *
+     * @param tables  the linked system, the cells kept since marked (a snapshot is taken)
+     * @param earlier the earlier pattern of the same system, not audited
+     * @param cells   cells {@code earlier} publishes, now kept withheld
+     * @param rules   the primary-suppression rules
+     * @return the pattern, not yet audited
+     */
+    public static SuppressionPattern suppressAlso(LinkedTables tables, SuppressionPattern earlier, int[] cells,
+                                                  DisclosureRules rules) {
+        return suppressAlso(tables, earlier.status(), earlier.reasons(), cells, rules);
+    }
+
+    private static SuppressionPattern suppressAlso(LinkedTables tables, CellStatus[] before, String[] reasons,
+                                                   int[] cells, DisclosureRules rules) {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(rules, "rules").validate();
+        LinearSystem sys = new LinearSystem(tables);
+        if (before.length != sys.cells) {
+            throw new IllegalArgumentException("a pattern of " + before.length + " cells, not " + sys.cells);
+        }
+        CellStatus[] status = before.clone();
+        String[] reason = reasons.clone();
+        for (int c : cells) {
+            if (status[c] != CellStatus.PUBLISHED || sys.keptReason[c] == null) {
+                throw new IllegalArgumentException("cell " + sys.label[c] + " is not a published cell kept since");
+            }
+            status[c] = CellStatus.SUPPRESSED_SECONDARY;
+            reason[c] = sys.keptReason[c];
+        }
+        ComplementarySuppression complements = new ComplementarySuppression(new Auditor(sys, rules), status,
+                reason);
+        complements.suppress();
+        return new SuppressionPattern(sys, complements);
+    }
+
+    /**
      * {@link #protect Protects} two independent linked systems (such as the counts and the denominators, which
      * share no relation) side by side, on a spare core if there is one: each system's result is exactly what
      * {@link #protect} gives it alone, whatever the timing.

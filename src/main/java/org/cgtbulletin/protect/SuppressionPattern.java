@@ -48,11 +48,27 @@ public final class SuppressionPattern {
      */
     public boolean withholds(int cell) {
         synchronized (this) {
-            if (audited != null) {
-                throw new IllegalStateException("the pattern has been audited; ask its Protection");
-            }
+            requireNotAudited();
         }
         return complements.status[cell] != CellStatus.PUBLISHED;
+    }
+
+    /** Every cell's status before the audit (a copy); for {@link DisclosureControl#suppressAlso}. */
+    synchronized CellStatus[] status() {
+        requireNotAudited();
+        return complements.status.clone();
+    }
+
+    /** Every cell's reason before the audit (a copy; null for a published cell). */
+    synchronized String[] reasons() {
+        requireNotAudited();
+        return complements.reason.clone();
+    }
+
+    private void requireNotAudited() {
+        if (audited != null) {
+            throw new IllegalStateException("the pattern has been audited; ask its Protection");
+        }
     }
 
     /**

@@ -100,6 +100,39 @@ class DisclosureControlTest {
     }
 
     @Test
+    void cellsKeptAfterAnAuditJoinItsPatternWithComplementsOfTheirOwn() {
+        Grids g = grid3(List.of(
+                SAFE, SAFE, SAFE,
+                SAFE, Map.of("m", 1L), SAFE,
+                SAFE, SAFE, SAFE));
+        Protection first = DisclosureControl.protect(g.tables, DisclosureRules.defaults());
+        assertTrue(first.audit().clean(), first.audit().toString());
+        // an inner cell the pattern publishes (one small cell and three complements leave five)
+        int corner = java.util.stream.IntStream.of(g.id(2, 2), g.id(0, 0), g.id(2, 0), g.id(0, 2))
+                .filter(first::published).findFirst().orElseThrow();
+        assertThrows(IllegalArgumentException.class, () -> DisclosureControl.suppressAlso(g.tables, first,
+                new int[] {corner}, DisclosureRules.defaults()), "a cell not kept");
+        g.tables.keepSuppressed(corner, "kept after the audit");
+        SuppressionPattern more = DisclosureControl.suppressAlso(g.tables, first, new int[] {corner},
+                DisclosureRules.defaults());
+        for (Suppression s : first.suppressions()) {
+            assertTrue(more.withholds(s.cell()), "every cell withheld before stays withheld: " + s.label());
+        }
+        assertTrue(more.withholds(corner));
+        assertTrue(more.withheld() > first.suppressions().size() + 1, "a lone withheld cell in its row and column"
+                + " needs complements of its own");
+        Protection p = more.audit();
+        assertTrue(p.audit().clean(), p.audit().toString());
+        Suppression kept = p.suppressions().stream().filter(s -> s.cell() == corner).findFirst().orElseThrow();
+        assertEquals(CellStatus.SUPPRESSED_SECONDARY, kept.status());
+        assertEquals("kept after the audit", kept.reason());
+        assertTrue(kept.feasibleHigh() - kept.feasibleLow() >= 1, kept.toString());
+        // the kept cell was published already: it cannot be kept a second time
+        assertThrows(IllegalArgumentException.class, () -> DisclosureControl.suppressAlso(g.tables, p,
+                new int[] {corner}, DisclosureRules.defaults()));
+    }
+
+    @Test
     void aCellKeptProtectedIsAComplementThatNoPublishedNumberPins() {
         Grids g = grid3(List.of(
                 SAFE, SAFE, SAFE,
