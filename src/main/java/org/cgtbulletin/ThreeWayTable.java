@@ -12,11 +12,12 @@ import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
 
 /**
- * The hidden class-by-step-by-mode table the two-way count tables are margins of: its published zeros imply
- * relations among the tables' cells beyond their totals ({@link LinkedTables#addImpliedRelation}), through which a
- * reader can work out a withheld count. Stated with the others, those relations made the protection withhold nearly
- * every cell (README, "not done"); here they are used after it, one withheld cell at a time: each count they give
- * away is hidden by keeping one more published cell withheld, and the caller protects again.
+ * The hidden class-by-step-by-mode table the two-way count tables are margins of: its cells are unknowns a reader
+ * knows to be there ({@link LinkedTables#addHiddenCell}, none where a published zero rules them out), each two-way
+ * cell their sum ({@link LinkedTables#addImpliedRelation}), and through them a reader can work out withheld counts
+ * the tables' own relations do not give away. Stated with the others, those relations made the protection withhold
+ * nearly every cell (README, "not done"); here they are used after it: each count they give away is hidden by
+ * keeping one more published cell withheld, on top of the audited pattern, and the caller audits again.
  */
 final class ThreeWayTable {
 
@@ -24,31 +25,39 @@ final class ThreeWayTable {
     }
 
     /** Exact derivability checks {@link #keepDerivableHidden} makes at most in one pass, beyond the first. */
-    private static final int MAX_TESTS = 256;
+    private static final int MAX_TESTS = 32;
     /** Candidates looked at per withheld count, at most. */
     private static final int MAX_CANDIDATES = 12;
+    /** How far from a count {@link #candidates} looks for cells to hide it. */
+    private static final int MAX_DEPTH = 3;
     /** Passes of {@link #keepDerivableHidden} over the withheld counts, at most. */
-    private static final int MAX_PASSES = 8;
+    private static final int MAX_PASSES = 16;
 
     /**
-     * Keeps withheld, for each withheld non-zero count a reader can work out through the implied relations, one
-     * published cell of the relations it is in (see {@link #pass}), gives those cells complements of their own over
-     * the tables' relations ({@link DisclosureControl#suppressAlso}, from the audited pattern: its complements stay
-     * where they are), and looks again, while a pass keeps a cell (at most {@link #MAX_PASSES} passes): a complement
-     * can uncover another count. A cell kept before is never chosen again, so this ends. The caller audits the
+     * Keeps withheld, for each withheld non-zero count a reader can work out through the hidden cells that fails a
+     * rule (or is kept protected), one published cell linked to it ({@link #pass}); gives those cells complements of
+     * their own over the tables' relations ({@link DisclosureControl#suppressAlso}, from the audited pattern: its
+     * complements stay where they are), and looks again, while a pass keeps a cell (at most {@link #MAX_PASSES}
+     * passes). A cell kept before is never chosen again, so this ends. Once a pass keeps none, the complements a
+     * reader can work out (zeros too) are published: withholding them hides nothing, publishing what a reader can
+     * work out tells nothing new (so no count becomes derivable and they need no complements), and the staff audit
+     * lists them with the complements the audit finds determined; chasing them instead, as counts to hide, made
+     * each kept cell that could itself be worked out a new count to hide, pass after pass. The caller audits the
      * pattern and calls again (the audit may add complements, or publish a cell the published cells determine).
      *
-     * @return the pattern with the cells kept, not yet audited (null when none was kept), and the counts still
-     *         derivable before the last pass (those no cell was found to hide, when none was kept)
+     * @return the pattern with the changes, not yet audited (null when nothing changed), and the counts that fail a
+     *         rule (or are kept protected) still derivable before the last pass (those no cell was found to hide,
+     *         when nothing changed)
      */
     static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules) {
         if (counts.impliedRelationCount() == 0) {
             return new Hiding(null, List.of());
         }
         int n = counts.size();
+        CellStatus[] status = protection.status().clone();
         boolean[] hidden = new boolean[n];
         for (int id = 0; id < n; id++) {
-            hidden[id] = protection.status()[id] != CellStatus.PUBLISHED;
+            hidden[id] = status[id] != CellStatus.PUBLISHED;
         }
         Derivability derivability = Derivability.withImplied(counts);
         List<List<Integer>> rowsOf = rowsOf(counts);
@@ -56,14 +65,22 @@ final class ThreeWayTable {
         List<String> derivable = List.of();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             derivable = new ArrayList<>();
-            int[] kept = pass(counts, derivability, rowsOf, hidden, derivable);
+            List<Integer> publish = new ArrayList<>();
+            int[] kept = pass(counts, derivability, rowsOf, hidden, status, derivable, publish);
+            if (kept.length == 0 && publish.isEmpty()) {
+                break;
+            }
+            // the complements a reader can work out are published once nothing more is kept: publishing them
+            // tells nothing new, so no count becomes derivable and no complement is needed for them
+            int[] published = kept.length > 0 ? new int[0] : publish.stream().mapToInt(Integer::intValue).toArray();
+            pattern = pattern == null ? DisclosureControl.suppressAlso(counts, protection, kept, published, rules)
+                    : DisclosureControl.suppressAlso(counts, pattern, kept, published, rules);
             if (kept.length == 0) {
                 break;
             }
-            pattern = pattern == null ? DisclosureControl.suppressAlso(counts, protection, kept, rules)
-                    : DisclosureControl.suppressAlso(counts, pattern, kept, rules);
+            status = pattern.status();
             for (int id = 0; id < n; id++) {
-                hidden[id] = pattern.withholds(id);
+                hidden[id] = status[id] != CellStatus.PUBLISHED;
             }
         }
         return new Hiding(pattern, derivable);
@@ -72,28 +89,37 @@ final class ThreeWayTable {
     /**
      * What {@link #keepDerivableHidden} did.
      *
-     * @param pattern   the pattern with the cells kept and their complements, not audited; null when none was kept
-     * @param derivable labels of the withheld non-zero counts derivable through the implied relations before the
-     *                  last pass, in cell order
+     * @param pattern   the pattern with the cells kept and published, not audited; null when nothing changed
+     * @param derivable labels of the withheld non-zero counts that fail a rule (or are kept protected) derivable
+     *                  through the hidden cells before the last pass, in cell order
      */
     record Hiding(SuppressionPattern pattern, List<String> derivable) {
     }
 
     /**
-     * One pass: keeps withheld, for each withheld non-zero count a reader can work out through the implied
-     * relations, one published cell of the relations it is in, implied ones first, smaller cells before larger
-     * ({@link #chooseCell}), unless a cell chosen for another already hides it; marks them in {@code hidden}.
+     * One pass over the withheld counts a reader can work out through the hidden cells: a complement that may be
+     * published goes to {@code publish}; for each other non-zero one, one published cell linked to it, through
+     * hidden cells first, smaller cells before larger ({@link #chooseCell}), is kept withheld, unless a cell chosen
+     * for another already hides it; marks them in {@code hidden}.
      *
-     * @param derivable receives the labels of the counts derivable at the start of the pass
+     * @param derivable receives the labels of the counts to hide derivable at the start of the pass
+     * @param publish   receives the complements to publish
      * @return the cells kept, in the order chosen
      */
     private static int[] pass(LinkedTables counts, Derivability derivability, List<List<Integer>> rowsOf,
-            boolean[] hidden, List<String> derivable) {
+            boolean[] hidden, CellStatus[] status, List<String> derivable, List<Integer> publish) {
         boolean[] determined = derivability.determined(hidden);
         List<Integer> kept = new ArrayList<>();
         int[] tests = {MAX_TESTS};
         for (int id = 0; id < counts.size(); id++) {
-            if (!determined[id] || counts.total(id) == 0) {
+            if (!determined[id]) {
+                continue;
+            }
+            if (status[id] == CellStatus.SUPPRESSED_SECONDARY && counts.mayPublishWhenDetermined(id)) {
+                publish.add(id); // not hidden: whether it is known does not matter to the rest
+                continue;
+            }
+            if (counts.total(id) == 0) {
                 continue;
             }
             derivable.add(counts.label(id));
@@ -141,17 +167,36 @@ final class ThreeWayTable {
         return unpins >= 0 ? unpins : candidates.isEmpty() ? -1 : candidates.get(0);
     }
 
-    /** Per cell, the relations it is in: implied ones as -1 - index, then stated ones as their index. */
+    /**
+     * Per cell, the cells a reader links it to: first those that share a hidden cell with it (the other margins of
+     * the hidden cells under it, as -1 - id), then the relations it is in (as their index).
+     */
     private static List<List<Integer>> rowsOf(LinkedTables counts) {
         List<List<Integer>> rows = new ArrayList<>();
         for (int c = 0; c < counts.size(); c++) {
             rows.add(new ArrayList<>(2));
         }
+        // per hidden cell, the cells it is under
+        List<List<Integer>> over = new ArrayList<>();
+        for (int h = 0; h < counts.hiddenCellCount(); h++) {
+            over.add(new ArrayList<>(3));
+        }
         for (int i = 0; i < counts.impliedRelationCount(); i++) {
-            for (int c : counts.impliedRelation(i)) {
-                List<Integer> r = rows.get(c);
-                if (r.isEmpty() || r.get(r.size() - 1) != -1 - i) {
-                    r.add(-1 - i);
+            int[] relation = counts.impliedRelation(i);
+            for (int k = 1; k < relation.length; k++) {
+                if (relation[k] < 0) {
+                    over.get(-1 - relation[k]).add(relation[0]);
+                }
+            }
+        }
+        for (int i = 0; i < counts.impliedRelationCount(); i++) {
+            int[] relation = counts.impliedRelation(i);
+            List<Integer> r = rows.get(relation[0]);
+            for (int k = 1; k < relation.length; k++) {
+                for (int c : relation[k] < 0 ? over.get(-1 - relation[k]) : List.of(relation[k])) {
+                    if (c != relation[0] && !r.contains(-1 - c)) {
+                        r.add(-1 - c);
+                    }
                 }
             }
         }
@@ -167,30 +212,43 @@ final class ThreeWayTable {
     }
 
     /**
-     * The published cells of the relations the cell is in, implied relations first, each group smaller cells
-     * first (then by id), not kept before; at most {@link #MAX_CANDIDATES}.
+     * The published cells linked to the cell through hidden cells, then those of the relations it is in, each
+     * group smaller cells first (then by id), not kept before; when there are fewer than {@link #MAX_CANDIDATES},
+     * those linked the same way to the cells found so far (withheld ones included), and so on, up to {@link
+     * #MAX_DEPTH} steps away (a year's count, say, is pinned through its quarters' hidden tables): at most {@link
+     * #MAX_CANDIDATES}.
      */
     private static List<Integer> candidates(int cell, LinkedTables counts, List<List<Integer>> rowsOf,
             boolean[] hidden) {
         List<Integer> out = new ArrayList<>();
         java.util.BitSet seen = new java.util.BitSet();
         seen.set(cell);
-        for (boolean implied : new boolean[] {true, false}) {
-            List<Integer> here = new ArrayList<>();
-            for (int r : rowsOf.get(cell)) {
-                if ((r < 0) != implied) {
-                    continue;
-                }
-                for (int c : r < 0 ? counts.impliedRelation(-1 - r) : counts.relation(r)) {
-                    if (!seen.get(c) && !hidden[c] && !counts.isKept(c) && counts.total(c) > 0) {
-                        seen.set(c);
-                        here.add(c);
+        List<Integer> frontier = List.of(cell);
+        for (int depth = 0; depth < MAX_DEPTH && out.size() < MAX_CANDIDATES && !frontier.isEmpty(); depth++) {
+            List<Integer> next = new ArrayList<>();
+            for (boolean implied : new boolean[] {true, false}) {
+                List<Integer> here = new ArrayList<>();
+                for (int from : frontier) {
+                    for (int r : rowsOf.get(from)) {
+                        if ((r < 0) != implied) {
+                            continue;
+                        }
+                        for (int c : r < 0 ? new int[] {-1 - r} : counts.relation(r)) {
+                            if (!seen.get(c)) {
+                                seen.set(c);
+                                next.add(c);
+                                if (!hidden[c] && !counts.isKept(c) && counts.total(c) > 0) {
+                                    here.add(c);
+                                }
+                            }
+                        }
                     }
                 }
+                here.sort((a, b) -> counts.total(a) != counts.total(b) ? Long.compare(counts.total(a),
+                        counts.total(b)) : Integer.compare(a, b));
+                out.addAll(here);
             }
-            here.sort((a, b) -> counts.total(a) != counts.total(b) ? Long.compare(counts.total(a),
-                    counts.total(b)) : Integer.compare(a, b));
-            out.addAll(here);
+            frontier = next;
         }
         return out.subList(0, Math.min(out.size(), MAX_CANDIDATES));
     }

@@ -25,6 +25,11 @@ final class CellIndex {
     private final int contributors;
     /** Per cell, amounts by contributor index; a row is allocated when the cell gets its first report. */
     private final long[][] amounts;
+    /**
+     * Per period, the hidden class-by-step-by-mode table the two-way tables are margins of: reports per class,
+     * step and mode (index {@code (class * steps + step) * modes + mode}).
+     */
+    private final long[][] hidden;
 
     CellIndex(List<Period> periods, int[] sizes, int contributors) {
         this.contributors = contributors;
@@ -52,6 +57,7 @@ final class CellIndex {
             }
         }
         this.amounts = new long[next][];
+        this.hidden = new long[periods.size()][sizes[0] * sizes[1] * sizes[2]];
     }
 
     int size() {
@@ -70,6 +76,7 @@ final class CellIndex {
     }
 
     void add(int p, int[] codes, int contributor, long n) {
+        hidden[p][(codes[0] * sizes[1] + codes[1]) * sizes[2] + codes[2]] += n;
         for (int t = 0; t < Aggregator.TABLES.length; t++) {
             int id = id(p, t, codes);
             if (amounts[id] == null) {
@@ -108,136 +115,76 @@ final class CellIndex {
         }
         for (int p = 0; p < periods.size(); p++) {
             marginRelations(tables, p);
-            crossRelations(tables, p);
+            if (periods.get(p).isQuarter()) {
+                hiddenTable(tables, p, maker);
+            }
         }
         periodRelations(tables);
         return tables;
     }
 
     /**
-     * The relations the three two-way tables owe to the one table they all come from. Every report has one class,
-     * step and mode, so class by step, class by mode and step by mode are the margins of a hidden three-way table
-     * x(class, step, mode) of non-negative counts; and x is 0 wherever one of its three margins is 0, as a reader
-     * sees (zeros are published). So, for one class, the steps and modes that x may join fall apart into groups
-     * (connected through the combinations where none of the three margins is 0), and within each group the class's
-     * steps add up to the same number as its modes: the class's reports there, counted either way. The same for
-     * one step (its classes against its modes, in class by step and step by mode) and for one mode. A published
-     * zero in step by mode can so tie a withheld class-by-mode cell to published ones (a review of 5 Dec found the
-     * sample's potency failures of one class in one quarter recoverable exactly: the failure modes seen only at QC
-     * release, and QC release only with them, so the class's QC-release count was the sum of those modes' counts).
-     * A group of one step (or one mode, or one class) on one side is stated as a relation, that cell equal to the
-     * sum of the other side's; a group with several on both sides cannot be written as a total and its parts, and
-     * is left out. Groups that hold every non-zero cell of both sides say what the tables' totals already say, and
-     * are left out too. The true zeros are used, also where a zero is withheld: that credits a reader with more
-     * than it knows. These relations are stated apart ({@link LinkedTables#addImpliedRelation}): protecting them
-     * with the others made the sample's build withhold all but 15 of its 20,988 cells (the branch
-     * experiment/cube-relations); instead, once the tables are protected, each withheld count they still give
-     * away is hidden by one more withheld cell ({@code ThreeWayTable}), and what remains goes to the staff audit.
+     * The hidden table the three two-way tables of a quarter come from. Every report has one class, step and mode,
+     * so class by step, class by mode and step by mode are the margins of a table x(class, step, mode) of
+     * non-negative counts that is never published; and x is 0 wherever one of its three margins is 0, as a reader
+     * sees (zeros are published). So each cell of x where none of its margins is 0 is a hidden cell ({@link
+     * LinkedTables#addHiddenCell}), and each two-way cell is the sum of the hidden cells under it (an implied
+     * relation, {@link LinkedTables#addImpliedRelation}). Through them a reader can work out withheld counts the
+     * tables' own relations do not give away: a review of 5 Dec found the sample's potency failures of one class in
+     * one quarter recoverable exactly (the failure modes seen only at QC release, and QC release only with them),
+     * and an independent attack (HiddenTableDerivabilityTest) sixteen more through groups of several steps and
+     * modes. Years and all are sums of quarters (stated relations), so the quarters' hidden tables hold every year's.
+     * The true zeros are used, also where a zero is withheld: that credits a reader with more than it knows. These
+     * relations are not protected with the others (doing so withheld all but 15 of the sample's 20,988 cells, the
+     * branch experiment/cube-relations); once the tables are protected, each withheld count they still give away
+     * is hidden by one more withheld cell ({@code ThreeWayTable}), and what remains goes to the staff audit.
      */
-    private void crossRelations(LinkedTables tables, int p) {
+    private void hiddenTable(LinkedTables tables, int p, KeyMaker maker) {
         int classes = sizes[0];
         int steps = sizes[1];
         int modes = sizes[2];
-        int[][] a = new int[classes][steps];
-        int[][] b = new int[classes][modes];
-        int[][] d = new int[steps][modes];
+        String period = periods.get(p).name();
+        List<List<Integer>> underA = new ArrayList<>(); // per class-by-step cell, its hidden cells
+        List<List<Integer>> underB = new ArrayList<>();
+        List<List<Integer>> underD = new ArrayList<>();
+        for (int i = 0; i < classes * steps + classes * modes + steps * modes; i++) {
+            (i < classes * steps ? underA : i < classes * (steps + modes) ? underB : underD).add(new ArrayList<>());
+        }
         for (int pc = 0; pc < classes; pc++) {
             for (int ps = 0; ps < steps; ps++) {
-                a[pc][ps] = id(p, PC_PS, pc, ps, 0, 0);
+                for (int fm = 0; fm < modes; fm++) {
+                    if (tables.total(id(p, PC_PS, pc, ps, 0, 0)) == 0 || tables.total(id(p, PC_FM, pc, 0, fm, 0)) == 0
+                            || tables.total(id(p, PS_FM, 0, ps, fm, 0)) == 0) {
+                        continue;
+                    }
+                    int h = tables.addHiddenCell(maker.key(period, new int[] {pc, ps, fm, -1}).label()
+                            + " (hidden)", hidden[p][(pc * steps + ps) * modes + fm]);
+                    underA.get(pc * steps + ps).add(h);
+                    underB.get(pc * modes + fm).add(h);
+                    underD.get(ps * modes + fm).add(h);
+                }
+            }
+        }
+        for (int pc = 0; pc < classes; pc++) {
+            for (int ps = 0; ps < steps; ps++) {
+                impliedSum(tables, id(p, PC_PS, pc, ps, 0, 0), underA.get(pc * steps + ps));
             }
             for (int fm = 0; fm < modes; fm++) {
-                b[pc][fm] = id(p, PC_FM, pc, 0, fm, 0);
+                impliedSum(tables, id(p, PC_FM, pc, 0, fm, 0), underB.get(pc * modes + fm));
             }
         }
         for (int ps = 0; ps < steps; ps++) {
             for (int fm = 0; fm < modes; fm++) {
-                d[ps][fm] = id(p, PS_FM, 0, ps, fm, 0);
-            }
-        }
-        for (int pc = 0; pc < classes; pc++) { // one class: its steps (class by step) against its modes
-            groupRelations(tables, a[pc], b[pc], (ps, fm) -> tables.total(d[ps][fm]) > 0);
-        }
-        for (int ps = 0; ps < steps; ps++) { // one step: its classes (class by step) against its modes
-            int[] left = new int[classes];
-            for (int pc = 0; pc < classes; pc++) {
-                left[pc] = a[pc][ps];
-            }
-            groupRelations(tables, left, d[ps], (pc, fm) -> tables.total(b[pc][fm]) > 0);
-        }
-        for (int fm = 0; fm < modes; fm++) { // one mode: its classes (class by mode) against its steps
-            int[] left = new int[classes];
-            int[] right = new int[steps];
-            for (int pc = 0; pc < classes; pc++) {
-                left[pc] = b[pc][fm];
-            }
-            for (int ps = 0; ps < steps; ps++) {
-                right[ps] = d[ps][fm];
-            }
-            groupRelations(tables, left, right, (pc, ps) -> tables.total(a[pc][ps]) > 0);
-        }
-    }
-
-    /** Whether the hidden table may be non-zero where the i-th left cell meets the j-th right one (third margin). */
-    private interface Joined {
-        boolean test(int i, int j);
-    }
-
-    /**
-     * For two margins of the hidden table over a line of it (left and right cells, each the sum of the hidden cells
-     * it meets), the relations of their groups: left i and right j are joined when both are non-zero and the third
-     * margin allows it; each group of joined cells has the same sum on both sides.
-     */
-    private static void groupRelations(LinkedTables tables, int[] left, int[] right, Joined third) {
-        int n = left.length;
-        int[] parent = new int[n + right.length];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        for (int i = 0; i < n; i++) {
-            if (tables.total(left[i]) == 0) {
-                continue;
-            }
-            for (int j = 0; j < right.length; j++) {
-                if (tables.total(right[j]) > 0 && third.test(i, j)) {
-                    parent[find(parent, i)] = find(parent, n + j);
-                }
-            }
-        }
-        // the groups, by their root, in the order of their first member
-        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
-        for (int v = 0; v < parent.length; v++) {
-            int cell = v < n ? left[v] : right[v - n];
-            if (tables.total(cell) > 0) {
-                groups.computeIfAbsent(find(parent, v), k -> new ArrayList<>()).add(v);
-            }
-        }
-        if (groups.size() < 2) {
-            return; // one group: what the totals say already
-        }
-        for (List<Integer> group : groups.values()) {
-            List<Integer> l = new ArrayList<>();
-            List<Integer> r = new ArrayList<>();
-            for (int v : group) {
-                if (v < n) {
-                    l.add(left[v]);
-                } else {
-                    r.add(right[v - n]);
-                }
-            }
-            if (l.size() == 1 && !r.isEmpty()) {
-                tables.addImpliedRelation(l.get(0), toArray(r));
-            } else if (r.size() == 1 && !l.isEmpty()) {
-                tables.addImpliedRelation(r.get(0), toArray(l));
+                impliedSum(tables, id(p, PS_FM, 0, ps, fm, 0), underD.get(ps * modes + fm));
             }
         }
     }
 
-    private static int find(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
+    /** States a non-zero two-way cell as the sum of its hidden cells (a zero one says nothing more). */
+    private static void impliedSum(LinkedTables tables, int cell, List<Integer> hiddenCells) {
+        if (!hiddenCells.isEmpty()) {
+            tables.addImpliedRelation(cell, toArray(hiddenCells));
         }
-        return v;
     }
 
     private static final int TOTAL = 0;

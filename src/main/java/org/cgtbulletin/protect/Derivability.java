@@ -14,35 +14,39 @@ import java.util.SortedMap;
 public final class Derivability {
 
     private final LinearSystem sys;
+    /** The tables' own cells: those a caller asks about; the hidden cells, if any, come after them. */
+    private final int shown;
 
     /**
      * @param tables the linked system (a snapshot is taken)
      */
     public Derivability(LinkedTables tables) {
-        this(new LinearSystem(tables));
+        this(new LinearSystem(tables), tables.size());
     }
 
-    private Derivability(LinearSystem sys) {
+    private Derivability(LinearSystem sys, int shown) {
         this.sys = sys;
+        this.shown = shown;
     }
 
     /**
-     * Over the tables' relations and their implied ones ({@link LinkedTables#addImpliedRelation}).
+     * Over the tables' relations and their implied ones ({@link LinkedTables#addImpliedRelation}), the hidden cells
+     * ({@link LinkedTables#addHiddenCell}) unknown. The arrays given and returned are over the tables' own cells.
      *
      * @param tables the linked system (a snapshot is taken)
      * @return the derivability of that system
      */
     public static Derivability withImplied(LinkedTables tables) {
-        return new Derivability(new LinearSystem(tables, true));
+        return new Derivability(new LinearSystem(tables, true), tables.size());
     }
 
     /** Per cell: whether it is unknown and the other cells determine it exactly through the relations. */
     public boolean[] determined(boolean[] unknown) {
-        check(unknown);
-        boolean[] out = new boolean[sys.cells];
-        for (Component comp : Component.of(sys, unknown)) {
+        boolean[] all = withHidden(unknown);
+        boolean[] out = new boolean[shown];
+        for (Component comp : Component.of(sys, all)) {
             boolean[] det = DerivabilityCheck.determined(comp);
-            for (int k = 0; k < det.length; k++) {
+            for (int k = 0; k < det.length && comp.cells[k] < shown; k++) {
                 out[comp.cells[k]] = det[k];
             }
         }
@@ -62,7 +66,7 @@ public final class Derivability {
      * @return per cell asked about, in the same order, whether it is determined
      */
     public boolean[] determinedAmong(boolean[] unknown, int... cells) {
-        check(unknown);
+        boolean[] all = withHidden(unknown);
         boolean[] out = new boolean[cells.length];
         int open = 0;
         for (int cell : cells) {
@@ -71,7 +75,7 @@ public final class Derivability {
         if (open == 0) {
             return out;
         }
-        for (Component comp : Component.of(sys, unknown)) {
+        for (Component comp : Component.of(sys, all)) {
             boolean[] det = null;
             for (int i = 0; i < cells.length; i++) {
                 int k = unknown[cells[i]] ? Arrays.binarySearch(comp.cells, cells[i]) : -1;
@@ -128,6 +132,9 @@ public final class Derivability {
     public Narrowed narrowed(boolean[] unknown, long[] values, long[] lower, SortedMap<Integer, Map<String, Long>> targets,
             DisclosureRules rules, boolean belief) {
         check(unknown);
+        if (shown != sys.cells) {
+            throw new IllegalStateException("intervals over hidden cells are not computed");
+        }
         if (values.length != sys.cells || lower.length != sys.cells) {
             throw new IllegalArgumentException("values and lower bounds for " + sys.cells + " cells");
         }
@@ -222,8 +229,19 @@ public final class Derivability {
     }
 
     private void check(boolean[] unknown) {
-        if (unknown.length != sys.cells) {
-            throw new IllegalArgumentException(unknown.length + " entries for " + sys.cells + " cells");
+        if (unknown.length != shown) {
+            throw new IllegalArgumentException(unknown.length + " entries for " + shown + " cells");
         }
+    }
+
+    /** The unknowns over the system's cells: the given ones, and every hidden cell. */
+    private boolean[] withHidden(boolean[] unknown) {
+        check(unknown);
+        if (shown == sys.cells) {
+            return unknown;
+        }
+        boolean[] all = Arrays.copyOf(unknown, sys.cells);
+        Arrays.fill(all, shown, sys.cells, true);
+        return all;
     }
 }

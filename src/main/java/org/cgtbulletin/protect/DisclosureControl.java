@@ -87,50 +87,65 @@ public final class DisclosureControl {
     }
 
     /**
-     * An audited protection with more cells withheld: the given published cells, each kept by {@link
-     * LinkedTables#keepSuppressed} since, become complements, and complementary suppression goes on from there
-     * (the heuristic and exact derivability, for those cells alone need complements: every cell withheld before
-     * keeps its status). The pattern is then audited again like any other ({@link SuppressionPattern#audit}).
+     * An audited protection with more cells withheld, and some published: the given published cells, each kept by
+     * {@link LinkedTables#keepSuppressed} since, become complements; the given complements that a reader can work out
+     * anyway (through relations the protection does not state, such as {@link LinkedTables#addImpliedRelation}) are
+     * published and listed as determined ({@link Protection#determined}), as the audit does with those it finds
+     * pinned; and complementary suppression goes on from there (the heuristic and exact derivability: every other
+     * cell keeps its status). The pattern is then audited again like any other ({@link SuppressionPattern#audit}).
      *
      * <p>Withholding more cells only widens what a reader can work out of every other withheld cell (more unknowns,
-     * the same relations), so each earlier proof still holds; starting from the earlier pattern, rather than
-     * suppressing afresh, keeps its complements where they were instead of moving them, which could expose other
-     * cells through relations the protection does not state (see the caller's).
+     * the same relations), and publishing a number a reader can work out tells nothing new; starting from the
+     * earlier pattern, rather than suppressing afresh, keeps its complements where they were instead of moving
+     * them, which could expose other cells through the relations the protection does not state.
      *
      * @param tables  the linked system, the cells kept since marked (a snapshot is taken)
      * @param audited the earlier protection of the same system
-     * @param cells   cells {@code audited} publishes, now kept withheld
+     * @param keep    cells {@code audited} publishes, now kept withheld
+     * @param publish complements of {@code audited} to publish: not failing a rule, not {@link
+     *                LinkedTables#keepProtected kept protected}, not {@link LinkedTables#keepSuppressedEvenIfDetermined
+     *                kept even if determined}
      * @param rules   the primary-suppression rules
      * @return the pattern, not yet audited
-     * @throws IllegalArgumentException if a cell was not published or not kept, or the protection is another
-     *                                  system's
+     * @throws IllegalArgumentException if a cell to keep was not published or not kept, or one to publish is not
+     *                                  such a complement, or the protection is another system's
      */
-    public static SuppressionPattern suppressAlso(LinkedTables tables, Protection audited, int[] cells,
+    public static SuppressionPattern suppressAlso(LinkedTables tables, Protection audited, int[] keep, int[] publish,
                                                   DisclosureRules rules) {
         String[] reason = new String[audited.status().length];
         for (Suppression s : audited.suppressions()) {
             reason[s.cell()] = s.reason();
         }
-        return suppressAlso(tables, audited.status(), reason, cells, rules);
+        java.util.Set<String> determined = new java.util.HashSet<>(audited.determined());
+        java.util.BitSet before = new java.util.BitSet();
+        for (int c = 0; c < tables.size() && !determined.isEmpty(); c++) {
+            if (audited.published(c) && determined.contains(tables.label(c))) {
+                before.set(c);
+            }
+        }
+        return suppressAlso(tables, audited.status(), reason, before, keep, publish, rules);
     }
 
     /**
-     * As {@link #suppressAlso(LinkedTables, Protection, int[], DisclosureRules)}, from a pattern not yet audited
-     * (which is left as it was).
+     * As {@link #suppressAlso(LinkedTables, Protection, int[], int[], DisclosureRules)}, from a pattern not yet
+     * audited (which is left as it was).
      *
      * @param tables  the linked system, the cells kept since marked (a snapshot is taken)
      * @param earlier the earlier pattern of the same system, not audited
-     * @param cells   cells {@code earlier} publishes, now kept withheld
+     * @param keep    cells {@code earlier} publishes, now kept withheld
+     * @param publish complements of {@code earlier} to publish, as for the protection
      * @param rules   the primary-suppression rules
      * @return the pattern, not yet audited
      */
-    public static SuppressionPattern suppressAlso(LinkedTables tables, SuppressionPattern earlier, int[] cells,
-                                                  DisclosureRules rules) {
-        return suppressAlso(tables, earlier.status(), earlier.reasons(), cells, rules);
+    public static SuppressionPattern suppressAlso(LinkedTables tables, SuppressionPattern earlier, int[] keep,
+                                                  int[] publish, DisclosureRules rules) {
+        return suppressAlso(tables, earlier.status(), earlier.reasons(), earlier.determinedBefore(), keep, publish,
+                rules);
     }
 
     private static SuppressionPattern suppressAlso(LinkedTables tables, CellStatus[] before, String[] reasons,
-                                                   int[] cells, DisclosureRules rules) {
+                                                   java.util.BitSet determined, int[] keep, int[] publish,
+                                                   DisclosureRules rules) {
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(rules, "rules").validate();
         LinearSystem sys = new LinearSystem(tables);
@@ -139,17 +154,31 @@ public final class DisclosureControl {
         }
         CellStatus[] status = before.clone();
         String[] reason = reasons.clone();
-        for (int c : cells) {
+        Auditor auditor = new Auditor(sys, rules);
+        for (int c : publish) {
+            if (status[c] != CellStatus.SUPPRESSED_SECONDARY || !auditor.assess[c].failed().isEmpty()
+                    || sys.protectedKept[c] || sys.gainedSince[c] != null) {
+                throw new IllegalArgumentException("cell " + sys.label[c] + " is not a complement to publish");
+            }
+            status[c] = CellStatus.PUBLISHED;
+            reason[c] = null;
+            determined.set(c);
+        }
+        for (int c : keep) {
             if (status[c] != CellStatus.PUBLISHED || sys.keptReason[c] == null) {
                 throw new IllegalArgumentException("cell " + sys.label[c] + " is not a published cell kept since");
             }
             status[c] = CellStatus.SUPPRESSED_SECONDARY;
             reason[c] = sys.keptReason[c];
+            determined.clear(c);
         }
-        ComplementarySuppression complements = new ComplementarySuppression(new Auditor(sys, rules), status,
-                reason);
+        // a number a reader can work out is never a complement: withholding it would hide nothing
+        for (int c = determined.nextSetBit(0); c >= 0; c = determined.nextSetBit(c + 1)) {
+            sys.known[c] = true;
+        }
+        ComplementarySuppression complements = new ComplementarySuppression(auditor, status, reason);
         complements.suppress();
-        return new SuppressionPattern(sys, complements);
+        return new SuppressionPattern(sys, complements, determined);
     }
 
     /**

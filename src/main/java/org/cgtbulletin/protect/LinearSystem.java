@@ -48,9 +48,13 @@ final class LinearSystem {
         this(tables, false);
     }
 
-    /** As {@link #LinearSystem(LinkedTables)}; with {@code implied}, the implied relations are rows too. */
+    /**
+     * As {@link #LinearSystem(LinkedTables)}; with {@code implied}, the implied relations are rows too, and the
+     * hidden cells ({@link LinkedTables#addHiddenCell}) are cells after the tables' own, in the order added.
+     */
     LinearSystem(LinkedTables tables, boolean implied) {
-        cells = tables.size();
+        int shown = tables.size();
+        cells = shown + (implied ? tables.hiddenCellCount() : 0);
         footprints = tables.reportFootprints();
         value = new long[cells];
         label = new String[cells];
@@ -59,7 +63,7 @@ final class LinearSystem {
         gainedSince = new int[cells][];
         protectedKept = new boolean[cells];
         contributions = new ArrayList<>(cells);
-        for (int c = 0; c < cells; c++) {
+        for (int c = 0; c < shown; c++) {
             value[c] = tables.total(c);
             label[c] = tables.label(c);
             keptReason[c] = tables.keptReason(c);
@@ -68,6 +72,11 @@ final class LinearSystem {
             protectedKept[c] = tables.isProtectedKept(c);
             contributions.add(tables.contributions(c));
         }
+        for (int c = shown; c < cells; c++) {
+            value[c] = tables.hiddenTotal(shown - 1 - c);
+            label[c] = tables.hiddenLabel(shown - 1 - c);
+            contributions.add(java.util.Collections.emptySortedMap());
+        }
         List<int[]> rc = new ArrayList<>();
         List<int[]> co = new ArrayList<>();
         List<Integer> tot = new ArrayList<>();
@@ -75,6 +84,9 @@ final class LinearSystem {
         int stated = tables.relationCount();
         for (int r = 0; r < stated + (implied ? tables.impliedRelationCount() : 0); r++) {
             int[] relation = r < stated ? tables.relation(r) : tables.impliedRelation(r - stated);
+            for (int i = 0; i < relation.length; i++) {
+                relation[i] = relation[i] >= 0 ? relation[i] : shown - 1 - relation[i];
+            }
             TreeMap<Integer, Integer> net = new TreeMap<>();
             net.merge(relation[0], 1, Integer::sum);
             for (int i = 1; i < relation.length; i++) {

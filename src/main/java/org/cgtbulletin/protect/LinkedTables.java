@@ -29,6 +29,8 @@ public final class LinkedTables {
     private long[] totals = new long[64];
     private final List<int[]> relations = new ArrayList<>();
     private final List<int[]> implied = new ArrayList<>();
+    private final List<String> hiddenLabels = new ArrayList<>();
+    private long[] hiddenTotals = new long[64];
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
@@ -91,14 +93,63 @@ public final class LinkedTables {
 
     /**
      * Declares {@code total = sum(parts)} as a relation a reader can infer, but that the protection does not yet
-     * take into account: only {@link Derivability#withImplied} sees it, for the staff audit.
+     * take into account: only {@link Derivability#withImplied} sees it. Its parts may be hidden cells ({@link
+     * #addHiddenCell}).
      *
      * @param total the id of the total cell
-     * @param parts the ids of its parts
+     * @param parts the ids of its parts, or of hidden cells
      * @throws IllegalArgumentException as {@link #addRelation}
      */
     public void addImpliedRelation(int total, int[] parts) {
-        implied.add(checkedRow(total, parts));
+        implied.add(checkedRow(total, parts, true));
+    }
+
+    /**
+     * Adds a hidden cell: a cell of a table that is never published but that published tables are margins of (so
+     * that a reader knows it is there, and that it is at least 0), for implied relations only.
+     *
+     * @param label a human-readable name
+     * @param total its true value, at least 0
+     * @return its id for {@link #addImpliedRelation}: a negative number, {@code -1 -} the number of hidden cells
+     *         added before it
+     * @throws IllegalArgumentException if the total is negative
+     */
+    public int addHiddenCell(String label, long total) {
+        Objects.requireNonNull(label, "label");
+        if (total < 0) {
+            throw new IllegalArgumentException("negative total of hidden cell '" + label + "'");
+        }
+        int index = hiddenLabels.size();
+        if (index == hiddenTotals.length) {
+            hiddenTotals = Arrays.copyOf(hiddenTotals, index * 2);
+        }
+        hiddenTotals[index] = total;
+        hiddenLabels.add(label);
+        return -1 - index;
+    }
+
+    /** Number of hidden cells added ({@link #addHiddenCell}). */
+    public int hiddenCellCount() {
+        return hiddenLabels.size();
+    }
+
+    /** The label of the hidden cell of the given id (negative, from {@link #addHiddenCell}). */
+    public String hiddenLabel(int id) {
+        return hiddenLabels.get(hiddenIndex(id));
+    }
+
+    /** The total of the hidden cell of the given id (negative, from {@link #addHiddenCell}). */
+    public long hiddenTotal(int id) {
+        return hiddenTotals[hiddenIndex(id)];
+    }
+
+    private int hiddenIndex(int id) {
+        int index = -1 - id;
+        if (index < 0 || index >= hiddenLabels.size()) {
+            throw new IllegalArgumentException("unknown hidden cell id " + id + " (have " + hiddenLabels.size()
+                    + ")");
+        }
+        return index;
     }
 
     /** Number of implied relations added. */
@@ -106,19 +157,25 @@ public final class LinkedTables {
         return implied.size();
     }
 
-    /** The cells of one implied relation: the total, then its parts. */
+    /** The cells of one implied relation: the total, then its parts (hidden cells as negative ids). */
     public int[] impliedRelation(int i) {
         return implied.get(i).clone();
     }
 
     private int[] checkedRow(int total, int[] parts) {
+        return checkedRow(total, parts, false);
+    }
+
+    private int[] checkedRow(int total, int[] parts, boolean hiddenParts) {
         Objects.requireNonNull(parts, "parts");
         check(total);
         long sum = 0;
         for (int p : parts) {
-            check(p);
+            if (!hiddenParts || p >= 0) {
+                check(p);
+            }
             try {
-                sum = Math.addExact(sum, totals[p]);
+                sum = Math.addExact(sum, p >= 0 ? totals[p] : hiddenTotal(p));
             } catch (ArithmeticException overflow) {
                 throw new IllegalArgumentException("sum of parts of '" + labels.get(total) + "' overflows", overflow);
             }
@@ -201,6 +258,16 @@ public final class LinkedTables {
     /** Whether {@link #keepProtected} was called for this cell. */
     public boolean isProtectedKept(int cell) {
         return protectedKept.get(cell);
+    }
+
+    /**
+     * Whether the cell, if withheld as a complement and then found determined (a reader can work it out), may be
+     * published: not {@link #keepProtected kept protected} and not {@link #keepSuppressedEvenIfDetermined kept even
+     * if determined}.
+     */
+    public boolean mayPublishWhenDetermined(int cell) {
+        check(cell);
+        return !protectedKept.get(cell) && !evenIfDetermined.containsKey(cell);
     }
 
     /** The cells a total kept by {@link #keepSuppressedEvenIfDetermined} gained, or null for any other cell. */

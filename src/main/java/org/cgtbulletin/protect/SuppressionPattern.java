@@ -17,11 +17,18 @@ public final class SuppressionPattern {
     private final LinearSystem sys;
     private final ComplementarySuppression complements;
     private final int withheld;
+    /** Cells published before this pattern's audit because a reader can work them out (listed with its own). */
+    private final java.util.BitSet determinedBefore;
     private Protection audited;
 
     SuppressionPattern(LinearSystem sys, ComplementarySuppression complements) {
+        this(sys, complements, new java.util.BitSet());
+    }
+
+    SuppressionPattern(LinearSystem sys, ComplementarySuppression complements, java.util.BitSet determinedBefore) {
         this.sys = sys;
         this.complements = complements;
+        this.determinedBefore = (java.util.BitSet) determinedBefore.clone();
         int count = 0;
         for (CellStatus s : complements.status) {
             if (s != CellStatus.PUBLISHED) {
@@ -53,8 +60,13 @@ public final class SuppressionPattern {
         return complements.status[cell] != CellStatus.PUBLISHED;
     }
 
-    /** Every cell's status before the audit (a copy); for {@link DisclosureControl#suppressAlso}. */
-    synchronized CellStatus[] status() {
+    /**
+     * Every cell's status before the audit.
+     *
+     * @return a copy, indexed by cell id
+     * @throws IllegalStateException once the pattern has been audited
+     */
+    public synchronized CellStatus[] status() {
         requireNotAudited();
         return complements.status.clone();
     }
@@ -63,6 +75,12 @@ public final class SuppressionPattern {
     synchronized String[] reasons() {
         requireNotAudited();
         return complements.reason.clone();
+    }
+
+    /** The cells published before the audit because they can be worked out (a copy). */
+    synchronized java.util.BitSet determinedBefore() {
+        requireNotAudited();
+        return (java.util.BitSet) determinedBefore.clone();
     }
 
     private void requireNotAudited() {
@@ -105,11 +123,17 @@ public final class SuppressionPattern {
                     published.set(c);
                 }
             }
-            List<String> determined = new ArrayList<>();
             int determinedRestricted = 0;
             for (int c = published.nextSetBit(0); c >= 0; c = published.nextSetBit(c + 1)) {
-                determined.add(sys.label[c]);
                 determinedRestricted += detail.restricted()[c] ? 1 : 0;
+            }
+            java.util.BitSet listed = (java.util.BitSet) published.clone();
+            listed.or(determinedBefore);
+            List<String> determined = new ArrayList<>();
+            for (int c = listed.nextSetBit(0); c >= 0; c = listed.nextSetBit(c + 1)) {
+                if (status[c] == CellStatus.PUBLISHED) {
+                    determined.add(sys.label[c]);
+                }
             }
             List<Suppression> suppressions = new ArrayList<>();
             for (int c = 0; c < sys.cells; c++) {
@@ -119,7 +143,7 @@ public final class SuppressionPattern {
                 }
             }
             AuditReport r = detail.report();
-            if (!determined.isEmpty()) {
+            if (!published.isEmpty()) {
                 // The lists again, in id order as the audit made them, without the cells now published (by id:
                 // labels need not be unique).
                 List<String> derivable = new ArrayList<>();
@@ -132,9 +156,10 @@ public final class SuppressionPattern {
                         tooNarrow.add(sys.label[c]);
                     }
                 }
-                r = new AuditReport(r.cells(), r.published() + determined.size(), r.primary(),
-                        r.secondary() - determined.size(), derivable, tooNarrow, r.coalitionBreaches(),
-                        r.intervalNotProven(), r.coalitionNotProven(), r.intervalChecked() - determined.size(),
+                int now = published.cardinality();
+                r = new AuditReport(r.cells(), r.published() + now, r.primary(), r.secondary() - now, derivable,
+                        tooNarrow, r.coalitionBreaches(), r.intervalNotProven(), r.coalitionNotProven(),
+                        r.intervalChecked() - now,
                         r.intervalRestricted() - determinedRestricted);
             }
             audited = new Protection(status, suppressions, r, determined);

@@ -111,9 +111,9 @@ class DisclosureControlTest {
         int corner = java.util.stream.IntStream.of(g.id(2, 2), g.id(0, 0), g.id(2, 0), g.id(0, 2))
                 .filter(first::published).findFirst().orElseThrow();
         assertThrows(IllegalArgumentException.class, () -> DisclosureControl.suppressAlso(g.tables, first,
-                new int[] {corner}, DisclosureRules.defaults()), "a cell not kept");
+                new int[] {corner}, new int[0], DisclosureRules.defaults()), "a cell not kept");
         g.tables.keepSuppressed(corner, "kept after the audit");
-        SuppressionPattern more = DisclosureControl.suppressAlso(g.tables, first, new int[] {corner},
+        SuppressionPattern more = DisclosureControl.suppressAlso(g.tables, first, new int[] {corner}, new int[0],
                 DisclosureRules.defaults());
         for (Suppression s : first.suppressions()) {
             assertTrue(more.withholds(s.cell()), "every cell withheld before stays withheld: " + s.label());
@@ -129,7 +129,21 @@ class DisclosureControlTest {
         assertTrue(kept.feasibleHigh() - kept.feasibleLow() >= 1, kept.toString());
         // the kept cell was published already: it cannot be kept a second time
         assertThrows(IllegalArgumentException.class, () -> DisclosureControl.suppressAlso(g.tables, p,
-                new int[] {corner}, DisclosureRules.defaults()));
+                new int[] {corner}, new int[0], DisclosureRules.defaults()));
+        // a cell failing a rule is never published as determined, a complement may be; it is listed as determined
+        // and is never chosen as a complement again
+        int small = g.id(1, 1);
+        assertThrows(IllegalArgumentException.class, () -> DisclosureControl.suppressAlso(g.tables, p, new int[0],
+                new int[] {small}, DisclosureRules.defaults()));
+        Suppression complement = p.suppressions().stream().filter(s -> s.status() == CellStatus.SUPPRESSED_SECONDARY
+                && s.cell() != corner).findFirst().orElseThrow();
+        SuppressionPattern fewer = DisclosureControl.suppressAlso(g.tables, p, new int[0],
+                new int[] {complement.cell()}, DisclosureRules.defaults());
+        assertFalse(fewer.withholds(complement.cell()));
+        Protection q = fewer.audit();
+        assertTrue(q.published(complement.cell()));
+        assertTrue(q.determined().contains(complement.label()), q.determined().toString());
+        assertTrue(q.audit().clean(), q.audit().toString());
     }
 
     @Test
