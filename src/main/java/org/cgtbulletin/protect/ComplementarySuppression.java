@@ -17,7 +17,9 @@ import java.util.TreeSet;
  *       that are the total of fewer relations (inner cells over margins), smaller ids.</li>
  *   <li><b>Exact derivability</b> ({@link DerivabilityCheck}): while a suppressed cell is determined by the
  *       published ones, suppress the best published cell of a relation containing it (searching outwards through
- *       suppressed neighbours when its relations have no published cell), re-run the heuristic, repeat.</li>
+ *       suppressed neighbours when its relations have no published cell), re-run the heuristic, repeat; a
+ *       complement that is determined is published instead (withholding it hides nothing), once no other cell needs a
+ *       complement.</li>
  *   <li><b>Audit rounds</b>: while the interval audit finds a cell too narrow, or recoverable by its largest
  *       contributor, add a complement near it chosen for that purpose (a cell large enough to hide the missing
  *       protection; or one where the others, not that contributor, hold the amount), then repeat 1-2 and
@@ -44,6 +46,8 @@ final class ComplementarySuppression {
     private final boolean[] queued;
     /** Cells for which no complement could be found (left listed by the audit). */
     private final TreeSet<Integer> stuck = new TreeSet<>();
+    /** Complements published because the published cells determine them ({@link #publishDetermined}). */
+    final java.util.BitSet publishedAsDetermined = new java.util.BitSet();
 
     ComplementarySuppression(Auditor auditor, CellStatus[] status, String[] reason) {
         this.sys = auditor.sys;
@@ -192,13 +196,22 @@ final class ComplementarySuppression {
         }
     }
 
-    /** While some suppressed cell is exactly determined, add complements near it. */
+    /**
+     * While some suppressed cell that fails a rule, or is kept ({@link LinkedTables#keepSuppressed}: a previous
+     * release withheld it, say), is exactly determined, add complements near it; once none needs one, publish the
+     * complements chosen here that are determined ({@link #publishDetermined}), and go on.
+     */
     void derivability() {
         while (true) {
             List<Integer> determined = auditor.determinedCells(suppressed);
             boolean[] touched = new boolean[sys.rows()];
             boolean progress = false;
+            List<Integer> publishable = new ArrayList<>();
             for (int u : determined) {
+                if (!auditor.primary(status[u], u) && sys.keptReason[u] == null) {
+                    publishable.add(u);
+                    continue;
+                }
                 if (stuck.contains(u) || anyTouched(u, touched)) {
                     continue;
                 }
@@ -209,6 +222,14 @@ final class ComplementarySuppression {
                 }
                 suppress(c, "complement: '" + sys.label[u] + "' was exactly derivable");
                 touch(c, touched);
+                progress = true;
+            }
+            if (!progress && !publishable.isEmpty()) {
+                // only once no complement was added: a complement added in the same round can make a cell found
+                // determined no longer so, and publishing it then could give away what the complement hides
+                for (int u : publishable) {
+                    publishDetermined(u);
+                }
                 progress = true;
             }
             if (!progress) {
@@ -374,6 +395,29 @@ final class ComplementarySuppression {
         reason[c] = why;
         for (int r : sys.cellRows[c]) {
             suppCount[r]++;
+            if (suppCount[r] == 1 && !queued[r]) {
+                queued[r] = true;
+                queue.add(r);
+            }
+        }
+    }
+
+    /**
+     * Publishes a complement chosen here that the published cells determine: withholding it hides nothing, and
+     * publishing a number a reader can work out changes nothing a reader can work out of any other (nor any
+     * interval: the equation is implied by the others). Protecting it with complements of its own instead searched
+     * outwards to the margins (even a quarter's grand total) and, in a quarterly release whose earlier totals must
+     * not move, set off a cascade (docs/performance-log.md, sixth session). It is listed with the complements the
+     * audit finds determined, and is never made a complement again.
+     */
+    private void publishDetermined(int u) {
+        suppressed[u] = false;
+        status[u] = CellStatus.PUBLISHED;
+        reason[u] = null;
+        sys.known[u] = true;
+        publishedAsDetermined.set(u);
+        for (int r : sys.cellRows[u]) {
+            suppCount[r]--;
             if (suppCount[r] == 1 && !queued[r]) {
                 queued[r] = true;
                 queue.add(r);

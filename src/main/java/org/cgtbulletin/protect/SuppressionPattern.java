@@ -129,6 +129,7 @@ public final class SuppressionPattern {
             }
             java.util.BitSet listed = (java.util.BitSet) published.clone();
             listed.or(determinedBefore);
+            listed.or(complements.publishedAsDetermined);
             List<String> determined = new ArrayList<>();
             for (int c = listed.nextSetBit(0); c >= 0; c = listed.nextSetBit(c + 1)) {
                 if (status[c] == CellStatus.PUBLISHED) {
