@@ -28,6 +28,8 @@ final class ThreeWayTable {
     private static final int MAX_TESTS = 32;
     /** Candidates looked at per withheld count, at most. */
     private static final int MAX_CANDIDATES = 12;
+    /** The start of the reason of a cell kept withheld here. */
+    private static final String KEPT = "through the class-by-step-by-mode table the two-way tables come from";
     /** How far from a count {@link #candidates} looks for cells to hide it. */
     private static final int MAX_DEPTH = 3;
     /** Passes of {@link #keepDerivableHidden} over the withheld counts, at most. */
@@ -35,7 +37,7 @@ final class ThreeWayTable {
 
     /**
      * Keeps withheld, for each withheld non-zero count a reader can work out through the hidden cells that fails a
-     * rule (or is kept protected), one published cell linked to it ({@link #pass}); gives those cells complements of
+     * rule (or is kept: from a previous release, or protected), one published cell linked to it ({@link #pass}); gives those cells complements of
      * their own over the tables' relations ({@link DisclosureControl#suppressAlso}, from the audited pattern: its
      * complements stay where they are), and looks again, while a pass keeps a cell (at most {@link #MAX_PASSES}
      * passes). A cell kept before is never chosen again, so this ends. Once a pass keeps none, the complements a
@@ -46,7 +48,7 @@ final class ThreeWayTable {
      * pattern and calls again (the audit may add complements, or publish a cell the published cells determine).
      *
      * @return the pattern with the changes, not yet audited (null when nothing changed), and the counts that fail a
-     *         rule (or are kept protected) still derivable before the last pass (those no cell was found to hide,
+     *         rule (or are kept) still derivable before the last pass (those no cell was found to hide,
      *         when nothing changed)
      */
     static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules) {
@@ -90,15 +92,16 @@ final class ThreeWayTable {
      * What {@link #keepDerivableHidden} did.
      *
      * @param pattern   the pattern with the cells kept and published, not audited; null when nothing changed
-     * @param derivable labels of the withheld non-zero counts that fail a rule (or are kept protected) derivable
-     *                  through the hidden cells before the last pass, in cell order
+     * @param derivable labels of the withheld non-zero counts that fail a rule (or are kept: from a previous release,
+     *                  or protected) derivable through the hidden cells before the last pass, in cell order
      */
     record Hiding(SuppressionPattern pattern, List<String> derivable) {
     }
 
     /**
      * One pass over the withheld counts a reader can work out through the hidden cells: a complement that may be
-     * published goes to {@code publish}; for each other non-zero one, one published cell linked to it, through
+     * published (not one a previous release withheld, nor kept protected or even if determined) goes to {@code
+     * publish}; for each other non-zero one, one published cell linked to it, through
      * hidden cells first, smaller cells before larger ({@link #chooseCell}), is kept withheld, unless a cell chosen
      * for another already hides it; marks them in {@code hidden}.
      *
@@ -115,8 +118,12 @@ final class ThreeWayTable {
             if (!determined[id]) {
                 continue;
             }
-            if (status[id] == CellStatus.SUPPRESSED_SECONDARY && counts.mayPublishWhenDetermined(id)) {
-                publish.add(id); // not hidden: whether it is known does not matter to the rest
+            if (status[id] == CellStatus.SUPPRESSED_SECONDARY && counts.mayPublishWhenDetermined(id)
+                    && (counts.keptReason(id) == null || counts.keptReason(id).startsWith(KEPT))) {
+                // A reader credited with every zero, withheld ones too (more than it knows), can work it out:
+                // publishing it tells no such reader anything, so no count that fails a rule becomes derivable to
+                // anyone; one a previous release withheld is hidden below instead, as its old value is not public.
+                publish.add(id);
                 continue;
             }
             if (counts.total(id) == 0) {
@@ -129,8 +136,8 @@ final class ThreeWayTable {
             int hide = chooseCell(id, derivability, hidden, candidates(id, counts, rowsOf, hidden), tests);
             if (hide >= 0) {
                 hidden[hide] = true;
-                counts.keepSuppressed(hide, "through the class-by-step-by-mode table the two-way tables come from"
-                        + " (its published zeros), it would give away '" + counts.label(id) + "'");
+                counts.keepSuppressed(hide, KEPT + " (its published zeros), it would give away '" + counts.label(id)
+                        + "'");
                 kept.add(hide);
             }
         }
