@@ -13,7 +13,7 @@ import org.cgtbulletin.protect.SuppressionPattern;
 
 /**
  * The hidden class-by-step-by-mode table the two-way count tables are margins of: its cells are unknowns a reader
- * knows to be there ({@link LinkedTables#addHiddenCell}, none where a published zero rules them out), each two-way
+ * knows to be there ({@link LinkedTables#addHiddenCell}, none where a zero margin rules them out), each two-way
  * cell their sum ({@link LinkedTables#addImpliedRelation}), and through them a reader can work out withheld counts
  * the tables' own relations do not give away. Stated with the others, those relations made the protection withhold
  * nearly every cell (README, "not done"); here they are used after it: each count they give away is hidden by
@@ -37,15 +37,16 @@ final class ThreeWayTable {
 
     /**
      * Keeps withheld, for each withheld non-zero count a reader can work out through the hidden cells that fails a
-     * rule (or is kept: from a previous release, or protected), one published cell linked to it ({@link #pass}); gives those cells complements of
-     * their own over the tables' relations ({@link DisclosureControl#suppressAlso}, from the audited pattern: its
-     * complements stay where they are), and looks again, while a pass keeps a cell (at most {@link #MAX_PASSES}
-     * passes). A cell kept before is never chosen again, so this ends. Once a pass keeps none, the complements a
-     * reader can work out (zeros too) are published: withholding them hides nothing, publishing what a reader can
-     * work out tells nothing new (so no count becomes derivable and they need no complements), and the staff audit
-     * lists them with the complements the audit finds determined; chasing them instead, as counts to hide, made
-     * each kept cell that could itself be worked out a new count to hide, pass after pass. The caller audits the
-     * pattern and calls again (the audit may add complements, or publish a cell the published cells determine).
+     * rule (or is kept: from a previous release, or protected), one published cell linked to it ({@link #pass});
+     * gives those cells complements of their own over the tables' relations ({@link DisclosureControl#suppressAlso},
+     * from the audited pattern: its complements stay where they are), and looks again, while a pass keeps a cell (at
+     * most {@link #MAX_PASSES} passes). A cell kept before is never chosen again, so this ends. Once a pass keeps
+     * none, the complements a reader can work out (zeros too; not one a previous release withheld) are published:
+     * withholding them hides nothing, publishing what a reader can work out tells nothing new (so no count becomes
+     * derivable and they need no complements), and the staff audit lists them with the complements the audit finds
+     * determined; chasing them instead, as counts to hide, made each kept cell that could itself be worked out a new
+     * count to hide, pass after pass. The caller audits the pattern and calls again (the audit may add complements,
+     * or publish a cell the published cells determine).
      *
      * @return the pattern with the changes, not yet audited (null when nothing changed), and the counts that fail a
      *         rule (or are kept) still derivable before the last pass (those no cell was found to hide,
