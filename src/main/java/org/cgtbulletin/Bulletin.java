@@ -444,9 +444,8 @@ public final class Bulletin {
         while (true) {
             List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
                     rules);
-            if (Carryover.keepMovedAggregates(tables, previous, patterns.get(0)::withholds,
-                    patterns.get(1)::withholds) + Carryover.keepRevealingTotals(tables, previous,
-                    patterns.get(0)::withholds, patterns.get(1)::withholds, rules) > 0) {
+            if (keptFromPreviousRelease(tables, previous, patterns.get(0)::withholds, patterns.get(1)::withholds,
+                    rules) > 0) {
                 continue;
             }
             if (!auditing) {
@@ -456,7 +455,7 @@ public final class Bulletin {
             List<Protection> both = DisclosureControl.auditEach(patterns);
             Protection counts = both.get(0);
             Protection batches = both.get(1);
-            while (keptFromPreviousRelease(tables, previous, counts, batches, rules) == 0) {
+            while (keptFromPreviousRelease(tables, previous, withheld(counts), withheld(batches), rules) == 0) {
                 Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
                         valueKnown(batches), rules);
                 if (changes.kept() > 0) {
@@ -473,13 +472,17 @@ public final class Bulletin {
 
     /**
      * How many cells {@link Carryover#keepMovedAggregates} and {@link Carryover#keepRevealingTotals} newly keep
-     * withheld on the audited protections (0 without a previous release).
+     * withheld, given which cells of each table are withheld (0 without a previous release).
      */
-    private static int keptFromPreviousRelease(Tables tables, PreviousRelease.Decisions previous, Protection counts,
-            Protection batches, DisclosureRules rules) {
-        return Carryover.keepMovedAggregates(tables, previous, id -> !counts.published(id),
-                id -> !batches.published(id)) + Carryover.keepRevealingTotals(tables, previous,
-                id -> !counts.published(id), id -> !batches.published(id), rules);
+    private static int keptFromPreviousRelease(Tables tables, PreviousRelease.Decisions previous,
+            java.util.function.IntPredicate countWithheld, java.util.function.IntPredicate batchWithheld,
+            DisclosureRules rules) {
+        return Carryover.keepMovedAggregates(tables, previous, countWithheld, batchWithheld)
+                + Carryover.keepRevealingTotals(tables, previous, countWithheld, batchWithheld, rules);
+    }
+
+    private static java.util.function.IntPredicate withheld(Protection p) {
+        return id -> !p.published(id);
     }
 
     /**
