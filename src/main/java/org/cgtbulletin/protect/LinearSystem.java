@@ -14,6 +14,11 @@ import java.util.TreeMap;
 final class LinearSystem {
 
     final int cells;
+    /**
+     * The tables' own cells: ids below this. Those from it on are hidden cells ({@link LinkedTables#addHiddenCell}),
+     * unknowns that are never published: the audits do not look at their intervals.
+     */
+    final int shown;
     final long[] value;
     final String[] label;
     final List<SortedMap<String, Long>> contributions;
@@ -53,7 +58,7 @@ final class LinearSystem {
      * hidden cells ({@link LinkedTables#addHiddenCell}) are cells after the tables' own, in the order added.
      */
     LinearSystem(LinkedTables tables, boolean implied) {
-        int shown = tables.size();
+        shown = tables.size();
         cells = shown + (implied ? tables.hiddenCellCount() : 0);
         footprints = tables.reportFootprints();
         value = new long[cells];
@@ -151,11 +156,12 @@ final class LinearSystem {
 
     /**
      * The footprints indexed for alternative datasets, built once (the audits of a protection share it), or null
-     * when there are no footprints or too many (code combinations times quarters above
+     * when there are no footprints, or hidden cells, or too many (code combinations times quarters above
      * {@link AlternativeData#MAX_PAIRS}).
      */
     synchronized AlternativeData.Index footprintIndex() {
-        if (footprintIndex == null && footprints != null
+        // A footprint does not say which hidden cells a report adds to: with them, no alternative dataset can be made.
+        if (footprintIndex == null && footprints != null && cells == shown
                 && (long) footprints.quarters() * footprints.combinations() <= AlternativeData.MAX_PAIRS) {
             footprintIndex = new AlternativeData.Index(footprints, cells);
         }

@@ -158,6 +158,14 @@ final class RestrictedAudit {
         restricted = new boolean[n];
         intervalHint = IntervalAudit.noHints(n);
         coalitionHint = IntervalAudit.noHints(n);
+        for (int k = 0; k < n; k++) {
+            if (comp.cells[k] >= sys.shown) {
+                // a hidden cell: an unknown, never published, whose interval is no finding (and not computed)
+                checked[k] = true;
+                low[k] = Double.NaN;
+                high[k] = Double.NaN;
+            }
+        }
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
         int cells = n;
@@ -220,7 +228,7 @@ final class RestrictedAudit {
      * published, so it is the same program, with the same interval, after a published cell is withheld. Only
      * proofs of protection carry over (a cell found too narrow may be widened by more suppressions). One
      * instance follows one growing status pattern (complementary suppression only adds suppressions); it refuses
-     * a pattern that drops a suppression it was given.
+     * a pattern that drops a suppression it was given, unless made to follow {@link #publishingPinned} patterns.
      */
     static final class Proofs {
         /** Work left for restricted programs, shared by every audit these proofs follow. */
@@ -231,7 +239,15 @@ final class RestrictedAudit {
         private final double[] low;
         private final double[] high;
 
+        /** Whether a pattern may publish a cell it was given withheld (see {@link #publishingPinned}). */
+        private final boolean pinnedMayGo;
+
         Proofs(int cells) {
+            this(cells, false);
+        }
+
+        private Proofs(int cells, boolean pinnedMayGo) {
+            this.pinnedMayGo = pinnedMayGo;
             suppressed = new boolean[cells];
             interval = new boolean[cells];
             coalition = new boolean[cells];
@@ -309,11 +325,27 @@ final class RestrictedAudit {
             bases.add(new Basis(chain, comp.cells.clone(), comp.sysRow.clone(), basicCells, artificialRows));
         }
 
-        /** Records the pattern about to be audited; throws if it is not a superset of the previous one. */
+        /**
+         * Proofs for patterns that, besides withholding more, may publish cells pinned to one value in every earlier
+         * pattern's feasible set (the caller's promise): every point of that set has such a cell at its true value,
+         * so each proof's point is one of the later set too. The cells' own proofs are dropped.
+         */
+        static Proofs publishingPinned(int cells) {
+            return new Proofs(cells, true);
+        }
+
+        /**
+         * Records the pattern about to be audited; throws if it is not a superset of the previous one (unless these
+         * proofs follow {@link #publishingPinned} patterns).
+         */
         void advance(boolean[] now) {
             for (int c = 0; c < suppressed.length; c++) {
                 if (suppressed[c] && !now[c]) {
-                    throw new IllegalStateException("proofs carried over to a pattern that publishes cell " + c);
+                    if (!pinnedMayGo) {
+                        throw new IllegalStateException("proofs carried over to a pattern that publishes cell " + c);
+                    }
+                    interval[c] = false;
+                    coalition[c] = false;
                 }
                 suppressed[c] = now[c];
             }

@@ -1,0 +1,92 @@
+package org.cgtbulletin.protect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HiddenTableAudit}: what non-negative hidden cells add to what a reader can work out, on tables small enough
+ * to check by hand.
+ */
+class HiddenTableAuditTest {
+
+    private static final DisclosureRules RULES = DisclosureRules.defaults();
+
+    /** One contributor's single report: fails R1 to R4, and R3 asks for an upper bound of at least 2. */
+    private static final Map<String, Long> ONE_REPORT = Map.of("C1", 1L);
+    /** Ten reports of four contributors: passes every rule. */
+    private static final Map<String, Long> TEN_REPORTS = Map.of("C1", 3L, "C2", 3L, "C3", 2L, "C4", 2L);
+
+    /**
+     * x = h1 + h2 and p = h1 + h2 + h3 with p = 1 published: the hidden cells are at least 0, so x is at most 1, below
+     * the 2 its dominance rule asks for; x is not derivable (h3 is free), and the tables' own relations (none here)
+     * leave it unbounded.
+     */
+    @Test
+    void aRangeNarrowedByNonNegativeHiddenCellsIsExposed() {
+        LinkedTables t = new LinkedTables();
+        int x = t.addCell("x", ONE_REPORT);
+        int p = t.addCell("p", ONE_REPORT);
+        int h1 = t.addHiddenCell("h1", 1);
+        int h2 = t.addHiddenCell("h2", 0);
+        int h3 = t.addHiddenCell("h3", 0);
+        t.addImpliedRelation(x, new int[] {h1, h2});
+        t.addImpliedRelation(p, new int[] {h1, h2, h3});
+        CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.PUBLISHED};
+
+        assertTrue(DisclosureControl.audit(t, status, RULES).tooNarrow().isEmpty(),
+                "without the hidden cells nothing bounds x");
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        assertArrayEquals(new int[] {x}, audit.exposed());
+        assertArrayEquals(new int[0], audit.pinned());
+        assertEquals(List.of(), audit.notProven());
+    }
+
+    /** With p withheld too, x = h1 + h2 has no upper bound: nothing is found. */
+    @Test
+    void aRangeTheHiddenCellsDoNotBoundPasses() {
+        LinkedTables t = new LinkedTables();
+        int x = t.addCell("x", ONE_REPORT);
+        int p = t.addCell("p", TEN_REPORTS);
+        int h1 = t.addHiddenCell("h1", 1);
+        int h2 = t.addHiddenCell("h2", 0);
+        int h3 = t.addHiddenCell("h3", 9);
+        t.addImpliedRelation(x, new int[] {h1, h2});
+        t.addImpliedRelation(p, new int[] {h1, h2, h3});
+        CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.SUPPRESSED_SECONDARY};
+
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        assertArrayEquals(new int[0], audit.exposed());
+        assertArrayEquals(new int[0], audit.pinned());
+        assertEquals(List.of(), audit.notProven());
+    }
+
+    /**
+     * A complement that passes every rule, pinned to one value through the hidden cells (y = h1 = q, q published):
+     * pinned, for the caller to publish, not exposed; the primary x = h2 beside it is bounded by nothing.
+     */
+    @Test
+    void aComplementPinnedThroughHiddenCellsIsPinnedNotExposed() {
+        LinkedTables t = new LinkedTables();
+        int x = t.addCell("x", ONE_REPORT);
+        int y = t.addCell("y", TEN_REPORTS);
+        int q = t.addCell("q", TEN_REPORTS);
+        assertEquals(2, q);
+        int h1 = t.addHiddenCell("h1", 10);
+        int h2 = t.addHiddenCell("h2", 1);
+        t.addImpliedRelation(y, new int[] {h1});
+        t.addImpliedRelation(q, new int[] {h1});
+        t.addImpliedRelation(x, new int[] {h2});
+        CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.SUPPRESSED_SECONDARY, CellStatus.PUBLISHED};
+
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        assertArrayEquals(new int[] {y}, audit.pinned());
+        assertArrayEquals(new int[0], audit.exposed());
+        assertEquals(List.of(), audit.notProven());
+    }
+}
