@@ -34,6 +34,7 @@ import org.cgtbulletin.protect.ChangeAudit;
 import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
+import org.cgtbulletin.protect.HiddenTableAudit;
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
@@ -220,7 +221,7 @@ public final class Bulletin {
             int cross = prepared.crossDerivable().size();
             if (cross > 0) {
                 parts.add(cross + (cross == 1 ? " withheld number" : " withheld numbers") + " a reader can work out"
-                        + " through the class-by-step-by-mode table (no cell found to hide them)");
+                        + " or narrow through the class-by-step-by-mode table, or whose range through it is not proven");
             }
             ChangeAudit changes = prepared.changes();
             long away = java.util.stream.Stream.concat(changes.counts().stream(), changes.batches().stream())
@@ -453,6 +454,7 @@ public final class Bulletin {
                 auditing = true;
             }
             List<Protection> both = DisclosureControl.auditEach(patterns);
+            HiddenTableAudit.Memory throughHidden = new HiddenTableAudit.Memory();
             Protection counts = both.get(0);
             Protection batches = both.get(1);
             while (keptFromPreviousRelease(tables, previous, withheld(counts), withheld(batches), rules) == 0) {
@@ -461,7 +463,8 @@ public final class Bulletin {
                 if (changes.kept() > 0) {
                     break;
                 }
-                ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts, rules);
+                ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts, rules,
+                        throughHidden);
                 if (hiding.pattern() == null) {
                     return new Protected(counts, batches, changes.audit(), hiding.derivable());
                 }

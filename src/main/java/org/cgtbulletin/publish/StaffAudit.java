@@ -47,8 +47,8 @@ public final class StaffAudit {
             g.writeBooleanField("weaker_than_defaults", weaker);
             g.writeEndObject();
             system(g, "events", counts, changes.notChecked(), changes.counts());
-            // those no cell was found to hide (README, "not done")
-            stringArray(g, "events_derivable_through_the_three_way_table", crossDerivable);
+            // those no cell was found to hide, and ranges not proven (README, "not done")
+            stringArray(g, "events_exposed_through_the_three_way_table", crossDerivable);
             system(g, "batches_started", batches, changes.notChecked(), changes.batches());
             stories(g, stories);
             g.writeEndObject();
@@ -69,9 +69,10 @@ public final class StaffAudit {
             html(w, "Event counts", counts, changes.notChecked(), changes.counts());
             if (!crossDerivable.isEmpty()) {
                 w.write("<p><strong>Attention, not hidden:</strong> " + crossDerivable.size() + " withheld"
-                        + " event counts a reader can work out exactly through the class-by-step-by-mode table the"
-                        + " two-way tables come from (published zeros say which steps and modes a class's reports"
-                        + " can join), for which no cell was found to withhold: "
+                        + " event counts a reader can work out exactly, or narrow below their protection, through the"
+                        + " class-by-step-by-mode table the two-way tables come from (published zeros say which steps"
+                        + " and modes a class's reports can join, and none of its cells is below 0), for which no cell"
+                        + " was found to withhold, or whose range through it the audit could not settle: "
                         + Html.escape(String.join("; ", crossDerivable)) + "</p>\n");
             }
             html(w, "Batches started (denominators)", batches, changes.notChecked(), changes.batches());

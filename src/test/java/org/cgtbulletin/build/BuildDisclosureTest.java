@@ -163,10 +163,10 @@ class BuildDisclosureTest {
             changesOpen += a.get("changes_since_previous_release").get("not_proven").size();
         }
         String line = out.lines().filter(l -> l.startsWith("Built ")).findFirst().orElseThrow();
-        int cross = audit.get("events_derivable_through_the_three_way_table").size();
+        int cross = audit.get("events_exposed_through_the_three_way_table").size();
         if (cross > 0) {
             assertTrue(line.contains(cross + (cross == 1 ? " withheld number" : " withheld numbers")
-                    + " a reader can work out through the class-by-step-by-mode table"), line);
+                    + " a reader can work out or narrow through the class-by-step-by-mode table"), line);
         } else {
             assertFalse(line.contains("class-by-step-by-mode"), line);
         }
@@ -631,7 +631,10 @@ class BuildDisclosureTest {
         Map<String, Long> worked = ChangeAttack.changesOfWithheld(cells1, cells(dir.resolve("site")));
         worked.forEach((key, change) -> assertTrue(change == 0 || Math.abs(change) >= 5, key + " changed by "
                 + change + ", worked out with " + worked.size() + " others"));
-        assertTrue(worked.values().stream().anyMatch(c -> c >= 5), "the reader should work changes out: " + worked);
+        // the attack works out changes of withheld cells (those of the cells that did not change); the protection
+        // through the class-by-step-by-mode table's ranges (seventh session) now withholds enough around the late
+        // reports that none it works out changed (before it, one changed by 6, at least 5 as the rules ask)
+        assertTrue(worked.size() > 100, "the reader should work changes out: " + worked);
         String audit = Files.readString(dir.resolve("audit/audit.json"));
         assertTrue(audit.contains("give away that of '2025-Q2 car_t_autologous/*/chain_of_identity_error/*'"),
                 "the check should have withheld a cell for this change");

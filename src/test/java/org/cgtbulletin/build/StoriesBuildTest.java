@@ -247,9 +247,12 @@ class StoriesBuildTest {
         BuildDisclosureTest.assertSummaryNamesWhatTheAuditLeftOpen(run.out(), audit);
         // a review of 5 Dec worked these two withheld cells out through the class-by-step-by-mode table's published
         // zeros (README, "not done"); more cells are now kept withheld so that no withheld count is derivable that
-        // way, and the staff audit lists none left, and says which cells were kept for it
-        assertEquals(0, audit.get("events_derivable_through_the_three_way_table").size(),
-                audit.get("events_derivable_through_the_three_way_table").toString());
+        // way, nor narrowed below its protection through that table's non-negative cells (a later review's LP found
+        // 2023-Q1 ipsc_derived/harvest/*/* held to [0, 1]); the staff audit lists no such count left, only ranges
+        // through that table the audit's budget left open, and says which cells were kept for it
+        for (JsonNode left : audit.get("events_exposed_through_the_three_way_table")) {
+            assertTrue(left.asText().endsWith(" (range through it not proven)"), left.asText());
+        }
         Set<String> withheld = new TreeSet<>();
         for (JsonNode s : audit.get("events").get("suppressions")) {
             withheld.add(s.get("cell").asText());
