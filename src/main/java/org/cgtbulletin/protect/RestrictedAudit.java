@@ -159,12 +159,8 @@ final class RestrictedAudit {
         intervalHint = IntervalAudit.noHints(n);
         coalitionHint = IntervalAudit.noHints(n);
         for (int k = 0; k < n; k++) {
-            if (comp.cells[k] >= sys.shown) {
-                // a hidden cell: an unknown, never published, whose interval is no finding (and not computed)
-                checked[k] = true;
-                low[k] = Double.NaN;
-                high[k] = Double.NaN;
-            }
+            // a hidden cell: an unknown, never published, whose interval is no finding (and is not computed)
+            checked[k] = comp.cells[k] >= sys.shown;
         }
         Arrays.fill(low, Double.NaN);
         Arrays.fill(high, Double.NaN);
