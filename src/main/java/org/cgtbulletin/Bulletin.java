@@ -427,6 +427,15 @@ public final class Bulletin {
     }
 
     /**
+     * Rounds of {@link ThreeWayTable#keepDerivableHidden} and the audit of what it changed, at most, after one
+     * protection: each round keeps a cell it never kept before or publishes a complement a reader can work out, so
+     * the rounds end, but a complement published in one round could in principle be chosen again by the next
+     * round's complementary suppression; this bounds the build whatever happens (the sample takes five rounds, a
+     * million reports two).
+     */
+    private static final int MAX_THREE_WAY_ROUNDS = 40;
+
+    /**
      * Protects the tables: the rules and complements, then the audit, again from the start while {@link
      * Carryover#keepMovedAggregates} finds totals of the previous release that would now give away a withheld cell,
      * or {@link Carryover#keepRevealingTotals} totals whose change would give away the change of withheld cells, or
@@ -435,7 +444,8 @@ public final class Bulletin {
      * which the hidden class-by-step-by-mode table would give away a withheld count, the audited pattern with those
      * cells and their complements is audited again (not suppressed afresh: moving the complements uncovered other
      * counts, and each such round cost a whole protection), and the checks above are made again. Each round keeps
-     * more cells withheld, so this ends; without a previous release, or with one as of the same quarter and the same
+     * more cells withheld, so this ends (and {@link #MAX_THREE_WAY_ROUNDS} bounds the rounds after one protection);
+     * without a previous release, or with one as of the same quarter and the same
      * data, and with no count given away through that table, there is one round.
      */
     private static Protected protect(Tables tables, PreviousRelease.Decisions previous, DisclosureRules rules,
@@ -457,6 +467,7 @@ public final class Bulletin {
             HiddenTableAudit.Memory throughHidden = new HiddenTableAudit.Memory();
             Protection counts = both.get(0);
             Protection batches = both.get(1);
+            int rounds = 0;
             while (keptFromPreviousRelease(tables, previous, withheld(counts), withheld(batches), rules) == 0) {
                 Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
                         valueKnown(batches), rules);
@@ -467,6 +478,11 @@ public final class Bulletin {
                         throughHidden);
                 if (hiding.pattern() == null) {
                     return new Protected(counts, batches, changes.audit(), hiding.derivable());
+                }
+                if (++rounds > MAX_THREE_WAY_ROUNDS) {
+                    // past the bound, the last audited pattern, and what the check finds in it for the staff audit
+                    return new Protected(counts, batches, changes.audit(),
+                            ThreeWayTable.stillExposed(tables.counts(), counts, rules, new HiddenTableAudit.Memory()));
                 }
                 counts = hiding.pattern().audit();
             }

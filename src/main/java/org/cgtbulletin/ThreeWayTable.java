@@ -122,6 +122,46 @@ final class ThreeWayTable {
     }
 
     /**
+     * What {@link #keepDerivableHidden} would look for in the protection, without changing anything: the withheld
+     * non-zero counts that fail a rule (or are kept) a reader can work out through the hidden cells, then those the
+     * audit through the hidden cells finds too narrow or recoverable, and the ranges it could not settle. For a
+     * protection the caller publishes as it is (see {@code Bulletin.protect}'s bound on the rounds).
+     *
+     * @return the labels, as {@link Hiding#derivable}
+     */
+    static List<String> stillExposed(LinkedTables counts, Protection protection, DisclosureRules rules,
+            HiddenTableAudit.Memory memory) {
+        if (counts.impliedRelationCount() == 0) {
+            return List.of();
+        }
+        CellStatus[] status = protection.status();
+        boolean[] hidden = new boolean[counts.size()];
+        for (int id = 0; id < hidden.length; id++) {
+            hidden[id] = status[id] != CellStatus.PUBLISHED;
+        }
+        boolean[] determined = Derivability.withImplied(counts).determined(hidden);
+        List<String> found = new ArrayList<>();
+        for (int id = 0; id < hidden.length; id++) {
+            if (determined[id] && counts.total(id) > 0 && (status[id] == CellStatus.SUPPRESSED
+                    || !counts.mayPublishWhenDetermined(id) || counts.keptReason(id) != null
+                    && !counts.keptReason(id).startsWith(KEPT))) {
+                found.add(counts.label(id));
+            }
+        }
+        HiddenTableAudit audit = HiddenTableAudit.of(counts, status, rules, memory);
+        for (int id : audit.exposed()) {
+            if (!found.contains(counts.label(id))) {
+                found.add(counts.label(id) + " (range too narrow through it, or recoverable by its largest"
+                        + " contributor)");
+            }
+        }
+        for (String label : audit.notProven()) {
+            found.add(label + " (range through it not proven)");
+        }
+        return found;
+    }
+
+    /**
      * What {@link #keepDerivableHidden} did.
      *
      * @param pattern   the pattern with the cells kept and published, not audited; null when nothing changed
@@ -219,7 +259,10 @@ final class ThreeWayTable {
         }
         for (int i = 0; i < exposed.size(); i++) {
             int id = exposed.get(i);
-            found.add(counts.label(id) + " (range too narrow through it, or recoverable by its largest contributor)");
+            if (!found.contains(counts.label(id))) { // not one listed as derivable already
+                found.add(counts.label(id) + " (range too narrow through it, or recoverable by its largest"
+                        + " contributor)");
+            }
             String reason = RANGE + "'" + counts.label(id) + "'";
             int tried = tries.getOrDefault(reason.substring(RANGE.length()), 0);
             if (tried > MAX_TRIES_PER_RANGE || triedInAll >= MAX_TRIES_FOR_RANGES) {
@@ -227,8 +270,9 @@ final class ThreeWayTable {
             }
             List<Integer> hide = new ArrayList<>();
             if (tried == MAX_TRIES_PER_RANGE) {
-                // one cell at a time did not do it: every candidate at once, once
-                hide.addAll(candidates(id, counts, rowsOf, hidden));
+                // one cell at a time did not do it: every candidate at once, once (within the bound in all)
+                hide.addAll(candidates(id, counts, rowsOf, hidden).stream()
+                        .limit(MAX_TRIES_FOR_RANGES - triedInAll).toList());
             } else if (hints.get(i) >= 0 && kept.contains(hints.get(i))) {
                 continue; // kept for another in this pass already: the next audit tells
             } else if (hints.get(i) >= 0 && !hidden[hints.get(i)] && !counts.isKept(hints.get(i))) {

@@ -37,16 +37,38 @@ public final class HiddenTableAudit {
      */
     public static final class Memory {
         private RestrictedAudit.Proofs proofs;
+        /** The last audit's pattern (true: withheld) and the cells it found exactly derivable; null before one. */
+        private boolean[] withheld;
+        private boolean[] determined;
 
         /** An empty memory, for the first audit of a protection. */
         public Memory() {
         }
 
-        private RestrictedAudit.Proofs proofs(int cells) {
+        /**
+         * The proofs for a pattern: the last audit's, when every cell it had withheld and this one publishes was
+         * exactly derivable in it (so at its true value in every point of that audit's feasible set, and every
+         * proof's point is one of this pattern's set too); fresh ones otherwise. A cell held to one value only
+         * after rounding (a range such as [v - 1/2, v + 1/2]) is not enough: a proof's point may have it at v + 1/2.
+         */
+        private RestrictedAudit.Proofs proofs(boolean[] now) {
+            if (proofs != null) {
+                for (int c = 0; c < withheld.length; c++) {
+                    if (withheld[c] && !now[c] && !determined[c]) {
+                        proofs = null;
+                        break;
+                    }
+                }
+            }
             if (proofs == null) {
-                proofs = RestrictedAudit.Proofs.publishingPinned(cells);
+                proofs = RestrictedAudit.Proofs.publishingPinned(now.length);
             }
             return proofs;
+        }
+
+        private void remember(boolean[] now, boolean[] derivable) {
+            withheld = now.clone();
+            determined = derivable.clone();
         }
     }
 
@@ -70,7 +92,12 @@ public final class HiddenTableAudit {
         System.arraycopy(status, 0, all, 0, shown);
         java.util.Arrays.fill(all, shown, sys.cells, CellStatus.SUPPRESSED_SECONDARY);
         Auditor auditor = new Auditor(sys, rules);
-        Auditor.Detail d = auditor.audit(all, true, memory.proofs(sys.cells));
+        boolean[] now = new boolean[sys.cells];
+        for (int c = 0; c < sys.cells; c++) {
+            now[c] = all[c] != CellStatus.PUBLISHED;
+        }
+        Auditor.Detail d = auditor.audit(all, true, memory.proofs(now));
+        memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();
         List<Integer> exposed = new ArrayList<>();
         List<Integer> hints = new ArrayList<>();
@@ -79,11 +106,20 @@ public final class HiddenTableAudit {
             if (status[c] == CellStatus.PUBLISHED) {
                 continue;
             }
-            // a cell passing every rule (and not kept protected) is too narrow only when pinned to one value
-            boolean narrow = d.determined()[c] || (d.checked()[c] && d.tooNarrow()[c]);
-            if (narrow && !auditor.primary(status[c], c)) {
-                pinned.add(c);
-            } else if (narrow || (d.checked()[c] && d.breach()[c])) {
+            boolean primary = auditor.primary(status[c], c);
+            if (!primary) {
+                // a cell passing every rule (and not kept protected) is too narrow only when held to one value, and
+                // is worth publishing only when exactly derivable (one held to a value after rounding is not: its
+                // range may be [v - 1/2, v + 1/2], and proofs carried to the next audit may hold it elsewhere)
+                if (d.determined()[c]) {
+                    pinned.add(c);
+                } else if (!d.checked()[c]) {
+                    open.add(tables.label(c));
+                }
+                continue;
+            }
+            // the largest contributor's attack has its own budget: a breach it proves counts, checked interval or not
+            if (d.determined()[c] || (d.checked()[c] && d.tooNarrow()[c]) || d.breach()[c]) {
                 exposed.add(c);
                 int h = d.repairHint()[c];
                 hints.add(h >= 0 && h < shown && status[h] == CellStatus.PUBLISHED ? h : -1);
@@ -99,8 +135,8 @@ public final class HiddenTableAudit {
     }
 
     /**
-     * Withheld cells that pass every rule and are not kept protected, proven pinned to one value through the hidden
-     * cells: a reader has their number already.
+     * Withheld cells that pass every rule and are not kept protected, exactly derivable through the hidden cells: a
+     * reader has their number already.
      *
      * @return their ids, ascending
      */
@@ -109,8 +145,8 @@ public final class HiddenTableAudit {
     }
 
     /**
-     * Withheld cells proven exposed through the hidden cells: derivable, or with a range too narrow for their
-     * protection (or one value), or recoverable by their largest contributor; not those in {@link #pinned}.
+     * Withheld cells failing a rule (or kept protected) proven exposed through the hidden cells: derivable, or with
+     * a range too narrow for their protection, or recoverable by their largest contributor.
      *
      * @return their ids, ascending
      */

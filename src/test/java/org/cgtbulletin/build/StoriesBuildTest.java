@@ -253,6 +253,8 @@ class StoriesBuildTest {
         for (JsonNode left : audit.get("events_exposed_through_the_three_way_table")) {
             assertTrue(left.asText().endsWith(" (range through it not proven)"), left.asText());
         }
+        assertTrue(audit.get("events").get("suppressions").toString().contains("it would narrow the range of"
+                + " '2023-Q1 ipsc_derived/harvest/*/*'"), "the range check found the review's cell and widened it");
         Set<String> withheld = new TreeSet<>();
         for (JsonNode s : audit.get("events").get("suppressions")) {
             withheld.add(s.get("cell").asText());

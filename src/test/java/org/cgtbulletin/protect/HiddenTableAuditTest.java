@@ -2,6 +2,7 @@ package org.cgtbulletin.protect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -88,5 +89,62 @@ class HiddenTableAuditTest {
         assertArrayEquals(new int[] {y}, audit.pinned());
         assertArrayEquals(new int[0], audit.exposed());
         assertEquals(List.of(), audit.notProven());
+    }
+
+    /**
+     * A component too large to solve whole (about 600 unknowns: the restricted programs, hidden cells in their
+     * neighbourhoods): 200 single reports x_i = h_i, each below a published p_i = h_i + g_i, and their withheld total;
+     * p_7 = 1 holds x_7 to at most 1, below the 2 it needs, and every other x_i may reach 10.
+     */
+    @Test
+    void aLargeComponentIsAuditedByRestrictedProgramsThroughTheHiddenCells() {
+        LinkedTables t = new LinkedTables();
+        int n = 200;
+        int[] x = new int[n];
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = t.addCell("x" + i, Map.of("C" + i % 5, 1L));
+            p[i] = t.addCell("p" + i, i == 7 ? Map.of("C9", 1L) : TEN_REPORTS);
+        }
+        int total = t.addCell("total", Map.of("C0", 40L, "C1", 40L, "C2", 40L, "C3", 40L, "C4", 40L));
+        t.addRelation(total, x);
+        for (int i = 0; i < n; i++) {
+            int h = t.addHiddenCell("h" + i, 1);
+            int g = t.addHiddenCell("g" + i, i == 7 ? 0 : 9);
+            t.addImpliedRelation(x[i], new int[] {h});
+            t.addImpliedRelation(p[i], new int[] {h, g});
+        }
+        CellStatus[] status = new CellStatus[t.size()];
+        for (int i = 0; i < n; i++) {
+            status[x[i]] = CellStatus.SUPPRESSED;
+            status[p[i]] = CellStatus.PUBLISHED;
+        }
+        status[total] = CellStatus.SUPPRESSED_SECONDARY;
+        assertTrue(DisclosureControl.audit(t, status, RULES).tooNarrow().isEmpty());
+
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        assertArrayEquals(new int[] {x[7]}, audit.exposed());
+        assertArrayEquals(new int[0], audit.pinned());
+        assertEquals(List.of(), audit.notProven());
+
+        status[p[7]] = CellStatus.SUPPRESSED_SECONDARY;
+        HiddenTableAudit widened = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        assertArrayEquals(new int[0], widened.exposed());
+        assertEquals(List.of(), widened.notProven());
+    }
+
+    /**
+     * Proofs carried from one audit to the next refuse a pattern that publishes a cell they were given withheld,
+     * unless made for patterns that publish only cells a reader can work out; then that cell's own proofs go.
+     */
+    @Test
+    void proofsFollowAPatternThatPublishesOnlyWhenMadeFor() {
+        RestrictedAudit.Proofs plain = new RestrictedAudit.Proofs(2);
+        plain.advance(new boolean[] {true, true});
+        assertThrows(IllegalStateException.class, () -> plain.advance(new boolean[] {true, false}));
+        RestrictedAudit.Proofs pinned = RestrictedAudit.Proofs.publishingPinned(2);
+        pinned.advance(new boolean[] {true, true});
+        pinned.advance(new boolean[] {true, false});
+        pinned.advance(new boolean[] {true, true});
     }
 }
