@@ -221,7 +221,8 @@ public final class Bulletin {
             int cross = prepared.crossDerivable().size();
             if (cross > 0) {
                 parts.add(cross + (cross == 1 ? " withheld number" : " withheld numbers") + " a reader can work out"
-                        + " or narrow through the class-by-step-by-mode table, or whose range through it is not proven");
+                        + " or narrow through the class-by-step-by-mode table, or whose range through it is not"
+                        + " proven");
             }
             ChangeAudit changes = prepared.changes();
             long away = java.util.stream.Stream.concat(changes.counts().stream(), changes.batches().stream())
@@ -482,7 +483,7 @@ public final class Bulletin {
                 if (++rounds > MAX_THREE_WAY_ROUNDS) {
                     // past the bound, the last audited pattern, and what the check finds in it for the staff audit
                     return new Protected(counts, batches, changes.audit(),
-                            ThreeWayTable.stillExposed(tables.counts(), counts, rules, new HiddenTableAudit.Memory()));
+                            ThreeWayTable.stillExposed(tables.counts(), counts, rules));
                 }
                 counts = hiding.pattern().audit();
             }

@@ -35,8 +35,8 @@ final class ThreeWayTable {
     /** How far from a count {@link #candidates} looks for cells to hide it. */
     private static final int MAX_DEPTH = 3;
     /** The start of the reason of a cell kept withheld for a range {@link HiddenTableAudit} found too narrow. */
-    private static final String RANGE = KEPT + " (its published zeros, every cell at least 0), it would narrow the range"
-            + " of ";
+    private static final String RANGE = KEPT + " (its published zeros, every cell at least 0), it would narrow the"
+            + " range of ";
     /**
      * Rounds that keep one cell withheld for a range found too narrow (over the rounds of a build), at most: a range
      * the cells the proof points to do not widen is then given every {@link #candidates candidate} at once, once,
@@ -47,6 +47,11 @@ final class ThreeWayTable {
     private static final int MAX_TRIES_PER_RANGE = 2;
     /** Cells kept withheld for ranges found too narrow, at most, in all (then the rest is left to the staff audit). */
     private static final int MAX_TRIES_FOR_RANGES = 100;
+    /** What a withheld count's label is listed with when its range through the hidden cells fails. */
+    private static final String TOO_NARROW = " (range too narrow through it, or recoverable by its largest"
+            + " contributor)";
+    /** What a withheld count's label is listed with when its range through the hidden cells is not settled. */
+    private static final String NOT_PROVEN = " (range through it not proven)";
     /** Passes of {@link #keepDerivableHidden} over the withheld counts, at most. */
     private static final int MAX_PASSES = 16;
 
@@ -77,12 +82,8 @@ final class ThreeWayTable {
         if (counts.impliedRelationCount() == 0) {
             return new Hiding(null, List.of());
         }
-        int n = counts.size();
         CellStatus[] status = protection.status().clone();
-        boolean[] hidden = new boolean[n];
-        for (int id = 0; id < n; id++) {
-            hidden[id] = status[id] != CellStatus.PUBLISHED;
-        }
+        boolean[] hidden = withheld(status);
         Derivability derivability = Derivability.withImplied(counts);
         List<List<Integer>> rowsOf = rowsOf(counts);
         SuppressionPattern pattern = null;
@@ -95,7 +96,7 @@ final class ThreeWayTable {
             boolean ranges = kept.length == 0 && publish.isEmpty();
             if (ranges) {
                 // nothing derivable: the ranges, with non-negativity
-                kept = repair(counts, HiddenTableAudit.of(counts, status, rules, memory), rowsOf, hidden,
+                kept = repair(counts, HiddenTableAudit.of(counts, status, rules, memory), rowsOf, status, hidden,
                         derivable, publish);
                 if (kept.length == 0 && publish.isEmpty()) {
                     break;
@@ -114,9 +115,7 @@ final class ThreeWayTable {
             // them out through the hidden cells, so the audited pattern's ranges through them are the same), its
             // ranges next
             status = pattern.status();
-            for (int id = 0; id < n; id++) {
-                hidden[id] = status[id] != CellStatus.PUBLISHED;
-            }
+            hidden = withheld(status);
         }
         return new Hiding(pattern, derivable);
     }
@@ -129,36 +128,50 @@ final class ThreeWayTable {
      *
      * @return the labels, as {@link Hiding#derivable}
      */
-    static List<String> stillExposed(LinkedTables counts, Protection protection, DisclosureRules rules,
-            HiddenTableAudit.Memory memory) {
+    static List<String> stillExposed(LinkedTables counts, Protection protection, DisclosureRules rules) {
         if (counts.impliedRelationCount() == 0) {
             return List.of();
         }
         CellStatus[] status = protection.status();
-        boolean[] hidden = new boolean[counts.size()];
-        for (int id = 0; id < hidden.length; id++) {
-            hidden[id] = status[id] != CellStatus.PUBLISHED;
-        }
-        boolean[] determined = Derivability.withImplied(counts).determined(hidden);
+        boolean[] determined = Derivability.withImplied(counts).determined(withheld(status));
         List<String> found = new ArrayList<>();
-        for (int id = 0; id < hidden.length; id++) {
-            if (determined[id] && counts.total(id) > 0 && (status[id] == CellStatus.SUPPRESSED
-                    || !counts.mayPublishWhenDetermined(id) || counts.keptReason(id) != null
-                    && !counts.keptReason(id).startsWith(KEPT))) {
+        for (int id = 0; id < status.length; id++) {
+            if (determined[id] && counts.total(id) > 0 && !publishable(counts, status, id)) {
                 found.add(counts.label(id));
             }
         }
-        HiddenTableAudit audit = HiddenTableAudit.of(counts, status, rules, memory);
+        HiddenTableAudit audit = HiddenTableAudit.of(counts, status, rules, new HiddenTableAudit.Memory());
         for (int id : audit.exposed()) {
-            if (!found.contains(counts.label(id))) {
-                found.add(counts.label(id) + " (range too narrow through it, or recoverable by its largest"
-                        + " contributor)");
-            }
+            listTooNarrow(counts, id, found);
         }
-        for (String label : audit.notProven()) {
-            found.add(label + " (range through it not proven)");
-        }
+        audit.notProven().forEach(label -> found.add(label + NOT_PROVEN));
         return found;
+    }
+
+    /** Whether the cells of a status pattern are withheld, by id. */
+    private static boolean[] withheld(CellStatus[] status) {
+        boolean[] withheld = new boolean[status.length];
+        for (int id = 0; id < status.length; id++) {
+            withheld[id] = status[id] != CellStatus.PUBLISHED;
+        }
+        return withheld;
+    }
+
+    /**
+     * Whether a withheld cell, once a reader can work it out, is published rather than hidden: a complement (not
+     * failing a rule), not kept protected nor kept even if determined, and not kept for another reason than this
+     * class's (a previous release withheld it, say: its old value is not public).
+     */
+    private static boolean publishable(LinkedTables counts, CellStatus[] status, int id) {
+        return status[id] == CellStatus.SUPPRESSED_SECONDARY && counts.mayPublishWhenDetermined(id)
+                && (counts.keptReason(id) == null || counts.keptReason(id).startsWith(KEPT));
+    }
+
+    /** Lists a count whose range through the hidden cells fails, unless it is listed as derivable already. */
+    private static void listTooNarrow(LinkedTables counts, int id, List<String> found) {
+        if (!found.contains(counts.label(id))) {
+            found.add(counts.label(id) + TOO_NARROW);
+        }
     }
 
     /**
@@ -191,8 +204,7 @@ final class ThreeWayTable {
             if (!determined[id]) {
                 continue;
             }
-            if (status[id] == CellStatus.SUPPRESSED_SECONDARY && counts.mayPublishWhenDetermined(id)
-                    && (counts.keptReason(id) == null || counts.keptReason(id).startsWith(KEPT))) {
+            if (publishable(counts, status, id)) {
                 // A reader credited with every zero, withheld ones too (more than it knows), can work it out:
                 // publishing it tells no such reader anything, so no count that fails a rule becomes derivable to
                 // anyone; one a previous release withheld is hidden below instead, as its old value is not public.
@@ -229,12 +241,11 @@ final class ThreeWayTable {
      * @return the cells kept, in the order chosen
      */
     private static int[] repair(LinkedTables counts, HiddenTableAudit audit, List<List<Integer>> rowsOf,
-            boolean[] hidden, List<String> found, List<Integer> publish) {
+            CellStatus[] status, boolean[] hidden, List<String> found, List<Integer> publish) {
         List<Integer> exposed = new ArrayList<>();
         List<Integer> hints = new ArrayList<>();
         for (int c : audit.pinned()) {
-            if (counts.mayPublishWhenDetermined(c)
-                    && (counts.keptReason(c) == null || counts.keptReason(c).startsWith(KEPT))) {
+            if (publishable(counts, status, c)) {
                 publish.add(c);
             } else if (counts.total(c) > 0) { // a zero passes every rule: that it is one tells nothing
                 exposed.add(c);
@@ -259,10 +270,7 @@ final class ThreeWayTable {
         }
         for (int i = 0; i < exposed.size(); i++) {
             int id = exposed.get(i);
-            if (!found.contains(counts.label(id))) { // not one listed as derivable already
-                found.add(counts.label(id) + " (range too narrow through it, or recoverable by its largest"
-                        + " contributor)");
-            }
+            listTooNarrow(counts, id, found);
             String reason = RANGE + "'" + counts.label(id) + "'";
             int tried = tries.getOrDefault(reason.substring(RANGE.length()), 0);
             if (tried > MAX_TRIES_PER_RANGE || triedInAll >= MAX_TRIES_FOR_RANGES) {
@@ -288,9 +296,7 @@ final class ThreeWayTable {
                 triedInAll++;
             }
         }
-        for (String label : audit.notProven()) {
-            found.add(label + " (range through it not proven)");
-        }
+        audit.notProven().forEach(label -> found.add(label + NOT_PROVEN));
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
