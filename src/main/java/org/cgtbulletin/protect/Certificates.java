@@ -16,7 +16,10 @@ import java.util.Arrays;
  *   <li>A <b>bound</b>: row multipliers y with {@code g = e_k - A^T y} of one sign give, for every point of the
  *       attacker's set, {@code x_k = y . rhs + g . x}; with g &lt;= 0 and x &gt;= l that is at most
  *       {@code y . rhs + g . l} (and with g &gt;= 0 at least that): linear programming duality, checked term by
- *       term.</li>
+ *       term. Multipliers that are no small rationals, or leave a term of g of the wrong sign, are rounded to a
+ *       fine binary grid instead and the wrong-signed terms priced at the unknowns' upper bounds ({@link
+ *       #upperBounds}): {@code x_k <= y . rhs + sum(g_j u_j, g_j > 0) + sum(g_j l_j, g_j < 0)} holds for any y,
+ *       so rounding only loosens the bound, by about the float solution's own error.</li>
  * </ul>
  * A rounding that fails a check, or overflows 64 bits, gives no proof.
  */
@@ -132,6 +135,12 @@ final class Certificates {
      * {@code sense = +1}, a lower bound for {@code -1}; null when y, rounded, certifies nothing.
      */
     static Rational bound(Component comp, long[] lower, double[] y, int k, int sense) {
+        Rational small = smallBound(comp, lower, y, k, sense);
+        return small != null ? small : boxBound(comp, lower, y, k, sense);
+    }
+
+    /** {@link #bound} from multipliers rounded to small rationals, with g of one sign; null otherwise. */
+    private static Rational smallBound(Component comp, long[] lower, double[] y, int k, int sense) {
         int m = comp.rowCols.length;
         int n = comp.size();
         try {
@@ -166,6 +175,136 @@ final class Certificates {
             return null;
         }
     }
+
+    /** The grid multipliers are rounded to in {@link #boxBound}: multiples of 2^-{@value}. */
+    static final int GRID_BITS = 40;
+    /** The denominator a grid bound is rounded outwards to: 2^-{@value}. */
+    static final int BOUND_BITS = 20;
+
+    /**
+     * {@link #bound} from multipliers rounded to multiples of 2^-{@value #GRID_BITS}, the terms of g of the wrong
+     * sign priced at the unknowns' upper bounds ({@link #upperBounds}, valid because every lower bound is at least
+     * 0): for sense +1, {@code x_k <= y . rhs + sum(g_j u_j, g_j > 0) + sum(g_j l_j, g_j < 0)}; for -1 the mirror.
+     * The result is rounded outwards to a multiple of 2^-{@value #BOUND_BITS}. Null when a wrong-signed term has
+     * no finite upper bound, a lower bound is negative, or a number overflows.
+     */
+    private static Rational boxBound(Component comp, long[] lower, double[] y, int k, int sense) {
+        int m = comp.rowCols.length;
+        int n = comp.size();
+        for (long l : lower) {
+            if (l < 0) {
+                return null;
+            }
+        }
+        long[] upper = comp.upperBounds();
+        long grid = 1L << GRID_BITS;
+        try {
+            long[] g = new long[n]; // g * 2^GRID_BITS
+            g[k] = grid;
+            BigInteger value = BigInteger.ZERO; // the bound * 2^GRID_BITS
+            for (int i = 0; i < m; i++) {
+                if (!Double.isFinite(y[i]) || Math.abs(y[i]) > 1e6) {
+                    return null;
+                }
+                long yi = Math.round(Math.scalb(y[i], GRID_BITS));
+                if (yi == 0) {
+                    continue;
+                }
+                value = value.add(BigInteger.valueOf(yi).multiply(BigInteger.valueOf(comp.rhs[i])));
+                int[] cols = comp.rowCols[i];
+                int[] coef = comp.rowCoef[i];
+                for (int t = 0; t < cols.length; t++) {
+                    g[cols[t]] = Math.subtractExact(g[cols[t]], Math.multiplyExact(yi, coef[t]));
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                if (g[j] == 0) {
+                    continue;
+                }
+                boolean wrong = sense > 0 ? g[j] > 0 : g[j] < 0;
+                long at = wrong ? upper[j] : lower[j];
+                if (at == Long.MAX_VALUE) {
+                    return null; // no upper bound: this term could be anything
+                }
+                value = value.add(BigInteger.valueOf(g[j]).multiply(BigInteger.valueOf(at)));
+            }
+            // outwards: up for an upper bound, down for a lower one
+            BigInteger[] qr = value.divideAndRemainder(BigInteger.ONE.shiftLeft(GRID_BITS - BOUND_BITS));
+            BigInteger num = qr[0];
+            if (qr[1].signum() != 0 && (qr[1].signum() > 0) == (sense > 0)) {
+                num = num.add(BigInteger.valueOf(qr[1].signum()));
+            }
+            return new Rational(num.longValueExact(), 1L << BOUND_BITS);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /**
+     * Upper bounds on a component's unknowns over its rows with every unknown at least 0, by propagation: from
+     * row {@code sum a_t x_t = rhs}, an unknown with a_j &gt; 0 is at most {@code (rhs + sum(|a_t| u_t, a_t < 0))
+     * / a_j}, and one with a_j &lt; 0 at most {@code (sum(a_t u_t, a_t > 0) - rhs) / |a_j|} (rounded up), once
+     * those u_t are finite; repeated while a bound drops, at most {@value #MAX_PROPAGATION} passes. Valid for
+     * every point of the set (any tighter lower bounds only shrink it); {@code Long.MAX_VALUE} where none is found.
+     */
+    static long[] upperBounds(Component comp) {
+        int n = comp.size();
+        long[] u = new long[n];
+        Arrays.fill(u, Long.MAX_VALUE);
+        for (int pass = 0; pass < MAX_PROPAGATION; pass++) {
+            boolean dropped = false;
+            for (int i = 0; i < comp.rowCols.length; i++) {
+                int[] cols = comp.rowCols[i];
+                int[] coef = comp.rowCoef[i];
+                long pos = 0; // sum of a_t u_t over a_t > 0 (when all finite)
+                long neg = 0; // sum of |a_t| u_t over a_t < 0
+                int posOpen = 0;
+                int negOpen = 0;
+                try {
+                    for (int t = 0; t < cols.length; t++) {
+                        long ut = u[cols[t]];
+                        if (coef[t] > 0) {
+                            if (ut == Long.MAX_VALUE) {
+                                posOpen++;
+                            } else {
+                                pos = Math.addExact(pos, Math.multiplyExact((long) coef[t], ut));
+                            }
+                        } else if (ut == Long.MAX_VALUE) {
+                            negOpen++;
+                        } else {
+                            neg = Math.addExact(neg, Math.multiplyExact(-(long) coef[t], ut));
+                        }
+                    }
+                    for (int t = 0; t < cols.length; t++) {
+                        int j = cols[t];
+                        long a = coef[t];
+                        long room;
+                        if (a > 0 && negOpen == 0) {
+                            room = Math.addExact(comp.rhs[i], neg);
+                        } else if (a < 0 && posOpen == 0) {
+                            room = Math.subtractExact(pos, comp.rhs[i]);
+                        } else {
+                            continue;
+                        }
+                        long bound = Math.max(0, -Math.floorDiv(-room, Math.abs(a))); // rounded up
+                        if (bound < u[j]) {
+                            u[j] = bound;
+                            dropped = true;
+                        }
+                    }
+                } catch (ArithmeticException overflow) {
+                    continue; // this row gives no bound
+                }
+            }
+            if (!dropped) {
+                break;
+            }
+        }
+        return u;
+    }
+
+    /** Passes of {@link #upperBounds} at most. */
+    static final int MAX_PROPAGATION = 64;
 
     /**
      * The values rounded ({@link #rational}) and written over one common denominator: the numerators, then the

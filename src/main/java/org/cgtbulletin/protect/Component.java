@@ -35,6 +35,17 @@ final class Component {
         return cells.length;
     }
 
+    /** {@link Certificates#upperBounds}, computed once (the component's rows do not change). */
+    private long[] upper;
+
+    /** Upper bounds on the unknowns with every unknown at least 0 ({@link Certificates#upperBounds}); shared. */
+    synchronized long[] upperBounds() {
+        if (upper == null) {
+            upper = Certificates.upperBounds(this);
+        }
+        return upper;
+    }
+
     /** A key identifying the component by its cells (the restricted system depends on nothing else). */
     Key key() {
         return new Key(cells);

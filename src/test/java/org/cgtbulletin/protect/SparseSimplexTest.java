@@ -1,6 +1,8 @@
 package org.cgtbulletin.protect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,10 +232,53 @@ class SparseSimplexTest {
         assertNull(Certificates.point(comp, zero, new double[] {Math.PI, 5 - Math.PI}), "not a small rational");
         // The row reads -a - b = -5 (the published total on the right): y = -1 gives g = (0, -1), a <= 5.
         assertEquals(5.0, Certificates.bound(comp, zero, new double[] {-1}, 0, 1).value());
-        assertNull(Certificates.bound(comp, zero, new double[] {-0.5}, 0, 1), "g_a = 1/2 > 0 bounds nothing");
-        assertNull(Certificates.bound(comp, zero, new double[] {-1}, 0, -1), "a lower bound needs g >= 0");
+        // g_a = 1/2 > 0 is priced at a's upper bound 5: 2.5 + 2.5, true but no tighter
+        assertEquals(5.0, Certificates.bound(comp, zero, new double[] {-0.5}, 0, 1).value());
+        // a lower bound needs g >= 0: g_b = -1 priced at b's upper bound 5 gives 5 - 5, the trivial bound
+        assertEquals(0.0, Certificates.bound(comp, zero, new double[] {-1}, 0, -1).value());
         assertEquals(0.0, Certificates.bound(comp, zero, new double[] {0}, 0, -1).value());
         assertEquals(2.5, Certificates.point(comp, zero, new double[] {2.5, 2.5}).value(0));
+    }
+
+    @Test
+    void multipliersOffSmallRationalsStillBoundTheCell() {
+        Component comp = twoWithheldOfFive();
+        long[] zero = new long[2];
+        assertArrayEquals(new long[] {5, 5}, Certificates.upperBounds(comp));
+        // A float dual a little off -1 is no small rational (the simplex's noise on a large program): rounded to
+        // the grid, with the wrong-signed term priced at its upper bound, it still proves a <= 5 plus a hair.
+        for (double noise : new double[] {1e-7, -1e-7, 3e-11, -3e-11}) {
+            Certificates.Rational b = Certificates.bound(comp, zero, new double[] {-1 + noise}, 0, 1);
+            assertNotNull(b, "noise " + noise);
+            assertTrue(b.value() >= 5 && b.value() < 5.00001, "noise " + noise + ": " + b.value());
+            assertFalse(b.atLeast(6));
+        }
+        // A lower bound from noisy multipliers is rounded down.
+        Certificates.Rational low = Certificates.bound(comp, zero, new double[] {1e-7}, 0, -1);
+        assertTrue(low.value() <= 0 && low.value() > -0.0001, "" + low.value());
+        // With own amounts as lower bounds the upper bounds still hold (the set only shrinks).
+        Certificates.Rational own = Certificates.bound(comp, new long[] {2, 3}, new double[] {-1 + 1e-7}, 0, 1);
+        assertTrue(own.value() >= 2 && own.value() < 2.00001, "" + own.value());
+    }
+
+    @Test
+    void aCellWithNoUpperBoundIsNotBoundedByPricing() {
+        // a = b, and b = c + d with no total above them: nothing bounds a, so a wrong-signed term proves nothing
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", java.util.Map.of("X", 2L));
+        int b = t.addCell("b", java.util.Map.of("X", 2L));
+        int c = t.addCell("c", java.util.Map.of("X", 1L));
+        int d = t.addCell("d", java.util.Map.of("X", 1L));
+        t.addRelation(a, new int[] {b});
+        t.addRelation(b, new int[] {c, d});
+        Component comp = Component.of(new LinearSystem(t), new boolean[] {true, true, true, true}).get(0);
+        long[] upper = Certificates.upperBounds(comp);
+        for (long u : upper) {
+            assertEquals(Long.MAX_VALUE, u);
+        }
+        double[] y = new double[comp.rowCols.length];
+        y[0] = 0.5 + 1e-7; // a's row, off its exact multiplier
+        assertNull(Certificates.bound(comp, new long[4], y, 0, 1));
     }
 
     @Test
