@@ -26,10 +26,11 @@ final class CellIndex {
     /** Per cell, amounts by contributor index; a row is allocated when the cell gets its first report. */
     private final long[][] amounts;
     /**
-     * Per period, the hidden class-by-step-by-mode table the two-way tables are margins of: reports per class,
-     * step and mode (index {@code (class * steps + step) * modes + mode}).
+     * Per period, the hidden class-by-step-by-mode table the two-way tables are margins of: per class, step and
+     * mode (index {@code (class * steps + step) * modes + mode}), reports by contributor index (a row is allocated
+     * when the cell gets its first report). Each contributor knows its own amounts in it.
      */
-    private final long[][] hidden;
+    private final long[][][] hidden;
 
     CellIndex(List<Period> periods, int[] sizes, int contributors) {
         this.contributors = contributors;
@@ -57,7 +58,7 @@ final class CellIndex {
             }
         }
         this.amounts = new long[next][];
-        this.hidden = new long[periods.size()][sizes[0] * sizes[1] * sizes[2]];
+        this.hidden = new long[periods.size()][sizes[0] * sizes[1] * sizes[2]][];
     }
 
     int size() {
@@ -76,7 +77,11 @@ final class CellIndex {
     }
 
     void add(int p, int[] codes, int contributor, long n) {
-        hidden[p][(codes[0] * sizes[1] + codes[1]) * sizes[2] + codes[2]] += n;
+        int h = (codes[0] * sizes[1] + codes[1]) * sizes[2] + codes[2];
+        if (hidden[p][h] == null) {
+            hidden[p][h] = new long[contributors];
+        }
+        hidden[p][h][contributor] += n;
         for (int t = 0; t < Aggregator.TABLES.length; t++) {
             int id = id(p, t, codes);
             if (amounts[id] == null) {
@@ -101,14 +106,7 @@ final class CellIndex {
         LinkedTables tables = new LinkedTables();
         List<CellKey> keys = keys(maker);
         for (int id = 0; id < keys.size(); id++) {
-            Map<String, Long> byToken = new TreeMap<>();
-            long[] row = amounts[id];
-            for (int c = 0; row != null && c < contributors; c++) {
-                if (row[c] > 0) {
-                    byToken.put(contributorTokens.get(c), row[c]);
-                }
-            }
-            int assigned = tables.addCell(keys.get(id).label(), byToken);
+            int assigned = tables.addCell(keys.get(id).label(), byToken(amounts[id], contributorTokens));
             if (assigned != id) {
                 throw new IllegalStateException("cell ids out of step: " + assigned + " != " + id);
             }
@@ -116,7 +114,7 @@ final class CellIndex {
         for (int p = 0; p < periods.size(); p++) {
             marginRelations(tables, p);
             if (periods.get(p).isQuarter()) {
-                hiddenTable(tables, p, maker);
+                hiddenTable(tables, p, maker, contributorTokens);
             }
         }
         periodRelations(tables);
@@ -139,7 +137,7 @@ final class CellIndex {
      * branch experiment/cube-relations); once the tables are protected, each withheld count they still give away
      * is hidden by one more withheld cell ({@code ThreeWayTable}), and what remains goes to the staff audit.
      */
-    private void hiddenTable(LinkedTables tables, int p, KeyMaker maker) {
+    private void hiddenTable(LinkedTables tables, int p, KeyMaker maker, List<String> contributorTokens) {
         int classes = sizes[0];
         int steps = sizes[1];
         int modes = sizes[2];
@@ -158,7 +156,7 @@ final class CellIndex {
                         continue;
                     }
                     int h = tables.addHiddenCell(maker.key(period, new int[] {pc, ps, fm, -1}).label()
-                            + " (hidden)", hidden[p][(pc * steps + ps) * modes + fm]);
+                            + " (hidden)", byToken(hidden[p][(pc * steps + ps) * modes + fm], contributorTokens));
                     underA.get(pc * steps + ps).add(h);
                     underB.get(pc * modes + fm).add(h);
                     underD.get(ps * modes + fm).add(h);
@@ -178,6 +176,17 @@ final class CellIndex {
                 impliedSum(tables, id(p, PS_FM, 0, ps, fm, 0), underD.get(ps * modes + fm));
             }
         }
+    }
+
+    /** Amounts by contributor index (null: none) as a map by token, without the zeros. */
+    private Map<String, Long> byToken(long[] row, List<String> contributorTokens) {
+        Map<String, Long> byToken = new TreeMap<>();
+        for (int c = 0; row != null && c < contributors; c++) {
+            if (row[c] > 0) {
+                byToken.put(contributorTokens.get(c), row[c]);
+            }
+        }
+        return byToken;
     }
 
     /** States a non-zero two-way cell as the sum of its hidden cells (a zero one says nothing more). */

@@ -60,11 +60,12 @@ final class Auditor {
 
     /**
      * Whether a suppressed cell counts as primary: status SUPPRESSED, or it fails a rule itself, or it is kept
-     * protected ({@link LinkedTables#keepProtected}).
+     * protected ({@link LinkedTables#keepProtected}). A hidden cell never is: it is not published, and its
+     * contributions are there for the largest contributor's attack only.
      */
     boolean primary(CellStatus status, int cell) {
-        return status == CellStatus.SUPPRESSED
-                || (status != CellStatus.PUBLISHED && (!assess[cell].failed().isEmpty() || sys.protectedKept[cell]));
+        return cell < sys.shown && (status == CellStatus.SUPPRESSED
+                || (status != CellStatus.PUBLISHED && (!assess[cell].failed().isEmpty() || sys.protectedKept[cell])));
     }
 
     /** The full audit: restricted programs for large components, nothing carried over. */

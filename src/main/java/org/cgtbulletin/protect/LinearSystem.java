@@ -80,7 +80,7 @@ final class LinearSystem {
         for (int c = shown; c < cells; c++) {
             value[c] = tables.hiddenTotal(shown - 1 - c);
             label[c] = tables.hiddenLabel(shown - 1 - c);
-            contributions.add(java.util.Collections.emptySortedMap());
+            contributions.add(tables.hiddenContributions(shown - 1 - c));
         }
         List<int[]> rc = new ArrayList<>();
         List<int[]> co = new ArrayList<>();

@@ -31,6 +31,7 @@ public final class LinkedTables {
     private final List<int[]> implied = new ArrayList<>();
     private final List<String> hiddenLabels = new ArrayList<>();
     private long[] hiddenTotals = new long[64];
+    private final List<SortedMap<String, Long>> hiddenContributions = new ArrayList<>();
     private final TreeMap<Integer, String> kept = new TreeMap<>();
     private final java.util.BitSet known = new java.util.BitSet();
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
@@ -115,6 +116,35 @@ public final class LinkedTables {
      * @throws IllegalArgumentException if the total is negative
      */
     public int addHiddenCell(String label, long total) {
+        return addHiddenCell(label, total, Collections.emptySortedMap());
+    }
+
+    /**
+     * Adds a hidden cell with what each contributor reported in it: a contributor knows its own amounts in the
+     * hidden table as in the published ones, so an attack by a cell's largest contributor starts from them
+     * ({@link LinearSystem#own}). The cell is never judged by the rules (it is not published).
+     *
+     * @param label         a human-readable name
+     * @param contributions contributor token to that contributor's amount in the cell, each at least 0
+     * @return its id, as {@link #addHiddenCell(String, long)}
+     * @throws IllegalArgumentException if an amount is negative or the total overflows a {@code long}
+     */
+    public int addHiddenCell(String label, Map<String, Long> contributions) {
+        Objects.requireNonNull(contributions, "contributions");
+        TreeMap<String, Long> copy = new TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : contributions.entrySet()) {
+            long amount = Objects.requireNonNull(e.getValue(), "amount");
+            if (amount < 0) {
+                throw new IllegalArgumentException("negative amount in hidden cell '" + label + "'");
+            }
+            copy.put(Objects.requireNonNull(e.getKey(), "contributor token"), amount);
+            total = Math.addExact(total, amount);
+        }
+        return addHiddenCell(label, total, Collections.unmodifiableSortedMap(copy));
+    }
+
+    private int addHiddenCell(String label, long total, SortedMap<String, Long> contributions) {
         Objects.requireNonNull(label, "label");
         if (total < 0) {
             throw new IllegalArgumentException("negative total of hidden cell '" + label + "'");
@@ -125,7 +155,13 @@ public final class LinkedTables {
         }
         hiddenTotals[index] = total;
         hiddenLabels.add(label);
+        hiddenContributions.add(contributions);
         return -1 - index;
+    }
+
+    /** The contributions to the hidden cell of the given id, by token (empty when none were given). */
+    public SortedMap<String, Long> hiddenContributions(int id) {
+        return hiddenContributions.get(hiddenIndex(id));
     }
 
     /** Number of hidden cells added ({@link #addHiddenCell}). */

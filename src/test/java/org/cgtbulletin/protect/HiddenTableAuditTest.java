@@ -48,6 +48,37 @@ class HiddenTableAuditTest {
         assertEquals(List.of(), audit.notProven());
     }
 
+    /**
+     * The largest contributor knows its own amounts in the hidden cells too. x = h1 + h2 (C1's 2 reports and C2's
+     * 1) is withheld; q = h1 + h5 = 2, p = h2 + h3 = 5 and u = h3 + h4 = 4 are published, h3 being C1's 4 reports.
+     * Anyone gets x in [1, 7]. C1, knowing h1 >= 2 and h3 >= 4, gets h1 = 2, h3 = 4, h2 = 1: x = 3, its value.
+     */
+    @Test
+    void theLargestContributorUsesItsOwnAmountsInTheHiddenCells() {
+        for (boolean known : new boolean[] {true, false}) {
+            LinkedTables t = new LinkedTables();
+            int x = t.addCell("x", Map.of("C1", 2L, "C2", 1L));
+            int q = t.addCell("q", Map.of("C1", 2L));
+            int p = t.addCell("p", Map.of("C1", 4L, "C2", 1L));
+            int u = t.addCell("u", Map.of("C1", 4L));
+            int h1 = known ? t.addHiddenCell("h1", Map.of("C1", 2L)) : t.addHiddenCell("h1", 2);
+            int h2 = known ? t.addHiddenCell("h2", Map.of("C2", 1L)) : t.addHiddenCell("h2", 1);
+            int h3 = known ? t.addHiddenCell("h3", Map.of("C1", 4L)) : t.addHiddenCell("h3", 4);
+            int h4 = t.addHiddenCell("h4", 0);
+            int h5 = t.addHiddenCell("h5", 0);
+            t.addImpliedRelation(x, new int[] {h1, h2});
+            t.addImpliedRelation(q, new int[] {h1, h5});
+            t.addImpliedRelation(p, new int[] {h2, h3});
+            t.addImpliedRelation(u, new int[] {h3, h4});
+            CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.PUBLISHED, CellStatus.PUBLISHED,
+                CellStatus.PUBLISHED};
+
+            HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+            assertArrayEquals(known ? new int[] {x} : new int[0], audit.exposed(), "own amounts known: " + known);
+            assertEquals(List.of(), audit.notProven());
+        }
+    }
+
     /** With p withheld too, x = h1 + h2 has no upper bound: nothing is found. */
     @Test
     void aRangeTheHiddenCellsDoNotBoundPasses() {

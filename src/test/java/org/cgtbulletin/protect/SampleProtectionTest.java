@@ -53,4 +53,36 @@ class SampleProtectionTest {
         }
         assertEquals(p.audit(), DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).audit());
     }
+
+    /**
+     * Each contributor's amounts in the hidden class-by-step-by-mode cells (what its largest-contributor attack
+     * through them starts from) add up, per contributor, to its amounts in every two-way cell above them.
+     */
+    @Test
+    void theHiddenCellsHoldEachContributorsAmounts() throws IOException {
+        Path data = Path.of("content", "data");
+        Aggregator[] agg = new Aggregator[1];
+        Problems problems = new Problems();
+        DatasetSummary ds = DatasetReader.read(new DatasetFiles(data.resolve("reports.csv"),
+                data.resolve("volumes.csv"), data.resolve("denylist.txt"), Path.of("content", "taxonomy.yaml")),
+                new ValidationRules(LocalDate.of(2027, 1, 1), null), problems, t -> agg[0] = new Aggregator(t));
+        LinkedTables counts = agg[0].tables(ds.first(), ds.last(), ds.volumes()).counts();
+        assertTrue(counts.impliedRelationCount() > 1000, "" + counts.impliedRelationCount());
+        long withMoreThanOne = 0;
+        for (int i = 0; i < counts.impliedRelationCount(); i++) {
+            int[] relation = counts.impliedRelation(i);
+            java.util.TreeMap<String, Long> sum = new java.util.TreeMap<>();
+            for (int k = 1; k < relation.length; k++) {
+                long total = 0;
+                for (var e : counts.hiddenContributions(relation[k]).entrySet()) {
+                    sum.merge(e.getKey(), e.getValue(), Long::sum);
+                    total += e.getValue();
+                }
+                assertEquals(counts.hiddenTotal(relation[k]), total, counts.hiddenLabel(relation[k]));
+                withMoreThanOne += counts.hiddenContributions(relation[k]).size() > 1 ? 1 : 0;
+            }
+            assertEquals(counts.contributions(relation[0]), sum, counts.label(relation[0]));
+        }
+        assertTrue(withMoreThanOne > 0);
+    }
 }
