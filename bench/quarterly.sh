@@ -20,7 +20,7 @@ if [ ! -f "$earlier/reports.csv" ]; then
   mkdir -p "$earlier"
   python3 bench/quarters.py "$data" "$earlier" --drop-last
 fi
-rm -rf "$work/quarterly-site" "$work/quarterly-audit"
+rm -rf "$work/quarterly-site" "$work/quarterly-audit" "$work/quarterly-cells.csv"
 echo "previous release: $(tail -n +2 "$earlier/reports.csv" | wc -l) reports (untimed)"
 java -jar target/bulletin.jar build --reports "$earlier/reports.csv" --volumes "$earlier/volumes.csv" \
   --denylist "$data/denylist-1500.txt" --output "$work/quarterly-site" --audit "$work/quarterly-audit" \
@@ -29,7 +29,16 @@ for run in "the new quarter over the previous release" "the same build again ove
   echo "$run:"
   /usr/bin/time -f 'wall %e s, peak RSS %M KB' java -jar target/bulletin.jar build --verbose \
     --reports "$data/reports.csv" --volumes "$data/volumes.csv" --denylist "$data/denylist-1500.txt" \
-    --output "$work/quarterly-site" --audit "$work/quarterly-audit" 2>&1 | grep -v '^\[' 
+    --output "$work/quarterly-site" --audit "$work/quarterly-audit" 2>&1 | grep -v '^\['
+  [ -f "$work/quarterly-cells.csv" ] || cp "$work/quarterly-site/data/cells.csv" "$work/quarterly-cells.csv"
 done
+# a rebuild over its own output, same data, must publish exactly what the release did
+if cmp -s "$work/quarterly-cells.csv" "$work/quarterly-site/data/cells.csv"; then
+  echo "the rebuild's cells.csv is the release's, byte for byte"
+else
+  echo "the rebuild's cells.csv differs from the release's:"
+  diff "$work/quarterly-cells.csv" "$work/quarterly-site/data/cells.csv" | head -20
+fi
+rm -f "$work/quarterly-cells.csv"
 echo "data: $n reports, $stories% with a story, $(stat -c %s "$data/reports.csv") bytes"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
