@@ -29,12 +29,12 @@ import org.cgtbulletin.model.Problems;
 import org.cgtbulletin.model.Progress;
 import org.cgtbulletin.model.Quarter;
 import org.cgtbulletin.model.Taxonomy;
+import org.cgtbulletin.protect.AuditMemory;
 import org.cgtbulletin.protect.AuditReport;
 import org.cgtbulletin.protect.ChangeAudit;
 import org.cgtbulletin.protect.ChangeFinding;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
-import org.cgtbulletin.protect.HiddenTableAudit;
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Protection;
 import org.cgtbulletin.protect.SuppressionPattern;
@@ -446,6 +446,9 @@ public final class Bulletin {
      * cells and their complements is audited again (not suppressed afresh: moving the complements uncovered other
      * counts, and each such round cost a whole protection), and the checks above are made again. Each round keeps
      * more cells withheld, so this ends (and {@link #MAX_THREE_WAY_ROUNDS} bounds the rounds after one protection);
+     * the proofs of each round's audits carry to the next ({@link AuditMemory}, one for the tables' own relations and
+     * one through the hidden table: a round that publishes a cell the last audit did not pin exactly starts them
+     * afresh), so a later round's audit proves only what the cells it withheld changed;
      * without a previous release, or with one as of the same quarter and the same
      * data, and with no count given away through that table, there is one round.
      */
@@ -464,8 +467,11 @@ public final class Bulletin {
                 stages.begin("audit (proofs, repairs)");
                 auditing = true;
             }
-            List<Protection> both = DisclosureControl.auditEach(patterns);
-            HiddenTableAudit.Memory throughHidden = new HiddenTableAudit.Memory();
+            // the proofs of the counts' audits carry from round to round (each round withholds more), as do those of
+            // the audits through the hidden table; a protection made afresh starts both again
+            AuditMemory stated = new AuditMemory();
+            AuditMemory throughHidden = new AuditMemory();
+            List<Protection> both = DisclosureControl.auditEach(patterns, stated);
             Protection counts = both.get(0);
             Protection batches = both.get(1);
             int rounds = 0;
@@ -485,7 +491,7 @@ public final class Bulletin {
                     return new Protected(counts, batches, changes.audit(),
                             ThreeWayTable.stillExposed(tables.counts(), counts, rules));
                 }
-                counts = hiding.pattern().audit();
+                counts = hiding.pattern().audit(stated);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.cgtbulletin;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cgtbulletin.protect.AuditMemory;
 import org.cgtbulletin.protect.CellStatus;
 import org.cgtbulletin.protect.Derivability;
 import org.cgtbulletin.protect.DisclosureControl;
@@ -78,7 +79,7 @@ final class ThreeWayTable {
      *         hidden cells found too narrow or could not settle (those no cell was found for, when nothing changed)
      */
     static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules,
-            HiddenTableAudit.Memory memory) {
+            AuditMemory memory) {
         if (counts.impliedRelationCount() == 0) {
             return new Hiding(null, List.of());
         }
@@ -140,7 +141,7 @@ final class ThreeWayTable {
                 found.add(counts.label(id));
             }
         }
-        HiddenTableAudit audit = HiddenTableAudit.of(counts, status, rules, new HiddenTableAudit.Memory());
+        HiddenTableAudit audit = HiddenTableAudit.of(counts, status, rules, new AuditMemory());
         for (int id : audit.exposed()) {
             listTooNarrow(counts, id, found);
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.cgtbulletin.protect.AuditMemory;
 import org.cgtbulletin.protect.DisclosureControl;
 import org.cgtbulletin.protect.DisclosureRules;
 import org.cgtbulletin.protect.HiddenTableAudit;
@@ -38,7 +39,7 @@ class ThreeWayTableTest {
         assertFalse(protection.published(x));
         assertTrue(protection.published(p) && protection.published(q));
         ThreeWayTable.Hiding none = ThreeWayTable.keepDerivableHidden(t, protection, rules,
-                new HiddenTableAudit.Memory());
+                new AuditMemory());
         assertNull(none.pattern(), "x <= 10 is protection enough");
         assertEquals(List.of(), none.derivable());
     }
@@ -66,7 +67,7 @@ class ThreeWayTableTest {
         assertFalse(protection.published(x));
         assertTrue(protection.published(p) && protection.published(q) && protection.published(r));
 
-        HiddenTableAudit.Memory memory = new HiddenTableAudit.Memory();
+        AuditMemory memory = new AuditMemory();
         ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory);
         assertEquals(List.of("x (range too narrow through it, or recoverable by its largest contributor)"),
                 first.derivable());

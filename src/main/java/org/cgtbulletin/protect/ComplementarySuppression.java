@@ -79,14 +79,32 @@ final class ComplementarySuppression {
         derivability();
     }
 
-    /** Stages 3 and 4 (after {@link #suppress}): the audits and their repair rounds; returns the final audit. */
-    Auditor.Detail audit() {
+    /**
+     * Stages 3 and 4 (after {@link #suppress}): the audits and their repair rounds; returns the final audit.
+     *
+     * @param memory the proofs of the audits of the same protection's earlier patterns (updated), or null
+     */
+    Auditor.Detail audit(AuditMemory memory) {
         Auditor.Detail detail = auditor.audit(status, false, null);
         detail = rounds(detail, false, null);
         // Large components: restricted programs, whose proofs of protection carry over from round to round.
-        RestrictedAudit.Proofs proofs = new RestrictedAudit.Proofs(sys.cells);
+        RestrictedAudit.Proofs proofs = memory == null ? new RestrictedAudit.Proofs(sys.cells)
+                : memory.proofs(withheld());
         detail = auditor.audit(status, true, proofs);
-        return rounds(detail, true, proofs);
+        detail = rounds(detail, true, proofs);
+        if (memory != null) {
+            memory.remember(withheld(), detail.determined());
+        }
+        return detail;
+    }
+
+    /** Per cell, whether the pattern withholds it now. */
+    private boolean[] withheld() {
+        boolean[] now = new boolean[sys.cells];
+        for (int c = 0; c < sys.cells; c++) {
+            now[c] = status[c] != CellStatus.PUBLISHED;
+        }
+        return now;
     }
 
     /**

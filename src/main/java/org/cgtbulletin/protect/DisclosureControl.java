@@ -214,11 +214,23 @@ public final class DisclosureControl {
      * @return the two protections, in the same order
      */
     public static List<Protection> auditEach(List<SuppressionPattern> patterns) {
+        return auditEach(patterns, null);
+    }
+
+    /**
+     * As {@link #auditEach(List)}, the first pattern's audit remembered in {@code first} ({@link
+     * SuppressionPattern#audit(AuditMemory)}).
+     *
+     * @param patterns two patterns, from {@link #suppressEach}
+     * @param first    the memory of the first system's protection in the making, or null
+     * @return the two protections, in the same order
+     */
+    public static List<Protection> auditEach(List<SuppressionPattern> patterns, AuditMemory first) {
         if (patterns.size() != 2) {
             throw new IllegalArgumentException("two patterns expected, got " + patterns.size());
         }
         Protection[] out = new Protection[2];
-        Lookahead.sideBySide(() -> out[0] = patterns.get(0).audit(), () -> out[1] = patterns.get(1).audit());
+        Lookahead.sideBySide(() -> out[0] = patterns.get(0).audit(first), () -> out[1] = patterns.get(1).audit());
         return List.of(out);
     }
 

@@ -30,59 +30,17 @@ public final class HiddenTableAudit {
     }
 
     /**
-     * The proofs of protection of one pattern's audits through the hidden cells, carried to the next as the pattern
-     * grows: a cell proven protected is not audited again. For one protection in the making, whose later patterns
-     * withhold more and publish only cells a reader could work out (to one value) from the earlier ones; a pattern
-     * made afresh needs a new one.
-     */
-    public static final class Memory {
-        private RestrictedAudit.Proofs proofs;
-        /** The last audit's pattern (true: withheld) and the cells it found exactly derivable; null before one. */
-        private boolean[] withheld;
-        private boolean[] determined;
-
-        /** An empty memory, for the first audit of a protection. */
-        public Memory() {
-        }
-
-        /**
-         * The proofs for a pattern: the last audit's, when every cell it had withheld and this one publishes was
-         * exactly derivable in it (so at its true value in every point of that audit's feasible set, and every
-         * proof's point is one of this pattern's set too); fresh ones otherwise. A cell held to one value only
-         * after rounding (a range such as [v - 1/2, v + 1/2]) is not enough: a proof's point may have it at v + 1/2.
-         */
-        private RestrictedAudit.Proofs proofs(boolean[] now) {
-            if (proofs != null) {
-                for (int c = 0; c < withheld.length; c++) {
-                    if (withheld[c] && !now[c] && !determined[c]) {
-                        proofs = null;
-                        break;
-                    }
-                }
-            }
-            if (proofs == null) {
-                proofs = RestrictedAudit.Proofs.publishingPinned(now.length);
-            }
-            return proofs;
-        }
-
-        private void remember(boolean[] now, boolean[] derivable) {
-            withheld = now.clone();
-            determined = derivable.clone();
-        }
-    }
-
-    /**
      * Audits a status pattern of the tables through their hidden cells.
      *
      * @param tables the linked system with its hidden cells and implied relations
      * @param status one status per cell of the tables (hidden cells excluded), indexed by cell id
      * @param rules  the rules the cells are judged by
-     * @param memory the proofs of the audits of the same protection's earlier patterns (updated)
+     * @param memory the proofs of the audits through the hidden cells of the same protection's earlier patterns
+     *               (updated)
      * @return the findings
      */
     public static HiddenTableAudit of(LinkedTables tables, CellStatus[] status, DisclosureRules rules,
-            Memory memory) {
+            AuditMemory memory) {
         int shown = tables.size();
         if (status.length != shown) {
             throw new IllegalArgumentException("status has " + status.length + " entries for " + shown + " cells");

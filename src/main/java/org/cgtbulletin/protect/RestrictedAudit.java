@@ -48,7 +48,8 @@ import java.util.function.IntSupplier;
  * the report is the same on one core as on eight.
  *
  * <p><b>Work budget.</b> The simplex work is counted (tableau entries visited, {@link ExactSimplex#work}) and
- * capped at {@value #WORK_BUDGET} per audit, or per protection (shared by its rounds through {@link Proofs}); the
+ * capped at {@value #WORK_BUDGET} per audit (shared by its repair rounds through {@link Proofs}; refilled for each
+ * audit of a protection's later patterns, {@link AuditMemory}); the
  * intervals and the largest contributors each get half of what is left when an audit begins, and give back what
  * they do not spend. A chain whose programs prove too few cells for their work stops early ({@link #yieldTooLow}).
  * Cells not reached are left to the alternative datasets and the whole component's program, and reported not proven
@@ -62,8 +63,8 @@ final class RestrictedAudit {
     /** Largest restricted program. */
     static final int MAX_UNKNOWNS = 600;
     /**
-     * Work (tableau entries visited by simplex pivots, see {@link ExactSimplex#work}) that one protection, or one
-     * audit, may spend on restricted programs; when it is spent, the cells not yet decided are reported not
+     * Work (tableau entries visited by simplex pivots, see {@link ExactSimplex#work}) that one audit (with its repair
+     * rounds) may spend on restricted programs; when it is spent, the cells not yet decided are reported not
      * proven. A deterministic bound on the time (the sample's audit spends about a third of it).
      */
     static final long WORK_BUDGET = 4_000_000_000L;
@@ -328,6 +329,11 @@ final class RestrictedAudit {
          */
         static Proofs publishingPinned(int cells) {
             return new Proofs(cells, true);
+        }
+
+        /** Gives the audits these proofs follow the whole work budget again ({@link AuditMemory}: one per audit). */
+        void refill() {
+            budget[0] = WORK_BUDGET;
         }
 
         /**

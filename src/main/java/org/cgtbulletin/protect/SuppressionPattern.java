@@ -96,8 +96,19 @@ public final class SuppressionPattern {
      * @return the status of every cell, the suppressions and the audit of the final pattern
      */
     public synchronized Protection audit() {
+        return audit(null);
+    }
+
+    /**
+     * As {@link #audit()}, its proofs carried from the audits of the same protection's earlier patterns and on to
+     * the next ({@link AuditMemory}; used only by the call that does the work).
+     *
+     * @param memory the memory of this system's protection in the making, or null for none
+     * @return the status of every cell, the suppressions and the audit of the final pattern
+     */
+    public synchronized Protection audit(AuditMemory memory) {
         if (audited == null) {
-            Auditor.Detail detail = complements.audit();
+            Auditor.Detail detail = complements.audit(memory);
             CellStatus[] status = complements.status.clone();
             String[] reason = complements.reason;
             // A complement proven too narrow passes every rule and is pinned to one value by the published cells

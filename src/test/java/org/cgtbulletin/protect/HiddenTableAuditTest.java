@@ -42,7 +42,7 @@ class HiddenTableAuditTest {
 
         assertTrue(DisclosureControl.audit(t, status, RULES).tooNarrow().isEmpty(),
                 "without the hidden cells nothing bounds x");
-        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
         assertArrayEquals(new int[] {x}, audit.exposed());
         assertArrayEquals(new int[0], audit.pinned());
         assertEquals(List.of(), audit.notProven());
@@ -73,7 +73,7 @@ class HiddenTableAuditTest {
             CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.PUBLISHED, CellStatus.PUBLISHED,
                 CellStatus.PUBLISHED};
 
-            HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+            HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
             assertArrayEquals(known ? new int[] {x} : new int[0], audit.exposed(), "own amounts known: " + known);
             assertEquals(List.of(), audit.notProven());
         }
@@ -92,7 +92,7 @@ class HiddenTableAuditTest {
         t.addImpliedRelation(p, new int[] {h1, h2, h3});
         CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.SUPPRESSED_SECONDARY};
 
-        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
         assertArrayEquals(new int[0], audit.exposed());
         assertArrayEquals(new int[0], audit.pinned());
         assertEquals(List.of(), audit.notProven());
@@ -116,7 +116,7 @@ class HiddenTableAuditTest {
         t.addImpliedRelation(x, new int[] {h2});
         CellStatus[] status = {CellStatus.SUPPRESSED, CellStatus.SUPPRESSED_SECONDARY, CellStatus.PUBLISHED};
 
-        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
         assertArrayEquals(new int[] {y}, audit.pinned());
         assertArrayEquals(new int[0], audit.exposed());
         assertEquals(List.of(), audit.notProven());
@@ -153,13 +153,13 @@ class HiddenTableAuditTest {
         status[total] = CellStatus.SUPPRESSED_SECONDARY;
         assertTrue(DisclosureControl.audit(t, status, RULES).tooNarrow().isEmpty());
 
-        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
         assertArrayEquals(new int[] {x[7]}, audit.exposed());
         assertArrayEquals(new int[0], audit.pinned());
         assertEquals(List.of(), audit.notProven());
 
         status[p[7]] = CellStatus.SUPPRESSED_SECONDARY;
-        HiddenTableAudit widened = HiddenTableAudit.of(t, status, RULES, new HiddenTableAudit.Memory());
+        HiddenTableAudit widened = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
         assertArrayEquals(new int[0], widened.exposed());
         assertEquals(List.of(), widened.notProven());
     }
