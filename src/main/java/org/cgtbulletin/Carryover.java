@@ -317,7 +317,9 @@ final class Carryover {
      * both publish is known, and so is every cell of a quarter that nothing changed in (a reader who sees none of its
      * published numbers move assumes so, and is right); through chains of relations ({@link #keepRevealingTotals}
      * judges each relation on its own) that table can pin the change of a cell neither release lets the reader
-     * difference. Every such change is put to the rules ({@link Revision#changeRefusal}, who made it from the staff
+     * difference, and so can the hidden class-by-step-by-mode table of changes beneath it (exact derivability only,
+     * its cells' changes unknowns of either sign; candidates to withhold are found through its cells too). Every such
+     * change is put to the rules ({@link Revision#changeRefusal}, who made it from the staff
      * audit's record); for each that fails them, one more published cell is kept withheld and protected ({@link
      * LinkedTables#keepProtected}: its change is hidden only if its number now is): the first of the nearest ones
      * through the relations ({@link #candidates}) whose withholding leaves that change undetermined, tried one by
@@ -415,8 +417,12 @@ final class Carryover {
         if (!any) {
             return 0;
         }
+        // Exactly, through the hidden class-by-step-by-mode table of changes too (its cells' changes unknown, of
+        // either sign: what a reader can work out without knowing that late reports only add); the intervals over
+        // the tables' own relations only.
+        org.cgtbulletin.protect.Derivability exact = org.cgtbulletin.protect.Derivability.withImplied(table);
         org.cgtbulletin.protect.Derivability derivability = new org.cgtbulletin.protect.Derivability(table);
-        boolean[] determined = derivability.determined(unknown);
+        boolean[] determined = exact.determined(unknown);
         // What a reader knows of an unknown change: a rise is at least 0 (late reports only add), a fall at least
         // what it is. A reader who believes that nothing fell takes every change to be at least 0, which is wrong
         // where a cell fell, but can still narrow a rise to its true value: that belief is tried too.
@@ -486,6 +492,7 @@ final class Carryover {
         }
         boolean[] hidden = unknown.clone(); // with the cells chosen this round
         int tests = MAX_TESTS;
+        List<int[]> groups = null;
         int[][] rowsOf = null;
         int kept = 0;
         for (int id = 0; id < n; id++) {
@@ -494,14 +501,15 @@ final class Carryover {
                 continue;
             }
             boolean byInterval = rises.containsKey(id) && !first.unchecked().get(id);
-            if (kept > 0 && tests-- > 0 && !derivability.determined(hidden, id)
+            if (kept > 0 && tests-- > 0 && !exact.determined(hidden, id)
                     && !(byInterval && narrowedWith.test(hidden, id))) {
                 continue; // hidden by a cell chosen for another
             }
             if (rowsOf == null) {
-                rowsOf = rowsOf(table);
+                groups = linkedGroups(table);
+                rowsOf = rowsOf(groups, table.size());
             }
-            List<Integer> candidates = candidates(id, table, rowsOf, unknown, settled, change);
+            List<Integer> candidates = candidates(id, table, groups, rowsOf, unknown, settled, change);
             int hide = candidates.isEmpty() ? -1 : candidates.get(0);
             int unpins = -1; // the first candidate that at least leaves the change undetermined
             boolean found = false;
@@ -510,7 +518,7 @@ final class Carryover {
                     break;
                 }
                 hidden[c] = true;
-                boolean pinned = derivability.determined(hidden, id);
+                boolean pinned = exact.determined(hidden, id);
                 boolean still = pinned || byInterval && narrowedWith.test(hidden, id);
                 hidden[c] = false;
                 if (!still) {
@@ -542,21 +550,38 @@ final class Carryover {
      */
     private static final int MAX_TESTS = 32;
 
-    /** Per cell, the relations it is in (their indexes, ascending). */
-    private static int[][] rowsOf(LinkedTables table) {
-        int[] count = new int[table.size()];
+    /**
+     * The groups of cells a reader links: each relation's cells, then, per hidden cell of the class-by-step-by-mode
+     * table, the two-way cells it is under (the margins a change in it moves together).
+     */
+    private static List<int[]> linkedGroups(LinkedTables table) {
+        List<int[]> groups = new ArrayList<>();
         for (int r = 0; r < table.relationCount(); r++) {
-            for (int c : table.relation(r)) {
+            groups.add(table.relation(r));
+        }
+        for (int[] cells : table.cellsOverHidden()) {
+            if (cells.length > 1) {
+                groups.add(cells);
+            }
+        }
+        return groups;
+    }
+
+    /** Per cell, the groups it is in (their indexes, ascending). */
+    private static int[][] rowsOf(List<int[]> groups, int cells) {
+        int[] count = new int[cells];
+        for (int[] g : groups) {
+            for (int c : g) {
                 count[c]++;
             }
         }
-        int[][] rows = new int[table.size()][];
+        int[][] rows = new int[cells][];
         for (int c = 0; c < rows.length; c++) {
             rows[c] = new int[count[c]];
             count[c] = 0;
         }
-        for (int r = 0; r < table.relationCount(); r++) {
-            for (int c : table.relation(r)) {
+        for (int r = 0; r < groups.size(); r++) {
+            for (int c : groups.get(r)) {
                 if (count[c] == 0 || rows[c][count[c] - 1] != r) {
                     rows[c][count[c]++] = r;
                 }
@@ -570,13 +595,14 @@ final class Carryover {
 
     /**
      * The cells whose change a reader knows (published, or pinned by the published ones), not of a quarter nothing
-     * changed in nor kept protected already, nearest to {@code cell} through relations and cells whose change is
+     * changed in nor kept protected already, nearest to {@code cell} through {@link #linkedGroups relations and
+     * hidden cells} and cells whose change is
      * unknown, in the order they are tried: by distance, and at one distance a changed one first, then the smaller,
      * then the lower id; zeros last (a withheld zero mostly hides nothing: non-negativity pins it). At most
      * {@link #MAX_CANDIDATES}.
      */
-    private static List<Integer> candidates(int cell, LinkedTables table, int[][] rowsOf, boolean[] unknown,
-            boolean[] settled, long[] change) {
+    private static List<Integer> candidates(int cell, LinkedTables table, List<int[]> groups, int[][] rowsOf,
+            boolean[] unknown, boolean[] settled, long[] change) {
         java.util.BitSet seen = new java.util.BitSet();
         seen.set(cell);
         List<Integer> out = new ArrayList<>();
@@ -587,7 +613,7 @@ final class Carryover {
             List<Integer> here = new ArrayList<>();
             for (int u : frontier) {
                 for (int r : rowsOf[u]) {
-                    for (int c : table.relation(r)) {
+                    for (int c : groups.get(r)) {
                         if (seen.get(c)) {
                             continue;
                         }

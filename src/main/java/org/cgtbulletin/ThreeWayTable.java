@@ -340,24 +340,12 @@ final class ThreeWayTable {
         for (int c = 0; c < counts.size(); c++) {
             rows.add(new ArrayList<>(2));
         }
-        // per hidden cell, the cells it is under
-        List<List<Integer>> over = new ArrayList<>();
-        for (int h = 0; h < counts.hiddenCellCount(); h++) {
-            over.add(new ArrayList<>(3));
-        }
-        for (int i = 0; i < counts.impliedRelationCount(); i++) {
-            int[] relation = counts.impliedRelation(i);
-            for (int k = 1; k < relation.length; k++) {
-                if (relation[k] < 0) {
-                    over.get(-1 - relation[k]).add(relation[0]);
-                }
-            }
-        }
+        int[][] over = counts.cellsOverHidden();
         for (int i = 0; i < counts.impliedRelationCount(); i++) {
             int[] relation = counts.impliedRelation(i);
             List<Integer> r = rows.get(relation[0]);
             for (int k = 1; k < relation.length; k++) {
-                for (int c : relation[k] < 0 ? over.get(-1 - relation[k]) : List.of(relation[k])) {
+                for (int c : relation[k] < 0 ? over[-1 - relation[k]] : new int[] {relation[k]}) {
                     if (c != relation[0] && !r.contains(-1 - c)) {
                         r.add(-1 - c);
                     }

@@ -503,6 +503,51 @@ class CarryoverTest {
         }
     }
 
+    /**
+     * One quarter's count x = h1 + h2 through the hidden class-by-step-by-mode table, with p = h1 and q = h2
+     * published; no stated relation holds x. One late report (contributor e) came under h1: x and p rose by one. A
+     * reader with both releases works out x's change as p's plus q's, one report of one contributor.
+     */
+    private static Tables throughHidden(boolean late, boolean hiddenTable) {
+        LinkedTables counts = new LinkedTables();
+        Map<String, Long> h1 = late ? Map.of("a", 3L, "b", 1L, "e", 1L) : Map.of("a", 3L, "b", 1L);
+        Map<String, Long> h2 = Map.of("b", 1L, "c", 2L);
+        int x = counts.addCell("x", sum(h1, h2));
+        int p = counts.addCell("p", h1);
+        int q = counts.addCell("q", h2);
+        if (hiddenTable) {
+            int c1 = counts.addHiddenCell("h1", h1);
+            int c2 = counts.addHiddenCell("h2", h2);
+            counts.addImpliedRelation(x, new int[] {c1, c2});
+            counts.addImpliedRelation(p, new int[] {c1});
+            counts.addImpliedRelation(q, new int[] {c2});
+        }
+        return new Tables(List.of("2026-Q1"), GRID.subList(0, 3), counts, List.of(), new LinkedTables(), false);
+    }
+
+    @Test
+    void aChangeGivenAwayOnlyThroughTheHiddenTableIsHidden() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        Tables then = throughHidden(false, true);
+        Map<CellKey, java.util.SortedMap<String, Long>> record = new java.util.LinkedHashMap<>();
+        for (int id = 0; id < 3; id++) {
+            record.put(GRID.get(id), then.counts().contributions(id));
+        }
+        PreviousRelease.Decisions before = new PreviousRelease.Decisions(Set.of(GRID.get(0)), Set.of(),
+                Map.of(GRID.get(1), 4L, GRID.get(2), 3L), Map.of(), Set.of(new Quarter(2026, 1)),
+                new PreviousRelease.Contributors(record, Map.of(), null));
+        // without the hidden table nothing ties x to p and q: its change cannot be worked out
+        assertEquals(0, Carryover.keepChangesHidden(throughHidden(true, false), before, id -> id != 0, id -> true,
+                rules).kept());
+        // through it, x's change (+1, one report) is p's plus q's: p, which changed, is kept withheld and protected
+        Tables now = throughHidden(true, true);
+        assertEquals(1, Carryover.keepChangesHidden(now, before, id -> id != 0, id -> true, rules).kept());
+        assertTrue(now.counts().isKept(1));
+        assertFalse(now.counts().isKept(2));
+        // the next round, with p withheld: x's change is no longer given away
+        assertEquals(0, Carryover.keepChangesHidden(now, before, id -> id == 2, id -> true, rules).kept());
+    }
+
     private static Map<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {
         Map<String, Long> out = new java.util.TreeMap<>(x);
         y.forEach((t, v) -> out.merge(t, v, Long::sum));

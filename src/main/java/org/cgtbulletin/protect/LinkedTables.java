@@ -188,6 +188,37 @@ public final class LinkedTables {
         return index;
     }
 
+    /**
+     * Per hidden cell (by index: {@code -1 - id}), the cells whose implied relations hold it: the margins a change
+     * in it moves together.
+     *
+     * @return one array of cell ids per hidden cell, in the order the relations were added
+     */
+    public int[][] cellsOverHidden() {
+        int[] count = new int[hiddenLabels.size()];
+        for (int[] relation : implied) {
+            for (int k = 1; k < relation.length; k++) {
+                if (relation[k] < 0) {
+                    count[-1 - relation[k]]++;
+                }
+            }
+        }
+        int[][] over = new int[count.length][];
+        for (int h = 0; h < over.length; h++) {
+            over[h] = new int[count[h]];
+            count[h] = 0;
+        }
+        for (int[] relation : implied) {
+            for (int k = 1; k < relation.length; k++) {
+                if (relation[k] < 0) {
+                    int h = -1 - relation[k];
+                    over[h][count[h]++] = relation[0];
+                }
+            }
+        }
+        return over;
+    }
+
     /** Number of implied relations added. */
     public int impliedRelationCount() {
         return implied.size();
