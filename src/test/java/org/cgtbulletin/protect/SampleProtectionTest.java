@@ -28,14 +28,7 @@ class SampleProtectionTest {
 
     @Test
     void everyWithheldCellIsDecidedAndNoPrimaryCellIsExposed() throws IOException {
-        Path data = Path.of("content", "data");
-        Aggregator[] agg = new Aggregator[1];
-        Problems problems = new Problems();
-        DatasetSummary ds = DatasetReader.read(new DatasetFiles(data.resolve("reports.csv"),
-                data.resolve("volumes.csv"), data.resolve("denylist.txt"), Path.of("content", "taxonomy.yaml")),
-                new ValidationRules(LocalDate.of(2027, 1, 1), null), problems, t -> agg[0] = new Aggregator(t));
-        assertFalse(problems.hasErrors(), problems.toString());
-        Tables tables = agg[0].tables(ds.first(), ds.last(), ds.volumes());
+        Tables tables = sampleTables();
         Protection p = DisclosureControl.protect(tables.counts(), DisclosureRules.defaults());
         AuditReport a = p.audit();
         assertTrue(a.intervalRestricted() > 2000, a.toString());
@@ -54,19 +47,25 @@ class SampleProtectionTest {
         assertEquals(p.audit(), DisclosureControl.protect(tables.counts(), DisclosureRules.defaults()).audit());
     }
 
-    /**
-     * Each contributor's amounts in the hidden class-by-step-by-mode cells (what its largest-contributor attack
-     * through them starts from) add up, per contributor, to its amounts in every two-way cell above them.
-     */
-    @Test
-    void theHiddenCellsHoldEachContributorsAmounts() throws IOException {
+    /** The shipped sample's tables, all its quarters. */
+    private static Tables sampleTables() throws IOException {
         Path data = Path.of("content", "data");
         Aggregator[] agg = new Aggregator[1];
         Problems problems = new Problems();
         DatasetSummary ds = DatasetReader.read(new DatasetFiles(data.resolve("reports.csv"),
                 data.resolve("volumes.csv"), data.resolve("denylist.txt"), Path.of("content", "taxonomy.yaml")),
                 new ValidationRules(LocalDate.of(2027, 1, 1), null), problems, t -> agg[0] = new Aggregator(t));
-        LinkedTables counts = agg[0].tables(ds.first(), ds.last(), ds.volumes()).counts();
+        assertFalse(problems.hasErrors(), problems.toString());
+        return agg[0].tables(ds.first(), ds.last(), ds.volumes());
+    }
+
+    /**
+     * Each contributor's amounts in the hidden class-by-step-by-mode cells (what its largest-contributor attack
+     * through them starts from) add up, per contributor, to its amounts in every two-way cell above them.
+     */
+    @Test
+    void theHiddenCellsHoldEachContributorsAmounts() throws IOException {
+        LinkedTables counts = sampleTables().counts();
         assertTrue(counts.impliedRelationCount() > 1000, "" + counts.impliedRelationCount());
         long withMoreThanOne = 0;
         for (int i = 0; i < counts.impliedRelationCount(); i++) {
