@@ -31,7 +31,7 @@ public final class AuditMemory {
      */
     RestrictedAudit.Proofs proofs(boolean[] now) {
         if (proofs != null) {
-            if (withheld.length != now.length) {
+            if (withheld == null || withheld.length != now.length) { // no audit remembered, or another system
                 proofs = null;
             } else {
                 for (int c = 0; c < withheld.length; c++) {
@@ -54,5 +54,4 @@ public final class AuditMemory {
         withheld = now.clone();
         determined = derivable.clone();
     }
-
 }
