@@ -228,7 +228,7 @@ final class RestrictedAudit {
      * a pattern that drops a suppression it was given, unless made to follow {@link #publishingPinned} patterns.
      */
     static final class Proofs {
-        /** Work left for restricted programs, shared by every audit these proofs follow. */
+        /** Work left for restricted programs, shared by the audits these proofs follow until {@link #refill}. */
         private final long[] budget = {WORK_BUDGET};
         private final boolean[] suppressed;
         private final boolean[] interval;
