@@ -152,6 +152,43 @@ public record DisclosureRules(int minContributors, long minEvents, double domina
     }
 
     /**
+     * The smallest integer upper bound that protects a cell with assessment {@code a} and true value {@code v}
+     * ({@link #upperProtected}): value + 1 (width 1), or the upper protection level its failed magnitude rules ask
+     * for; Long.MAX_VALUE when only an unbounded interval would do.
+     */
+    long protectingBound(Assessment a, long v) {
+        if (v == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        if (upperProtected(a, v + 1)) {
+            return v + 1;
+        }
+        if (!upperProtected(a, Long.MAX_VALUE - 1)) {
+            return Long.MAX_VALUE;
+        }
+        // Gallop up from v + 1 to a protected bound, then halve the gap: about twice the logarithm of the distance
+        // to the bound in evaluations (each exact, in BigDecimal), rather than 63 from the whole range of longs.
+        long lo = v + 1; // not protected
+        long hi = Long.MAX_VALUE - 1; // protected
+        for (long step = 1; hi - lo > step; step *= 2) {
+            if (upperProtected(a, lo + step)) {
+                hi = lo + step;
+                break;
+            }
+            lo += step;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (upperProtected(a, mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
      * Whether an attacker's upper bound {@code high} on a cell that fails rules gives the upper protection the
      * failed magnitude rules ask for (tau-ARGUS upper protection level): R3 needs high &gt;= x1 / d (that is
      * value + (x1/d - value)), R4 needs high &gt;= x1 + x2 + p &middot; x1 (value + (p x1 - (value - x1 - x2))).

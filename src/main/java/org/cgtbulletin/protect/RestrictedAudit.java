@@ -148,7 +148,7 @@ final class RestrictedAudit {
         for (int k = 0; k < n; k++) {
             DisclosureRules.Assessment a = assess[comp.cells[k]];
             magnitudes[k] = a.fails("R3") || a.fails("R4");
-            needs[k] = protectingBound(a, truth[k]);
+            needs[k] = rules.protectingBound(a, truth[k]); // worked out once per cell
         }
         checked = new boolean[n];
         narrow = new boolean[n];
@@ -605,39 +605,6 @@ final class RestrictedAudit {
      */
     private long need(int k) {
         return needs[k];
-    }
-
-    /** {@link #need} of a cell with assessment {@code a} and true value {@code v} (worked out once per cell). */
-    private long protectingBound(DisclosureRules.Assessment a, long v) {
-        if (v == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        if (rules.upperProtected(a, v + 1)) {
-            return v + 1;
-        }
-        if (!rules.upperProtected(a, Long.MAX_VALUE - 1)) {
-            return Long.MAX_VALUE;
-        }
-        // Gallop up from v + 1 to a protected bound, then halve the gap: about twice the logarithm of the distance
-        // to the bound in evaluations (each exact, in BigDecimal), rather than 63 from the whole range of longs.
-        long lo = v + 1; // not protected
-        long hi = Long.MAX_VALUE - 1; // protected
-        for (long step = 1; hi - lo > step; step *= 2) {
-            if (rules.upperProtected(a, lo + step)) {
-                hi = lo + step;
-                break;
-            }
-            lo += step;
-        }
-        while (hi - lo > 1) {
-            long mid = lo + (hi - lo) / 2;
-            if (rules.upperProtected(a, mid)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
     }
 
     // ---------------------------------------------------------------------------------------------------------
