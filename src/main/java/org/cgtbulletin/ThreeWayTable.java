@@ -39,11 +39,12 @@ final class ThreeWayTable {
     private static final String RANGE = KEPT + " (its published zeros, every cell at least 0), it would narrow the"
             + " range of ";
     /**
-     * Rounds that keep one cell withheld for a range found too narrow (over the rounds of a build), at most: a range
-     * the cells the proof points to do not widen is then given every {@link #candidates candidate} at once, once,
-     * and if that does not widen it either, left to the staff audit rather than chased round after round (each
-     * round costs an audit). On the sample, one range needed six cells one at a time, which took the build from 31
-     * to 52 s (every candidate at once after two: 38 s, 11 more cells withheld).
+     * Rounds that keep one cell withheld for a range found too narrow when {@link HiddenTableAudit#widening} finds
+     * none (over the rounds of a build), at most: a range the cells the proof points to do not widen is then given
+     * every {@link #candidates candidate} at once, once, and if that does not widen it either, left to the staff
+     * audit rather than chased round after round (each round costs an audit). On the sample, one range needed six
+     * cells one at a time, which took the build from 31 to 52 s (every candidate at once after two: 38 s, 11 more
+     * cells withheld); the widening program finds a single cell for most ranges on the sample.
      */
     private static final int MAX_TRIES_PER_RANGE = 2;
     /** Cells kept withheld for ranges found too narrow, at most, in all (then the rest is left to the staff audit). */
@@ -233,9 +234,13 @@ final class ThreeWayTable {
     /**
      * What {@link HiddenTableAudit} found once no count is derivable: a complement pinned to one value that may be
      * published (as in {@link #pass}) goes to {@code publish} (a zero one that may not is left: that it is 0 tells
-     * nothing); for each other cell pinned, with a range too narrow for its protection, or recoverable by its largest
-     * contributor, the published cell the proof points to (unless a reader can work that one out, or one kept here
-     * for another already is it; else the first {@link #candidates candidate}) is kept withheld, for at most {@link
+     * nothing); for each cell failing a rule (or kept protected) pinned, with a range too narrow for its protection,
+     * or recoverable by its largest contributor, the published cells whose withholding lets its range reach what it
+     * needs at the fewest changes to the published numbers ({@link HiddenTableAudit#widening}: one linear program
+     * breaks every chain of relations that bounds it, where one cell at a time could leave another chain round after
+     * round) are kept withheld. Where that program finds none (and for a complement pinned that may not be
+     * published), the published cell the proof points to (unless a reader can work that one out, or one kept here
+     * for another already is it; else the first {@link #candidates candidate}), for at most {@link
      * #MAX_TRIES_PER_RANGE} rounds, then every candidate at once, once. Each such cell, and each whose range was not
      * proven, is listed in {@code found} with what was found.
      *
@@ -245,18 +250,21 @@ final class ThreeWayTable {
             CellStatus[] status, boolean[] hidden, List<String> found, List<Integer> publish) {
         List<Integer> exposed = new ArrayList<>();
         List<Integer> hints = new ArrayList<>();
+        List<Integer> inAudit = new ArrayList<>(); // per cell: its index into the audit's exposed cells, or -1
         for (int c : audit.pinned()) {
             if (publishable(counts, status, c)) {
                 publish.add(c);
             } else if (counts.total(c) > 0) { // a zero passes every rule: that it is one tells nothing
                 exposed.add(c);
                 hints.add(-1);
+                inAudit.add(-1);
             }
         }
         int[] worse = audit.exposed();
         for (int i = 0; i < worse.length; i++) {
             exposed.add(worse[i]);
             hints.add(audit.repairHint(i));
+            inAudit.add(i);
         }
         List<Integer> kept = new ArrayList<>();
         // cells kept before for the range of each cell, and for ranges in all (from their reasons: kept for good)
@@ -274,11 +282,26 @@ final class ThreeWayTable {
             listTooNarrow(counts, id, found);
             String reason = RANGE + "'" + counts.label(id) + "'";
             int tried = tries.getOrDefault(reason.substring(RANGE.length()), 0);
-            if (tried > MAX_TRIES_PER_RANGE || triedInAll >= MAX_TRIES_FOR_RANGES) {
+            if (triedInAll >= MAX_TRIES_FOR_RANGES) {
                 continue; // left to the staff audit
             }
             List<Integer> hide = new ArrayList<>();
-            if (tried == MAX_TRIES_PER_RANGE) {
+            // the published cells whose withholding lets the range reach what it needs, at the fewest changes to
+            // the published numbers: every chain of relations that bounds it broken at once (over other quarters
+            // and the years, say, where one cell at a time leaves another chain)
+            int[] widening = inAudit.get(i) >= 0 ? audit.widening(inAudit.get(i)) : new int[0];
+            for (int c : widening) {
+                if (!hidden[c] && !counts.isKept(c) && hide.size() < MAX_TRIES_FOR_RANGES - triedInAll) {
+                    hide.add(c);
+                }
+            }
+            if (!hide.isEmpty()) {
+                // kept below
+            } else if (widening.length > 0) {
+                continue; // kept for another in this pass already: the next audit tells
+            } else if (tried > MAX_TRIES_PER_RANGE) {
+                continue; // left to the staff audit
+            } else if (tried == MAX_TRIES_PER_RANGE) {
                 // one cell at a time did not do it: every candidate at once, once (within the bound in all)
                 hide.addAll(candidates(id, counts, rowsOf, hidden).stream()
                         .limit(MAX_TRIES_FOR_RANGES - triedInAll).toList());

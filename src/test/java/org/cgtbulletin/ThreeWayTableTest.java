@@ -82,4 +82,45 @@ class ThreeWayTableTest {
         assertNull(second.pattern(), "x is protected now");
         assertEquals(List.of(), second.derivable());
     }
+
+    /**
+     * Two chains bound x alike (x = p1 - q1 + r1 - h4 = p2 - q2 + r2 - h7 &lt;= 1, where 2 is asked for): withholding
+     * the one cell a proof points to leaves the other chain, which took a round (an audit) per chain; the widening
+     * program breaks both in one round.
+     */
+    @Test
+    void everyChainThatBoundsARangeIsBrokenInOneRound() {
+        DisclosureRules rules = DisclosureRules.defaults();
+        LinkedTables t = new LinkedTables();
+        int x = t.addCell("x", Map.of("C1", 1L));
+        int h1 = t.addHiddenCell("h1", 1);
+        int[][] chains = new int[2][];
+        for (int k = 1; k <= 2; k++) {
+            int p = t.addCell("p" + k, Map.of("C1", 4L, "C2", 3L, "C3", 3L));
+            int q = t.addCell("q" + k, Map.of("C2", 5L, "C3", 5L, "C4", 4L));
+            int r = t.addCell("r" + k, Map.of("C2", 2L, "C3", 2L, "C4", 1L));
+            int ha = t.addHiddenCell("a" + k, 9);
+            int hb = t.addHiddenCell("b" + k, 5);
+            int hc = t.addHiddenCell("c" + k, 0);
+            t.addImpliedRelation(p, new int[] {h1, ha});
+            t.addImpliedRelation(q, new int[] {ha, hb});
+            t.addImpliedRelation(r, new int[] {hb, hc});
+            chains[k - 1] = new int[] {p, q, r};
+        }
+        t.addImpliedRelation(x, new int[] {h1});
+        Protection protection = DisclosureControl.protect(t, rules);
+        assertFalse(protection.published(x));
+
+        AuditMemory memory = new AuditMemory();
+        ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory);
+        assertNotNull(first.pattern());
+        Protection widened = first.pattern().audit();
+        for (int[] chain : chains) {
+            long withheld = java.util.Arrays.stream(chain).filter(c -> !widened.published(c)).count();
+            assertEquals(1, withheld, "one cell of each chain is withheld");
+        }
+        ThreeWayTable.Hiding second = ThreeWayTable.keepDerivableHidden(t, widened, rules, memory);
+        assertNull(second.pattern(), "x is protected after one round");
+        assertEquals(List.of(), second.derivable());
+    }
 }

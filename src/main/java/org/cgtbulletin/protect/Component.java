@@ -23,7 +23,7 @@ final class Component {
     /** Per restricted row: the system row it comes from. */
     final int[] sysRow;
 
-    private Component(int[] cells, int[][] rowCols, int[][] rowCoef, long[] rhs, int[] sysRow) {
+    Component(int[] cells, int[][] rowCols, int[][] rowCoef, long[] rhs, int[] sysRow) {
         this.cells = cells;
         this.rowCols = rowCols;
         this.rowCoef = rowCoef;

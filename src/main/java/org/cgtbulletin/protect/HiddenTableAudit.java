@@ -12,8 +12,8 @@ import java.util.List;
  * tighter than the tables' own relations let it, down to one value.
  *
  * <p>The hidden cells are unknowns, never published cells: their own intervals are not findings. The largest
- * contributor's own amounts are known to it in the tables' cells, not in the hidden ones (which hold no
- * contributions), so the coalition attack here is a weaker one than that contributor's (README, "not done").
+ * contributor's attack starts from its own amounts in the hidden cells too ({@link LinkedTables#addHiddenCell}
+ * takes each contributor's amounts: a manufacturer knows its reports' class, step and mode).
  */
 public final class HiddenTableAudit {
 
@@ -21,11 +21,24 @@ public final class HiddenTableAudit {
     private final int[] exposed;
     private final int[] hint;
     private final List<String> notProven;
+    /** What {@link #widening} solves over: the system, which cells were withheld, and the rules' verdicts. */
+    private final LinearSystem sys;
+    private final boolean[] withheld;
+    private final Auditor auditor;
+    /** Per cell of {@link #exposed}: whether its largest contributor recovers it (only that was found). */
+    private final boolean[] breachOnly;
+    /** Per cell of {@link #exposed}: its {@link #widening}, worked out for all on the first call. */
+    private int[][] widenings;
 
-    private HiddenTableAudit(int[] pinned, int[] exposed, int[] hint, List<String> notProven) {
+    private HiddenTableAudit(int[] pinned, int[] exposed, int[] hint, List<String> notProven, LinearSystem sys,
+            boolean[] withheld, Auditor auditor, boolean[] breachOnly) {
         this.pinned = pinned;
         this.exposed = exposed;
         this.hint = hint;
+        this.sys = sys;
+        this.withheld = withheld;
+        this.auditor = auditor;
+        this.breachOnly = breachOnly;
         this.notProven = notProven;
     }
 
@@ -59,6 +72,7 @@ public final class HiddenTableAudit {
         List<Integer> pinned = new ArrayList<>();
         List<Integer> exposed = new ArrayList<>();
         List<Integer> hints = new ArrayList<>();
+        List<Boolean> breachOnly = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (int c = 0; c < shown; c++) {
             if (status[c] == CellStatus.PUBLISHED) {
@@ -81,11 +95,21 @@ public final class HiddenTableAudit {
                 exposed.add(c);
                 int h = d.repairHint()[c];
                 hints.add(h >= 0 && h < shown && status[h] == CellStatus.PUBLISHED ? h : -1);
+                breachOnly.add(!d.determined()[c] && !(d.checked()[c] && d.tooNarrow()[c]));
             } else if (!d.checked()[c] || d.coalitionOpen()[c]) {
                 open.add(tables.label(c));
             }
         }
-        return new HiddenTableAudit(toArray(pinned), toArray(exposed), toArray(hints), List.copyOf(open));
+        return new HiddenTableAudit(toArray(pinned), toArray(exposed), toArray(hints), List.copyOf(open), sys, now,
+                auditor, toBooleans(breachOnly));
+    }
+
+    private static boolean[] toBooleans(List<Boolean> list) {
+        boolean[] out = new boolean[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
     }
 
     private static int[] toArray(List<Integer> list) {
@@ -121,6 +145,62 @@ public final class HiddenTableAudit {
      */
     public int repairHint(int i) {
         return hint[i];
+    }
+
+    /**
+     * For the {@code i}-th cell of {@link #exposed}: the published cells whose withholding lets its range reach
+     * what it needs, by the fewest changes to the published numbers ({@link WideningRepair}): the upper protection
+     * its rules ask for (at least one more than its value), or, when only its
+     * largest contributor recovers it, one more than its value with that contributor's own amounts known. The
+     * stronger repair where one cell at a time leaves another chain of relations giving the same bound. One
+     * program over the whole component serves its exposed cells together (the same set for each, and the fewest
+     * changes for all), so it is worked out when first asked for. Empty when none is found.
+     *
+     * @param i an index into {@link #exposed}
+     * @return cell ids, ascending
+     */
+    public int[] widening(int i) {
+        if (widenings == null) {
+            widenings = widenAll();
+        }
+        return widenings[i].clone();
+    }
+
+    /** {@link #widening} for every exposed cell: one program per component and attacker, for its cells together. */
+    private int[][] widenAll() {
+        int[][] out = new int[exposed.length][];
+        List<Component> components = Component.of(sys, withheld);
+        int[] componentOf = new int[sys.cells];
+        for (int k = 0; k < components.size(); k++) {
+            for (int c : components.get(k).cells) {
+                componentOf[c] = k;
+            }
+        }
+        // groups in the order of their first cell: a component, and who attacks (anyone, or a largest contributor)
+        java.util.Map<List<Object>, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < exposed.length; i++) {
+            String token = breachOnly[i] ? auditor.assess[exposed[i]].largest() : null;
+            groups.computeIfAbsent(java.util.Arrays.asList(componentOf[exposed[i]], token), g -> new ArrayList<>())
+                    .add(i);
+        }
+        for (var g : groups.entrySet()) {
+            List<Integer> members = g.getValue();
+            int[] cells = new int[members.size()];
+            long[] needs = new long[cells.length];
+            for (int k = 0; k < cells.length; k++) {
+                int i = members.get(k);
+                cells[k] = exposed[i];
+                long v = sys.value[cells[k]];
+                needs[k] = breachOnly[i] ? v + 1 : auditor.rules.protectingBound(auditor.assess[cells[k]], v);
+            }
+            String token = (String) g.getKey().get(1);
+            int[][] sets = WideningRepair.cellsToWithhold(sys, withheld, components.get((Integer) g.getKey().get(0)),
+                    cells, needs, token);
+            for (int k = 0; k < cells.length; k++) {
+                out[members.get(k)] = sets[k];
+            }
+        }
+        return out;
     }
 
     /**

@@ -178,4 +178,41 @@ class HiddenTableAuditTest {
         pinned.advance(new boolean[] {true, false});
         pinned.advance(new boolean[] {true, true});
     }
+
+    /**
+     * x = h1 (one report, asks for an upper bound of 2) is held to at most 1 by two chains, p1 = h1 + h2 = 1 and p2 =
+     * h1 + h3 = 1: withholding either alone leaves the other. The widening program names both, and not r = h2 + h3
+     * + h4 = 5, which is in the same relations but bounds nothing; with both withheld x is protected.
+     */
+    @Test
+    void theWideningBreaksEveryChainAtOnce() {
+        LinkedTables t = new LinkedTables();
+        int x = t.addCell("x", ONE_REPORT);
+        int p1 = t.addCell("p1", ONE_REPORT);
+        int p2 = t.addCell("p2", ONE_REPORT);
+        int r = t.addCell("r", TEN_REPORTS.entrySet().stream().filter(e -> !e.getKey().equals("C1"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        int h1 = t.addHiddenCell("h1", 1);
+        int h2 = t.addHiddenCell("h2", 0);
+        int h3 = t.addHiddenCell("h3", 0);
+        int h4 = t.addHiddenCell("h4", 7);
+        t.addImpliedRelation(x, new int[] {h1});
+        t.addImpliedRelation(p1, new int[] {h1, h2});
+        t.addImpliedRelation(p2, new int[] {h1, h3});
+        t.addImpliedRelation(r, new int[] {h2, h3, h4});
+        CellStatus pub = CellStatus.PUBLISHED;
+        CellStatus kept = CellStatus.SUPPRESSED_SECONDARY;
+
+        HiddenTableAudit audit = HiddenTableAudit.of(t, new CellStatus[] {CellStatus.SUPPRESSED, pub, pub, pub},
+                RULES, new AuditMemory());
+        assertArrayEquals(new int[] {x}, audit.exposed());
+        assertArrayEquals(new int[] {p1, p2}, audit.widening(0));
+        for (CellStatus[] status : List.of(new CellStatus[] {CellStatus.SUPPRESSED, kept, pub, pub},
+                new CellStatus[] {CellStatus.SUPPRESSED, pub, kept, pub})) {
+            assertArrayEquals(new int[] {x}, HiddenTableAudit.of(t, status, RULES, new AuditMemory()).exposed(),
+                    "one chain left");
+        }
+        assertArrayEquals(new int[0], HiddenTableAudit.of(t, new CellStatus[] {CellStatus.SUPPRESSED, kept, kept,
+            pub}, RULES, new AuditMemory()).exposed());
+    }
 }
