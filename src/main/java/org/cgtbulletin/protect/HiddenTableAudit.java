@@ -150,11 +150,11 @@ public final class HiddenTableAudit {
     /**
      * For the {@code i}-th cell of {@link #exposed}: the published cells whose withholding lets its range reach
      * what it needs, by the fewest changes to the published numbers ({@link WideningRepair}): the upper protection
-     * its rules ask for (at least one more than its value), or, when only its
-     * largest contributor recovers it, one more than its value with that contributor's own amounts known. The
-     * stronger repair where one cell at a time leaves another chain of relations giving the same bound. One
-     * program over the whole component serves its exposed cells together (the same set for each, and the fewest
-     * changes for all), so it is worked out when first asked for. Empty when none is found.
+     * its rules ask for (at least one more than its value), or, when only its largest contributor recovers it, one
+     * more than its value with that contributor's own amounts known. The stronger repair where one cell at a time
+     * leaves another chain of relations giving the same bound. One program over the whole component serves its
+     * exposed cells together (the same set for each, and the fewest changes for all), so it is worked out when
+     * first asked for. Empty when none is found.
      *
      * @param i an index into {@link #exposed}
      * @return cell ids, ascending
