@@ -42,7 +42,7 @@ final class WideningRepair {
      */
     static int[][] cellsToWithhold(LinearSystem sys, boolean[] withheld, Component component, int[] cells,
             long[] needs, String token) {
-        int[][] none = new int[cells.length][0];
+        int[][] sets = new int[cells.length][0]; // none found, until the program says otherwise
         List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < cells.length; i++) {
             if (withheld[cells[i]] && needs[i] > sys.value[cells[i]] && needs[i] != Long.MAX_VALUE) {
@@ -50,7 +50,7 @@ final class WideningRepair {
             }
         }
         if (targets.isEmpty()) {
-            return none;
+            return sets;
         }
         // the published non-zero cells of the component's relations (a zero is known whatever is withheld; a value
         // public already cannot be withheld), as unknowns too
@@ -123,7 +123,7 @@ final class WideningRepair {
         SparseSimplex simplex = new SparseSimplex(program);
         if (simplex.start(lower, point, ITERATIONS) != SparseSimplex.Status.OPTIMAL
                 || simplex.optimise(t, -1, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
-            return none;
+            return sets;
         }
         double[] x = simplex.primal();
         List<Integer> changed = new ArrayList<>();
@@ -134,10 +134,12 @@ final class WideningRepair {
         }
         int[] set = changed.stream().mapToInt(Integer::intValue).sorted().toArray();
         for (int k = 0; k < nt; k++) {
-            // a cell still short of its need: the cells next to the component cannot widen it that far
-            none[targets.get(k)] = x[t + 1 + 2 * k] > CHANGED ? none[targets.get(k)] : set;
+            // a cell still short of its need keeps none: the cells next to the component cannot widen it that far
+            if (x[t + 1 + 2 * k] <= CHANGED) {
+                sets[targets.get(k)] = set;
+            }
         }
-        return none;
+        return sets;
     }
 
     /** The component of the unknowns that holds the cell. */
