@@ -85,7 +85,7 @@ final class ThreeWayTable {
             return new Hiding(null, List.of());
         }
         CellStatus[] status = protection.status().clone();
-        boolean[] hidden = withheld(status);
+        boolean[] hidden = CellStatus.withheld(status);
         Derivability derivability = Derivability.withImplied(counts);
         List<List<Integer>> rowsOf = rowsOf(counts);
         SuppressionPattern pattern = null;
@@ -117,7 +117,7 @@ final class ThreeWayTable {
             // them out through the hidden cells, so the audited pattern's ranges through them are the same), its
             // ranges next
             status = pattern.status();
-            hidden = withheld(status);
+            hidden = CellStatus.withheld(status);
         }
         return new Hiding(pattern, derivable);
     }
@@ -135,7 +135,7 @@ final class ThreeWayTable {
             return List.of();
         }
         CellStatus[] status = protection.status();
-        boolean[] determined = Derivability.withImplied(counts).determined(withheld(status));
+        boolean[] determined = Derivability.withImplied(counts).determined(CellStatus.withheld(status));
         List<String> found = new ArrayList<>();
         for (int id = 0; id < status.length; id++) {
             if (determined[id] && counts.total(id) > 0 && !publishable(counts, status, id)) {
@@ -148,15 +148,6 @@ final class ThreeWayTable {
         }
         audit.notProven().forEach(label -> found.add(label + NOT_PROVEN));
         return found;
-    }
-
-    /** Whether the cells of a status pattern are withheld, by id. */
-    private static boolean[] withheld(CellStatus[] status) {
-        boolean[] withheld = new boolean[status.length];
-        for (int id = 0; id < status.length; id++) {
-            withheld[id] = status[id] != CellStatus.PUBLISHED;
-        }
-        return withheld;
     }
 
     /**

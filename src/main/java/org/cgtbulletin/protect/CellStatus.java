@@ -17,5 +17,19 @@ public enum CellStatus {
     /** Withheld because it fails a rule itself. */
     SUPPRESSED,
     /** Withheld as a complement, or carried over from a previous release while passing every rule. */
-    SUPPRESSED_SECONDARY
+    SUPPRESSED_SECONDARY;
+
+    /**
+     * Whether each cell of a status pattern is withheld.
+     *
+     * @param status one status per cell, by id
+     * @return per cell id, true when it is not {@link #PUBLISHED}
+     */
+    public static boolean[] withheld(CellStatus[] status) {
+        boolean[] withheld = new boolean[status.length];
+        for (int id = 0; id < status.length; id++) {
+            withheld[id] = status[id] != PUBLISHED;
+        }
+        return withheld;
+    }
 }

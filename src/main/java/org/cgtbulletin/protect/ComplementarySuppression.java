@@ -89,22 +89,13 @@ final class ComplementarySuppression {
         detail = rounds(detail, false, null);
         // Large components: restricted programs, whose proofs of protection carry over from round to round.
         RestrictedAudit.Proofs proofs = memory == null ? new RestrictedAudit.Proofs(sys.cells)
-                : memory.proofs(withheld());
+                : memory.proofs(CellStatus.withheld(status));
         detail = auditor.audit(status, true, proofs);
         detail = rounds(detail, true, proofs);
         if (memory != null) {
-            memory.remember(withheld(), detail.determined());
+            memory.remember(CellStatus.withheld(status), detail.determined());
         }
         return detail;
-    }
-
-    /** Per cell, whether the pattern withholds it now. */
-    private boolean[] withheld() {
-        boolean[] now = new boolean[sys.cells];
-        for (int c = 0; c < sys.cells; c++) {
-            now[c] = status[c] != CellStatus.PUBLISHED;
-        }
-        return now;
     }
 
     /**

@@ -63,10 +63,7 @@ public final class HiddenTableAudit {
         System.arraycopy(status, 0, all, 0, shown);
         java.util.Arrays.fill(all, shown, sys.cells, CellStatus.SUPPRESSED_SECONDARY);
         Auditor auditor = new Auditor(sys, rules);
-        boolean[] now = new boolean[sys.cells];
-        for (int c = 0; c < sys.cells; c++) {
-            now[c] = all[c] != CellStatus.PUBLISHED;
-        }
+        boolean[] now = CellStatus.withheld(all);
         Auditor.Detail d = auditor.audit(all, true, memory.proofs(now));
         memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();
