@@ -59,6 +59,17 @@ final class SparseSimplex {
     /** Per step: U entries of the pivot row at later-pivoted positions. */
     private int[][] uPos;
     private double[][] uVal;
+    /**
+     * The same U entries by position (column): per position, the pivot rows of the steps whose U entries are there,
+     * and the entries; the back substitution then touches only the columns of non-zero values.
+     */
+    private int[][] uColRow;
+    private double[][] uColVal;
+    /** Per row: the step that pivots on it. */
+    private int[] stepOfRow;
+    /** Per step: the sparse solve's mark ({@link #nextMark}). */
+    private final int[] mark;
+    private int markNow;
     /** Per step: L multipliers (row i -= mult * row pivRow). */
     private int[][] lRow;
     private double[][] lVal;
@@ -99,6 +110,7 @@ final class SparseSimplex {
         basis = new int[m];
         posOf = new int[n + m];
         xB = new double[m];
+        mark = new int[m];
         etaPos = new int[REFACTOR_EVERY];
         etaPivot = new double[REFACTOR_EVERY];
         etaCol = new double[REFACTOR_EVERY][];
@@ -204,12 +216,16 @@ final class SparseSimplex {
      * would become singular.
      */
     private boolean push(int j, double value) {
-        double[] alpha = ftran(j);
+        Column column = ftran(j);
+        double[] alpha = column.value();
+        int[] at = column.positions();
+        int count = column.count();
         // Lowering x_j by t raises the basics by t * alpha; artificials are fixed at 0.
         int leave = -1;
         double step = value;
         double leaveAbs = 0;
-        for (int p = 0; p < m; p++) {
+        for (int e = 0; e < count; e++) {
+            int p = at == null ? e : at[e];
             double a = alpha[p];
             double t;
             if (basis[p] >= n && Math.abs(a) > PIVOT_TOL) {
@@ -227,13 +243,14 @@ final class SparseSimplex {
                 leaveAbs = Math.abs(a);
             }
         }
-        for (int p = 0; p < m; p++) {
+        for (int e = 0; e < count; e++) {
+            int p = at == null ? e : at[e];
             xB[p] += step * alpha[p];
         }
         nonbasic[j] = 0;
         if (leave >= 0) {
             xB[leave] = value - step;
-            return pivot(j, leave, alpha);
+            return pivot(j, leave, column);
         }
         return true;
     }
@@ -358,7 +375,7 @@ final class SparseSimplex {
     private double[] nonbasic;
 
     /** Makes {@code enter} basic at position {@code leave} (its value already in xB). */
-    private boolean pivot(int enter, int leave, double[] alpha) {
+    private boolean pivot(int enter, int leave, Column alpha) {
         posOf[basis[leave]] = -1;
         basis[leave] = enter;
         posOf[enter] = leave;
@@ -469,12 +486,16 @@ final class SparseSimplex {
             if (enter < 0) {
                 return Status.OPTIMAL;
             }
-            double[] alpha = ftran(enter);
+            Column column = ftran(enter);
+            double[] alpha = column.value();
+            int[] at = column.positions();
+            int count = column.count();
             // Ratio test: basic unknowns have [0, inf), basic artificials [0, 0].
             int leave = -1;
             double step = Double.POSITIVE_INFINITY;
             double leaveAbs = 0;
-            for (int p = 0; p < m; p++) {
+            for (int e = 0; e < count; e++) {
+                int p = at == null ? e : at[e];
                 double a = alpha[p];
                 double t;
                 if (a > PIVOT_TOL) {
@@ -505,11 +526,12 @@ final class SparseSimplex {
                 return Status.UNBOUNDED;
             }
             degenerate = step <= 1e-12 ? degenerate + 1 : 0;
-            for (int p = 0; p < m; p++) {
+            for (int e = 0; e < count; e++) {
+                int p = at == null ? e : at[e];
                 xB[p] -= step * alpha[p];
             }
             xB[leave] = step;
-            if (!pivot(enter, leave, alpha)) {
+            if (!pivot(enter, leave, column)) {
                 return Status.GAVE_UP;
             }
         }
@@ -535,9 +557,13 @@ final class SparseSimplex {
         return a;
     }
 
-    private void addEta(int pos, double[] alpha) {
+    private void addEta(int pos, Column column) {
+        double[] alpha = column.value();
+        int[] at = column.positions();
+        int count = column.count();
         int nz = 0;
-        for (int p = 0; p < m; p++) {
+        for (int e = 0; e < count; e++) {
+            int p = at == null ? e : at[e];
             if (Math.abs(alpha[p]) >= DROP_TOL || p == pos) {
                 nz++;
             }
@@ -545,7 +571,8 @@ final class SparseSimplex {
         int[] idx = new int[nz];
         double[] val = new double[nz];
         int w = 0;
-        for (int p = 0; p < m; p++) {
+        for (int e = 0; e < count; e++) {
+            int p = at == null ? e : at[e];
             if (Math.abs(alpha[p]) >= DROP_TOL || p == pos) {
                 idx[w] = p;
                 val[w++] = alpha[p];
@@ -557,8 +584,21 @@ final class SparseSimplex {
         etaCol[etas++] = val;
     }
 
+    /**
+     * A column B^-1 a_j by basis position, and where it may be non-zero: {@code positions}, ascending, the first
+     * {@code count} of them, or null for every position ({@code count} is then m). The loops over a column visit
+     * its positions in ascending order either way, so a sparse column gives the same results as a dense one.
+     */
+    record Column(double[] value, int[] positions, int count) {
+    }
+
     /** B^-1 a_j, by basis position. */
-    private double[] ftran(int j) {
+    Column ftran(int j) {
+        return withEtas(luSolveSparse(dense(j), colRow[j]));
+    }
+
+    /** {@link #ftran} by visiting every step, as {@link #solve} does (for tests: the two must agree to the bit). */
+    double[] ftranScanning(int j) {
         return solve(dense(j));
     }
 
@@ -573,7 +613,21 @@ final class SparseSimplex {
 
     /** B^-1 a (a by row, overwritten), by basis position. */
     private double[] solve(double[] a) {
-        double[] x = luSolve(a);
+        return withEtas(new Column(luSolve(a), null, m)).value();
+    }
+
+    /**
+     * Applies the eta file to x = (L U)^-1 a, giving B^-1 a (x overwritten); a sparse column's positions gain those
+     * the etas reach.
+     */
+    private Column withEtas(Column column) {
+        double[] x = column.value();
+        int[] at = column.positions();
+        int count = column.count();
+        int seen = at == null ? 0 : nextMark();
+        for (int t = 0; t < count && at != null; t++) {
+            mark[at[t]] = seen;
+        }
         for (int e = 0; e < etas; e++) {
             int p = etaPos[e];
             int[] idx = etaIdx[e];
@@ -583,10 +637,24 @@ final class SparseSimplex {
                 for (int t = 0; t < idx.length; t++) {
                     x[idx[t]] -= val[t] * xp;
                 }
+                if (at != null) {
+                    for (int q : idx) {
+                        if (mark[q] != seen) {
+                            mark[q] = seen;
+                            if (count == at.length) {
+                                at = Arrays.copyOf(at, count * 2);
+                            }
+                            at[count++] = q;
+                        }
+                    }
+                }
             }
             x[p] = xp;
         }
-        return x;
+        if (at != null) {
+            Arrays.sort(at, 0, count);
+        }
+        return at == null ? column : new Column(x, at, count);
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -877,27 +945,145 @@ final class SparseSimplex {
     /** Solves L U x = a (a by row, x by basis position); a is overwritten. */
     private double[] luSolve(double[] a) {
         for (int s = 0; s < steps; s++) {
-            int[] lr = lRow[s];
-            double ar = a[pivRow[s]];
-            if (lr.length == 0 || ar == 0) {
-                continue;
-            }
-            double[] lv = lVal[s];
-            for (int t = 0; t < lr.length; t++) {
-                a[lr[t]] -= lv[t] * ar;
-            }
+            lStep(a, s);
         }
         double[] x = new double[m];
         for (int s = steps - 1; s >= 0; s--) {
-            double v = a[pivRow[s]];
-            int[] up = uPos[s];
-            double[] uv = uVal[s];
-            for (int t = 0; t < up.length; t++) {
-                v -= uv[t] * x[up[t]];
-            }
-            x[pivPos[s]] = v / pivVal[s];
+            uStep(a, x, s);
         }
         return x;
+    }
+
+    /**
+     * The heap of a sparse solve grows to at most this share of the rows ({@code m / SPARSE_SHARE}) before the
+     * solve goes on scanning every step: past it, the heap's ordering costs more than the scan it saves.
+     */
+    private static final int SPARSE_SHARE = 16;
+
+    /**
+     * {@link #luSolve} for an {@code a} that is zero outside {@code rows}: the same elimination steps in the same
+     * order, so the same values to the last bit, but only the steps whose row holds a non-zero are visited (found
+     * through a heap of step numbers: an elimination step only changes rows pivoted later, a back substitution
+     * step only rows pivoted earlier). The columns of a table's basis rarely reach more than a few hundred of its
+     * thousands of rows, and scanning every step for each of them was most of the crossover's time.
+     */
+    private Column luSolveSparse(double[] a, int[] rows) {
+        int limit = Math.max(16, m / SPARSE_SHARE);
+        LongHeap heap = new LongHeap(Math.min(limit, 64));
+        int seen = nextMark();
+        for (int r : rows) {
+            int q = stepOfRow[r];
+            if (mark[q] != seen) {
+                mark[q] = seen;
+                heap.add(q);
+            }
+        }
+        int[] reached = new int[Math.min(limit, 64)];
+        int count = 0;
+        while (!heap.isEmpty()) {
+            if (heap.size() > limit) {
+                return new Column(luSolveFrom(a, (int) heap.poll()), null, m);
+            }
+            int s = (int) heap.poll();
+            if (count == reached.length) {
+                reached = Arrays.copyOf(reached, count * 2);
+            }
+            reached[count++] = s;
+            if (a[pivRow[s]] == 0) {
+                continue;
+            }
+            lStep(a, s);
+            for (int r : lRow[s]) {
+                int q = stepOfRow[r];
+                if (mark[q] != seen) {
+                    mark[q] = seen;
+                    heap.add(q);
+                }
+            }
+        }
+        double[] x = new double[m];
+        seen = nextMark();
+        for (int t = 0; t < count; t++) {
+            mark[reached[t]] = seen;
+            heap.add(-reached[t]); // the back substitution goes from the last step down
+        }
+        int[] positions = new int[Math.max(16, count)];
+        int set = 0;
+        while (!heap.isEmpty()) {
+            if (heap.size() > limit) {
+                for (int s = (int) -heap.poll(); s >= 0; s--) {
+                    uStep(a, x, s);
+                }
+                return new Column(x, null, m);
+            }
+            int s = (int) -heap.poll();
+            if (a[pivRow[s]] == 0) {
+                continue;
+            }
+            uStep(a, x, s);
+            if (set == positions.length) {
+                positions = Arrays.copyOf(positions, set * 2);
+            }
+            positions[set++] = pivPos[s];
+            for (int r : uColRow[pivPos[s]]) {
+                int q = stepOfRow[r];
+                if (mark[q] != seen) {
+                    mark[q] = seen;
+                    heap.add(-q);
+                }
+            }
+        }
+        return new Column(x, positions, set);
+    }
+
+    /** {@link #luSolve} when every step before {@code from} has been applied already. */
+    private double[] luSolveFrom(double[] a, int from) {
+        for (int s = from; s < steps; s++) {
+            lStep(a, s);
+        }
+        double[] x = new double[m];
+        for (int s = steps - 1; s >= 0; s--) {
+            uStep(a, x, s);
+        }
+        return x;
+    }
+
+    /** Elimination step s applied to a: the rows pivoted later lose their multiple of its pivot row. */
+    private void lStep(double[] a, int s) {
+        int[] lr = lRow[s];
+        double ar = a[pivRow[s]];
+        if (lr.length == 0 || ar == 0) {
+            return;
+        }
+        double[] lv = lVal[s];
+        for (int t = 0; t < lr.length; t++) {
+            a[lr[t]] -= lv[t] * ar;
+        }
+    }
+
+    /** Back substitution step s: x at its pivot position, taken out of the rows pivoted earlier. */
+    private void uStep(double[] a, double[] x, int s) {
+        double v = a[pivRow[s]];
+        if (v == 0) {
+            return;
+        }
+        int p = pivPos[s];
+        double xp = v / pivVal[s];
+        x[p] = xp;
+        int[] rows = uColRow[p];
+        double[] uv = uColVal[p];
+        for (int t = 0; t < rows.length; t++) {
+            a[rows[t]] -= uv[t] * xp;
+        }
+    }
+
+    /** A fresh mark for {@link #mark}: every step unmarked. */
+    private int nextMark() {
+        if (++markNow == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            markNow = 1;
+        }
+        return markNow;
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -925,6 +1111,11 @@ final class SparseSimplex {
         if (!new Elimination().run() || steps != m) {
             return false;
         }
+        transposeU();
+        stepOfRow = new int[m];
+        for (int s = 0; s < steps; s++) {
+            stepOfRow[pivRow[s]] = s;
+        }
         double[] r = b.clone();
         for (int j = 0; j < n; j++) {
             if (nonbasic[j] != 0) {
@@ -936,6 +1127,32 @@ final class SparseSimplex {
         double[] x = luSolve(r);
         System.arraycopy(x, 0, xB, 0, m);
         return true;
+    }
+
+    /** Fills {@link #uColRow} and {@link #uColVal} from the steps' U entries, steps ascending within a column. */
+    private void transposeU() {
+        int[] count = new int[m];
+        for (int s = 0; s < steps; s++) {
+            for (int q : uPos[s]) {
+                count[q]++;
+            }
+        }
+        uColRow = new int[m][];
+        uColVal = new double[m][];
+        for (int q = 0; q < m; q++) {
+            uColRow[q] = count[q] == 0 ? EMPTY_I : new int[count[q]];
+            uColVal[q] = count[q] == 0 ? EMPTY_D : new double[count[q]];
+        }
+        int[] fill = new int[m];
+        for (int s = 0; s < steps; s++) {
+            int[] up = uPos[s];
+            double[] uv = uVal[s];
+            for (int t = 0; t < up.length; t++) {
+                int q = up[t];
+                uColRow[q][fill[q]] = pivRow[s];
+                uColVal[q][fill[q]++] = uv[t];
+            }
+        }
     }
 
     /**
@@ -1342,6 +1559,10 @@ final class SparseSimplex {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        int size() {
+            return size;
         }
 
         void add(long v) {
