@@ -34,10 +34,26 @@ final class DerivabilityCheck {
     private DerivabilityCheck() {
     }
 
+    /**
+     * Components from this many unknowns have their two primes solved side by side ({@link Lookahead#sideBySide}):
+     * the two eliminations share nothing, and through the hidden table one component of about 17,000 unknowns
+     * took 0.9 s a pass on one core at a million reports. Below it, a thread's start is not worth it.
+     */
+    static final int SIDE_BY_SIDE_FROM = 2_000;
+
     /** Per local unknown of the component: whether the published cells determine it exactly. */
     static boolean[] determined(Component comp) {
-        boolean[] a = determined(comp, P1, 0x5DEECE66DL);
-        boolean[] b = determined(comp, P2, 0x2545F4914F6CDD1DL);
+        boolean[][] both = new boolean[2][];
+        Runnable first = () -> both[0] = determined(comp, P1, 0x5DEECE66DL);
+        Runnable second = () -> both[1] = determined(comp, P2, 0x2545F4914F6CDD1DL);
+        if (comp.size() >= SIDE_BY_SIDE_FROM) {
+            Lookahead.sideBySide(first, second);
+        } else {
+            first.run();
+            second.run();
+        }
+        boolean[] a = both[0];
+        boolean[] b = both[1];
         for (int i = 0; i < a.length; i++) {
             a[i] |= b[i];
         }
