@@ -82,6 +82,8 @@ final class RestrictedAudit {
     private final int n;
     /** Per local unknown: the local rows holding it, ascending. */
     private final int[][] colRows;
+    /** Per local unknown: its coefficient in each of {@link #colRows}' rows. */
+    private final int[][] colCoef;
     /** Per local unknown: its true value. */
     private final long[] truth;
     /** Per local unknown: the upper bound that protects it ({@link #need}), worked out once. */
@@ -130,12 +132,17 @@ final class RestrictedAudit {
             }
         }
         colRows = new int[n][];
+        colCoef = new int[n][];
         for (int k = 0; k < n; k++) {
             colRows[k] = new int[count[k]];
+            colCoef[k] = new int[count[k]];
         }
         Arrays.fill(count, 0);
         for (int r = 0; r < comp.rowCols.length; r++) {
-            for (int c : comp.rowCols[r]) {
+            int[] cols = comp.rowCols[r];
+            for (int t = 0; t < cols.length; t++) {
+                int c = cols[t];
+                colCoef[c][count[c]] = comp.rowCoef[r][t];
                 colRows[c][count[c]++] = r;
             }
         }
@@ -1452,9 +1459,11 @@ final class RestrictedAudit {
                     int own = pinRow[t];
                     long sum = j == i ? sign * scale : 0; // D c_j
                     long a = 0;
-                    for (int r : colRows[unknowns[j]]) {
+                    int[] holding = colRows[unknowns[j]];
+                    for (int e = 0; e < holding.length; e++) {
+                        int r = holding[e];
                         int q = rowAt[r];
-                        long coef = coefficient(r, unknowns[j]);
+                        long coef = colCoef[unknowns[j]][e];
                         if (q == own) {
                             a = coef;
                         } else {
@@ -1472,8 +1481,14 @@ final class RestrictedAudit {
 
     /** The coefficient of local unknown c in local row r. */
     private int coefficient(int r, int c) {
-        int t = Arrays.binarySearch(comp.rowCols[r], c);
-        return comp.rowCoef[r][t];
+        // an unknown is in a few rows, a row may hold hundreds of unknowns: look among the unknown's rows
+        int[] holding = colRows[c];
+        for (int e = 0; e < holding.length; e++) {
+            if (holding[e] == r) {
+                return colCoef[c][e];
+            }
+        }
+        throw new IllegalArgumentException("unknown " + c + " is not in row " + r);
     }
 
     /**
