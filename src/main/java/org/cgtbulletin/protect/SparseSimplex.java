@@ -70,6 +70,13 @@ final class SparseSimplex {
     /** Per step: the sparse solve's mark ({@link #nextMark}). */
     private final int[] mark;
     private int markNow;
+    /** {@link #ftran}'s right-hand side, by row: all zero between calls. */
+    private final double[] byRow;
+    /** {@link #ftran}'s result, by position: the last column's values until the next call clears them. */
+    private final double[] byPosition;
+    private Column lastColumn;
+    /** A bitmap over the positions, all zero between calls: {@link #withEtas} lists a column's positions by it. */
+    private final long[] positionBits;
     /** Per step: L multipliers (row i -= mult * row pivRow). */
     private int[][] lRow;
     private double[][] lVal;
@@ -111,6 +118,9 @@ final class SparseSimplex {
         posOf = new int[n + m];
         xB = new double[m];
         mark = new int[m];
+        byRow = new double[m];
+        byPosition = new double[m];
+        positionBits = new long[(m + 63) >>> 6];
         etaPos = new int[REFACTOR_EVERY];
         etaPivot = new double[REFACTOR_EVERY];
         etaCol = new double[REFACTOR_EVERY][];
@@ -592,9 +602,33 @@ final class SparseSimplex {
     record Column(double[] value, int[] positions, int count) {
     }
 
-    /** B^-1 a_j, by basis position. */
+    /**
+     * B^-1 a_j, by basis position. The column's values are held in a buffer the next call reuses (a column is used
+     * only until the next one is solved: the eta file keeps a copy): the crossover of a large program solves
+     * thousands of columns, and two new arrays the size of the rows each time were gigabytes to allocate and clear.
+     */
     Column ftran(int j) {
-        return withEtas(luSolveSparse(dense(j), colRow[j]));
+        if (lastColumn != null) {
+            clear(lastColumn);
+        }
+        int[] rows = colRow[j];
+        double[] vals = colVal[j];
+        for (int t = 0; t < rows.length; t++) {
+            byRow[rows[t]] = vals[t];
+        }
+        lastColumn = withEtas(luSolveSparse(byRow, rows, byPosition));
+        return lastColumn;
+    }
+
+    /** Zeroes the buffer of a column {@link #ftran} returned. */
+    private void clear(Column column) {
+        if (column.positions() == null) {
+            Arrays.fill(column.value(), 0);
+        } else {
+            for (int t = 0; t < column.count(); t++) {
+                column.value()[column.positions()[t]] = 0;
+            }
+        }
     }
 
     /** {@link #ftran} by visiting every step, as {@link #solve} does (for tests: the two must agree to the bit). */
@@ -623,10 +657,24 @@ final class SparseSimplex {
     private Column withEtas(Column column) {
         double[] x = column.value();
         int[] at = column.positions();
-        int count = column.count();
-        int seen = at == null ? 0 : nextMark();
-        for (int t = 0; t < count && at != null; t++) {
-            mark[at[t]] = seen;
+        if (at == null) {
+            for (int e = 0; e < etas; e++) {
+                int p = etaPos[e];
+                int[] idx = etaIdx[e];
+                double[] val = etaCol[e];
+                double xp = x[p] / etaPivot[e];
+                if (xp != 0) {
+                    for (int t = 0; t < idx.length; t++) {
+                        x[idx[t]] -= val[t] * xp;
+                    }
+                }
+                x[p] = xp;
+            }
+            return column;
+        }
+        long[] bits = positionBits;
+        for (int t = 0; t < column.count(); t++) {
+            bits[at[t] >>> 6] |= 1L << at[t];
         }
         for (int e = 0; e < etas; e++) {
             int p = etaPos[e];
@@ -635,26 +683,30 @@ final class SparseSimplex {
             double xp = x[p] / etaPivot[e];
             if (xp != 0) {
                 for (int t = 0; t < idx.length; t++) {
-                    x[idx[t]] -= val[t] * xp;
-                }
-                if (at != null) {
-                    for (int q : idx) {
-                        if (mark[q] != seen) {
-                            mark[q] = seen;
-                            if (count == at.length) {
-                                at = Arrays.copyOf(at, count * 2);
-                            }
-                            at[count++] = q;
-                        }
-                    }
+                    int q = idx[t];
+                    x[q] -= val[t] * xp;
+                    bits[q >>> 6] |= 1L << q;
                 }
             }
             x[p] = xp;
+            bits[p >>> 6] |= 1L << p; // written (perhaps a signed zero): listed, so that it is cleared
         }
-        if (at != null) {
-            Arrays.sort(at, 0, count);
+        // the positions, ascending, read back from the bitmap (which is cleared on the way)
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
         }
-        return at == null ? column : new Column(x, at, count);
+        int[] listed = new int[count];
+        int w = 0;
+        for (int k = 0; k < bits.length && w < count; k++) {
+            long word = bits[k];
+            bits[k] = 0;
+            while (word != 0) {
+                listed[w++] = (k << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+            }
+        }
+        return new Column(x, listed, count);
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -967,7 +1019,7 @@ final class SparseSimplex {
      * step only rows pivoted earlier). The columns of a table's basis rarely reach more than a few hundred of its
      * thousands of rows, and scanning every step for each of them was most of the crossover's time.
      */
-    private Column luSolveSparse(double[] a, int[] rows) {
+    private Column luSolveSparse(double[] a, int[] rows, double[] x) {
         int limit = Math.max(16, m / SPARSE_SHARE);
         LongHeap heap = new LongHeap(Math.min(limit, 64));
         int seen = nextMark();
@@ -982,7 +1034,9 @@ final class SparseSimplex {
         int count = 0;
         while (!heap.isEmpty()) {
             if (heap.size() > limit) {
-                return new Column(luSolveFrom(a, (int) heap.poll()), null, m);
+                luSolveFrom(a, (int) heap.poll(), x);
+                Arrays.fill(a, 0);
+                return new Column(x, null, m);
             }
             int s = (int) heap.poll();
             if (count == reached.length) {
@@ -1001,7 +1055,6 @@ final class SparseSimplex {
                 }
             }
         }
-        double[] x = new double[m];
         seen = nextMark();
         for (int t = 0; t < count; t++) {
             mark[reached[t]] = seen;
@@ -1009,14 +1062,21 @@ final class SparseSimplex {
         }
         int[] positions = new int[Math.max(16, count)];
         int set = 0;
+        int[] backSteps = new int[Math.max(16, count)];
+        int backward = 0;
         while (!heap.isEmpty()) {
             if (heap.size() > limit) {
                 for (int s = (int) -heap.poll(); s >= 0; s--) {
                     uStep(a, x, s);
                 }
+                Arrays.fill(a, 0);
                 return new Column(x, null, m);
             }
             int s = (int) -heap.poll();
+            if (backward == backSteps.length) {
+                backSteps = Arrays.copyOf(backSteps, backward * 2);
+            }
+            backSteps[backward++] = s;
             if (a[pivRow[s]] == 0) {
                 continue;
             }
@@ -1033,19 +1093,24 @@ final class SparseSimplex {
                 }
             }
         }
+        // a is left all zero: every row the solve changed is the pivot row of a step it reached
+        for (int t = 0; t < count; t++) {
+            a[pivRow[reached[t]]] = 0;
+        }
+        for (int t = 0; t < backward; t++) {
+            a[pivRow[backSteps[t]]] = 0;
+        }
         return new Column(x, positions, set);
     }
 
-    /** {@link #luSolve} when every step before {@code from} has been applied already. */
-    private double[] luSolveFrom(double[] a, int from) {
+    /** {@link #luSolve} into x (all zero) when every step before {@code from} has been applied already. */
+    private void luSolveFrom(double[] a, int from, double[] x) {
         for (int s = from; s < steps; s++) {
             lStep(a, s);
         }
-        double[] x = new double[m];
         for (int s = steps - 1; s >= 0; s--) {
             uStep(a, x, s);
         }
-        return x;
     }
 
     /** Elimination step s applied to a: the rows pivoted later lose their multiple of its pivot row. */
