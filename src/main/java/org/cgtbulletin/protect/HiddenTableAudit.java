@@ -180,10 +180,10 @@ public final class HiddenTableAudit {
             groups.computeIfAbsent(java.util.Arrays.asList(componentOf[exposed[i]], token), g -> new ArrayList<>())
                     .add(i);
         }
-        // one program per group, the groups on every core (each writes only its own members' sets)
+        // one program per group, the groups on every core (each result in its group's place)
         List<java.util.Map.Entry<List<Object>, List<Integer>>> all = new ArrayList<>(groups.entrySet());
-        Throwable[] failed = org.cgtbulletin.model.Parallel.run(all.size(), at -> {
-            List<Integer> members = all.get(at).getValue();
+        List<int[][]> found = org.cgtbulletin.model.Parallel.map(all, g -> {
+            List<Integer> members = g.getValue();
             int[] cells = new int[members.size()];
             long[] needs = new long[cells.length];
             for (int k = 0; k < cells.length; k++) {
@@ -192,20 +192,13 @@ public final class HiddenTableAudit {
                 long v = sys.value[cells[k]];
                 needs[k] = breachOnly[i] ? v + 1 : auditor.rules.protectingBound(auditor.assess[cells[k]], v);
             }
-            List<Object> key = all.get(at).getKey();
-            int[][] sets = WideningRepair.cellsToWithhold(sys, withheld, components.get((Integer) key.get(0)), cells,
-                    needs, (String) key.get(1));
-            for (int k = 0; k < cells.length; k++) {
-                out[members.get(k)] = sets[k];
-            }
+            return WideningRepair.cellsToWithhold(sys, withheld, components.get((Integer) g.getKey().get(0)), cells,
+                    needs, (String) g.getKey().get(1));
         });
-        for (Throwable t : failed) {
-            if (t instanceof RuntimeException e) {
-                throw e;
-            } else if (t instanceof Error e) {
-                throw e;
-            } else if (t != null) {
-                throw new IllegalStateException(t);
+        for (int at = 0; at < all.size(); at++) {
+            List<Integer> members = all.get(at).getValue();
+            for (int k = 0; k < members.size(); k++) {
+                out[members.get(k)] = found.get(at)[k];
             }
         }
         return out;

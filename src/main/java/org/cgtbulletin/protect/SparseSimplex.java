@@ -657,23 +657,9 @@ final class SparseSimplex {
     private Column withEtas(Column column) {
         double[] x = column.value();
         int[] at = column.positions();
-        if (at == null) {
-            for (int e = 0; e < etas; e++) {
-                int p = etaPos[e];
-                int[] idx = etaIdx[e];
-                double[] val = etaCol[e];
-                double xp = x[p] / etaPivot[e];
-                if (xp != 0) {
-                    for (int t = 0; t < idx.length; t++) {
-                        x[idx[t]] -= val[t] * xp;
-                    }
-                }
-                x[p] = xp;
-            }
-            return column;
-        }
+        boolean listing = at != null;
         long[] bits = positionBits;
-        for (int t = 0; t < column.count(); t++) {
+        for (int t = 0; listing && t < column.count(); t++) {
             bits[at[t] >>> 6] |= 1L << at[t];
         }
         for (int e = 0; e < etas; e++) {
@@ -685,11 +671,18 @@ final class SparseSimplex {
                 for (int t = 0; t < idx.length; t++) {
                     int q = idx[t];
                     x[q] -= val[t] * xp;
-                    bits[q >>> 6] |= 1L << q;
+                    if (listing) {
+                        bits[q >>> 6] |= 1L << q;
+                    }
                 }
             }
             x[p] = xp;
-            bits[p >>> 6] |= 1L << p; // written (perhaps a signed zero): listed, so that it is cleared
+            if (listing) {
+                bits[p >>> 6] |= 1L << p; // written (perhaps a signed zero): listed, so that it is cleared
+            }
+        }
+        if (!listing) {
+            return column;
         }
         // the positions, ascending, read back from the bitmap (which is cleared on the way)
         int count = 0;
