@@ -286,23 +286,24 @@ final class ThreeWayTable {
                     hide.add(c);
                 }
             }
-            if (!hide.isEmpty()) {
-                // kept below
-            } else if (widening.length > 0) {
-                continue; // kept for another in this pass already: the next audit tells
-            } else if (tried > MAX_TRIES_PER_RANGE) {
-                continue; // left to the staff audit
-            } else if (tried == MAX_TRIES_PER_RANGE) {
-                // one cell at a time did not do it: every candidate at once, once (within the bound in all)
-                hide.addAll(candidates(id, counts, rowsOf, hidden).stream()
-                        .limit(MAX_TRIES_FOR_RANGES - triedInAll).toList());
-            } else if (hints.get(i) >= 0 && kept.contains(hints.get(i))) {
-                continue; // kept for another in this pass already: the next audit tells
-            } else if (hints.get(i) >= 0 && !hidden[hints.get(i)] && !counts.isKept(hints.get(i))) {
-                hide.add(hints.get(i));
-            } else {
-                // no hint, or one a reader can work out (published as determined): withholding it hides nothing
-                hide.addAll(candidates(id, counts, rowsOf, hidden).stream().limit(1).toList());
+            if (hide.isEmpty()) {
+                // the program found no cell: the proof's hint, then the nearby candidates
+                if (widening.length > 0) {
+                    continue; // kept for another in this pass already: the next audit tells
+                } else if (tried > MAX_TRIES_PER_RANGE) {
+                    continue; // left to the staff audit
+                } else if (tried == MAX_TRIES_PER_RANGE) {
+                    // one cell at a time did not do it: every candidate at once, once (within the bound in all)
+                    hide.addAll(candidates(id, counts, rowsOf, hidden).stream()
+                            .limit(MAX_TRIES_FOR_RANGES - triedInAll).toList());
+                } else if (hints.get(i) >= 0 && kept.contains(hints.get(i))) {
+                    continue; // kept for another in this pass already: the next audit tells
+                } else if (hints.get(i) >= 0 && !hidden[hints.get(i)] && !counts.isKept(hints.get(i))) {
+                    hide.add(hints.get(i));
+                } else {
+                    // no hint, or one a reader can work out (published as determined): withholding it hides nothing
+                    hide.addAll(candidates(id, counts, rowsOf, hidden).stream().limit(1).toList());
+                }
             }
             for (int c : hide) {
                 hidden[c] = true;
