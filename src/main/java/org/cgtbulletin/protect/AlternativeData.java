@@ -74,6 +74,8 @@ final class AlternativeData {
     private int cellTouchedCount;
     private final long[] net;
     private int[] netTouched = new int[128];
+    /** The cells the last dataset {@link #reach} found moves from their true values, or null. */
+    private int[] moved;
     /** {@link #verified}'s scratch: per global cell, the dataset's change (all 0 between checks), made once. */
     private long[] change;
     /** Per row of the system: whether {@link #verified} has summed it (all false between checks). */
@@ -238,6 +240,7 @@ final class AlternativeData {
      */
     Long reach(int cell, int sign, long target, String contributor) {
         reset();
+        moved = null;
         work = 0;
         limit = Math.min(WORK_PER_TARGET, budget - spent);
         try {
@@ -245,6 +248,14 @@ final class AlternativeData {
         } finally {
             spent += Math.min(work, limit);
         }
+    }
+
+    /**
+     * The cells (system ids, ascending) the dataset the last {@link #reach} found moves from their true values: every
+     * other cell is at its true value there. Null when that call found none.
+     */
+    int[] moved() {
+        return moved;
     }
 
     /** The work the searches so far have spent (never more than the budget). */
@@ -513,6 +524,21 @@ final class AlternativeData {
                     }
                 }
             }
+            int[] out = new int[cells];
+            int m = 0;
+            for (int k = 0; k < cells; k++) {
+                if (change[changed[k]] != 0) {
+                    out[m++] = changed[k];
+                }
+            }
+            Arrays.sort(out, 0, m);
+            int distinct = 0;
+            for (int k = 0; k < m; k++) { // a cell whose change went back to 0 and came again is listed twice
+                if (k == 0 || out[k] != out[k - 1]) {
+                    out[distinct++] = out[k];
+                }
+            }
+            moved = Arrays.copyOf(out, distinct);
             return true;
         } finally { // every cell and row this check touched back to zero, for the next
             for (int k = 0; k < cells; k++) {

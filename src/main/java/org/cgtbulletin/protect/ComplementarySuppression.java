@@ -89,7 +89,7 @@ final class ComplementarySuppression {
         detail = rounds(detail, false, null);
         // Large components: restricted programs, whose proofs of protection carry over from round to round.
         RestrictedAudit.Proofs proofs = memory == null ? new RestrictedAudit.Proofs(sys.cells)
-                : memory.proofs(CellStatus.withheld(status));
+                : memory.proofs(sys, CellStatus.withheld(status));
         detail = auditor.audit(status, true, proofs);
         detail = rounds(detail, true, proofs);
         if (memory != null) {

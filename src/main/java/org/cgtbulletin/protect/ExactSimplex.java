@@ -256,6 +256,29 @@ final class ExactSimplex {
         return work;
     }
 
+    /**
+     * Per structural column, whether the current basic solution (the vertex of the last {@link #optimize}) has it
+     * away from {@code at}, in the program's own units (before the shift by the lower bounds): exactly, x_j =
+     * lower_j + rhs_i / (row i's denominator) when x_j is basic in row i, lower_j otherwise. A value too large to
+     * compare counts as away.
+     */
+    boolean[] awayFrom(long[] at) {
+        boolean[] away = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            int i = rowOfVar[j];
+            if (i < 0) {
+                away[j] = lower[j] != at[j];
+            } else {
+                try {
+                    away[j] = rhs[i] != Math.multiplyExact(Math.subtractExact(at[j], lower[j]), rowScale[i]);
+                } catch (ArithmeticException tooLarge) {
+                    away[j] = true;
+                }
+            }
+        }
+        return away;
+    }
+
     /** The tableau's common denominator d (&gt; 0): every value and dual is a multiple of 1/d. */
     long denominator() {
         return d;

@@ -64,7 +64,7 @@ public final class HiddenTableAudit {
         java.util.Arrays.fill(all, shown, sys.cells, CellStatus.SUPPRESSED_SECONDARY);
         Auditor auditor = new Auditor(sys, rules);
         boolean[] now = CellStatus.withheld(all);
-        Auditor.Detail d = auditor.audit(all, true, memory.proofs(now));
+        Auditor.Detail d = auditor.audit(all, true, memory.proofs(sys, now));
         memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();
         List<Integer> exposed = new ArrayList<>();

@@ -142,6 +142,18 @@ final class LinearSystem {
         return rowCells.length;
     }
 
+    /**
+     * A hash of what an audit's proofs rest on: the cells, their values and contributions, and the relations (not
+     * which cells are kept or known, which only decide what is withheld). Two snapshots of the same tables agree.
+     */
+    long fingerprint() {
+        long h = 31L * cells + shown;
+        h = 31 * h + Arrays.hashCode(value);
+        h = 31 * h + Arrays.deepHashCode(rowCells);
+        h = 31 * h + Arrays.deepHashCode(rowCoef);
+        return 31 * h + contributions.hashCode();
+    }
+
     /** Whether the cell is a part (negative net coefficient) of the row. */
     boolean isPart(int row, int cell) {
         int i = Arrays.binarySearch(rowCells[row], cell);

@@ -100,6 +100,14 @@ final class RestrictedAudit {
     /** Per local unknown: whether low/high come from a restricted program (else exact, or not computed). */
     private final boolean[] restricted;
     /**
+     * Per local unknown: the cells (system ids) its proof of protection may move from their true values, for the
+     * interval and against the largest contributor (two arrays: the two audits run side by side); null while not
+     * proven. Every point the proof rests on has every other cell at its true value, so a later pattern that
+     * publishes none of them keeps the proof ({@link Proofs#forget}).
+     */
+    private final int[][] intervalSupport;
+    private final int[][] coalitionSupport;
+    /**
      * Per local unknown: the repair hint ({@link IntervalAudit.Result#repairHint}) of an interval proven too narrow,
      * and of a largest-contributor breach (two arrays: the two audits run side by side), or -1.
      */
@@ -164,6 +172,8 @@ final class RestrictedAudit {
         low = new double[n];
         high = new double[n];
         restricted = new boolean[n];
+        intervalSupport = new int[n][];
+        coalitionSupport = new int[n][];
         intervalHint = IntervalAudit.noHints(n);
         coalitionHint = IntervalAudit.noHints(n);
         for (int k = 0; k < n; k++) {
@@ -242,6 +252,12 @@ final class RestrictedAudit {
         private final boolean[] coalition;
         private final double[] low;
         private final double[] high;
+        /**
+         * Per cell proven: the cells its proof's points may have away from their true values (system ids; see
+         * {@link RestrictedAudit#intervalSupport}), or null for any.
+         */
+        private final int[][] intervalSupport;
+        private final int[][] coalitionSupport;
 
         /** Whether a pattern may publish a cell it was given withheld (see {@link #publishingPinned}). */
         private final boolean pinnedMayGo;
@@ -257,6 +273,8 @@ final class RestrictedAudit {
             coalition = new boolean[cells];
             low = new double[cells];
             high = new double[cells];
+            intervalSupport = new int[cells][];
+            coalitionSupport = new int[cells][];
         }
 
         /**
@@ -330,12 +348,59 @@ final class RestrictedAudit {
         }
 
         /**
-         * Proofs for patterns that, besides withholding more, may publish cells pinned to one value in every earlier
-         * pattern's feasible set (the caller's promise): every point of that set has such a cell at its true value,
-         * so each proof's point is one of the later set too. The cells' own proofs are dropped.
+         * Proofs for patterns that, besides withholding more, may publish cells: the caller promises that every
+         * proof left rests on points with each such cell at its true value, either because the cell was pinned to
+         * one value in the earlier pattern's feasible set, or because it has dropped the other proofs ({@link
+         * #forget}, as {@link AuditMemory} does); each proof's point is then one of the later set too. The published
+         * cells' own proofs are dropped.
          */
         static Proofs publishingPinned(int cells) {
             return new Proofs(cells, true);
+        }
+
+        /**
+         * Drops the proofs that rest on a point moving one of the given cells away from its true value: for a pattern
+         * that publishes those cells (the others' points are points of its feasible set too: it withholds every cell
+         * they move). A proof whose points are not known is dropped too.
+         *
+         * @param published per cell, whether the next pattern publishes it though the last audit did not pin it
+         * @return whether any cell was given
+         */
+        boolean forget(boolean[] published) {
+            boolean any = false;
+            for (boolean p : published) {
+                any |= p;
+            }
+            if (any) {
+                for (int c = 0; c < suppressed.length; c++) {
+                    if (interval[c] && touches(intervalSupport[c], published)) {
+                        interval[c] = false;
+                        intervalSupport[c] = null;
+                    }
+                    if (coalition[c] && touches(coalitionSupport[c], published)) {
+                        coalition[c] = false;
+                        coalitionSupport[c] = null;
+                    }
+                }
+            }
+            return any;
+        }
+
+        private static boolean touches(int[] support, boolean[] published) {
+            if (support == null) {
+                return true;
+            }
+            for (int c : support) {
+                if (published[c]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the cell's interval is proven wide enough (for tests). */
+        boolean intervalProven(int cell) {
+            return interval[cell];
         }
 
         /** Gives the audits these proofs follow the whole work budget again ({@link AuditMemory}: one per audit). */
@@ -410,8 +475,12 @@ final class RestrictedAudit {
                     a.restricted[k] = true;
                     a.low[k] = proofs.low[cell];
                     a.high[k] = proofs.high[cell];
+                    a.intervalSupport[k] = proofs.intervalSupport[cell];
                 }
                 coalitionSafe[k] = proofs.coalition[cell] && !determined[k];
+                if (coalitionSafe[k]) {
+                    a.coalitionSupport[k] = proofs.coalitionSupport[cell];
+                }
             }
         }
         a.intervalsAndCoalitions(coalitionSafe);
@@ -423,8 +492,12 @@ final class RestrictedAudit {
                     proofs.interval[cell] = true;
                     proofs.low[cell] = a.low[k];
                     proofs.high[cell] = a.high[k];
+                    proofs.intervalSupport[cell] = a.intervalSupport[k];
                 }
-                proofs.coalition[cell] |= coalitionSafe[k];
+                if (coalitionSafe[k]) {
+                    proofs.coalition[cell] = true;
+                    proofs.coalitionSupport[cell] = a.coalitionSupport[k];
+                }
             }
         }
         int[] hint = new int[comp.size()];
@@ -595,7 +668,7 @@ final class RestrictedAudit {
             if (checked[j] || determined[j]) {
                 continue;
             }
-            if (proves(p, i, need(j), magnitude(j) ? Long.MIN_VALUE : truth[j] - 1)) {
+            if (proves(p, i, need(j), magnitude(j) ? Long.MIN_VALUE : truth[j] - 1) != null) {
                 prove(j, p);
             }
         }
@@ -698,6 +771,7 @@ final class RestrictedAudit {
         done[k] = true;
         Search up = adopt(ahead.take(k, () -> search(k, -1, own, v + 1, new long[1])), account);
         if (up.meets) {
+            coalitionSupport[k] = up.support;
             shareCoalition(up.program, largest, own, done);
             return;
         }
@@ -705,6 +779,7 @@ final class RestrictedAudit {
         if (v - 1 >= own[k]) {
             down = search(k, 1, own, v - 1, account);
             if (down.meets) {
+                coalitionSupport[k] = down.support;
                 shareCoalition(down.program, largest, own, done);
                 return;
             }
@@ -726,8 +801,10 @@ final class RestrictedAudit {
                 continue;
             }
             long floor = truth[j] - 1 >= own[j] ? truth[j] - 1 : Long.MIN_VALUE;
-            if (proves(p, i, truth[j] + 1, floor)) {
+            int[] support = proves(p, i, truth[j] + 1, floor);
+            if (support != null) {
                 done[j] = true;
+                coalitionSupport[j] = support;
             }
         }
     }
@@ -766,6 +843,7 @@ final class RestrictedAudit {
                     restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
                     low[k] = down != null ? down : v;
                     high[k] = up != null ? up : v;
+                    intervalSupport[k] = alt.moved();
                 }
             }
             if (coalitionOpen[k]) {
@@ -775,6 +853,7 @@ final class RestrictedAudit {
                         || (v - 1 >= own && alt.reach(cell, -1, v - 1, largest) != null)) {
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
+                    coalitionSupport[k] = alt.moved();
                 }
             }
         }
@@ -960,9 +1039,12 @@ final class RestrictedAudit {
                 Side up = side(lp, own, k, 1, v + 1, left);
                 Side down = up.point != null || v - 1 < own[k] ? null : side(lp, own, k, -1, v - 1, left);
                 if (up.point != null || (down != null && down.point != null)) {
+                    Certificates.Point point = up.point != null ? up.point : down.point;
+                    int[] support = support(point);
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
-                    shareCoalitionPoint(up.point != null ? up.point : down.point, own, e.getValue(), coalitionSafe);
+                    coalitionSupport[k] = support;
+                    shareCoalitionPoint(point, support, own, e.getValue(), coalitionSafe);
                 } else if (up.bound != null && (v - 1 < own[k] || down.bound != null)) {
                     coalitionOpen[k] = false;
                     breach[k] = true;
@@ -975,7 +1057,8 @@ final class RestrictedAudit {
     /** Proves every other open largest-contributor check of the same contributor that a verified point (with that
      * contributor's own amounts as lower bounds) already settles: the cell reaches value + 1, or value - 1 above its
      * own amount. */
-    private void shareCoalitionPoint(Certificates.Point p, long[] own, List<Integer> cells, boolean[] coalitionSafe) {
+    private void shareCoalitionPoint(Certificates.Point p, int[] support, long[] own, List<Integer> cells,
+                                     boolean[] coalitionSafe) {
         for (int j : cells) {
             if (!coalitionOpen[j]) {
                 continue;
@@ -984,6 +1067,7 @@ final class RestrictedAudit {
             if (p.atLeast(j, v + 1) || (v - 1 >= own[j] && p.atMost(j, v - 1))) {
                 coalitionOpen[j] = false;
                 coalitionSafe[j] = true;
+                coalitionSupport[j] = support;
             }
         }
     }
@@ -1072,16 +1156,18 @@ final class RestrictedAudit {
         boolean magnitude = magnitude(k);
         Side up = need == Long.MAX_VALUE ? UNDECIDED : side(lp, zero, k, 1, need, left);
         if (up.point != null) {
-            provePoint(k, v, up.point.value(k));
-            sharePoint(up.point, open);
+            int[] support = support(up.point);
+            provePoint(k, v, up.point.value(k), support);
+            sharePoint(up.point, support, open);
             return;
         }
         Side down = UNDECIDED;
         if (!magnitude && v >= 1) {
             down = side(lp, zero, k, -1, v - 1, left);
             if (down.point != null) {
-                provePoint(k, down.point.value(k), v);
-                sharePoint(down.point, open);
+                int[] support = support(down.point);
+                provePoint(k, down.point.value(k), v, support);
+                sharePoint(down.point, support, open);
                 return;
             }
         }
@@ -1098,7 +1184,8 @@ final class RestrictedAudit {
         }
     }
 
-    private void provePoint(int k, double lo, double hi) {
+    private void provePoint(int k, double lo, double hi, int[] support) {
+        intervalSupport[k] = support;
         checked[k] = true;
         narrow[k] = false;
         restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
@@ -1106,8 +1193,20 @@ final class RestrictedAudit {
         high[k] = hi;
     }
 
+    /** The cells (system ids, ascending) a verified point has away from their true values. */
+    private int[] support(Certificates.Point p) {
+        int[] moved = new int[n];
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            if (!p.atLeast(j, truth[j]) || !p.atMost(j, truth[j])) {
+                moved[m++] = comp.cells[j];
+            }
+        }
+        return Arrays.copyOf(moved, m);
+    }
+
     /** Proves every other open cell the verified point already protects. */
-    private void sharePoint(Certificates.Point p, List<Integer> open) {
+    private void sharePoint(Certificates.Point p, int[] support, List<Integer> open) {
         for (int j : open) {
             if (checked[j]) {
                 continue;
@@ -1115,9 +1214,9 @@ final class RestrictedAudit {
             long v = truth[j];
             long need = need(j);
             if (need != Long.MAX_VALUE && p.atLeast(j, need)) {
-                provePoint(j, v, p.value(j));
+                provePoint(j, v, p.value(j), support);
             } else if (!magnitude(j) && v >= 1 && p.atMost(j, v - 1)) {
-                provePoint(j, p.value(j), v);
+                provePoint(j, p.value(j), v, support);
             }
         }
     }
@@ -1244,6 +1343,13 @@ final class RestrictedAudit {
         final ExactSimplex lp;
         /** Work of {@link #lp} already charged to {@link #account}. */
         private long charged;
+        /** Whether the simplex sits at the optimal vertex of the last {@link #bound} (finite, not pinned). */
+        private boolean atVertex;
+        /**
+         * The cells the two points behind the last {@link #interval} move from their true values (system ids,
+         * ascending; see {@link #witness}), or null.
+         */
+        int[] intervalPoints;
         /**
          * What the work is charged to (counted down): the audit's budget, or, for a program solved ahead of the
          * loop ({@link Lookahead}), its own count until the loop adopts it.
@@ -1286,6 +1392,40 @@ final class RestrictedAudit {
             lp = lpColumns.length == 0 ? null
                     : new ExactSimplex(comp.sub(lpColumns, lpRows, truth), lpLower, true);
             charge();
+        }
+
+        /**
+         * The cells the point behind the last {@link #bound} moves from their true values (system ids, ascending):
+         * for a finite bound, the optimal vertex's unknowns away from their true values (the unknowns the presolve
+         * pinned, and every cell outside N, are at theirs); for an unbounded one, every unknown of N (the points
+         * along the ray). Read right after the bound, before the simplex moves on.
+         */
+        int[] witness() {
+            if (!atVertex) {
+                int[] all = new int[unknowns.length];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = comp.cells[unknowns[i]];
+                }
+                return all;
+            }
+            long[] at = new long[lpColumns.length];
+            for (int t = 0; t < at.length; t++) {
+                at[t] = truth[lpColumns[t]];
+            }
+            boolean[] away = lp.awayFrom(at);
+            int count = 0;
+            for (boolean a : away) {
+                count += a ? 1 : 0;
+            }
+            int[] moved = new int[count];
+            int w = 0;
+            for (int t = 0; t < away.length; t++) {
+                if (away[t]) {
+                    moved[w++] = comp.cells[lpColumns[t]];
+                }
+            }
+            Arrays.sort(moved);
+            return moved;
         }
 
         /** The presolve (see the class comment) and the simplex's columns, rows and bounds. */
@@ -1402,6 +1542,7 @@ final class RestrictedAudit {
          * Long.MAX_VALUE when unbounded above.
          */
         long bound(int i, int sign) {
+            atVertex = false;
             if (column[i] < 0) {
                 return truth[unknowns[i]];
             }
@@ -1414,6 +1555,7 @@ final class RestrictedAudit {
             if (opt == null) {
                 return Long.MAX_VALUE;
             }
+            atVertex = true;
             return sign < 0 ? Math.addExact(lower[i], Math.floorDiv(opt[0], opt[1]))
                     : Math.addExact(lower[i], -Math.floorDiv(-opt[0], opt[1]));
         }
@@ -1425,10 +1567,16 @@ final class RestrictedAudit {
             }
             long[] hi;
             long[] lo;
+            intervalPoints = null;
             try {
                 hi = lp.optimize(column[i], -1);
+                atVertex = hi != null;
+                int[] high = witness();
                 lo = lp.optimize(column[i], 1);
+                atVertex = true;
+                intervalPoints = union(high, witness());
             } finally {
+                atVertex = false;
                 charge();
             }
             return new double[] {lower[i] + (double) lo[0] / lo[1],
@@ -1495,7 +1643,10 @@ final class RestrictedAudit {
      * The outcome of optimising one bound of a target by column generation: the last program (null when none
      * could be solved), whether its bound meets the target, and whether that bound is the whole component's.
      */
-    private record Search(Program program, boolean meets, boolean optimal, long[] account) {
+    private record Search(Program program, boolean meets, boolean optimal, long[] account, int[] support) {
+        Search(Program program, boolean meets, boolean optimal, long[] account) {
+            this(program, meets, optimal, account, null);
+        }
     }
 
     /**
@@ -1525,7 +1676,7 @@ final class RestrictedAudit {
                 int at = p.at(k);
                 long bound = p.bound(at, sign);
                 if (sign < 0 ? bound >= target : bound <= target) {
-                    return new Search(p, true, false, account);
+                    return new Search(p, true, false, account, p.witness());
                 }
                 int[] more = priced(p, p.duals(at, sign), lower);
                 if (more.length == 0) {
@@ -1541,24 +1692,53 @@ final class RestrictedAudit {
         }
     }
 
-    /** Whether program p gives unknown i (index into N) a floor(max) &gt;= up, or a ceil(min) &lt;= down. */
-    private static boolean proves(Program p, int i, long up, long down) {
+    /**
+     * Whether program p gives unknown i (index into N) a floor(max) &gt;= up, or a ceil(min) &lt;= down: the cells
+     * the point that shows it moves ({@link Program#witness}), or null when it does not.
+     */
+    private static int[] proves(Program p, int i, long up, long down) {
         if (p.column[i] < 0) {
-            return false;
+            return null;
         }
         try {
-            if (p.bound(i, -1) >= up) {
-                return true;
+            long max = p.bound(i, -1);
+            if (max >= up) {
+                return p.witness();
             }
-            return down != Long.MIN_VALUE && p.bound(i, 1) <= down;
+            if (down == Long.MIN_VALUE) {
+                return null;
+            }
+            long min = p.bound(i, 1);
+            return min <= down ? p.witness() : null;
         } catch (ArithmeticException | ExactSimplex.Unsolved unsolvable) {
-            return false;
+            return null;
         }
+    }
+
+    /** The cells of two ascending lists, ascending, each once. */
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int w = 0;
+        while (i < a.length || j < b.length) {
+            int next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == next) {
+                i++;
+            }
+            if (j < b.length && b[j] == next) {
+                j++;
+            }
+            out[w++] = next;
+        }
+        return Arrays.copyOf(out, w);
     }
 
     /** Records k as proven protected by program p, with p's interval for k (contained in the true one). */
     private void prove(int k, Program p) {
         record(k, p);
+        // the points of the interval reported, one of which reaches what the cell needs (the same optimum)
+        intervalSupport[k] = Double.isNaN(low[k]) ? null : p.intervalPoints;
         checked[k] = true;
         narrow[k] = false;
     }

@@ -100,10 +100,10 @@ public final class SuppressionPattern {
     }
 
     /**
-     * As {@link #audit()}, its proofs carried from the audits of the same protection's earlier patterns and on to
-     * the next ({@link AuditMemory}; used only by the call that does the work).
+     * As {@link #audit()}, its proofs carried from the audits of earlier patterns of the same tables and on to the
+     * next ({@link AuditMemory}; used only by the call that does the work).
      *
-     * @param memory the memory of this system's protection in the making, or null for none
+     * @param memory the memory of this system's earlier audits, or null for none
      * @return the status of every cell, the suppressions and the audit of the final pattern
      */
     public synchronized Protection audit(AuditMemory memory) {

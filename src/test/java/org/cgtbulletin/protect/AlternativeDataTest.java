@@ -56,6 +56,7 @@ class AlternativeDataTest {
                         found++;
                         assertTrue(up >= v + 2 && up <= exact.highInt[k], sys.label[cell] + ": " + up + " > "
                                 + exact.highInt[k]);
+                        reachedMovingOnly(sys, suppressed, alt.moved(), cell, up);
                     }
                     Long down = v < 1 ? null : alt.reach(cell, -1, v - 1, null);
                     if (down != null) {
@@ -87,6 +88,30 @@ class AlternativeDataTest {
         }
         assertTrue(found > 50, "alternative datasets found: " + found);
         assertTrue(foundAgainstContributor > 20, "against the largest contributor: " + foundAgainstContributor);
+    }
+
+    /**
+     * The cells a dataset moves ({@link AlternativeData#moved}) are withheld, hold the target, and are enough: with
+     * every other cell at its true value, the exact program over them alone still reaches the dataset's value.
+     */
+    private static void reachedMovingOnly(LinearSystem sys, boolean[] suppressed, int[] moved, int cell, long value) {
+        assertTrue(java.util.Arrays.binarySearch(moved, cell) >= 0, sys.label[cell] + " moves");
+        boolean[] only = new boolean[sys.cells];
+        for (int c : moved) {
+            assertTrue(suppressed[c], sys.label[c] + " is withheld");
+            only[c] = true;
+        }
+        for (Component sub : Component.of(sys, only)) {
+            int k = java.util.Arrays.binarySearch(sub.cells, cell);
+            if (k >= 0) {
+                boolean[] one = new boolean[sub.size()];
+                one[k] = true;
+                ExactSimplex.Bounds b = IntervalAudit.bounds(sub, null, one);
+                assertNotNull(b);
+                assertTrue(value <= b.highInt[k], sys.label[cell] + ": " + value + " not reached moving only "
+                        + moved.length + " cells");
+            }
+        }
     }
 
     @Test

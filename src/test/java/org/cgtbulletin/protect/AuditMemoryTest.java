@@ -2,36 +2,45 @@ package org.cgtbulletin.protect;
 
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AuditMemory}: proofs carry to a pattern that withholds more, or publishes only cells the last audit found
- * exactly derivable, and start afresh otherwise.
+ * {@link AuditMemory}: the proofs follow one system's patterns, whatever they publish (what a published cell
+ * invalidates is dropped from them: {@code RestrictedAuditTest#proofsCarriedPastPublishedCellsAreProofsOfTheNewPattern}),
+ * and start afresh for another system: other relations, values or contributions.
  */
 class AuditMemoryTest {
 
+    /** A total of three parts, the parts' contributions as given. */
+    private static LinearSystem system(long a, long b, long c) {
+        LinkedTables t = new LinkedTables();
+        int total = t.addCell("total", Map.of("X", a + b + c));
+        int[] parts = {t.addCell("a", Map.of("X", a)), t.addCell("b", Map.of("X", b)), t.addCell("c", Map.of("X", c))};
+        t.addRelation(total, parts);
+        return new LinearSystem(t);
+    }
+
     @Test
-    void proofsCarryOnlyWhileEveryPointOfTheLastAuditStaysFeasible() {
+    void proofsFollowOneSystemsPatternsAndStartAfreshForAnother() {
+        LinearSystem sys = system(1, 2, 3);
         AuditMemory memory = new AuditMemory();
-        boolean[] first = {true, true, false, false};
-        RestrictedAudit.Proofs proofs = memory.proofs(first);
-        memory.remember(first, new boolean[] {false, true, false, false});
+        boolean[] first = {false, true, true, false};
+        RestrictedAudit.Proofs proofs = memory.proofs(sys, first);
+        memory.remember(first, new boolean[4]);
 
-        boolean[] grown = {true, true, true, false};
-        assertSame(proofs, memory.proofs(grown), "more withheld: the same proofs");
-        memory.remember(grown, new boolean[] {false, true, false, false});
+        boolean[] grown = {false, true, true, true};
+        assertSame(proofs, memory.proofs(sys, grown), "more withheld: the same proofs");
+        memory.remember(grown, new boolean[4]);
 
-        boolean[] derivableGone = {true, false, true, false};
-        assertSame(proofs, memory.proofs(derivableGone), "cell 1 was exactly derivable: still the same");
-        memory.remember(derivableGone, new boolean[4]);
+        boolean[] published = {false, false, true, true};
+        assertSame(proofs, memory.proofs(system(1, 2, 3), published), "a cell published, the same system: kept");
+        memory.remember(published, new boolean[4]);
 
-        boolean[] otherGone = {true, false, false, false};
-        assertNotSame(proofs, memory.proofs(otherGone), "cell 2 was not derivable: afresh");
-
-        AuditMemory other = new AuditMemory();
-        RestrictedAudit.Proofs small = other.proofs(new boolean[] {true});
-        other.remember(new boolean[] {true}, new boolean[1]);
-        assertNotSame(small, other.proofs(new boolean[] {true, true}), "another system: afresh");
+        assertNotSame(proofs, memory.proofs(system(1, 2, 4), published), "other values: afresh");
+        assertThrows(IllegalArgumentException.class, () -> memory.proofs(sys, new boolean[3]));
     }
 }
