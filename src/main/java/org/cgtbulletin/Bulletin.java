@@ -446,9 +446,10 @@ public final class Bulletin {
      * cells and their complements is audited again (not suppressed afresh: moving the complements uncovered other
      * counts, and each such round cost a whole protection), and the checks above are made again. Each round keeps
      * more cells withheld, so this ends (and {@link #MAX_THREE_WAY_ROUNDS} bounds the rounds after one protection);
-     * the proofs of each round's audits carry to the next ({@link AuditMemory}, one for the tables' own relations and
-     * one through the hidden table: a round that publishes a cell the last audit did not pin exactly starts them
-     * afresh), so a later round's audit proves only what the cells it withheld changed;
+     * the proofs of each audit carry to the next, of the same protection or of one made again from the start ({@link
+     * AuditMemory}, one for the tables' own relations and one through the hidden table: a pattern that publishes a
+     * cell the last audit withheld drops the proofs whose points move that cell), so a later audit proves only what
+     * its pattern changed;
      * without a previous release, or with one as of the same quarter and the same
      * data, and with no count given away through that table, there is one round.
      */
@@ -456,6 +457,11 @@ public final class Bulletin {
             Stages stages) {
         stages.begin("protect (rules, complements)");
         boolean auditing = false;
+        // the proofs of the counts' audits carry from round to round, and to a protection made again from the start
+        // (the same tables: only which cells are kept changes), as do those of the audits through the hidden table;
+        // what a pattern publishes that the last one withheld drops the proofs that rest on it (AuditMemory)
+        AuditMemory stated = new AuditMemory();
+        AuditMemory throughHidden = new AuditMemory();
         while (true) {
             List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
                     rules);
@@ -467,10 +473,6 @@ public final class Bulletin {
                 stages.begin("audit (proofs, repairs)");
                 auditing = true;
             }
-            // the proofs of the counts' audits carry from round to round (each round withholds more), as do those of
-            // the audits through the hidden table; a protection made afresh starts both again
-            AuditMemory stated = new AuditMemory();
-            AuditMemory throughHidden = new AuditMemory();
             List<Protection> both = DisclosureControl.auditEach(patterns, stated);
             Protection counts = both.get(0);
             Protection batches = both.get(1);

@@ -73,8 +73,8 @@ final class ThreeWayTable {
      * (or publishes a complement found pinned). The caller audits the pattern and calls again (the audit may add
      * complements, or publish a cell the published cells determine).
      *
-     * @param memory the proofs of this protection's earlier audits through the hidden cells (a new one for a pattern
-     *               made afresh)
+     * @param memory the proofs of the earlier audits through the hidden cells of this protection (or of an earlier
+     *               protection of the same tables, {@link AuditMemory})
      * @return the pattern with the changes, not yet audited (null when nothing changed), and the counts that fail a
      *         rule (or are kept) still derivable before the last pass, or whose range the last audit through the
      *         hidden cells found too narrow or could not settle (those no cell was found for, when nothing changed)
