@@ -29,9 +29,12 @@ public final class HiddenTableAudit {
     private final boolean[] breachOnly;
     /** Per cell of {@link #exposed}: its {@link #widening}, worked out for all on the first call. */
     private int[][] widenings;
+    /** The audit's proofs, whose whole programs' last bases start the widening programs. */
+    private final RestrictedAudit.Proofs proofs;
 
     private HiddenTableAudit(int[] pinned, int[] exposed, int[] hint, List<String> notProven, LinearSystem sys,
-            boolean[] withheld, Auditor auditor, boolean[] breachOnly) {
+            boolean[] withheld, Auditor auditor, boolean[] breachOnly, RestrictedAudit.Proofs proofs) {
+        this.proofs = proofs;
         this.pinned = pinned;
         this.exposed = exposed;
         this.hint = hint;
@@ -64,7 +67,8 @@ public final class HiddenTableAudit {
         java.util.Arrays.fill(all, shown, sys.cells, CellStatus.SUPPRESSED_SECONDARY);
         Auditor auditor = new Auditor(sys, rules);
         boolean[] now = CellStatus.withheld(all);
-        Auditor.Detail d = auditor.audit(all, true, memory.proofs(sys, now));
+        RestrictedAudit.Proofs proofs = memory.proofs(sys, now);
+        Auditor.Detail d = auditor.audit(all, true, proofs);
         memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();
         List<Integer> exposed = new ArrayList<>();
@@ -98,7 +102,7 @@ public final class HiddenTableAudit {
             }
         }
         return new HiddenTableAudit(toArray(pinned), toArray(exposed), toArray(hints), List.copyOf(open), sys, now,
-                auditor, toBooleans(breachOnly));
+                auditor, toBooleans(breachOnly), proofs);
     }
 
     private static boolean[] toBooleans(List<Boolean> list) {
@@ -192,8 +196,9 @@ public final class HiddenTableAudit {
                 long v = sys.value[cells[k]];
                 needs[k] = breachOnly[i] ? v + 1 : auditor.rules.protectingBound(auditor.assess[cells[k]], v);
             }
-            return WideningRepair.cellsToWithhold(sys, withheld, components.get((Integer) g.getKey().get(0)), cells,
-                    needs, (String) g.getKey().get(1));
+            Component component = components.get((Integer) g.getKey().get(0));
+            return WideningRepair.cellsToWithhold(sys, withheld, component, cells, needs, (String) g.getKey().get(1),
+                    proofs.basis(component, 0));
         });
         for (int at = 0; at < all.size(); at++) {
             List<Integer> members = all.get(at).getValue();
