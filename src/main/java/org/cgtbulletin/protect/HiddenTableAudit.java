@@ -29,12 +29,9 @@ public final class HiddenTableAudit {
     private final boolean[] breachOnly;
     /** Per cell of {@link #exposed}: its {@link #widening}, worked out for all on the first call. */
     private int[][] widenings;
-    /** The audit's proofs, whose whole programs' last bases start the widening programs. */
-    private final RestrictedAudit.Proofs proofs;
 
     private HiddenTableAudit(int[] pinned, int[] exposed, int[] hint, List<String> notProven, LinearSystem sys,
-            boolean[] withheld, Auditor auditor, boolean[] breachOnly, RestrictedAudit.Proofs proofs) {
-        this.proofs = proofs;
+            boolean[] withheld, Auditor auditor, boolean[] breachOnly) {
         this.pinned = pinned;
         this.exposed = exposed;
         this.hint = hint;
@@ -67,8 +64,7 @@ public final class HiddenTableAudit {
         java.util.Arrays.fill(all, shown, sys.cells, CellStatus.SUPPRESSED_SECONDARY);
         Auditor auditor = new Auditor(sys, rules);
         boolean[] now = CellStatus.withheld(all);
-        RestrictedAudit.Proofs proofs = memory.proofs(sys, now);
-        Auditor.Detail d = auditor.audit(all, true, proofs);
+        Auditor.Detail d = auditor.audit(all, true, memory.proofs(sys, now));
         memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();
         List<Integer> exposed = new ArrayList<>();
@@ -102,7 +98,7 @@ public final class HiddenTableAudit {
             }
         }
         return new HiddenTableAudit(toArray(pinned), toArray(exposed), toArray(hints), List.copyOf(open), sys, now,
-                auditor, toBooleans(breachOnly), proofs);
+                auditor, toBooleans(breachOnly));
     }
 
     private static boolean[] toBooleans(List<Boolean> list) {
@@ -196,9 +192,8 @@ public final class HiddenTableAudit {
                 long v = sys.value[cells[k]];
                 needs[k] = breachOnly[i] ? v + 1 : auditor.rules.protectingBound(auditor.assess[cells[k]], v);
             }
-            Component component = components.get((Integer) g.getKey().get(0));
-            return WideningRepair.cellsToWithhold(sys, withheld, component, cells, needs, (String) g.getKey().get(1),
-                    proofs.basis(component, 0));
+            return WideningRepair.cellsToWithhold(sys, withheld, components.get((Integer) g.getKey().get(0)), cells,
+                    needs, (String) g.getKey().get(1));
         });
         for (int at = 0; at < all.size(); at++) {
             List<Integer> members = all.get(at).getValue();

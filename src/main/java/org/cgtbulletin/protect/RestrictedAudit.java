@@ -336,19 +336,6 @@ final class RestrictedAudit {
             return lp.suggest(unknowns, artificial.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        /**
-         * The last basis the given chain kept for exactly this component, in system terms: its rows, its basic
-         * cells and its rows whose artificial is basic; null if none.
-         */
-        int[][] basis(Component comp, int chain) {
-            for (Basis b : bases) {
-                if (b.chain == chain && Arrays.equals(b.cells, comp.cells)) {
-                    return new int[][] {b.rows.clone(), b.basicCells.clone(), b.artificialRows.clone()};
-                }
-            }
-            return null;
-        }
-
         /** Keeps lp's last basis (over comp), if it has one, for the same chain's next, larger pattern. */
         void keep(Component comp, SparseSimplex lp, int chain) {
             if (!lp.started()) {

@@ -177,8 +177,6 @@ final class SparseSimplex {
                 b[colRow[j][t]] -= colVal[j][t] * lower[j];
             }
         }
-        boolean first = nonbasic == null;
-        boolean fromSuggestion = first && suggested;
         if (nonbasic == null && !suggested) {
             // First start: a crash basis, unless one was suggested. Later starts keep the last basis.
             crash(point);
@@ -196,7 +194,6 @@ final class SparseSimplex {
             }
             // A suggested or crash basis that turns out singular is dropped for the all-artificial one.
             suggested = false;
-            fromSuggestion = false;
             allArtificial();
             nonbasic = new double[n];
             for (int j = 0; j < n; j++) {
@@ -207,9 +204,6 @@ final class SparseSimplex {
             }
         }
         suggested = false;
-        if (first) {
-            suggestionTaken = fromSuggestion;
-        }
         double[] pushed = nonbasic;
         for (int j = 0; j < n; j++) {
             double value = pushed[j];
@@ -272,8 +266,6 @@ final class SparseSimplex {
     }
 
     private boolean suggested;
-    /** Whether the first {@link #start} crossed over from a {@link #suggest suggested} basis (not singular). */
-    private boolean suggestionTaken;
 
     /**
      * A triangular crash basis for the first crossover: the unknowns furthest above their bounds at the point,
@@ -367,11 +359,6 @@ final class SparseSimplex {
         }
         suggested = true;
         return true;
-    }
-
-    /** Whether the first {@link #start} crossed over from the basis {@link #suggest} gave (it was not singular). */
-    boolean suggestionTaken() {
-        return suggestionTaken;
     }
 
     /** Factorises the current basis afresh and recomputes the basic values; false if it cannot (then no basis). */

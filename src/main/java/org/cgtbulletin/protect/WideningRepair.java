@@ -15,12 +15,6 @@ import java.util.List;
  * relations that bounds a cell has to be broken at once: a year's totals with the quarters' cells, say), this finds
  * the set in one program, and for all the component's cells at once. A heuristic for the repair only: those cells
  * get complements of their own and the next audit decides.
- *
- * <p>The simplex starts from the last basis the audit's whole program kept for the component ({@link
- * RestrictedAudit.Proofs#basis}), completed for the published cells and the shortfalls ({@link #suggest}): its
- * crossover then has those to move, not the whole component (at a million reports 0.02 s against 0.9 to 1.3 s from
- * a crash basis, and the optimum 0.14 s against 0.3 to 0.5 s). Where the optimum is not unique, the basis may pick
- * another optimal set than a start from scratch (the sample withholds 739 complements instead of 740).
  */
 final class WideningRepair {
 
@@ -43,26 +37,11 @@ final class WideningRepair {
      * @param cells     withheld cells of that component
      * @param needs     per cell: the value its maximum must reach (more than its value)
      * @param token     the contributor whose own amounts bound the unknowns from below, or null (all at least 0)
-     * @param basis     the last basis of the component's own program ({@link RestrictedAudit.Proofs#basis}), to start
-     *                  from, or null
      * @return per cell, the ids ascending: the same set for every cell it lets reach its need, empty for the
      *         others (no such set among the published cells next to the component, or the simplex gave up)
      */
     static int[][] cellsToWithhold(LinearSystem sys, boolean[] withheld, Component component, int[] cells,
-            long[] needs, String token, int[][] basis) {
-        return solve(sys, withheld, component, cells, needs, token, basis).sets();
-    }
-
-    /**
-     * What {@link #cellsToWithhold} found, and whether its simplex started from the basis it was given (for
-     * tests).
-     */
-    record Widening(int[][] sets, boolean fromBasis) {
-    }
-
-    /** {@link #cellsToWithhold}, saying whether the basis given was taken. */
-    static Widening solve(LinearSystem sys, boolean[] withheld, Component component, int[] cells, long[] needs,
-            String token, int[][] basis) {
+            long[] needs, String token) {
         int[][] sets = new int[cells.length][0]; // none found, until the program says otherwise
         List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < cells.length; i++) {
@@ -71,7 +50,7 @@ final class WideningRepair {
             }
         }
         if (targets.isEmpty()) {
-            return new Widening(sets, false);
+            return sets;
         }
         // the published non-zero cells of the component's relations (a zero is known whatever is withheld; a value
         // public already cannot be withheld), as unknowns too
@@ -142,10 +121,9 @@ final class WideningRepair {
             lower[j] = token == null ? 0 : sys.own(token, comp.cells[j]);
         }
         SparseSimplex simplex = new SparseSimplex(program);
-        boolean fromBasis = basis != null && suggest(simplex, comp, basis, shown, t, nt);
         if (simplex.start(lower, point, ITERATIONS) != SparseSimplex.Status.OPTIMAL
                 || simplex.optimise(t, -1, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
-            return new Widening(sets, fromBasis);
+            return sets;
         }
         double[] x = simplex.primal();
         List<Integer> changed = new ArrayList<>();
@@ -161,54 +139,7 @@ final class WideningRepair {
                 sets[targets.get(k)] = set;
             }
         }
-        return new Widening(sets, fromBasis && simplex.suggestionTaken());
-    }
-
-    /**
-     * Suggests the crossover's first basis: the component's own program's last basis (its basic cells, the
-     * artificials of its rows), the artificials of the rows the published cells bring, each published cell basic
-     * in its own row (p_c - d+_c + d-_c = v_c), the objective t in its row, and each target's shortfall w in its
-     * row. Block triangular over the component's basis, so not singular when that basis is not; a crossover from
-     * it has the published cells and shortfalls to move, not the whole component's.
-     */
-    private static boolean suggest(SparseSimplex simplex, Component comp, int[][] basis, List<Integer> shown, int t,
-            int nt) {
-        java.util.Map<Integer, Integer> localRow = new java.util.HashMap<>();
-        for (int i = 0; i < comp.sysRow.length; i++) {
-            localRow.put(comp.sysRow[i], i);
-        }
-        boolean[] oldRow = new boolean[comp.sysRow.length];
-        for (int r : basis[0]) {
-            Integer i = localRow.get(r);
-            if (i == null) {
-                return false; // not this component's rows: no suggestion
-            }
-            oldRow[i] = true;
-        }
-        List<Integer> unknowns = new ArrayList<>();
-        for (int c : basis[1]) {
-            int j = Arrays.binarySearch(comp.cells, c);
-            if (j < 0) {
-                return false;
-            }
-            unknowns.add(j);
-        }
-        unknowns.addAll(shown);
-        unknowns.add(t);
-        for (int k = 0; k < nt; k++) {
-            unknowns.add(t + 1 + 2 * k);
-        }
-        List<Integer> artificial = new ArrayList<>();
-        for (int r : basis[2]) {
-            artificial.add(localRow.get(r));
-        }
-        for (int i = 0; i < oldRow.length; i++) {
-            if (!oldRow[i]) {
-                artificial.add(i);
-            }
-        }
-        return simplex.suggest(unknowns.stream().mapToInt(Integer::intValue).toArray(),
-                artificial.stream().mapToInt(Integer::intValue).toArray());
+        return sets;
     }
 
     /** The component of the unknowns that holds the cell. */

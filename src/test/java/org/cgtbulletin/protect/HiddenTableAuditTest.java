@@ -165,60 +165,6 @@ class HiddenTableAuditTest {
     }
 
     /**
-     * The widening program of the large component above starts from a basis of the component's own program (as the
-     * audit leaves one in its proofs): the crossover takes it, and finds the same cell to withhold as from scratch,
-     * p_7, whose withholding lets x_7 reach what it needs.
-     */
-    @Test
-    void theWideningStartsFromTheComponentsBasisAndFindsTheSameCells() {
-        LinkedTables t = new LinkedTables();
-        int n = 200;
-        int[] x = new int[n];
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = t.addCell("x" + i, Map.of("C" + i % 5, 1L));
-            p[i] = t.addCell("p" + i, i == 7 ? Map.of("C9", 1L) : TEN_REPORTS);
-        }
-        int total = t.addCell("total", Map.of("C0", 40L, "C1", 40L, "C2", 40L, "C3", 40L, "C4", 40L));
-        t.addRelation(total, x);
-        for (int i = 0; i < n; i++) {
-            int h = t.addHiddenCell("h" + i, 1);
-            int g = t.addHiddenCell("g" + i, i == 7 ? 0 : 9);
-            t.addImpliedRelation(x[i], new int[] {h});
-            t.addImpliedRelation(p[i], new int[] {h, g});
-        }
-        LinearSystem sys = new LinearSystem(t, true);
-        boolean[] withheld = new boolean[sys.cells];
-        java.util.Arrays.fill(withheld, t.size(), sys.cells, true);
-        for (int i = 0; i < n; i++) {
-            withheld[x[i]] = true;
-        }
-        withheld[total] = true;
-        List<Component> components = Component.of(sys, withheld);
-        assertEquals(1, components.size());
-        Component comp = components.get(0);
-        SparseSimplex lp = new SparseSimplex(comp);
-        long[] truth = new long[comp.size()];
-        for (int k = 0; k < truth.length; k++) {
-            truth[k] = sys.value[comp.cells[k]];
-        }
-        assertEquals(SparseSimplex.Status.OPTIMAL, lp.start(new long[comp.size()], truth, 100_000));
-        int[][] basis = {comp.sysRow.clone(),
-                java.util.Arrays.stream(lp.basicUnknowns()).map(k -> comp.cells[k]).toArray(),
-                java.util.Arrays.stream(lp.basicArtificialRows()).map(i -> comp.sysRow[i]).toArray()};
-        long need = RULES.protectingBound(RULES.assess(sys.contributions.get(x[7])), 1);
-        assertTrue(need > 1);
-        WideningRepair.Widening warm = WideningRepair.solve(sys, withheld, comp, new int[] {x[7]}, new long[] {need},
-                null, basis);
-        WideningRepair.Widening cold = WideningRepair.solve(sys, withheld, comp, new int[] {x[7]}, new long[] {need},
-                null, null);
-        assertTrue(warm.fromBasis(), "the basis is taken");
-        assertTrue(!cold.fromBasis());
-        assertArrayEquals(new int[] {p[7]}, cold.sets()[0]);
-        assertArrayEquals(cold.sets()[0], warm.sets()[0]);
-    }
-
-    /**
      * Proofs carried from one audit to the next refuse a pattern that publishes a cell they were given withheld,
      * unless made for patterns that publish only cells a reader can work out; then that cell's own proofs go.
      */
