@@ -1562,12 +1562,12 @@ final class RestrictedAudit {
 
         /** The restricted interval of unknown i (index into N) as {low, high}; high may be +Infinity. */
         double[] interval(int i) {
+            intervalPoints = null;
             if (column[i] < 0) {
                 return new double[] {truth[unknowns[i]], truth[unknowns[i]]};
             }
             long[] hi;
             long[] lo;
-            intervalPoints = null;
             try {
                 hi = lp.optimize(column[i], -1);
                 atVertex = hi != null;
