@@ -364,9 +364,8 @@ final class RestrictedAudit {
          * they move). A proof whose points are not known is dropped too.
          *
          * @param published per cell, whether the next pattern publishes it though the last audit did not pin it
-         * @return whether any cell was given
          */
-        boolean forget(boolean[] published) {
+        void forget(boolean[] published) {
             boolean any = false;
             for (boolean p : published) {
                 any |= p;
@@ -383,7 +382,6 @@ final class RestrictedAudit {
                     }
                 }
             }
-            return any;
         }
 
         private static boolean touches(int[] support, boolean[] published) {
@@ -1419,12 +1417,11 @@ final class RestrictedAudit {
             }
             int[] moved = new int[count];
             int w = 0;
-            for (int t = 0; t < away.length; t++) {
+            for (int t = 0; t < away.length; t++) { // the columns, and the component's cells, are ascending
                 if (away[t]) {
                     moved[w++] = comp.cells[lpColumns[t]];
                 }
             }
-            Arrays.sort(moved);
             return moved;
         }
 

@@ -228,14 +228,13 @@ final class SparseSimplex {
     private boolean push(int j, double value) {
         Column column = ftran(j);
         double[] alpha = column.value();
-        int[] at = column.positions();
         int count = column.count();
         // Lowering x_j by t raises the basics by t * alpha; artificials are fixed at 0.
         int leave = -1;
         double step = value;
         double leaveAbs = 0;
         for (int e = 0; e < count; e++) {
-            int p = at == null ? e : at[e];
+            int p = column.position(e);
             double a = alpha[p];
             double t;
             if (basis[p] >= n && Math.abs(a) > PIVOT_TOL) {
@@ -254,7 +253,7 @@ final class SparseSimplex {
             }
         }
         for (int e = 0; e < count; e++) {
-            int p = at == null ? e : at[e];
+            int p = column.position(e);
             xB[p] += step * alpha[p];
         }
         nonbasic[j] = 0;
@@ -498,14 +497,13 @@ final class SparseSimplex {
             }
             Column column = ftran(enter);
             double[] alpha = column.value();
-            int[] at = column.positions();
             int count = column.count();
             // Ratio test: basic unknowns have [0, inf), basic artificials [0, 0].
             int leave = -1;
             double step = Double.POSITIVE_INFINITY;
             double leaveAbs = 0;
             for (int e = 0; e < count; e++) {
-                int p = at == null ? e : at[e];
+                int p = column.position(e);
                 double a = alpha[p];
                 double t;
                 if (a > PIVOT_TOL) {
@@ -537,7 +535,7 @@ final class SparseSimplex {
             }
             degenerate = step <= 1e-12 ? degenerate + 1 : 0;
             for (int e = 0; e < count; e++) {
-                int p = at == null ? e : at[e];
+                int p = column.position(e);
                 xB[p] -= step * alpha[p];
             }
             xB[leave] = step;
@@ -569,11 +567,10 @@ final class SparseSimplex {
 
     private void addEta(int pos, Column column) {
         double[] alpha = column.value();
-        int[] at = column.positions();
         int count = column.count();
         int nz = 0;
         for (int e = 0; e < count; e++) {
-            int p = at == null ? e : at[e];
+            int p = column.position(e);
             if (Math.abs(alpha[p]) >= DROP_TOL || p == pos) {
                 nz++;
             }
@@ -582,7 +579,7 @@ final class SparseSimplex {
         double[] val = new double[nz];
         int w = 0;
         for (int e = 0; e < count; e++) {
-            int p = at == null ? e : at[e];
+            int p = column.position(e);
             if (Math.abs(alpha[p]) >= DROP_TOL || p == pos) {
                 idx[w] = p;
                 val[w++] = alpha[p];
@@ -600,6 +597,10 @@ final class SparseSimplex {
      * its positions in ascending order either way, so a sparse column gives the same results as a dense one.
      */
     record Column(double[] value, int[] positions, int count) {
+        /** The e-th position the column may be non-zero at (e below {@link #count}). */
+        int position(int e) {
+            return positions == null ? e : positions[e];
+        }
     }
 
     /**
