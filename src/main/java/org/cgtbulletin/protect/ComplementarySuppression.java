@@ -2,6 +2,7 @@ package org.cgtbulletin.protect;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -16,10 +17,10 @@ import java.util.TreeSet;
  *       cell (one complement fixes them all), smaller values, cells in more relations with suppressions, cells
  *       that are the total of fewer relations (inner cells over margins), smaller ids.</li>
  *   <li><b>Exact derivability</b> ({@link DerivabilityCheck}): while a suppressed cell is determined by the
- *       published ones, suppress the best published cell of a relation containing it (searching outwards through
- *       suppressed neighbours when its relations have no published cell), re-run the heuristic, repeat; a
- *       complement that is determined is published instead (withholding it hides nothing), once no other cell needs a
- *       complement.</li>
+ *       published ones, suppress the best published cell that enters a derivation of it with a non-zero weight
+ *       ({@link DerivabilityCheck#certificate}), nearest first (in a relation containing it, else searching
+ *       outwards through suppressed neighbours), re-run the heuristic, repeat; a complement that is determined
+ *       is published instead (withholding it hides nothing), once no other cell needs a complement.</li>
  *   <li><b>Audit rounds</b>: while the interval audit finds a cell too narrow, or recoverable by its largest
  *       contributor, add a complement near it chosen for that purpose (a cell large enough to hide the missing
  *       protection; or one where the others, not that contributor, hold the amount), then repeat 1-2 and
@@ -133,10 +134,10 @@ final class ComplementarySuppression {
                 int c;
                 String why;
                 if (intervalFails(detail, u)) {
-                    c = hinted ? hint : complementNear(u, Purpose.NARROW, need(u), null, lend);
+                    c = hinted ? hint : complementNear(u, Purpose.NARROW, need(u), null, lend, null);
                     why = "complement: interval of '" + sys.label[u] + "' too narrow";
                 } else {
-                    c = hinted ? hint : complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend);
+                    c = hinted ? hint : complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend, null);
                     why = "complement: '" + sys.label[u] + "' recoverable by its largest contributor";
                 }
                 if (c < 0) {
@@ -224,7 +225,7 @@ final class ComplementarySuppression {
                 if (stuck.contains(u) || anyTouched(u, touched)) {
                     continue;
                 }
-                int c = complementNear(u, Purpose.DERIVABLE, 0, null);
+                int c = complementBreaking(u);
                 if (c < 0) {
                     stuck.add(u);
                     continue;
@@ -251,18 +252,76 @@ final class ComplementarySuppression {
     private enum Purpose { DERIVABLE, NARROW, COALITION }
 
     /**
+     * The best published cell that enters a derivation of u ({@link DerivabilityCheck#certificate}) with a
+     * non-zero weight, searched outwards from u as {@link #complementNear}; -1 when there is none, and then no set
+     * of complements can protect u (that derivation stands whatever else is withheld). Each such complement either
+     * makes u underivable or removes one degree of freedom from the derivations of u, so a cell needs at most as
+     * many as there are redundant relations around it; the nearest cell alone, tried first, can lie outside every
+     * derivation, and choosing it again and again walked outwards through a component for thousands of rounds.
+     */
+    private int complementBreaking(int u) {
+        Component comp = null;
+        for (Component k : Component.of(sys, suppressed)) {
+            if (Arrays.binarySearch(k.cells, u) >= 0) {
+                comp = k;
+                break;
+            }
+        }
+        int local = Arrays.binarySearch(comp.cells, u);
+        long p = DerivabilityCheck.P1;
+        long[] y = DerivabilityCheck.certificate(comp, local, p);
+        if (y == null) {
+            p = DerivabilityCheck.P2;
+            y = DerivabilityCheck.certificate(comp, local, p);
+        }
+        if (y == null) {
+            // determined only by the random test's rare false alarm (see DerivabilityCheck): no derivation to break
+            return complementNear(u, Purpose.DERIVABLE, 0, null);
+        }
+        long c = (1L << 61) - p;
+        long[] weight = new long[sys.cells];
+        boolean[] breaks = new boolean[sys.cells];
+        List<Integer> met = new ArrayList<>();
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] == 0) {
+                continue;
+            }
+            int row = comp.sysRow[r];
+            int[] cells = sys.rowCells[row];
+            for (int t = 0; t < cells.length; t++) {
+                int cell = cells[t];
+                if (suppressed[cell] || sys.known[cell]) {
+                    continue;
+                }
+                if (!breaks[cell]) {
+                    breaks[cell] = true;
+                    met.add(cell);
+                }
+                long w = weight[cell] + DerivabilityCheck.mulMod(y[r],
+                        DerivabilityCheck.toField(sys.rowCoef[row][t], p), p, c);
+                weight[cell] = w >= p ? w - p : w;
+            }
+        }
+        for (int cell : met) {
+            breaks[cell] = weight[cell] != 0;
+        }
+        return complementNear(u, Purpose.DERIVABLE, 0, null, false, breaks);
+    }
+
+    /**
      * The best published cell in the relations of u; if they have none, in the relations of the suppressed cells
      * met there, and so on outwards. -1 when there is none in u's whole component.
      */
     private int complementNear(int u, Purpose purpose, double need, String token) {
-        return complementNear(u, purpose, need, token, false);
+        return complementNear(u, purpose, need, token, false, null);
     }
 
     /**
      * As {@link #complementNear(int, Purpose, double, String)}; with {@code lend}, only cells that can lend u
-     * something are candidates: non-zero ones, and for a coalition one where the others hold some of the amount.
+     * something are candidates: non-zero ones, and for a coalition one where the others hold some of the amount;
+     * with {@code only}, only the cells it marks.
      */
-    private int complementNear(int u, Purpose purpose, double need, String token, boolean lend) {
+    private int complementNear(int u, Purpose purpose, double need, String token, boolean lend, boolean[] only) {
         boolean[] seenRow = new boolean[sys.rows()];
         boolean[] seenCell = new boolean[sys.cells];
         List<Integer> frontier = List.of(u);
@@ -289,7 +348,7 @@ final class ComplementarySuppression {
                         }
                         continue;
                     }
-                    if (sys.known[c] || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
+                    if (sys.known[c] || only != null && !only[c] || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
                             : sys.value[c] <= 0)) {
                         continue;
                     }

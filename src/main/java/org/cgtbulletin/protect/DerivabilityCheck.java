@@ -62,137 +62,224 @@ final class DerivabilityCheck {
 
     /** The same test modulo one prime p = 2^61 - c (c in {1, 31}). */
     static boolean[] determined(Component comp, long p, long seed) {
-        long c = (1L << 61) - p;
         int k = comp.size();
-        int m = comp.rowCols.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> comp.rowCols[x].length != comp.rowCols[y].length
-                ? Integer.compare(comp.rowCols[x].length, comp.rowCols[y].length) : Integer.compare(x, y));
-        int[] degree = new int[k];
-        for (int[] cols : comp.rowCols) {
-            for (int col : cols) {
-                degree[col]++;
-            }
-        }
-        int[] pivotRowOf = new int[k];
-        Arrays.fill(pivotRowOf, -1);
-        int[][] pivCols = new int[Math.min(m, k)][];
-        long[][] pivVals = new long[Math.min(m, k)][];
-        int[] pivotCol = new int[Math.min(m, k)];
-        int pivots = 0;
-
-        long[] acc = new long[k];
-        int[] stamp = new int[k];
-        int[] touched = new int[k];
-        int cur = 0;
-        IntHeap heap = new IntHeap(Math.min(m, k));
-        for (int oi = 0; oi < m && pivots < k; oi++) {
-            int row = order[oi];
-            cur++;
-            int nt = 0;
-            int[] cols = comp.rowCols[row];
-            int[] coef = comp.rowCoef[row];
-            for (int t = 0; t < cols.length; t++) {
-                int col = cols[t];
-                stamp[col] = cur;
-                acc[col] = toField(coef[t], p);
-                touched[nt++] = col;
-                if (pivotRowOf[col] >= 0) {
-                    heap.add(pivotRowOf[col]);
-                }
-            }
-            while (!heap.isEmpty()) {
-                int pr = heap.poll();
-                int pc = pivotCol[pr];
-                long f = acc[pc];
-                if (f == 0) {
-                    continue;
-                }
-                int[] pcs = pivCols[pr];
-                long[] pvs = pivVals[pr];
-                for (int t = 0; t < pcs.length; t++) {
-                    int col = pcs[t];
-                    if (stamp[col] != cur) {
-                        stamp[col] = cur;
-                        acc[col] = 0;
-                        touched[nt++] = col;
-                    }
-                    long before = acc[col];
-                    long after = before - mulMod(f, pvs[t], p, c);
-                    if (after < 0) {
-                        after += p;
-                    }
-                    acc[col] = after;
-                    if (before == 0 && after != 0 && col != pc && pivotRowOf[col] >= 0) {
-                        heap.add(pivotRowOf[col]);
-                    }
-                }
-            }
-            int nz = 0;
-            int best = -1;
-            for (int t = 0; t < nt; t++) {
-                int col = touched[t];
-                if (acc[col] != 0) {
-                    nz++;
-                    if (best < 0 || degree[col] < degree[best] || (degree[col] == degree[best] && col < best)) {
-                        best = col;
-                    }
-                }
-            }
-            if (nz == 0) {
-                continue; // dependent on the rows before
-            }
-            long inv = inverse(acc[best], p, c);
-            int[] rc = new int[nz];
-            long[] rv = new long[nz];
-            int j = 0;
-            for (int t = 0; t < nt; t++) {
-                int col = touched[t];
-                if (acc[col] != 0) {
-                    rc[j] = col;
-                    rv[j] = col == best ? 1 : mulMod(acc[col], inv, p, c);
-                    j++;
-                }
-            }
-            pivCols[pivots] = rc;
-            pivVals[pivots] = rv;
-            pivotCol[pivots] = best;
-            pivotRowOf[best] = pivots;
-            pivots++;
-        }
-
-        // A random null-space vector: random free columns, pivot columns by back-substitution (latest row first;
-        // a row only holds its own pivot, free columns and pivots of later rows).
+        Echelon e = new Echelon(comp.rowCols, comp.rowCoef, null, k, p);
+        // A random null-space vector: random free columns, pivot columns by back-substitution.
         SplittableRandom random = new SplittableRandom(seed);
         long[] z = new long[k];
         for (int col = 0; col < k; col++) {
-            if (pivotRowOf[col] < 0) {
+            if (e.pivotRowOf[col] < 0) {
                 z[col] = 1 + random.nextLong(p - 1);
             }
         }
-        for (int pr = pivots - 1; pr >= 0; pr--) {
-            int pc = pivotCol[pr];
-            int[] pcs = pivCols[pr];
-            long[] pvs = pivVals[pr];
-            long s = 0;
-            for (int t = 0; t < pcs.length; t++) {
-                if (pcs[t] != pc) {
-                    s += mulMod(pvs[t], z[pcs[t]], p, c);
-                    if (s >= p) {
-                        s -= p;
-                    }
-                }
-            }
-            z[pc] = s == 0 ? 0 : p - s;
-        }
+        e.backSubstitute(z);
         boolean[] det = new boolean[k];
         for (int col = 0; col < k; col++) {
-            det[col] = pivotRowOf[col] >= 0 && z[col] == 0;
+            det[col] = e.pivotRowOf[col] >= 0 && z[col] == 0;
         }
         return det;
+    }
+
+    /**
+     * A certificate of a determined unknown: weights y on the component's rows, modulo p, whose combination of
+     * the rows holds that unknown alone (y^T A = e_u), so that the rows' right-hand sides combined by y give its
+     * value. Null when there is none modulo p. A published cell c that the rows hold with coefficients a_c then
+     * enters the derivation of u with weight y^T a_c: suppressing a cell with weight 0 leaves this derivation
+     * standing, whatever else is suppressed.
+     *
+     * @param local the unknown's local index in the component
+     */
+    static long[] certificate(Component comp, int local, long p) {
+        int k = comp.size();
+        int m = comp.rowCols.length;
+        // The transposed system A^T y = e_u: one equation per unknown, over the rows holding it.
+        int[] count = new int[k];
+        for (int[] cols : comp.rowCols) {
+            for (int col : cols) {
+                count[col]++;
+            }
+        }
+        int[][] eqRows = new int[k][];
+        int[][] eqCoef = new int[k][];
+        for (int j = 0; j < k; j++) {
+            eqRows[j] = new int[count[j]];
+            eqCoef[j] = new int[count[j]];
+        }
+        int[] fill = new int[k];
+        for (int r = 0; r < m; r++) {
+            int[] cols = comp.rowCols[r];
+            for (int t = 0; t < cols.length; t++) {
+                int j = cols[t];
+                eqRows[j][fill[j]] = r;
+                eqCoef[j][fill[j]++] = comp.rowCoef[r][t];
+            }
+        }
+        long[] rhs = new long[k];
+        rhs[local] = 1;
+        Echelon e = new Echelon(eqRows, eqCoef, rhs, m, p);
+        if (e.inconsistent) {
+            return null;
+        }
+        long[] y = new long[m];
+        e.backSubstitute(y);
+        return y;
+    }
+
+    /**
+     * The (non-reduced) echelon form of a sparse system modulo p = 2^61 - c, with an optional right-hand side.
+     * Rows are processed shortest first, each reduced by the pivot rows before it; a new pivot is the row's column
+     * of lowest static rank (fewest rows, then lowest index), and pivot rows are normalised to a leading 1.
+     */
+    private static final class Echelon {
+        final long p;
+        final long c;
+        final int[] pivotRowOf;
+        final int[][] pivCols;
+        final long[][] pivVals;
+        final long[] pivRhs;
+        final int[] pivotCol;
+        int pivots;
+        /** A row reduced to 0 = non-zero: the system has no solution. */
+        boolean inconsistent;
+
+        Echelon(int[][] rowCols, int[][] rowCoef, long[] rhs, int k, long p) {
+            this.p = p;
+            this.c = (1L << 61) - p;
+            int m = rowCols.length;
+            Integer[] order = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> rowCols[x].length != rowCols[y].length
+                    ? Integer.compare(rowCols[x].length, rowCols[y].length) : Integer.compare(x, y));
+            int[] degree = new int[k];
+            for (int[] cols : rowCols) {
+                for (int col : cols) {
+                    degree[col]++;
+                }
+            }
+            int cap = Math.min(m, k);
+            pivotRowOf = new int[k];
+            Arrays.fill(pivotRowOf, -1);
+            pivCols = new int[cap][];
+            pivVals = new long[cap][];
+            pivRhs = rhs == null ? null : new long[cap];
+            pivotCol = new int[cap];
+
+            long[] acc = new long[k];
+            int[] stamp = new int[k];
+            int[] touched = new int[k];
+            int cur = 0;
+            IntHeap heap = new IntHeap(cap);
+            for (int oi = 0; oi < m && (pivots < k || rhs != null); oi++) {
+                int row = order[oi];
+                cur++;
+                int nt = 0;
+                int[] cols = rowCols[row];
+                int[] coef = rowCoef[row];
+                long b = rhs == null ? 0 : toField(rhs[row], p);
+                for (int t = 0; t < cols.length; t++) {
+                    int col = cols[t];
+                    stamp[col] = cur;
+                    acc[col] = toField(coef[t], p);
+                    touched[nt++] = col;
+                    if (pivotRowOf[col] >= 0) {
+                        heap.add(pivotRowOf[col]);
+                    }
+                }
+                while (!heap.isEmpty()) {
+                    int pr = heap.poll();
+                    int pc = pivotCol[pr];
+                    long f = acc[pc];
+                    if (f == 0) {
+                        continue;
+                    }
+                    if (rhs != null) {
+                        b -= mulMod(f, pivRhs[pr], p, c);
+                        if (b < 0) {
+                            b += p;
+                        }
+                    }
+                    int[] pcs = pivCols[pr];
+                    long[] pvs = pivVals[pr];
+                    for (int t = 0; t < pcs.length; t++) {
+                        int col = pcs[t];
+                        if (stamp[col] != cur) {
+                            stamp[col] = cur;
+                            acc[col] = 0;
+                            touched[nt++] = col;
+                        }
+                        long before = acc[col];
+                        long after = before - mulMod(f, pvs[t], p, c);
+                        if (after < 0) {
+                            after += p;
+                        }
+                        acc[col] = after;
+                        if (before == 0 && after != 0 && col != pc && pivotRowOf[col] >= 0) {
+                            heap.add(pivotRowOf[col]);
+                        }
+                    }
+                }
+                int nz = 0;
+                int best = -1;
+                for (int t = 0; t < nt; t++) {
+                    int col = touched[t];
+                    if (acc[col] != 0) {
+                        nz++;
+                        if (best < 0 || degree[col] < degree[best] || (degree[col] == degree[best] && col < best)) {
+                            best = col;
+                        }
+                    }
+                }
+                if (nz == 0) {
+                    inconsistent |= b != 0;
+                    continue; // dependent on the rows before
+                }
+                long inv = inverse(acc[best], p, c);
+                int[] rc = new int[nz];
+                long[] rv = new long[nz];
+                int j = 0;
+                for (int t = 0; t < nt; t++) {
+                    int col = touched[t];
+                    if (acc[col] != 0) {
+                        rc[j] = col;
+                        rv[j] = col == best ? 1 : mulMod(acc[col], inv, p, c);
+                        j++;
+                    }
+                }
+                pivCols[pivots] = rc;
+                pivVals[pivots] = rv;
+                if (rhs != null) {
+                    pivRhs[pivots] = mulMod(b, inv, p, c);
+                }
+                pivotCol[pivots] = best;
+                pivotRowOf[best] = pivots;
+                pivots++;
+            }
+        }
+
+        /**
+         * Completes x, whose free columns are set, by back-substitution (latest pivot row first: a pivot row
+         * only holds its own pivot, free columns and pivots of later rows), with the right-hand side if any.
+         */
+        void backSubstitute(long[] x) {
+            for (int pr = pivots - 1; pr >= 0; pr--) {
+                int pc = pivotCol[pr];
+                int[] pcs = pivCols[pr];
+                long[] pvs = pivVals[pr];
+                long s = 0;
+                for (int t = 0; t < pcs.length; t++) {
+                    if (pcs[t] != pc) {
+                        s += mulMod(pvs[t], x[pcs[t]], p, c);
+                        if (s >= p) {
+                            s -= p;
+                        }
+                    }
+                }
+                long v = (pivRhs == null ? 0 : pivRhs[pr]) - s;
+                x[pc] = v < 0 ? v + p : v;
+            }
+        }
     }
 
     /**
