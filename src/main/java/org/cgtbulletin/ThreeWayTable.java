@@ -320,14 +320,20 @@ final class ThreeWayTable {
      * The cell to keep withheld for a count: the first candidate whose withholding leaves the count undetermined and
      * is not worked out itself, else the first that leaves it undetermined, else the first (and the first without
      * checks once the pass has used its checks, {@code tests[0]}, which this lowers by those it makes); -1 when
-     * there is no candidate.
+     * there is no candidate. Only candidates that enter a derivation of the count ({@link Derivability#entering})
+     * are checked: withholding any other leaves it pinned, which the check would only confirm.
      */
     private static int chooseCell(int id, Derivability derivability, boolean[] hidden,
             List<Integer> candidates, int[] tests) {
         int unpins = -1;
+        // a candidate outside every derivation of the count would leave it pinned: it needs no check
+        java.util.BitSet entering = tests[0] > 0 ? derivability.entering(hidden, id) : null;
         for (int c : candidates) {
             if (tests[0] <= 0) {
                 break;
+            }
+            if (entering != null && !entering.get(c)) {
+                continue;
             }
             tests[0]--;
             hidden[c] = true;

@@ -260,52 +260,19 @@ final class ComplementarySuppression {
      * derivation, and choosing it again and again walked outwards through a component for thousands of rounds.
      */
     private int complementBreaking(int u) {
-        Component comp = null;
-        for (Component k : Component.of(sys, suppressed)) {
-            if (Arrays.binarySearch(k.cells, u) >= 0) {
-                comp = k;
-                break;
-            }
-        }
-        int local = Arrays.binarySearch(comp.cells, u);
-        long p = DerivabilityCheck.P1;
-        long[] y = DerivabilityCheck.certificate(comp, local, p);
-        if (y == null) {
-            p = DerivabilityCheck.P2;
-            y = DerivabilityCheck.certificate(comp, local, p);
-        }
-        if (y == null) {
-            // determined only by the random test's rare false alarm (see DerivabilityCheck): no derivation to break
-            return complementNear(u, Purpose.DERIVABLE, 0, null);
-        }
-        long c = (1L << 61) - p;
-        long[] weight = new long[sys.cells];
-        boolean[] breaks = new boolean[sys.cells];
-        List<Integer> met = new ArrayList<>();
-        for (int r = 0; r < y.length; r++) {
-            if (y[r] == 0) {
+        for (Component comp : Component.of(sys, suppressed)) {
+            int local = Arrays.binarySearch(comp.cells, u);
+            if (local < 0) {
                 continue;
             }
-            int row = comp.sysRow[r];
-            int[] cells = sys.rowCells[row];
-            for (int t = 0; t < cells.length; t++) {
-                int cell = cells[t];
-                if (suppressed[cell] || sys.known[cell]) {
-                    continue;
-                }
-                if (!breaks[cell]) {
-                    breaks[cell] = true;
-                    met.add(cell);
-                }
-                long w = weight[cell] + DerivabilityCheck.mulMod(y[r],
-                        DerivabilityCheck.toField(sys.rowCoef[row][t], p), p, c);
-                weight[cell] = w >= p ? w - p : w;
+            java.util.BitSet entering = DerivabilityCheck.entering(sys, comp, local,
+                    c -> !suppressed[c] && !sys.known[c]);
+            if (entering == null) {
+                break; // determined only by the random test's rare false alarm: no derivation to break
             }
+            return complementNear(u, Purpose.DERIVABLE, 0, null, false, entering);
         }
-        for (int cell : met) {
-            breaks[cell] = weight[cell] != 0;
-        }
-        return complementNear(u, Purpose.DERIVABLE, 0, null, false, breaks);
+        return complementNear(u, Purpose.DERIVABLE, 0, null);
     }
 
     /**
@@ -321,7 +288,8 @@ final class ComplementarySuppression {
      * something are candidates: non-zero ones, and for a coalition one where the others hold some of the amount;
      * with {@code only}, only the cells it marks.
      */
-    private int complementNear(int u, Purpose purpose, double need, String token, boolean lend, boolean[] only) {
+    private int complementNear(int u, Purpose purpose, double need, String token, boolean lend,
+            java.util.BitSet only) {
         boolean[] seenRow = new boolean[sys.rows()];
         boolean[] seenCell = new boolean[sys.cells];
         List<Integer> frontier = List.of(u);
@@ -348,7 +316,7 @@ final class ComplementarySuppression {
                         }
                         continue;
                     }
-                    if (sys.known[c] || only != null && !only[c] || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
+                    if (sys.known[c] || only != null && !only.get(c) || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
                             : sys.value[c] <= 0)) {
                         continue;
                     }

@@ -93,6 +93,27 @@ public final class Derivability {
     }
 
     /**
+     * The known cells whose withholding can make one determined unknown cell underivable: those that enter a
+     * derivation of it with a non-zero weight ({@link DerivabilityCheck#entering}). Withholding any set of other
+     * cells leaves it derivable; withholding one of these either makes it underivable or takes one degree of freedom
+     * from its derivations. Only its component is solved.
+     *
+     * @param unknown per cell, whether it is unknown
+     * @param cell    an unknown cell
+     * @return the tables' own cells that enter, or null if the cell is not determined
+     */
+    public BitSet entering(boolean[] unknown, int cell) {
+        boolean[] all = withHidden(unknown);
+        for (Component comp : Component.of(sys, all)) {
+            int k = Arrays.binarySearch(comp.cells, cell);
+            if (k >= 0) {
+                return DerivabilityCheck.entering(sys, comp, k, c -> c < shown && !all[c]);
+            }
+        }
+        return null;
+    }
+
+    /**
      * What {@link #narrowed} found: the targets too narrow, and those it could not judge (in a component whose
      * program is too large, or could not be solved, or ran out of its budget).
      *

@@ -126,6 +126,54 @@ final class DerivabilityCheck {
     }
 
     /**
+     * The cells that enter a derivation of one determined unknown with a non-zero weight ({@link #certificate},
+     * modulo 2^61 - 1, else 2^61 - 31), among those {@code candidate} accepts: the only cells whose withholding can
+     * make it underivable. Withholding any set of the others leaves that derivation standing; withholding one of
+     * these either makes the unknown underivable or removes one degree of freedom from its derivations. Null when
+     * neither prime gives a certificate (the unknown is not determined, or only by the random test's rare false
+     * alarm).
+     *
+     * @param sys       the system the component comes from
+     * @param local     the unknown's local index in the component
+     * @param candidate which of the system's cells may be returned (known cells of the component's relations)
+     */
+    static java.util.BitSet entering(LinearSystem sys, Component comp, int local,
+            java.util.function.IntPredicate candidate) {
+        long p = P1;
+        long[] y = certificate(comp, local, p);
+        if (y == null) {
+            p = P2;
+            y = certificate(comp, local, p);
+        }
+        if (y == null) {
+            return null;
+        }
+        long prime = p;
+        long c = (1L << 61) - p;
+        java.util.Map<Integer, Long> weight = new java.util.HashMap<>();
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] == 0) {
+                continue;
+            }
+            int row = comp.sysRow[r];
+            int[] cells = sys.rowCells[row];
+            for (int t = 0; t < cells.length; t++) {
+                if (candidate.test(cells[t])) {
+                    long term = mulMod(y[r], toField(sys.rowCoef[row][t], p), p, c);
+                    weight.merge(cells[t], term, (a, b) -> a + b >= prime ? a + b - prime : a + b);
+                }
+            }
+        }
+        java.util.BitSet out = new java.util.BitSet();
+        weight.forEach((cell, w) -> {
+            if (w != 0) {
+                out.set(cell);
+            }
+        });
+        return out;
+    }
+
+    /**
      * The (non-reduced) echelon form of a sparse system modulo p = 2^61 - c, with an optional right-hand side.
      * Rows are processed shortest first, each reduced by the pivot rows before it; a new pivot is the row's column
      * of lowest static rank (fewest rows, then lowest index), and pivot rows are normalised to a leading 1.

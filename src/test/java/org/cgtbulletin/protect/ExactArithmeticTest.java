@@ -232,6 +232,55 @@ class ExactArithmeticTest {
         }
     }
 
+    /**
+     * Withholding a published cell outside {@link DerivabilityCheck#entering} leaves a determined unknown determined;
+     * withholding one inside makes it underivable or is determined itself (it took a degree of freedom from the
+     * derivations), by the exact rational test.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void onlyCellsEnteringADerivationCanUnpinIt(int seed) {
+        SplittableRandom rnd = new SplittableRandom(700 + seed);
+        int cells = 6 + rnd.nextInt(30);
+        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 1);
+        LinearSystem sys = new LinearSystem(t);
+        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
+        for (Component comp : Component.of(sys, supp)) {
+            boolean[] det = RationalRref.determined(comp);
+            for (int u = 0; u < comp.size(); u++) {
+                java.util.BitSet entering = DerivabilityCheck.entering(sys, comp, u, c -> !supp[c]);
+                assertEquals(det[u], entering != null);
+                if (entering == null) {
+                    continue;
+                }
+                for (int c = 0; c < sys.cells; c++) {
+                    if (supp[c]) {
+                        continue;
+                    }
+                    boolean[] more = supp.clone();
+                    more[c] = true;
+                    boolean stillPinned = false;
+                    boolean itself = false;
+                    for (Component k : Component.of(sys, more)) {
+                        int ku = Arrays.binarySearch(k.cells, comp.cells[u]);
+                        int kc = Arrays.binarySearch(k.cells, c);
+                        if (ku >= 0 || kc >= 0) {
+                            boolean[] detAfter = RationalRref.determined(k);
+                            stillPinned |= ku >= 0 && detAfter[ku];
+                            itself |= kc >= 0 && detAfter[kc];
+                        }
+                    }
+                    String at = "seed " + seed + " cell " + comp.cells[u] + " withholding " + c;
+                    if (entering.get(c)) {
+                        assertTrue(!stillPinned || itself, at);
+                    } else {
+                        assertTrue(stillPinned, at);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void exactSimplexEqualsCommonsMathSimplex(int seed) {
