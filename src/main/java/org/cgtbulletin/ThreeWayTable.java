@@ -208,10 +208,16 @@ final class ThreeWayTable {
                 continue;
             }
             derivable.add(counts.label(id));
-            if (!kept.isEmpty() && tests[0]-- > 0 && !derivability.determined(hidden, id)) {
-                continue; // hidden by a cell chosen for another
+            List<Integer> candidates = candidates(id, counts, rowsOf, hidden);
+            Derivability.Effect[] effects = null;
+            if (tests[0]-- > 0) {
+                effects = derivability.withholding(hidden, id,
+                        candidates.stream().mapToInt(Integer::intValue).toArray());
+                if (effects == null && !kept.isEmpty()) {
+                    continue; // hidden by a cell chosen for another
+                }
             }
-            int hide = chooseCell(id, derivability, hidden, candidates(id, counts, rowsOf, hidden), tests);
+            int hide = chooseCell(id, derivability, hidden, candidates, effects, tests);
             if (hide >= 0) {
                 hidden[hide] = true;
                 counts.keepSuppressed(hide, KEPT + " (its published zeros), it would give away '" + counts.label(id)
@@ -318,22 +324,26 @@ final class ThreeWayTable {
 
     /**
      * The cell to keep withheld for a count: the first candidate whose withholding leaves the count undetermined and
-     * is not worked out itself, else the first that leaves it undetermined, else the first (and the first without
-     * checks once the pass has used its checks, {@code tests[0]}, which this lowers by those it makes); -1 when
-     * there is no candidate. Only candidates that enter a derivation of the count ({@link Derivability#entering})
-     * are checked: withholding any other leaves it pinned, which the check would only confirm.
+     * is not worked out itself, else the first that leaves it undetermined, else the first; -1 when there is no
+     * candidate. What each candidate would do is read off one elimination ({@code effects}, from {@link
+     * Derivability#withholding}, null if the pass had no checks left for it); a candidate it cannot tell about is
+     * checked by solving again, while the pass has checks left ({@code tests[0]}, which this lowers by those it
+     * makes).
      */
     private static int chooseCell(int id, Derivability derivability, boolean[] hidden,
-            List<Integer> candidates, int[] tests) {
+            List<Integer> candidates, Derivability.Effect[] effects, int[] tests) {
         int unpins = -1;
-        // a candidate outside every derivation of the count would leave it pinned: it needs no check
-        java.util.BitSet entering = tests[0] > 0 ? derivability.entering(hidden, id) : null;
-        for (int c : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            int c = candidates.get(i);
+            Derivability.Effect effect = effects == null ? Derivability.Effect.UNDECIDED : effects[i];
+            if (effect == Derivability.Effect.UNPINS) {
+                return c;
+            }
+            if (effect == Derivability.Effect.STAYS_PINNED) {
+                continue;
+            }
             if (tests[0] <= 0) {
                 break;
-            }
-            if (entering != null && !entering.get(c)) {
-                continue;
             }
             tests[0]--;
             hidden[c] = true;

@@ -92,22 +92,33 @@ public final class Derivability {
         return out;
     }
 
+    /** What withholding one more cell would do to a derivable cell ({@link #withholding}). */
+    public enum Effect {
+        /** It makes the cell underivable and is not derivable itself. */
+        UNPINS,
+        /** The cell stays derivable. */
+        STAYS_PINNED,
+        /** Not told without solving again: the candidate ties the cell's unknowns to others. */
+        UNDECIDED
+    }
+
     /**
-     * The known cells whose withholding can make one determined unknown cell underivable: those that enter a
-     * derivation of it with a non-zero weight ({@link DerivabilityCheck#entering}). Withholding any set of other
-     * cells leaves it derivable; withholding one of these either makes it underivable or takes one degree of freedom
-     * from its derivations. Only its component is solved.
+     * Per candidate, what withholding it alone would do to one determined unknown cell, from one elimination of the
+     * cell's component instead of one per candidate ({@link DerivabilityCheck#withholding}): a candidate outside
+     * every derivation of the cell, or one a relation would then give away, leaves it derivable; one that enters a
+     * derivation with a non-zero weight and is tied to nothing the derivations do not hold unpins it.
      *
-     * @param unknown per cell, whether it is unknown
-     * @param cell    an unknown cell
-     * @return the tables' own cells that enter, or null if the cell is not determined
+     * @param unknown    per cell, whether it is unknown
+     * @param cell       an unknown cell
+     * @param candidates known cells
+     * @return per candidate, in the same order, its effect; null if the cell is not determined
      */
-    public BitSet entering(boolean[] unknown, int cell) {
+    public Effect[] withholding(boolean[] unknown, int cell, int[] candidates) {
         boolean[] all = withHidden(unknown);
         for (Component comp : Component.of(sys, all)) {
             int k = Arrays.binarySearch(comp.cells, cell);
             if (k >= 0) {
-                return DerivabilityCheck.entering(sys, comp, k, c -> c < shown && !all[c]);
+                return DerivabilityCheck.withholding(sys, all, comp, k, candidates);
             }
         }
         return null;

@@ -3,6 +3,8 @@ package org.cgtbulletin.protect;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.cgtbulletin.protect.Derivability.Effect;
+
 /**
  * Exact derivability of suppressed cells, by sparse Gaussian elimination modulo large primes.
  *
@@ -72,7 +74,7 @@ final class DerivabilityCheck {
                 z[col] = 1 + random.nextLong(p - 1);
             }
         }
-        e.backSubstitute(z);
+        e.backSubstitute(z, false);
         boolean[] det = new boolean[k];
         for (int col = 0; col < k; col++) {
             det[col] = e.pivotRowOf[col] >= 0 && z[col] == 0;
@@ -90,6 +92,18 @@ final class DerivabilityCheck {
      * @param local the unknown's local index in the component
      */
     static long[] certificate(Component comp, int local, long p) {
+        long[][] both = certificateAndNull(comp, local, p, 0);
+        return both == null ? null : both[0];
+    }
+
+    /**
+     * {@link #certificate} and, from the same elimination, a random vector of the rows' left null space (z^T A = 0:
+     * the random free entries drawn from {@code seed}); null when there is no certificate. A cell that every row
+     * holding it ties to the component's rows only, with coefficients a_c, then makes the unknown underivable when
+     * withheld iff y^T a_c != 0 and a_c is orthogonal to that null space, which z^T a_c = 0 tells but with
+     * probability 1/p; it is itself derivable once withheld iff z^T a_c != 0.
+     */
+    static long[][] certificateAndNull(Component comp, int local, long p, long seed) {
         int k = comp.size();
         int m = comp.rowCols.length;
         // The transposed system A^T y = e_u: one equation per unknown, over the rows holding it.
@@ -121,8 +135,16 @@ final class DerivabilityCheck {
             return null;
         }
         long[] y = new long[m];
-        e.backSubstitute(y);
-        return y;
+        e.backSubstitute(y, true);
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] z = new long[m];
+        for (int r = 0; r < m; r++) {
+            if (e.pivotRowOf[r] < 0) {
+                z[r] = 1 + random.nextLong(p - 1);
+            }
+        }
+        e.backSubstitute(z, false);
+        return new long[][] {y, z};
     }
 
     /**
@@ -171,6 +193,76 @@ final class DerivabilityCheck {
             }
         });
         return out;
+    }
+
+    /**
+     * Per candidate (a known cell), what withholding it alone would do to one determined unknown of a component,
+     * from one elimination ({@link #certificateAndNull}) instead of one per candidate. A candidate in a relation
+     * that holds no unknown would be derivable from it, and the unknown stays derivable then too; one in a relation
+     * with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate (the unknown
+     * is not determined, or only by the random test's rare false alarm).
+     *
+     * @param sys        the system the component comes from
+     * @param unknown    per cell of the system: whether it is unknown (the component's cells among them)
+     * @param local      the unknown's local index in the component
+     * @param candidates known cells of the system
+     */
+    static Effect[] withholding(LinearSystem sys, boolean[] unknown, Component comp, int local,
+            int[] candidates) {
+        long p = P1;
+        long[][] yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
+        if (yz == null) {
+            p = P2;
+            yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
+        }
+        if (yz == null) {
+            return null;
+        }
+        long c = (1L << 61) - p;
+        java.util.Map<Integer, Integer> localRow = new java.util.HashMap<>();
+        for (int r = 0; r < comp.sysRow.length; r++) {
+            localRow.put(comp.sysRow[r], r);
+        }
+        Effect[] out = new Effect[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            int cell = candidates[i];
+            long wy = 0;
+            long wz = 0;
+            Effect effect = null;
+            for (int row : sys.cellRows[cell]) {
+                Integer r = localRow.get(row);
+                if (r == null) {
+                    boolean others = false;
+                    for (int other : sys.rowCells[row]) {
+                        others |= other != cell && unknown[other];
+                    }
+                    if (!others) {
+                        // this relation would give the cell away, and then the derivations need not avoid it
+                        effect = Effect.STAYS_PINNED;
+                        break;
+                    }
+                    effect = Effect.UNDECIDED;
+                    continue;
+                }
+                long a = toField(sys.rowCoef[row][position(sys.rowCells[row], cell)], p);
+                wy = (wy + mulMod(yz[0][r], a, p, c)) % p;
+                wz = (wz + mulMod(yz[1][r], a, p, c)) % p;
+            }
+            if (effect == null) {
+                effect = wy != 0 && wz == 0 ? Effect.UNPINS : Effect.STAYS_PINNED;
+            }
+            out[i] = effect;
+        }
+        return out;
+    }
+
+    private static int position(int[] cells, int cell) {
+        for (int t = 0; t < cells.length; t++) {
+            if (cells[t] == cell) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("cell " + cell + " not in the relation");
     }
 
     /**
@@ -308,9 +400,9 @@ final class DerivabilityCheck {
 
         /**
          * Completes x, whose free columns are set, by back-substitution (latest pivot row first: a pivot row
-         * only holds its own pivot, free columns and pivots of later rows), with the right-hand side if any.
+         * only holds its own pivot, free columns and pivots of later rows), with the right-hand side or with 0.
          */
-        void backSubstitute(long[] x) {
+        void backSubstitute(long[] x, boolean withRhs) {
             for (int pr = pivots - 1; pr >= 0; pr--) {
                 int pc = pivotCol[pr];
                 int[] pcs = pivCols[pr];
@@ -324,7 +416,7 @@ final class DerivabilityCheck {
                         }
                     }
                 }
-                long v = (pivRhs == null ? 0 : pivRhs[pr]) - s;
+                long v = (withRhs ? pivRhs[pr] : 0) - s;
                 x[pc] = v < 0 ? v + p : v;
             }
         }

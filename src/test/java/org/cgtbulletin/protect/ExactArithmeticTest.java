@@ -235,7 +235,8 @@ class ExactArithmeticTest {
     /**
      * Withholding a published cell outside {@link DerivabilityCheck#entering} leaves a determined unknown determined;
      * withholding one inside makes it underivable or is determined itself (it took a degree of freedom from the
-     * derivations), by the exact rational test.
+     * derivations), by the exact rational test. And {@link DerivabilityCheck#withholding} tells what withholding each
+     * one does as that test does, where it tells.
      */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -245,11 +246,15 @@ class ExactArithmeticTest {
         LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 1);
         LinearSystem sys = new LinearSystem(t);
         boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
+        int[] told = new int[3];
         for (Component comp : Component.of(sys, supp)) {
             boolean[] det = RationalRref.determined(comp);
             for (int u = 0; u < comp.size(); u++) {
                 java.util.BitSet entering = DerivabilityCheck.entering(sys, comp, u, c -> !supp[c]);
+                int[] known = IntStream.range(0, sys.cells).filter(c -> !supp[c]).toArray();
+                Derivability.Effect[] effects = DerivabilityCheck.withholding(sys, supp, comp, u, known);
                 assertEquals(det[u], entering != null);
+                assertEquals(det[u], effects != null);
                 if (entering == null) {
                     continue;
                 }
@@ -274,6 +279,13 @@ class ExactArithmeticTest {
                     if (entering.get(c)) {
                         assertTrue(!stillPinned || itself, at);
                     } else {
+                        assertTrue(stillPinned, at);
+                    }
+                    Derivability.Effect effect = effects[Arrays.binarySearch(known, c)];
+                    told[effect.ordinal()]++;
+                    if (effect == Derivability.Effect.UNPINS) {
+                        assertTrue(!stillPinned && !itself, at);
+                    } else if (effect == Derivability.Effect.STAYS_PINNED) {
                         assertTrue(stillPinned, at);
                     }
                 }
