@@ -66,15 +66,7 @@ final class DerivabilityCheck {
     static boolean[] determined(Component comp, long p, long seed) {
         int k = comp.size();
         Echelon e = new Echelon(comp.rowCols, comp.rowCoef, null, k, p);
-        // A random null-space vector: random free columns, pivot columns by back-substitution.
-        SplittableRandom random = new SplittableRandom(seed);
-        long[] z = new long[k];
-        for (int col = 0; col < k; col++) {
-            if (e.pivotRowOf[col] < 0) {
-                z[col] = 1 + random.nextLong(p - 1);
-            }
-        }
-        e.backSubstitute(z, false);
+        long[] z = e.randomNullVector(k, seed);
         boolean[] det = new boolean[k];
         for (int col = 0; col < k; col++) {
             det[col] = e.pivotRowOf[col] >= 0 && z[col] == 0;
@@ -136,15 +128,7 @@ final class DerivabilityCheck {
         }
         long[] y = new long[m];
         e.backSubstitute(y, true);
-        SplittableRandom random = new SplittableRandom(seed);
-        long[] z = new long[m];
-        for (int r = 0; r < m; r++) {
-            if (e.pivotRowOf[r] < 0) {
-                z[r] = 1 + random.nextLong(p - 1);
-            }
-        }
-        e.backSubstitute(z, false);
-        return new long[][] {y, z};
+        return new long[][] {y, e.randomNullVector(m, seed)};
     }
 
     /**
@@ -396,6 +380,24 @@ final class DerivabilityCheck {
                 pivotRowOf[best] = pivots;
                 pivots++;
             }
+        }
+
+        /**
+         * A random vector of the null space of the rows (without the right-hand side): every free column drawn
+         * from {@code seed}, non-zero, the pivot columns by back-substitution.
+         *
+         * @param n the number of columns
+         */
+        long[] randomNullVector(int n, long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            long[] z = new long[n];
+            for (int col = 0; col < n; col++) {
+                if (pivotRowOf[col] < 0) {
+                    z[col] = 1 + random.nextLong(p - 1);
+                }
+            }
+            backSubstitute(z, false);
+            return z;
         }
 
         /**

@@ -166,6 +166,16 @@ class ExactArithmeticTest {
         return s;
     }
 
+    /** A random system ({@link #randomSystem}) of 6 to 35 cells and a random share of them withheld. */
+    private record RandomCase(LinearSystem sys, boolean[] withheld) {
+        static RandomCase of(long seed, boolean unitCoefficients) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int cells = 6 + rnd.nextInt(30);
+            LinkedTables t = randomSystem(rnd, cells, cells, unitCoefficients);
+            return new RandomCase(new LinearSystem(t), randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6)));
+        }
+    }
+
     static IntStream seeds() {
         return IntStream.range(0, 150);
     }
@@ -173,12 +183,8 @@ class ExactArithmeticTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void modularDerivabilityEqualsRationalRref(int seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int cells = 6 + rnd.nextInt(30);
-        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 0);
-        LinearSystem sys = new LinearSystem(t);
-        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
-        for (Component comp : Component.of(sys, supp)) {
+        RandomCase rc = RandomCase.of(seed, seed % 2 == 0);
+        for (Component comp : Component.of(rc.sys(), rc.withheld())) {
             boolean[] fast = DerivabilityCheck.determined(comp);
             boolean[] slow = RationalRref.determined(comp);
             assertArrayEquals(slow, fast, "seed " + seed + " component " + Arrays.toString(comp.cells));
@@ -196,12 +202,9 @@ class ExactArithmeticTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void certificatesDeriveExactlyTheDeterminedUnknowns(int seed) {
-        SplittableRandom rnd = new SplittableRandom(500 + seed);
-        int cells = 6 + rnd.nextInt(30);
-        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 0);
-        LinearSystem sys = new LinearSystem(t);
-        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
-        for (Component comp : Component.of(sys, supp)) {
+        RandomCase rc = RandomCase.of(500 + seed, seed % 2 == 0);
+        LinearSystem sys = rc.sys();
+        for (Component comp : Component.of(sys, rc.withheld())) {
             boolean[] det = RationalRref.determined(comp);
             for (long p : new long[] {DerivabilityCheck.P1, DerivabilityCheck.P2}) {
                 long c = (1L << 61) - p;
@@ -241,11 +244,9 @@ class ExactArithmeticTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void onlyCellsEnteringADerivationCanUnpinIt(int seed) {
-        SplittableRandom rnd = new SplittableRandom(700 + seed);
-        int cells = 6 + rnd.nextInt(30);
-        LinkedTables t = randomSystem(rnd, cells, cells, seed % 2 == 1);
-        LinearSystem sys = new LinearSystem(t);
-        boolean[] supp = randomSuppression(rnd, cells, 0.2 + rnd.nextDouble(0.6));
+        RandomCase rc = RandomCase.of(700 + seed, seed % 2 == 1);
+        LinearSystem sys = rc.sys();
+        boolean[] supp = rc.withheld();
         int[] told = new int[3];
         for (Component comp : Component.of(sys, supp)) {
             boolean[] det = RationalRref.determined(comp);
