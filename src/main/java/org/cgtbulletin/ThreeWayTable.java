@@ -27,7 +27,10 @@ final class ThreeWayTable {
     private ThreeWayTable() {
     }
 
-    /** Exact derivability checks {@link #keepDerivableHidden} makes at most in one pass, beyond the first. */
+    /**
+     * Exact derivability checks {@link #keepDerivableHidden} makes at most in one pass: one elimination per count to
+     * hide ({@link Derivability#withholding}), one per candidate it cannot tell about.
+     */
     private static final int MAX_TESTS = 32;
     /** Candidates looked at per withheld count, at most. */
     private static final int MAX_CANDIDATES = 12;
@@ -210,7 +213,7 @@ final class ThreeWayTable {
             derivable.add(counts.label(id));
             List<Integer> candidates = candidates(id, counts, rowsOf, hidden);
             Derivability.Effect[] effects = null;
-            if (tests[0]-- > 0) {
+            if (!candidates.isEmpty() && tests[0]-- > 0) {
                 effects = derivability.withholding(hidden, id,
                         candidates.stream().mapToInt(Integer::intValue).toArray());
                 if (effects == null && !kept.isEmpty()) {
@@ -324,8 +327,8 @@ final class ThreeWayTable {
 
     /**
      * The cell to keep withheld for a count: the first candidate whose withholding leaves the count undetermined and
-     * is not worked out itself, else the first that leaves it undetermined, else the first; -1 when there is no
-     * candidate. What each candidate would do is read off one elimination ({@code effects}, from {@link
+     * is not worked out itself, else the first that leaves it undetermined, else the first not known to leave it
+     * pinned, else the first; -1 when there is no candidate. What each candidate would do is read off one elimination ({@code effects}, from {@link
      * Derivability#withholding}, null if the pass had no checks left for it); a candidate it cannot tell about is
      * checked by solving again, while the pass has checks left ({@code tests[0]}, which this lowers by those it
      * makes).
@@ -333,6 +336,7 @@ final class ThreeWayTable {
     private static int chooseCell(int id, Derivability derivability, boolean[] hidden,
             List<Integer> candidates, Derivability.Effect[] effects, int[] tests) {
         int unpins = -1;
+        int untold = -1;
         for (int i = 0; i < candidates.size(); i++) {
             int c = candidates.get(i);
             Derivability.Effect effect = effects == null ? Derivability.Effect.UNDECIDED : effects[i];
@@ -343,7 +347,8 @@ final class ThreeWayTable {
                 continue;
             }
             if (tests[0] <= 0) {
-                break;
+                untold = untold < 0 ? c : untold;
+                continue; // no checks left: a later candidate may still be known to unpin it
             }
             tests[0]--;
             hidden[c] = true;
@@ -359,7 +364,7 @@ final class ThreeWayTable {
                 unpins = c;
             }
         }
-        return unpins >= 0 ? unpins : candidates.isEmpty() ? -1 : candidates.get(0);
+        return unpins >= 0 ? unpins : untold >= 0 ? untold : candidates.isEmpty() ? -1 : candidates.get(0);
     }
 
     /**

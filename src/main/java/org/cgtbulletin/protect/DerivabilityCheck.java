@@ -84,8 +84,13 @@ final class DerivabilityCheck {
      * @param local the unknown's local index in the component
      */
     static long[] certificate(Component comp, int local, long p) {
-        long[][] both = certificateAndNull(comp, local, p, 0);
-        return both == null ? null : both[0];
+        Echelon e = transposed(comp, local, p);
+        if (e == null) {
+            return null;
+        }
+        long[] y = new long[comp.rowCols.length];
+        e.backSubstitute(y, true);
+        return y;
     }
 
     /**
@@ -96,6 +101,18 @@ final class DerivabilityCheck {
      * probability 1/p; it is itself derivable once withheld iff z^T a_c != 0.
      */
     static long[][] certificateAndNull(Component comp, int local, long p, long seed) {
+        Echelon e = transposed(comp, local, p);
+        if (e == null) {
+            return null;
+        }
+        int m = comp.rowCols.length;
+        long[] y = new long[m];
+        e.backSubstitute(y, true);
+        return new long[][] {y, e.randomNullVector(m, seed)};
+    }
+
+    /** The echelon form of A^T y = e_local, or null when it has no solution. */
+    private static Echelon transposed(Component comp, int local, long p) {
         int k = comp.size();
         int m = comp.rowCols.length;
         // The transposed system A^T y = e_u: one equation per unknown, over the rows holding it.
@@ -123,12 +140,7 @@ final class DerivabilityCheck {
         long[] rhs = new long[k];
         rhs[local] = 1;
         Echelon e = new Echelon(eqRows, eqCoef, rhs, m, p);
-        if (e.inconsistent) {
-            return null;
-        }
-        long[] y = new long[m];
-        e.backSubstitute(y, true);
-        return new long[][] {y, e.randomNullVector(m, seed)};
+        return e.inconsistent ? null : e;
     }
 
     /**
@@ -182,7 +194,7 @@ final class DerivabilityCheck {
     /**
      * Per candidate (a known cell), what withholding it alone would do to one determined unknown of a component,
      * from one elimination ({@link #certificateAndNull}) instead of one per candidate. A candidate in a relation
-     * that holds no unknown would be derivable from it, and the unknown stays derivable then too; one in a relation
+     * that holds no other unknown would be derivable from it, and the unknown stays derivable then too; one in a relation
      * with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate (the unknown
      * is not determined, or only by the random test's rare false alarm).
      *

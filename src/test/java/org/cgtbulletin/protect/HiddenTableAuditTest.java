@@ -2,6 +2,7 @@ package org.cgtbulletin.protect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,43 @@ class HiddenTableAuditTest {
         assertArrayEquals(new int[] {x}, audit.exposed());
         assertArrayEquals(new int[0], audit.pinned());
         assertEquals(List.of(), audit.notProven());
+    }
+
+    /**
+     * t = a + b is a table's relation; a = h1 + h2 and t = h1 + h2 + b are implied through hidden cells, and f = e
+     * is another relation. With a withheld, t and b pin it. Withholding t or b unpins it (each is then free with a);
+     * withholding e gives e away through f = e and leaves a pinned. {@link Derivability#withholding} says so, as
+     * solving again does.
+     */
+    @Test
+    void withholdingReadsWhatEachCandidateWouldDoThroughHiddenCells() {
+        LinkedTables t = new LinkedTables();
+        int a = t.addCell("a", ONE_REPORT);
+        int b = t.addCell("b", ONE_REPORT);
+        int tot = t.addCell("t", Map.of("C1", 1L, "C2", 1L));
+        int e = t.addCell("e", ONE_REPORT);
+        int f = t.addCell("f", ONE_REPORT);
+        int h1 = t.addHiddenCell("h1", 1);
+        int h2 = t.addHiddenCell("h2", 0);
+        t.addRelation(tot, new int[] {a, b});
+        t.addRelation(f, new int[] {e});
+        t.addImpliedRelation(a, new int[] {h1, h2});
+        t.addImpliedRelation(tot, new int[] {h1, h2, b});
+        Derivability d = Derivability.withImplied(t);
+        boolean[] unknown = new boolean[t.size()];
+        unknown[a] = true;
+        int[] candidates = {tot, b, e};
+        assertArrayEquals(new Derivability.Effect[] {Derivability.Effect.UNPINS, Derivability.Effect.UNPINS,
+                Derivability.Effect.STAYS_PINNED}, d.withholding(unknown, a, candidates));
+        for (int i = 0; i < candidates.length; i++) {
+            boolean[] more = unknown.clone();
+            more[candidates[i]] = true;
+            boolean[] both = d.determinedAmong(more, a, candidates[i]);
+            assertEquals(i == 2, both[0], "a pinned once " + t.label(candidates[i]) + " is withheld");
+            assertEquals(i == 2, both[1], t.label(candidates[i]) + " derivable once withheld");
+        }
+        unknown[b] = true;
+        assertNull(d.withholding(unknown, a, candidates), "a not derivable: no derivation to read");
     }
 
     /**
