@@ -10,7 +10,9 @@
  *       suppression, R1..R4), or that a previous release suppressed;</li>
  *   <li>adds complementary (secondary) suppressions over the whole linked system, first by a fast heuristic and then
  *       until an <em>exact</em> derivability check (sparse Gaussian elimination modulo two 61-bit primes) finds no
- *       suppressed cell that the published cells determine;</li>
+ *       suppressed cell that the published cells determine, each complement one that enters a derivation of the
+ *       cell (the derivation's weights from the same elimination, transposed: {@code DerivabilityCheck#certificate});
+ *       </li>
  *   <li>audits the result: exact derivability, the feasible interval of every suppressed cell by exact linear
  *       programming with non-negativity (a connected component of suppressed cells up to
  *       {@value org.cgtbulletin.protect.IntervalAudit#MAX_LP_UNKNOWNS} unknowns as one program; a larger one by
