@@ -328,10 +328,10 @@ final class ThreeWayTable {
     /**
      * The cell to keep withheld for a count: the first candidate whose withholding leaves the count undetermined and
      * is not worked out itself, else the first that leaves it undetermined, else the first not known to leave it
-     * pinned, else the first; -1 when there is no candidate. What each candidate would do is read off one elimination ({@code effects}, from {@link
-     * Derivability#withholding}, null if the pass had no checks left for it); a candidate it cannot tell about is
-     * checked by solving again, while the pass has checks left ({@code tests[0]}, which this lowers by those it
-     * makes).
+     * pinned, else the first; -1 when there is no candidate. What each candidate would do is read off one
+     * elimination ({@code effects}, from {@link Derivability#withholding}, null if the pass had no checks left for
+     * it); a candidate it cannot tell about is checked by solving again, while the pass has checks left ({@code
+     * tests[0]}, which this lowers by those it makes).
      */
     private static int chooseCell(int id, Derivability derivability, boolean[] hidden,
             List<Integer> candidates, Derivability.Effect[] effects, int[] tests) {

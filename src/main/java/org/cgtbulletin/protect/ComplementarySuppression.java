@@ -137,7 +137,8 @@ final class ComplementarySuppression {
                     c = hinted ? hint : complementNear(u, Purpose.NARROW, need(u), null, lend, null);
                     why = "complement: interval of '" + sys.label[u] + "' too narrow";
                 } else {
-                    c = hinted ? hint : complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend, null);
+                    c = hinted ? hint
+                            : complementNear(u, Purpose.COALITION, 1, auditor.assess[u].largest(), lend, null);
                     why = "complement: '" + sys.label[u] + "' recoverable by its largest contributor";
                 }
                 if (c < 0) {
@@ -316,8 +317,8 @@ final class ComplementarySuppression {
                         }
                         continue;
                     }
-                    if (sys.known[c] || only != null && !only.get(c) || lend && (purpose == Purpose.COALITION ? sys.value[c] - sys.own(token, c) <= 0
-                            : sys.value[c] <= 0)) {
+                    if (sys.known[c] || only != null && !only.get(c) || lend && (purpose == Purpose.COALITION
+                            ? sys.value[c] - sys.own(token, c) <= 0 : sys.value[c] <= 0)) {
                         continue;
                     }
                     boolean part = sys.isPart(r, c);

@@ -106,7 +106,7 @@ public final class Derivability {
      * Per candidate, what withholding it alone would do to one determined unknown cell, from one elimination of the
      * cell's component instead of one per candidate ({@link DerivabilityCheck#withholding}): a candidate outside
      * every derivation of the cell, or one a relation would then give away, leaves it derivable; one that enters a
-     * derivation with a non-zero weight and is tied to nothing the derivations do not hold unpins it.
+     * derivation with a non-zero weight, and that no other derivation can avoid, unpins it.
      *
      * @param unknown    per cell, whether it is unknown
      * @param cell       an unknown cell

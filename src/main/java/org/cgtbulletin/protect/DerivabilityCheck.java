@@ -194,9 +194,9 @@ final class DerivabilityCheck {
     /**
      * Per candidate (a known cell), what withholding it alone would do to one determined unknown of a component,
      * from one elimination ({@link #certificateAndNull}) instead of one per candidate. A candidate in a relation
-     * that holds no other unknown would be derivable from it, and the unknown stays derivable then too; one in a relation
-     * with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate (the unknown
-     * is not determined, or only by the random test's rare false alarm).
+     * that holds no other unknown would be derivable from it, and the unknown stays derivable then too; one in a
+     * relation with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate
+     * (the unknown is not determined, or only by the random test's rare false alarm).
      *
      * @param sys        the system the component comes from
      * @param unknown    per cell of the system: whether it is unknown (the component's cells among them)
