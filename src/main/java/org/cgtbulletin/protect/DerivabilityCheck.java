@@ -157,17 +157,13 @@ final class DerivabilityCheck {
      */
     static java.util.BitSet entering(LinearSystem sys, Component comp, int local,
             java.util.function.IntPredicate candidate) {
-        long p = P1;
-        long[] y = certificate(comp, local, p);
-        if (y == null) {
-            p = P2;
-            y = certificate(comp, local, p);
-        }
-        if (y == null) {
+        Derivation d = Derivation.of(comp, local, false);
+        if (d == null) {
             return null;
         }
-        long prime = p;
-        long c = (1L << 61) - p;
+        long[] y = d.y();
+        long prime = d.p();
+        long c = (1L << 61) - prime;
         java.util.Map<Integer, Long> weight = new java.util.HashMap<>();
         for (int r = 0; r < y.length; r++) {
             if (y[r] == 0) {
@@ -177,7 +173,7 @@ final class DerivabilityCheck {
             int[] cells = sys.rowCells[row];
             for (int t = 0; t < cells.length; t++) {
                 if (candidate.test(cells[t])) {
-                    long term = mulMod(y[r], toField(sys.rowCoef[row][t], p), p, c);
+                    long term = mulMod(y[r], toField(sys.rowCoef[row][t], prime), prime, c);
                     weight.merge(cells[t], term, (a, b) -> a + b >= prime ? a + b - prime : a + b);
                 }
             }
@@ -205,15 +201,11 @@ final class DerivabilityCheck {
      */
     static Effect[] withholding(LinearSystem sys, boolean[] unknown, Component comp, int local,
             int[] candidates) {
-        long p = P1;
-        long[][] yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
-        if (yz == null) {
-            p = P2;
-            yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
-        }
-        if (yz == null) {
+        Derivation d = Derivation.of(comp, local, true);
+        if (d == null) {
             return null;
         }
+        long p = d.p();
         long c = (1L << 61) - p;
         java.util.Map<Integer, Integer> localRow = new java.util.HashMap<>();
         for (int r = 0; r < comp.sysRow.length; r++) {
@@ -240,9 +232,9 @@ final class DerivabilityCheck {
                     effect = Effect.UNDECIDED;
                     continue;
                 }
-                long a = toField(sys.rowCoef[row][position(sys.rowCells[row], cell)], p);
-                wy = (wy + mulMod(yz[0][r], a, p, c)) % p;
-                wz = (wz + mulMod(yz[1][r], a, p, c)) % p;
+                long a = toField(sys.rowCoef[row][Arrays.binarySearch(sys.rowCells[row], cell)], p);
+                wy = (wy + mulMod(d.y()[r], a, p, c)) % p;
+                wz = (wz + mulMod(d.z()[r], a, p, c)) % p;
             }
             if (effect == null) {
                 effect = wy != 0 && wz == 0 ? Effect.UNPINS : Effect.STAYS_PINNED;
@@ -252,13 +244,27 @@ final class DerivabilityCheck {
         return out;
     }
 
-    private static int position(int[] cells, int cell) {
-        for (int t = 0; t < cells.length; t++) {
-            if (cells[t] == cell) {
-                return t;
+    /**
+     * A derivation of one unknown modulo the first of the two primes that gives one: its certificate y and, if
+     * asked for, a random vector z of the rows' left null space ({@link #certificateAndNull}), else null.
+     */
+    private record Derivation(long p, long[] y, long[] z) {
+        static Derivation of(Component comp, int local, boolean withNull) {
+            for (long p : new long[] {P1, P2}) {
+                if (withNull) {
+                    long[][] yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
+                    if (yz != null) {
+                        return new Derivation(p, yz[0], yz[1]);
+                    }
+                } else {
+                    long[] y = certificate(comp, local, p);
+                    if (y != null) {
+                        return new Derivation(p, y, null);
+                    }
+                }
             }
+            return null;
         }
-        throw new IllegalArgumentException("cell " + cell + " not in the relation");
     }
 
     /**
