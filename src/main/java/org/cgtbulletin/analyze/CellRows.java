@@ -46,6 +46,25 @@ public final class CellRows {
         return rows;
     }
 
+    /**
+     * Rows for every cell of the tables with made-up numbers (small counts in a fixed pattern, every sixth count
+     * withheld, denominators where the tables have volumes), for a rehearsal of the rendering that is thrown away
+     * ({@code Digests.rehearse}): nothing in them comes from the reports but which cells there are.
+     */
+    public static List<PublishedCell> madeUp(Tables tables) {
+        List<PublishedCell> rows = new ArrayList<>(tables.cells().size());
+        for (int id = 0; id < tables.cells().size(); id++) {
+            boolean shown = id % 6 != 0;
+            Long events = shown ? (long) (id % 11) : null;
+            Long batches = tables.hasVolumes() ? 40L + id % 30 : null;
+            Rates.Rate rate = events != null && batches != null ? Rates.perHundred(events, batches) : null;
+            rows.add(new PublishedCell(tables.cells().get(id), events, batches,
+                    rate == null ? null : rate.perHundred(), rate == null ? null : rate.low(),
+                    rate == null ? null : rate.high(), shown ? PublishedCell.PUBLISHED : PublishedCell.SUPPRESSED));
+        }
+        return rows;
+    }
+
     static String statusName(CellStatus status) {
         return switch (status) {
             case PUBLISHED -> PublishedCell.PUBLISHED;

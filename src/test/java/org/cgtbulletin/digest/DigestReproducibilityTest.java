@@ -71,6 +71,17 @@ class DigestReproducibilityTest {
     }
 
     @Test
+    void aRehearsalRendersAndChangesNoDigest() throws Exception {
+        SiteInput in = DigestFixtures.golden();
+        byte[] before = render(in, "2026-Q2", null);
+        assertTrue(Digests.rehearse(in, DigestFixtures.TEMPLATES));
+        Path broken = Files.createDirectories(dir.resolve("templates/digest"));
+        Files.writeString(broken.resolve(DigestTemplates.MAIN), "<#if>");
+        assertFalse(Digests.rehearse(in, dir.resolve("templates")), "a template problem is left to the real render");
+        assertArrayEquals(before, render(in, "2026-Q2", null));
+    }
+
+    @Test
     void theDocumentDateIsTheEndOfItsPeriodOrAnEarlierSourceDateEpoch() throws Exception {
         DigestPeriod q2 = DigestPeriod.quarter(Quarter.parse("2026-Q2"));
         assertEquals(Instant.parse("2026-07-01T00:00:00Z"), q2.documentDate(null));
