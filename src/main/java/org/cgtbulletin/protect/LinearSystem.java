@@ -44,10 +44,11 @@ final class LinearSystem {
     final int[][] cellRows;
     /** Per cell: in how many rows it is the declared total. */
     final int[] timesTotal;
-    /** Which cells one report adds 1 to, or null (then no alternative datasets are built). */
-    final ReportFootprints footprints;
-    /** The footprints indexed for alternative datasets, built on first use (see {@link #footprintIndex}). */
-    private AlternativeData.Index footprintIndex;
+    /**
+     * The tables' footprints indexed for alternative datasets ({@link LinkedTables#footprintIndex}), or null where
+     * there are none to build alternative datasets from: no footprints, or hidden cells.
+     */
+    private final java.util.function.Supplier<AlternativeData.Index> footprintIndex;
 
     LinearSystem(LinkedTables tables) {
         this(tables, false);
@@ -60,7 +61,8 @@ final class LinearSystem {
     LinearSystem(LinkedTables tables, boolean implied) {
         shown = tables.size();
         cells = shown + (implied ? tables.hiddenCellCount() : 0);
-        footprints = tables.reportFootprints();
+        // A footprint does not say which hidden cells a report adds to: with them, no alternative dataset can be made.
+        footprintIndex = cells == shown && tables.reportFootprints() != null ? tables::footprintIndex : null;
         value = new long[cells];
         label = new String[cells];
         keptReason = new String[cells];
@@ -171,12 +173,8 @@ final class LinearSystem {
      * when there are no footprints, or hidden cells, or too many (code combinations times quarters above
      * {@link AlternativeData#MAX_PAIRS}).
      */
-    synchronized AlternativeData.Index footprintIndex() {
-        // A footprint does not say which hidden cells a report adds to: with them, no alternative dataset can be made.
-        if (footprintIndex == null && footprints != null && cells == shown
-                && (long) footprints.quarters() * footprints.combinations() <= AlternativeData.MAX_PAIRS) {
-            footprintIndex = new AlternativeData.Index(footprints, cells);
-        }
-        return footprintIndex;
+    AlternativeData.Index footprintIndex() {
+        AlternativeData.Index index = footprintIndex == null ? null : footprintIndex.get();
+        return index != null && index.shared.length == cells ? index : null; // not if cells were added since
     }
 }

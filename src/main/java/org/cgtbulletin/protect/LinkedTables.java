@@ -37,6 +37,9 @@ public final class LinkedTables {
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
     private final java.util.BitSet protectedKept = new java.util.BitSet();
     private ReportFootprints footprints;
+    /** {@link #footprintIndex}, once built, and the number of cells it was built over. */
+    private AlternativeData.Index footprintIndex;
+    private int indexedCells;
 
     /** An empty system. */
     public LinkedTables() {
@@ -264,13 +267,34 @@ public final class LinkedTables {
      * @param footprints the footprints, over the cells added so far (none may be added after); the audit checks
      *                   every alternative dataset against the relations, so footprints need no check here
      */
-    public void reportFootprints(ReportFootprints footprints) {
+    public synchronized void reportFootprints(ReportFootprints footprints) {
         this.footprints = Objects.requireNonNull(footprints, "footprints");
+        footprintIndex = null;
     }
 
     /** The report footprints, or null when none were declared. */
-    ReportFootprints reportFootprints() {
+    synchronized ReportFootprints reportFootprints() {
         return footprints;
+    }
+
+    /**
+     * The footprints indexed for alternative datasets over the cells so far, built on first use and kept while the
+     * footprints and the cells stay as they are: every audit of a protection, whatever its pattern, and every
+     * protection of these tables made again from the start, shares it (at a million reports its 443,520 pairs took
+     * 0.19 s to index, once for each of the audits of the tables' own relations before it was kept here). Null when
+     * there are no footprints or too many (code combinations times quarters above {@link AlternativeData#MAX_PAIRS}).
+     */
+    synchronized AlternativeData.Index footprintIndex() {
+        int cells = size();
+        if (footprints == null
+                || (long) footprints.quarters() * footprints.combinations() > AlternativeData.MAX_PAIRS) {
+            return null;
+        }
+        if (footprintIndex == null || indexedCells != cells) {
+            footprintIndex = new AlternativeData.Index(footprints, cells);
+            indexedCells = cells;
+        }
+        return footprintIndex;
     }
 
     /**

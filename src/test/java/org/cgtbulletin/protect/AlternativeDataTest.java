@@ -3,6 +3,7 @@ package org.cgtbulletin.protect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ class AlternativeDataTest {
         for (long seed = 1; seed <= 8; seed++) {
             Tables tables = tables(seed);
             LinearSystem sys = new LinearSystem(tables.counts());
-            assertNotNull(sys.footprints, "the aggregate stage hands over the report footprints");
+            assertNotNull(sys.footprintIndex(), "the aggregate stage hands over the report footprints");
+            assertSame(sys.footprintIndex(), new LinearSystem(tables.counts()).footprintIndex(), "indexed once");
             boolean[] suppressed = withheld(tables);
             for (Component comp : Component.of(sys, suppressed)) {
                 AlternativeData alt = AlternativeData.of(sys, comp);
