@@ -278,6 +278,14 @@ public final class LinkedTables {
     }
 
     /**
+     * Indexes the report footprints for the audit's alternative datasets now rather than when the audit first needs
+     * them ({@link #footprintIndex}), e.g. on a core that would otherwise idle while the complements are chosen.
+     */
+    public void indexFootprints() {
+        footprintIndex();
+    }
+
+    /**
      * The footprints indexed for alternative datasets over the cells so far, built on first use and kept while the
      * footprints and the cells stay as they are: every audit of a protection, whatever its pattern, and every
      * protection of these tables made again from the start, shares it (at a million reports its 443,520 pairs took
