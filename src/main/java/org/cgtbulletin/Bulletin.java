@@ -22,6 +22,7 @@ import org.cgtbulletin.content.EditorialContent;
 import org.cgtbulletin.digest.Digests;
 import org.cgtbulletin.model.CellKey;
 import org.cgtbulletin.model.FileMemo;
+import org.cgtbulletin.model.IdleCore;
 import org.cgtbulletin.model.Parallel;
 import org.cgtbulletin.model.Problem;
 import org.cgtbulletin.model.PublishedCell;
@@ -408,13 +409,18 @@ public final class Bulletin {
         Carryover.apply(tables, previous, config.disclosure());
         // the complements are chosen for the counts and the denominators side by side, the denominators' in far less
         // time: the audit's index of the report footprints (0.19 s at a million reports) is made meanwhile
-        Parallel.onIdleCore(tables.counts()::indexFootprints);
+        IdleCore.start(tables.counts()::indexFootprints);
+        IdleCore rehearsal = null;
         if (templates != null && asOf != null && dataset.reports() >= REHEARSAL_REPORTS) {
             EditorialContent pages = editorial;
-            Parallel.onIdleCore(() -> rehearseDigest(config, dataset.taxonomy(), from, asOf, tables, pages,
+            rehearsal = IdleCore.start(() -> rehearseDigest(config, dataset.taxonomy(), from, asOf, tables, pages,
                     templates));
         }
         Protected both = protect(tables, previous, config.disclosure(), stages);
+        tables.counts().releaseFootprintIndex(); // the tables are kept until the site is written
+        if (rehearsal != null) {
+            rehearsal.hurry(); // the classes it initialises are the site's and the digests', needed from now on
+        }
         Protection counts = both.counts();
         Protection batches = both.batches();
         stages.begin("stories");
@@ -446,10 +452,11 @@ public final class Bulletin {
     /**
      * Renders a digest of made-up numbers over the tables' cells, with the build's settings, taxonomy, editorial
      * content and templates, and throws it away ({@link Digests#rehearse}), on a core the audit leaves idle ({@link
-     * Parallel#onIdleCore}): the rendering code is then compiled when the digests begin. The audit of a million
-     * reports keeps about one and a half cores busy (and the sample's as much); a rehearsal at normal priority took a
-     * second from the digests and gave it to the audit (4 Dec 2026, and again 6 Dec). Only timing changes: the
-     * rehearsal reads nothing the build goes on to use, and writes nothing.
+     * IdleCore}): the rendering code is then compiled when the digests begin. The audit of a million reports keeps
+     * about one and a half cores busy (and the sample's as much); a rehearsal at normal priority took a second from
+     * the digests and gave it to the audit (4 Dec 2026, and again 6 Dec). Only timing changes: the rehearsal only
+     * reads what the build reads too (the cells' keys, the settings, the editorial content, the templates) and
+     * changes none of it, and writes nothing.
      */
     private static void rehearseDigest(BulletinConfig config, Taxonomy taxonomy, Quarter from, Quarter asOf,
             Tables tables, EditorialContent content, Path templates) {

@@ -1,8 +1,5 @@
 package org.cgtbulletin.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * core, each thread taking the next task in order as soon as it is free. Unlike a parallel stream, which splits the
  * work into a few large pieces up front, no core idles at the end while another still has a piece of thousands of
  * tasks to finish (at 10,000 pages, the last half second of the site stage ran on one core of two). The order tasks
- * finish in never shows: each task writes only its own result or its own file. {@link #onIdleCore}: work worth doing
- * only on a core that would otherwise idle.
+ * finish in never shows: each task writes only its own result or its own file. ({@link IdleCore}: work worth doing
+ * only on a core that would otherwise idle.)
  */
 public final class Parallel {
 
@@ -118,47 +115,6 @@ public final class Parallel {
         thread.setDaemon(true);
         thread.start();
         return pending;
-    }
-
-    /**
-     * Starts {@code work} on a daemon thread that the system runs only when a core has nothing else to run (Linux's
-     * {@code SCHED_IDLE} policy, which any user may give a thread of their own, set with util-linux's {@code chrt});
-     * where that cannot be done (another system, no {@code chrt}), the work is not done at all. For work whose only
-     * effect is on timing, such as running code once so that it is compiled before a later stage needs it: at
-     * normal priority it would slow the work it runs beside about as much as it speeds up what comes later. What
-     * the work throws is dropped.
-     */
-    public static void onIdleCore(Runnable work) {
-        Thread thread = new Thread(() -> {
-            if (scheduledWhenIdle("chrt")) {
-                try {
-                    work.run();
-                } catch (RuntimeException | Error dropped) {
-                    // only timing was at stake: whatever the work was preparing for does its own work anyway
-                }
-            }
-        }, "parallel-idle");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /**
-     * Gives the calling thread the {@code SCHED_IDLE} policy with the program {@code chrt}; whether that worked.
-     * On Linux a thread's own id names it to the scheduler, and {@code /proc/thread-self} links to
-     * {@code <pid>/task/<thread id>}.
-     */
-    static boolean scheduledWhenIdle(String chrt) {
-        try {
-            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            Process p = new ProcessBuilder(chrt, "--idle", "--pid", "0", self).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false; // not Linux, or no chrt
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Work started by {@link #start}. */

@@ -89,7 +89,7 @@ final class AlternativeData {
     private final long budget;
 
     /**
-     * What does not depend on the component, built once per linear system ({@link LinearSystem#footprintIndex}):
+     * What does not depend on the component, built once per tables ({@link LinkedTables#footprintIndex}):
      * every pair's cells, which cells footprints of more than one quarter reach, and per pair a signature of the
      * cells it reaches that are not shared by quarters: its quarter's and those cells' hashes, added (so that a
      * component's own cells can be taken out of it again without going over every pair).

@@ -45,8 +45,9 @@ final class LinearSystem {
     /** Per cell: in how many rows it is the declared total. */
     final int[] timesTotal;
     /**
-     * The tables' footprints indexed for alternative datasets ({@link LinkedTables#footprintIndex}), or null where
-     * there are none to build alternative datasets from: no footprints, or hidden cells.
+     * The tables' footprints as this snapshot found them, indexed for alternative datasets when first asked for
+     * ({@link LinkedTables#footprintIndex}); null where there are none to build alternative datasets from: no
+     * footprints, or hidden cells.
      */
     private final java.util.function.Supplier<AlternativeData.Index> footprintIndex;
 
@@ -62,7 +63,8 @@ final class LinearSystem {
         shown = tables.size();
         cells = shown + (implied ? tables.hiddenCellCount() : 0);
         // A footprint does not say which hidden cells a report adds to: with them, no alternative dataset can be made.
-        footprintIndex = cells == shown && tables.reportFootprints() != null ? tables::footprintIndex : null;
+        ReportFootprints footprints = tables.reportFootprints();
+        footprintIndex = cells == shown && footprints != null ? () -> tables.footprintIndex(footprints, shown) : null;
         value = new long[cells];
         label = new String[cells];
         keptReason = new String[cells];
@@ -169,12 +171,11 @@ final class LinearSystem {
     }
 
     /**
-     * The footprints indexed for alternative datasets, built once (the audits of a protection share it), or null
-     * when there are no footprints, or hidden cells, or too many (code combinations times quarters above
+     * The footprints indexed for alternative datasets, built once for the tables (the audits of a protection share
+     * it), or null when there are no footprints, or hidden cells, or too many (code combinations times quarters above
      * {@link AlternativeData#MAX_PAIRS}).
      */
     AlternativeData.Index footprintIndex() {
-        AlternativeData.Index index = footprintIndex == null ? null : footprintIndex.get();
-        return index != null && index.shared.length == cells ? index : null; // not if cells were added since
+        return footprintIndex == null ? null : footprintIndex.get();
     }
 }

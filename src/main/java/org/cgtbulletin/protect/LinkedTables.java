@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * <p>Every relation is checked when it is added: it must hold exactly for the cells' totals, since an additive
  * relation that does not hold in the data would make the published tables inconsistent and the audit
  * meaningless. The builder is not thread-safe; {@link DisclosureControl} takes a snapshot of it, so adding cells
- * or relations afterwards does not affect a result already computed.
+ * or relations afterwards does not affect a result already computed. The one piece of work it does for the audit,
+ * indexing the report footprints, may run on another thread ({@link #indexFootprints}) while it is only read.
  */
 public final class LinkedTables {
 
@@ -37,9 +38,17 @@ public final class LinkedTables {
     private final TreeMap<Integer, int[]> evenIfDetermined = new TreeMap<>();
     private final java.util.BitSet protectedKept = new java.util.BitSet();
     private ReportFootprints footprints;
-    /** {@link #footprintIndex}, once built, and the number of cells it was built over. */
-    private AlternativeData.Index footprintIndex;
-    private int indexedCells;
+    /**
+     * The last footprint index built ({@link #footprintIndex}), with what it was built from. Published without a
+     * lock: a thread on an idle core ({@link #indexFootprints}) may be descheduled at any moment for as long as
+     * the other cores are busy, and a lock it held would stop them.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<IndexedFootprints> footprintIndex =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** An index of footprints over a number of cells. */
+    private record IndexedFootprints(ReportFootprints footprints, int cells, AlternativeData.Index index) {
+    }
 
     /** An empty system. */
     public LinkedTables() {
@@ -267,42 +276,59 @@ public final class LinkedTables {
      * @param footprints the footprints, over the cells added so far (none may be added after); the audit checks
      *                   every alternative dataset against the relations, so footprints need no check here
      */
-    public synchronized void reportFootprints(ReportFootprints footprints) {
+    public void reportFootprints(ReportFootprints footprints) {
         this.footprints = Objects.requireNonNull(footprints, "footprints");
-        footprintIndex = null;
     }
 
     /** The report footprints, or null when none were declared. */
-    synchronized ReportFootprints reportFootprints() {
+    ReportFootprints reportFootprints() {
         return footprints;
     }
 
     /**
      * Indexes the report footprints for the audit's alternative datasets now rather than when the audit first needs
-     * them ({@link #footprintIndex}), e.g. on a core that would otherwise idle while the complements are chosen.
+     * them ({@link #footprintIndex}): on a core that would otherwise idle while the complements are chosen. Call it
+     * once every cell and the footprints are declared, from one thread while another may audit (the only other
+     * access then is reading).
      */
     public void indexFootprints() {
-        footprintIndex();
+        ReportFootprints f = footprints;
+        if (f != null) {
+            footprintIndex(f, size());
+        }
     }
 
     /**
-     * The footprints indexed for alternative datasets over the cells so far, built on first use and kept while the
-     * footprints and the cells stay as they are: every audit of a protection, whatever its pattern, and every
-     * protection of these tables made again from the start, shares it (at a million reports its 443,520 pairs took
-     * 0.19 s to index, once for each of the audits of the tables' own relations before it was kept here). Null when
-     * there are no footprints or too many (code combinations times quarters above {@link AlternativeData#MAX_PAIRS}).
+     * The footprints indexed for alternative datasets over {@code cells} cells: the index built last if it is of
+     * those, else a new one (kept for the next call). Every audit of a protection, whatever its pattern, and every
+     * protection of these tables made again from the start, so shares one (at a million reports its 443,520 pairs
+     * took 0.19 s to index, once for each of the audits of the tables' own relations before it was kept here). Two
+     * threads asking at once may each build one, equal: neither waits for the other. Null when there are too many
+     * footprints (code combinations times quarters above {@link AlternativeData#MAX_PAIRS}).
+     *
+     * @param f     the footprints, as a snapshot of these tables took them
+     * @param cells the number of cells of that snapshot
      */
-    synchronized AlternativeData.Index footprintIndex() {
-        int cells = size();
-        if (footprints == null
-                || (long) footprints.quarters() * footprints.combinations() > AlternativeData.MAX_PAIRS) {
+    AlternativeData.Index footprintIndex(ReportFootprints f, int cells) {
+        if ((long) f.quarters() * f.combinations() > AlternativeData.MAX_PAIRS) {
             return null;
         }
-        if (footprintIndex == null || indexedCells != cells) {
-            footprintIndex = new AlternativeData.Index(footprints, cells);
-            indexedCells = cells;
+        IndexedFootprints last = footprintIndex.get();
+        if (last != null && last.footprints() == f && last.cells() == cells) {
+            return last.index();
         }
-        return footprintIndex;
+        AlternativeData.Index built = new AlternativeData.Index(f, cells);
+        footprintIndex.compareAndSet(last, new IndexedFootprints(f, cells, built));
+        return built;
+    }
+
+    /**
+     * Lets the footprint index go ({@link #footprintIndex}; 55 MB at a million reports): for a caller done protecting
+     * these tables that keeps them for longer (the preview server keeps a build's tables for hours). A later audit
+     * indexes them again.
+     */
+    public void releaseFootprintIndex() {
+        footprintIndex.set(null);
     }
 
     /**

@@ -26,6 +26,10 @@ class MadeUpRowsTest {
     private static final List<String> MODES = List.of("mycoplasma_positive", "low_viability");
 
     private static Tables tables(long seed, int reports) {
+        return tables(seed, reports, false);
+    }
+
+    private static Tables tables(long seed, int reports, boolean volumes) {
         Taxonomy taxonomy = TestTaxonomy.of(CLASSES, STEPS, MODES);
         Aggregator agg = new Aggregator(taxonomy);
         SplittableRandom random = new SplittableRandom(seed);
@@ -36,7 +40,13 @@ class MadeUpRowsTest {
                     CLASSES.get(random.nextInt(2)), STEPS.get(random.nextInt(2)), MODES.get(random.nextInt(2)),
                     "near_miss", null, null, null, null, null, false));
         }
-        return agg.tables(first, new Quarter(2025, 4), List.of());
+        List<org.cgtbulletin.model.BatchVolume> made = new java.util.ArrayList<>();
+        for (int q = 1; volumes && q <= 4; q++) {
+            for (String c : CLASSES) {
+                made.add(new org.cgtbulletin.model.BatchVolume("C1", new Quarter(2025, q), c, 7 + random.nextInt(900)));
+            }
+        }
+        return agg.tables(first, new Quarter(2025, 4), made);
     }
 
     @Test
@@ -57,5 +67,18 @@ class MadeUpRowsTest {
             assertEquals(null, row.batches(), "no volumes, no denominators");
         }
         assertTrue(withheld > 0 && withheld < rows.size(), "some withheld, some shown: " + withheld);
+    }
+
+    @Test
+    void theDenominatorsAreMadeUpToo() {
+        Tables few = tables(3, 60, true);
+        Tables many = tables(4, 700, true);
+        assertTrue(few.hasVolumes());
+        assertEquals(few.cells(), many.cells());
+        assertNotEquals(few.batches().total(0), many.batches().total(0), "the volumes differ");
+        List<PublishedCell> rows = CellRows.madeUp(few);
+        assertEquals(rows, CellRows.madeUp(many));
+        assertTrue(rows.stream().allMatch(r -> r.batches() != null), "a denominator for every row");
+        assertTrue(rows.stream().anyMatch(r -> r.ratePer100() != null), "and rates where the count is shown");
     }
 }

@@ -129,37 +129,4 @@ class ParallelTest {
             throw unchecked;
         }).join()));
     }
-
-    @Test
-    void workOnAnIdleCoreRunsUnderLinuxsIdlePolicyOrNotAtAll() throws Exception {
-        java.util.concurrent.CompletableFuture<String> policy = new java.util.concurrent.CompletableFuture<>();
-        Parallel.onIdleCore(() -> policy.complete(policyOfThisThread()));
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of(
-                "/proc/thread-self")) && chrtOnPath(), "Linux, with util-linux's chrt");
-        assertEquals("5", policy.get(30, java.util.concurrent.TimeUnit.SECONDS), "SCHED_IDLE is policy 5");
-    }
-
-    @Test
-    void withoutTheSchedulingProgramTheWorkIsNotDone() {
-        assertTrue(!Parallel.scheduledWhenIdle("no-such-program-for-the-bulletin"));
-    }
-
-    /** The scheduling policy of the calling thread: field 41 of its stat line, the fields after the name counted. */
-    private static String policyOfThisThread() {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[41 - 3];
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static boolean chrtOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "chrt"))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
