@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * relation that does not hold in the data would make the published tables inconsistent and the audit
  * meaningless. The builder is not thread-safe; {@link DisclosureControl} takes a snapshot of it, so adding cells
  * or relations afterwards does not affect a result already computed. The one piece of work it does for the audit,
- * indexing the report footprints, may run on another thread ({@link #indexFootprints}) while it is only read.
+ * indexing the report footprints, may run on another thread ({@link #indexFootprints}) once no more cells are added:
+ * it reads only the footprints and the number of cells, which marking cells kept (as the protection does) leaves.
  */
 public final class LinkedTables {
 
@@ -288,8 +289,7 @@ public final class LinkedTables {
     /**
      * Indexes the report footprints for the audit's alternative datasets now rather than when the audit first needs
      * them ({@link #footprintIndex}): on a core that would otherwise idle while the complements are chosen. Call it
-     * once every cell and the footprints are declared, from one thread while another may audit (the only other
-     * access then is reading).
+     * once every cell and the footprints are declared; another thread may protect and audit the tables meanwhile.
      */
     public void indexFootprints() {
         ReportFootprints f = footprints;
