@@ -419,7 +419,8 @@ public final class Bulletin {
         Protected both = protect(tables, previous, config.disclosure(), stages);
         tables.counts().releaseFootprintIndex(); // the tables are kept until the site is written
         if (rehearsal != null) {
-            rehearsal.hurry(); // the classes it initialises are the site's and the digests', needed from now on
+            // the classes it initialises are the site's and the digests', needed from now on
+            rehearsal.finish(REHEARSAL_WAIT_MILLIS);
         }
         Protection counts = both.counts();
         Protection batches = both.batches();
@@ -450,6 +451,13 @@ public final class Bulletin {
      * (tens to hundreds of reports) run without it, as before.
      */
     static final long REHEARSAL_REPORTS = 1_000;
+
+    /**
+     * How long a build waits, once the audit is over, for a rehearsal still running ({@link IdleCore#finish}): it
+     * needs about 1.5 to 2.5 s of a core in all and the audit leaves it 3 to 4, so it has ended by then unless other
+     * programs kept the machine busy; waiting gives it both cores meanwhile.
+     */
+    static final long REHEARSAL_WAIT_MILLIS = 2_000;
 
     /**
      * Renders a digest of made-up numbers over the tables' cells, with the build's settings, taxonomy, editorial

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>A thread so scheduled may wait for a core for as long as the others are busy, and whatever lock it holds
  * meanwhile (a class being initialised, a monitor) stops the threads that need it: so the work should take no lock
- * the build's own threads take while it may still run, and {@link #hurry} gives it the normal policy back once the
- * stage it was meant to run beside is over.
+ * the build's own threads take while it may still run, and {@link #finish} is called once the stage it was meant to
+ * run beside is over, before the stage that needs the same classes.
  */
 public final class IdleCore {
 
@@ -30,6 +30,8 @@ public final class IdleCore {
 
     /** The thread's id once it runs under the idle policy; null before, and after the work ended. */
     private volatile String thread;
+    /** Counted down when the thread ends, whether it did the work or not. */
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private IdleCore() {
     }
@@ -37,22 +39,22 @@ public final class IdleCore {
     /**
      * Starts {@code work} on a core that would otherwise idle, as the class says.
      *
-     * @return a handle, to {@link #hurry} the work
+     * @return a handle, to {@link #finish} the work
      */
     public static IdleCore start(Runnable work) {
         IdleCore idle = new IdleCore();
         Thread t = new Thread(() -> {
-            Optional<String> self = scheduledWhenIdle(CHRT);
-            if (self.isEmpty()) {
-                return;
-            }
-            idle.thread = self.get();
             try {
-                work.run();
+                Optional<String> self = scheduledWhenIdle(CHRT);
+                if (self.isPresent()) {
+                    idle.thread = self.get();
+                    work.run();
+                }
             } catch (RuntimeException | Error dropped) {
                 // only timing was at stake: what the work was preparing for does its own work anyway
             } finally {
                 idle.thread = null;
+                idle.ended.countDown();
             }
         }, "idle-core");
         t.setDaemon(true);
@@ -61,13 +63,25 @@ public final class IdleCore {
     }
 
     /**
-     * Gives the work, if it still runs, the normal scheduling policy: from now on it shares the cores as every
-     * other thread does, so that no lock it holds can keep a busy build waiting. Not waited for.
+     * Once the stage the work was meant to run beside is over: if it still runs, gives it the normal scheduling
+     * policy where the system lets this user (root, or a user allowed to raise priorities: Linux lets no one else
+     * leave the idle policy), and waits for it to end, at most {@code waitMillis}. Usually it ended long before
+     * and nothing is waited for; if not, this thread's waiting frees a core for it, so that it finishes rather
+     * than keep a lock the next stage needs. Past the wait (the machine busy with other work), the build goes on.
+     *
+     * @param waitMillis the longest wait, in milliseconds
+     * @return whether the work has ended
      */
-    public void hurry() {
+    public boolean finish(long waitMillis) {
         String t = thread;
         if (t != null) {
             schedule(CHRT, "--other", t);
+        }
+        try {
+            return ended.await(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ended.getCount() == 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cgtbulletin.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Work on an idle core runs under Linux's idle policy, or not at all; hurried, under the normal one. */
+/**
+ * Work on an idle core runs under Linux's idle policy, or not at all; finished, under the normal one where the user
+ * may raise priorities, and waited for at most as long as asked.
+ */
 class IdleCoreTest {
 
     /** Whether this machine can give a thread the idle policy (Linux with util-linux's chrt where looked for). */
@@ -43,9 +47,28 @@ class IdleCoreTest {
             }
         });
         assertEquals(IdleCore.SCHED_IDLE, before.get(30, TimeUnit.SECONDS));
-        work.hurry();
+        assertFalse(work.finish(50), "still running: the wait ends");
         hurried.countDown();
-        assertEquals(IdleCore.SCHED_OTHER, after.get(30, TimeUnit.SECONDS));
+        // Linux lets only a privileged user leave the idle policy
+        assertEquals(privileged() ? IdleCore.SCHED_OTHER : IdleCore.SCHED_IDLE, after.get(30, TimeUnit.SECONDS));
+        assertTrue(work.finish(30_000), "ended");
+    }
+
+    /** Whether this process may raise its threads' priority (root, or CAP_SYS_NICE: bit 23 of CapEff). */
+    private static boolean privileged() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("CapEff:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 23)) != 0;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void finishingWorkThatWasNotDoneWaitsForNothing() throws Exception {
+        // the work ends (or is skipped where the policy cannot be had) and finish reports it
+        IdleCore work = IdleCore.start(() -> { });
+        assertTrue(work.finish(30_000));
     }
 
     @Test
