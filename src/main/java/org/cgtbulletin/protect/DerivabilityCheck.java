@@ -93,24 +93,6 @@ final class DerivabilityCheck {
         return y;
     }
 
-    /**
-     * {@link #certificate} and, from the same elimination, a random vector of the rows' left null space (z^T A = 0:
-     * the random free entries drawn from {@code seed}); null when there is no certificate. A cell that every row
-     * holding it ties to the component's rows only, with coefficients a_c, then makes the unknown underivable when
-     * withheld iff y^T a_c != 0 and a_c is orthogonal to that null space, which z^T a_c = 0 tells but with
-     * probability 1/p; it is itself derivable once withheld iff z^T a_c != 0.
-     */
-    static long[][] certificateAndNull(Component comp, int local, long p, long seed) {
-        Echelon e = transposed(comp, local, p);
-        if (e == null) {
-            return null;
-        }
-        int m = comp.rowCols.length;
-        long[] y = new long[m];
-        e.backSubstitute(y, true);
-        return new long[][] {y, e.randomNullVector(m, seed)};
-    }
-
     /** The echelon form of A^T y = e_local, or null when it has no solution. */
     private static Echelon transposed(Component comp, int local, long p) {
         int k = comp.size();
@@ -189,7 +171,7 @@ final class DerivabilityCheck {
 
     /**
      * Per candidate (a known cell), what withholding it alone would do to one determined unknown of a component,
-     * from one elimination ({@link #certificateAndNull}) instead of one per candidate. A candidate in a relation
+     * from one elimination ({@link Derivation}) instead of one per candidate. A candidate in a relation
      * that holds no other unknown would be derivable from it, and the unknown stays derivable then too; one in a
      * relation with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate
      * (the unknown is not determined, or only by the random test's rare false alarm).
@@ -245,22 +227,21 @@ final class DerivabilityCheck {
     }
 
     /**
-     * A derivation of one unknown modulo the first of the two primes that gives one: its certificate y and, if
-     * asked for, a random vector z of the rows' left null space ({@link #certificateAndNull}), else null.
+     * A derivation of one unknown modulo the first of the two primes that gives one: its certificate y ({@link
+     * #certificate}) and, if asked for, from the same elimination, a random vector z of the rows' left null space
+     * (z^T A = 0, its free entries drawn from a fixed seed), else null. A cell that every row holding it ties to the
+     * component's rows only, with coefficients a_c, makes the unknown underivable when withheld iff y^T a_c != 0 and
+     * a_c is orthogonal to that null space, which z^T a_c = 0 tells but with probability 1/p; it is itself derivable
+     * once withheld iff z^T a_c != 0.
      */
     private record Derivation(long p, long[] y, long[] z) {
         static Derivation of(Component comp, int local, boolean withNull) {
             for (long p : new long[] {P1, P2}) {
-                if (withNull) {
-                    long[][] yz = certificateAndNull(comp, local, p, 0x9E3779B97F4A7C15L);
-                    if (yz != null) {
-                        return new Derivation(p, yz[0], yz[1]);
-                    }
-                } else {
-                    long[] y = certificate(comp, local, p);
-                    if (y != null) {
-                        return new Derivation(p, y, null);
-                    }
+                Echelon e = transposed(comp, local, p);
+                if (e != null) {
+                    long[] y = new long[comp.rowCols.length];
+                    e.backSubstitute(y, true);
+                    return new Derivation(p, y, withNull ? e.randomNullVector(y.length, 0x9E3779B97F4A7C15L) : null);
                 }
             }
             return null;
