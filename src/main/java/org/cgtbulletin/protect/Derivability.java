@@ -16,6 +16,8 @@ public final class Derivability {
     private final LinearSystem sys;
     /** The tables' own cells: those a caller asks about; the hidden cells, if any, come after them. */
     private final int shown;
+    /** Per prime, the derivations {@link #withholding} last used, kept to grow with the unknowns. */
+    private final DerivabilityCheck.Derivations[] derivations = new DerivabilityCheck.Derivations[2];
 
     /**
      * @param tables the linked system (a snapshot is taken)
@@ -106,22 +108,46 @@ public final class Derivability {
      * Per candidate, what withholding it alone would do to one determined unknown cell, from one elimination of the
      * cell's component instead of one per candidate ({@link DerivabilityCheck#withholding}): a candidate outside
      * every derivation of the cell, or one a relation would then give away, leaves it derivable; one that enters a
-     * derivation with a non-zero weight, and that no other derivation can avoid, unpins it.
+     * derivation with a non-zero weight, and that no other derivation can avoid, unpins it. The elimination is kept
+     * from one call to the next and grown by the cells withheld since ({@link DerivabilityCheck.Derivations}), so a
+     * pass that withholds one cell per count it looks at eliminates the system once, not once per count.
      *
      * @param unknown    per cell, whether it is unknown
      * @param cell       an unknown cell
      * @param candidates known cells
      * @return per candidate, in the same order, its effect; null if the cell is not determined
      */
-    public Effect[] withholding(boolean[] unknown, int cell, int[] candidates) {
+    public synchronized Effect[] withholding(boolean[] unknown, int cell, int[] candidates) {
         boolean[] all = withHidden(unknown);
         for (Component comp : Component.of(sys, all)) {
-            int k = Arrays.binarySearch(comp.cells, cell);
-            if (k >= 0) {
-                return DerivabilityCheck.withholding(sys, all, comp, k, candidates);
+            if (Arrays.binarySearch(comp.cells, cell) >= 0) {
+                for (int i = 0; i < derivations.length; i++) {
+                    DerivabilityCheck.Derivations d = derivations(i, all);
+                    long[] y = d.certificate(cell);
+                    if (y != null) {
+                        return DerivabilityCheck.effects(sys, all, comp, candidates, d.p, y, d.nullVector());
+                    }
+                }
+                return null;
             }
         }
         return null;
+    }
+
+    /**
+     * The derivations modulo the {@code i}-th prime over the unknowns {@code all}: those kept from the last call,
+     * grown by the unknowns added since (a pass through the tables withholds more cells one at a time), else made
+     * afresh.
+     */
+    private DerivabilityCheck.Derivations derivations(int i, boolean[] all) {
+        DerivabilityCheck.Derivations d = derivations[i];
+        if (d != null && d.growsTo(all)) {
+            d.growTo(all);
+        } else {
+            d = new DerivabilityCheck.Derivations(sys, all, i == 0 ? DerivabilityCheck.P1 : DerivabilityCheck.P2);
+            derivations[i] = d;
+        }
+        return d;
     }
 
     /**

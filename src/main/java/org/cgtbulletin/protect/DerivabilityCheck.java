@@ -89,7 +89,7 @@ final class DerivabilityCheck {
             return null;
         }
         long[] y = new long[comp.rowCols.length];
-        e.backSubstitute(y, true);
+        e.backSubstitute(y, e.pivRhs);
         return y;
     }
 
@@ -187,11 +187,25 @@ final class DerivabilityCheck {
         if (d == null) {
             return null;
         }
-        long p = d.p();
-        long c = (1L << 61) - p;
-        java.util.Map<Integer, Integer> localRow = new java.util.HashMap<>();
+        long[] y = new long[sys.rowCells.length];
+        long[] z = new long[sys.rowCells.length];
         for (int r = 0; r < comp.sysRow.length; r++) {
-            localRow.put(comp.sysRow[r], r);
+            y[comp.sysRow[r]] = d.y()[r];
+            z[comp.sysRow[r]] = d.z()[r];
+        }
+        return effects(sys, unknown, comp, candidates, d.p(), y, z);
+    }
+
+    /**
+     * {@link #withholding}'s effects from a derivation modulo p: its certificate y and a random vector z of the left
+     * null space of the component's rows, both over the system's rows (0 outside the component).
+     */
+    static Effect[] effects(LinearSystem sys, boolean[] unknown, Component comp, int[] candidates, long p,
+            long[] y, long[] z) {
+        long c = (1L << 61) - p;
+        boolean[] inComponent = new boolean[sys.rowCells.length];
+        for (int row : comp.sysRow) {
+            inComponent[row] = true;
         }
         Effect[] out = new Effect[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
@@ -200,8 +214,7 @@ final class DerivabilityCheck {
             long wz = 0;
             Effect effect = null;
             for (int row : sys.cellRows[cell]) {
-                Integer r = localRow.get(row);
-                if (r == null) {
+                if (!inComponent[row]) {
                     boolean others = false;
                     for (int other : sys.rowCells[row]) {
                         others |= other != cell && unknown[other];
@@ -215,8 +228,8 @@ final class DerivabilityCheck {
                     continue;
                 }
                 long a = toField(sys.rowCoef[row][Arrays.binarySearch(sys.rowCells[row], cell)], p);
-                wy = (wy + mulMod(d.y()[r], a, p, c)) % p;
-                wz = (wz + mulMod(d.z()[r], a, p, c)) % p;
+                wy = (wy + mulMod(y[row], a, p, c)) % p;
+                wz = (wz + mulMod(z[row], a, p, c)) % p;
             }
             if (effect == null) {
                 effect = wy != 0 && wz == 0 ? Effect.UNPINS : Effect.STAYS_PINNED;
@@ -224,6 +237,101 @@ final class DerivabilityCheck {
             out[i] = effect;
         }
         return out;
+    }
+
+    /**
+     * The derivations of every unknown of a whole system modulo one prime, from one echelon form of the
+     * transposed system kept as the unknowns grow: where {@link Derivation#of} eliminates a component's transposed
+     * system afresh for each unknown asked about, this one adds an equation per unknown added since and replays
+     * the recorded reductions on the right-hand side e_u ({@link Echelon#solveUnit}). Its certificates y and null
+     * vectors z differ from a fresh elimination's, but not what they tell: y^T a_c is the same for every
+     * certificate where a_c is orthogonal to the left null space, and z is a random vector of that space either
+     * way (the components' blocks of the transposed system stay apart in the echelon form, so z restricted to a
+     * component's rows is one of its own).
+     */
+    static final class Derivations {
+        private static final long NULL_SEED = 0x9E3779B97F4A7C15L;
+        private final LinearSystem sys;
+        final long p;
+        private final boolean[] unknown;
+        /** Per cell: the index of its equation among the rows added to the echelon form, or -1. */
+        private final int[] equation;
+        private final Echelon echelon;
+        private long[] nullVector;
+
+        /**
+         * @param unknown per cell of the system: whether it is unknown (copied)
+         * @param p       the prime, {@link #P1} or {@link #P2}
+         */
+        Derivations(LinearSystem sys, boolean[] unknown, long p) {
+            this.sys = sys;
+            this.p = p;
+            this.unknown = new boolean[sys.cells];
+            this.equation = new int[sys.cells];
+            Arrays.fill(equation, -1);
+            int rows = sys.rowCells.length;
+            int[] cells = java.util.stream.IntStream.range(0, sys.cells).filter(c -> unknown[c]).toArray();
+            int[][] eqRows = new int[cells.length][];
+            for (int i = 0; i < cells.length; i++) {
+                eqRows[i] = sys.cellRows[cells[i]];
+            }
+            echelon = new Echelon(rows, Math.min(rows, cells.length), false, true, p);
+            for (int[] eq : eqRows) {
+                for (int row : eq) {
+                    echelon.degree[row]++;
+                }
+            }
+            for (int i : Echelon.shortestFirst(eqRows)) {
+                addEquation(cells[i]);
+            }
+        }
+
+        /** Whether every unknown of this one is unknown in {@code all}: it can grow to it. */
+        boolean growsTo(boolean[] all) {
+            for (int cell = 0; cell < unknown.length; cell++) {
+                if (unknown[cell] && !all[cell]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Adds the unknowns of {@code all} not yet unknown here (every unknown here must be unknown there). */
+        void growTo(boolean[] all) {
+            for (int cell = 0; cell < unknown.length; cell++) {
+                if (all[cell] && !unknown[cell]) {
+                    for (int row : sys.cellRows[cell]) {
+                        echelon.degree[row]++;
+                    }
+                    addEquation(cell);
+                    nullVector = null;
+                }
+            }
+        }
+
+        private void addEquation(int cell) {
+            int[] rows = sys.cellRows[cell];
+            int[] coef = new int[rows.length];
+            for (int t = 0; t < rows.length; t++) {
+                coef[t] = sys.rowCoef[rows[t]][Arrays.binarySearch(sys.rowCells[rows[t]], cell)];
+            }
+            unknown[cell] = true;
+            equation[cell] = echelon.log.rows;
+            echelon.add(rows, coef, 0);
+        }
+
+        /** A certificate y over the system's rows (y^T A = e_cell), or null when there is none modulo p. */
+        long[] certificate(int cell) {
+            return echelon.solveUnit(equation[cell], sys.rowCells.length);
+        }
+
+        /** A random vector of the left null space of the system's rows over the unknowns (kept until they grow). */
+        long[] nullVector() {
+            if (nullVector == null) {
+                nullVector = echelon.randomNullVector(sys.rowCells.length, NULL_SEED);
+            }
+            return nullVector;
+        }
     }
 
     /**
@@ -240,8 +348,8 @@ final class DerivabilityCheck {
                 Echelon e = transposed(comp, local, p);
                 if (e != null) {
                     long[] y = new long[comp.rowCols.length];
-                    e.backSubstitute(y, true);
-                    return new Derivation(p, y, withNull ? e.randomNullVector(y.length, 0x9E3779B97F4A7C15L) : null);
+                    e.backSubstitute(y, e.pivRhs);
+                    return new Derivation(p, y, withNull ? e.randomNullVector(y.length, Derivations.NULL_SEED) : null);
                 }
             }
             return null;
@@ -251,134 +359,223 @@ final class DerivabilityCheck {
     /**
      * The (non-reduced) echelon form of a sparse system modulo p = 2^61 - c, with an optional right-hand side.
      * Rows are processed shortest first, each reduced by the pivot rows before it; a new pivot is the row's column
-     * of lowest static rank (fewest rows, then lowest index), and pivot rows are normalised to a leading 1.
+     * of lowest static rank (fewest rows, then lowest index), and pivot rows are normalised to a leading 1. A pivot
+     * row only holds its own pivot, free columns and pivots of later rows, so rows may also be added later ({@link
+     * #add}); with a {@link #log}, each row's reduction is recorded, so that the system can be solved for any
+     * right-hand side afterwards ({@link #solveUnit}).
      */
     private static final class Echelon {
         final long p;
         final long c;
         final int[] pivotRowOf;
-        final int[][] pivCols;
-        final long[][] pivVals;
-        final long[] pivRhs;
-        final int[] pivotCol;
+        int[][] pivCols;
+        long[][] pivVals;
+        long[] pivRhs;
+        int[] pivotCol;
         int pivots;
         /** A row reduced to 0 = non-zero: the system has no solution. */
         boolean inconsistent;
+        /** Per column: its static rank (how many rows hold it); a caller adding rows may raise it first. */
+        final int[] degree;
+        /** What each row's reduction did, in the order the rows came; null unless asked for. */
+        final Log log;
+        private final long[] acc;
+        private final int[] stamp;
+        private int[] touched;
+        private int cur;
+        private final IntHeap heap;
 
         Echelon(int[][] rowCols, int[][] rowCoef, long[] rhs, int k, long p) {
-            this.p = p;
-            this.c = (1L << 61) - p;
+            this(k, Math.min(rowCols.length, k), rhs != null, false, p);
             int m = rowCols.length;
-            Integer[] order = new Integer[m];
-            for (int i = 0; i < m; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> rowCols[x].length != rowCols[y].length
-                    ? Integer.compare(rowCols[x].length, rowCols[y].length) : Integer.compare(x, y));
-            int[] degree = new int[k];
+            Integer[] order = shortestFirst(rowCols);
             for (int[] cols : rowCols) {
                 for (int col : cols) {
                     degree[col]++;
                 }
             }
-            int cap = Math.min(m, k);
+            for (int oi = 0; oi < m && (pivots < k || rhs != null); oi++) {
+                int row = order[oi];
+                add(rowCols[row], rowCoef[row], rhs == null ? 0 : toField(rhs[row], p));
+            }
+        }
+
+        /**
+         * An empty echelon form over {@code k} columns, for rows added one by one.
+         *
+         * @param cap     room for this many pivots at first (more are made room for)
+         * @param withRhs whether each row comes with its right-hand side
+         * @param logged  whether to record each row's reduction ({@link #log})
+         */
+        Echelon(int k, int cap, boolean withRhs, boolean logged, long p) {
+            this.p = p;
+            this.c = (1L << 61) - p;
+            cap = Math.max(1, cap);
+            degree = new int[k];
             pivotRowOf = new int[k];
             Arrays.fill(pivotRowOf, -1);
             pivCols = new int[cap][];
             pivVals = new long[cap][];
-            pivRhs = rhs == null ? null : new long[cap];
+            pivRhs = withRhs ? new long[cap] : null;
             pivotCol = new int[cap];
+            log = logged ? new Log() : null;
+            acc = new long[k];
+            stamp = new int[k];
+            touched = new int[16];
+            heap = new IntHeap(k);
+        }
 
-            long[] acc = new long[k];
-            int[] stamp = new int[k];
-            int[] touched = new int[k];
-            int cur = 0;
-            IntHeap heap = new IntHeap(cap);
-            for (int oi = 0; oi < m && (pivots < k || rhs != null); oi++) {
-                int row = order[oi];
-                cur++;
-                int nt = 0;
-                int[] cols = rowCols[row];
-                int[] coef = rowCoef[row];
-                long b = rhs == null ? 0 : toField(rhs[row], p);
-                for (int t = 0; t < cols.length; t++) {
-                    int col = cols[t];
-                    stamp[col] = cur;
-                    acc[col] = toField(coef[t], p);
-                    touched[nt++] = col;
-                    if (pivotRowOf[col] >= 0) {
+        /** The rows' indices, shortest first, then by index. */
+        static Integer[] shortestFirst(int[][] rowCols) {
+            Integer[] order = new Integer[rowCols.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> rowCols[x].length != rowCols[y].length
+                    ? Integer.compare(rowCols[x].length, rowCols[y].length) : Integer.compare(x, y));
+            return order;
+        }
+
+        /**
+         * Reduces one row (columns, coefficients, right-hand side b in the field) by the pivot rows before it and
+         * makes it a pivot row unless it reduces to 0 (then the system has no solution if b does not).
+         *
+         * @return the new pivot row's index, or -1
+         */
+        int add(int[] cols, int[] coef, long b) {
+            cur++;
+            int nt = 0;
+            if (touched.length < cols.length) {
+                touched = Arrays.copyOf(touched, Math.max(cols.length, touched.length * 2));
+            }
+            for (int t = 0; t < cols.length; t++) {
+                int col = cols[t];
+                stamp[col] = cur;
+                acc[col] = toField(coef[t], p);
+                touched[nt++] = col;
+                if (pivotRowOf[col] >= 0) {
+                    heap.add(pivotRowOf[col]);
+                }
+            }
+            while (!heap.isEmpty()) {
+                int pr = heap.poll();
+                int pc = pivotCol[pr];
+                long f = acc[pc];
+                if (f == 0) {
+                    continue;
+                }
+                if (log != null) {
+                    log.applied(pr, f);
+                }
+                if (pivRhs != null) {
+                    b -= mulMod(f, pivRhs[pr], p, c);
+                    if (b < 0) {
+                        b += p;
+                    }
+                }
+                int[] pcs = pivCols[pr];
+                long[] pvs = pivVals[pr];
+                for (int t = 0; t < pcs.length; t++) {
+                    int col = pcs[t];
+                    if (stamp[col] != cur) {
+                        stamp[col] = cur;
+                        acc[col] = 0;
+                        if (nt == touched.length) {
+                            touched = Arrays.copyOf(touched, nt * 2);
+                        }
+                        touched[nt++] = col;
+                    }
+                    long before = acc[col];
+                    long after = before - mulMod(f, pvs[t], p, c);
+                    if (after < 0) {
+                        after += p;
+                    }
+                    acc[col] = after;
+                    if (before == 0 && after != 0 && col != pc && pivotRowOf[col] >= 0) {
                         heap.add(pivotRowOf[col]);
                     }
                 }
-                while (!heap.isEmpty()) {
-                    int pr = heap.poll();
-                    int pc = pivotCol[pr];
-                    long f = acc[pc];
-                    if (f == 0) {
-                        continue;
+            }
+            int nz = 0;
+            int best = -1;
+            for (int t = 0; t < nt; t++) {
+                int col = touched[t];
+                if (acc[col] != 0) {
+                    nz++;
+                    if (best < 0 || degree[col] < degree[best] || (degree[col] == degree[best] && col < best)) {
+                        best = col;
                     }
-                    if (rhs != null) {
-                        b -= mulMod(f, pivRhs[pr], p, c);
+                }
+            }
+            if (nz == 0) {
+                inconsistent |= b != 0;
+                if (log != null) {
+                    log.rowDone(-1, 0);
+                }
+                return -1; // dependent on the rows before
+            }
+            long inv = inverse(acc[best], p, c);
+            int[] rc = new int[nz];
+            long[] rv = new long[nz];
+            int j = 0;
+            for (int t = 0; t < nt; t++) {
+                int col = touched[t];
+                if (acc[col] != 0) {
+                    rc[j] = col;
+                    rv[j] = col == best ? 1 : mulMod(acc[col], inv, p, c);
+                    j++;
+                }
+            }
+            if (pivots == pivotCol.length) {
+                int cap = pivots * 2;
+                pivCols = Arrays.copyOf(pivCols, cap);
+                pivVals = Arrays.copyOf(pivVals, cap);
+                pivotCol = Arrays.copyOf(pivotCol, cap);
+                pivRhs = pivRhs == null ? null : Arrays.copyOf(pivRhs, cap);
+            }
+            pivCols[pivots] = rc;
+            pivVals[pivots] = rv;
+            if (pivRhs != null) {
+                pivRhs[pivots] = mulMod(b, inv, p, c);
+            }
+            pivotCol[pivots] = best;
+            pivotRowOf[best] = pivots;
+            if (log != null) {
+                log.rowDone(pivots, inv);
+            }
+            return pivots++;
+        }
+
+        /**
+         * The solution x (free columns 0) of the rows with right-hand side 1 on the {@code first}-th row added and
+         * 0 on every other, from the {@link #log}: each row's recorded reduction replayed on the right-hand side
+         * alone. Null when that system has no solution.
+         */
+        long[] solveUnit(int first, int n) {
+            long[] rhs = new long[Math.max(1, pivots)];
+            for (int i = first; i < log.rows; i++) {
+                long b = i == first ? 1 : 0;
+                for (int t = log.start[i]; t < log.start[i + 1]; t++) {
+                    long r = rhs[log.pivot[t]];
+                    if (r != 0) {
+                        b -= mulMod(log.factor[t], r, p, c);
                         if (b < 0) {
                             b += p;
                         }
                     }
-                    int[] pcs = pivCols[pr];
-                    long[] pvs = pivVals[pr];
-                    for (int t = 0; t < pcs.length; t++) {
-                        int col = pcs[t];
-                        if (stamp[col] != cur) {
-                            stamp[col] = cur;
-                            acc[col] = 0;
-                            touched[nt++] = col;
-                        }
-                        long before = acc[col];
-                        long after = before - mulMod(f, pvs[t], p, c);
-                        if (after < 0) {
-                            after += p;
-                        }
-                        acc[col] = after;
-                        if (before == 0 && after != 0 && col != pc && pivotRowOf[col] >= 0) {
-                            heap.add(pivotRowOf[col]);
-                        }
+                }
+                int made = log.made[i];
+                if (made < 0) {
+                    if (b != 0) {
+                        return null;
                     }
+                } else {
+                    rhs[made] = mulMod(b, log.inverse[i], p, c);
                 }
-                int nz = 0;
-                int best = -1;
-                for (int t = 0; t < nt; t++) {
-                    int col = touched[t];
-                    if (acc[col] != 0) {
-                        nz++;
-                        if (best < 0 || degree[col] < degree[best] || (degree[col] == degree[best] && col < best)) {
-                            best = col;
-                        }
-                    }
-                }
-                if (nz == 0) {
-                    inconsistent |= b != 0;
-                    continue; // dependent on the rows before
-                }
-                long inv = inverse(acc[best], p, c);
-                int[] rc = new int[nz];
-                long[] rv = new long[nz];
-                int j = 0;
-                for (int t = 0; t < nt; t++) {
-                    int col = touched[t];
-                    if (acc[col] != 0) {
-                        rc[j] = col;
-                        rv[j] = col == best ? 1 : mulMod(acc[col], inv, p, c);
-                        j++;
-                    }
-                }
-                pivCols[pivots] = rc;
-                pivVals[pivots] = rv;
-                if (rhs != null) {
-                    pivRhs[pivots] = mulMod(b, inv, p, c);
-                }
-                pivotCol[pivots] = best;
-                pivotRowOf[best] = pivots;
-                pivots++;
             }
+            long[] x = new long[n];
+            backSubstitute(x, rhs);
+            return x;
         }
 
         /**
@@ -395,30 +592,65 @@ final class DerivabilityCheck {
                     z[col] = 1 + random.nextLong(p - 1);
                 }
             }
-            backSubstitute(z, false);
+            backSubstitute(z, null);
             return z;
         }
 
         /**
          * Completes x, whose free columns are set, by back-substitution (latest pivot row first: a pivot row
-         * only holds its own pivot, free columns and pivots of later rows), with the right-hand side or with 0.
+         * only holds its own pivot, free columns and pivots of later rows), with the pivot rows' right-hand sides
+         * {@code rhs} (null: 0).
          */
-        void backSubstitute(long[] x, boolean withRhs) {
+        void backSubstitute(long[] x, long[] rhs) {
             for (int pr = pivots - 1; pr >= 0; pr--) {
                 int pc = pivotCol[pr];
                 int[] pcs = pivCols[pr];
                 long[] pvs = pivVals[pr];
                 long s = 0;
                 for (int t = 0; t < pcs.length; t++) {
-                    if (pcs[t] != pc) {
+                    if (pcs[t] != pc && x[pcs[t]] != 0) {
                         s += mulMod(pvs[t], x[pcs[t]], p, c);
                         if (s >= p) {
                             s -= p;
                         }
                     }
                 }
-                long v = (withRhs ? pivRhs[pr] : 0) - s;
+                long v = (rhs == null ? 0 : rhs[pr]) - s;
                 x[pc] = v < 0 ? v + p : v;
+            }
+        }
+
+        /**
+         * Per row added, in order: the pivot rows its reduction applied, with their factors, and the pivot row it
+         * made (with the inverse it was normalised by) or -1.
+         */
+        static final class Log {
+            int rows;
+            int[] start = new int[17];
+            int[] made = new int[16];
+            long[] inverse = new long[16];
+            int entries;
+            int[] pivot = new int[256];
+            long[] factor = new long[256];
+
+            void applied(int pr, long f) {
+                if (entries == pivot.length) {
+                    pivot = Arrays.copyOf(pivot, entries * 2);
+                    factor = Arrays.copyOf(factor, entries * 2);
+                }
+                pivot[entries] = pr;
+                factor[entries++] = f;
+            }
+
+            void rowDone(int pr, long inv) {
+                if (rows == made.length) {
+                    made = Arrays.copyOf(made, rows * 2);
+                    inverse = Arrays.copyOf(inverse, rows * 2);
+                    start = Arrays.copyOf(start, rows * 2 + 1);
+                }
+                made[rows] = pr;
+                inverse[rows++] = inv;
+                start[rows] = entries;
             }
         }
     }
