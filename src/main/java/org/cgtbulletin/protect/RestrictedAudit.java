@@ -82,6 +82,8 @@ final class RestrictedAudit {
     private final int n;
     /** Per local unknown: the local rows holding it, ascending. */
     private final int[][] colRows;
+    /** Per local unknown: whether its coefficient in every row is +1 or -1 (the presolve then need not look). */
+    private final boolean[] unitColumn;
     /** Per local unknown: its coefficient in each of {@link #colRows}' rows. */
     private final int[][] colCoef;
     /** Per local unknown: its true value. */
@@ -154,6 +156,14 @@ final class RestrictedAudit {
                 colRows[c][count[c]++] = r;
             }
         }
+        unitColumn = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            boolean unit = true;
+            for (int a : colCoef[k]) {
+                unit &= Math.abs(a) == 1;
+            }
+            unitColumn[k] = unit;
+        }
         truth = new long[n];
         for (int k = 0; k < n; k++) {
             truth[k] = sys.value[comp.cells[k]];
@@ -203,8 +213,23 @@ final class RestrictedAudit {
         final long[] acc;
         final boolean[] touched;
         final boolean[] overflow;
+        /** The presolve's work arrays ({@link Program}): per program row, and per unknown of N. */
+        final int[] freeCount;
+        final int[] freeXor;
+        final boolean[] usedRow;
+        final int[] queue;
+        final boolean[] free;
+        final int[] pinRow;
+        final int[] pinned;
 
         Scratch(int cells, int rows) {
+            freeCount = new int[rows];
+            freeXor = new int[rows];
+            usedRow = new boolean[rows];
+            queue = new int[rows];
+            free = new boolean[cells];
+            pinRow = new int[cells];
+            pinned = new int[cells];
             pos = new int[cells];
             rowAt = new int[rows];
             rowBits = new long[(rows + 63) >>> 6];
@@ -1358,7 +1383,6 @@ final class RestrictedAudit {
             this.unknowns = unknowns;
             this.account = account;
             Scratch scratch = RestrictedAudit.this.scratch.get();
-            int[] rowAt = scratch.rowAt; // index into rows of each row in
             // The rows holding an unknown, ascending: marked in a bit set, read back in order (no sort).
             long[] bits = scratch.rowBits;
             int m = 0;
@@ -1383,7 +1407,7 @@ final class RestrictedAudit {
             }
             try {
                 scratch.index(NONE, rows);
-                presolve(lowerOrNull, rowAt);
+                presolve(lowerOrNull, scratch);
             } finally {
                 scratch.clear(NONE, rows);
             }
@@ -1426,7 +1450,8 @@ final class RestrictedAudit {
         }
 
         /** The presolve (see the class comment) and the simplex's columns, rows and bounds. */
-        private void presolve(long[] lowerOrNull, int[] rowAt) {
+        private void presolve(long[] lowerOrNull, Scratch scratch) {
+            int[] rowAt = scratch.rowAt;
             int size = unknowns.length;
             int m = rows.length;
             lower = new long[size];
@@ -1436,9 +1461,18 @@ final class RestrictedAudit {
                 }
             }
             // Presolve: propagate rows with a single free unknown. Per row: how many unknowns of N it holds, and
-            // the exclusive or of their indices in N (once one is left, that is its index: rows can be long).
-            int[] freeCount = new int[m];
-            int[] freeXor = new int[m];
+            // the exclusive or of their indices in N (once one is left, that is its index: rows can be long). The
+            // work arrays are the thread's (about 86,000 programs at a million reports, each pinning all but a few
+            // of its 270 unknowns on average: new arrays for each were most of what the presolve cost).
+            int[] freeCount = scratch.freeCount;
+            int[] freeXor = scratch.freeXor;
+            boolean[] used = scratch.usedRow;
+            int[] queue = scratch.queue;
+            boolean[] free = scratch.free;
+            Arrays.fill(freeCount, 0, m, 0);
+            Arrays.fill(freeXor, 0, m, 0);
+            Arrays.fill(used, 0, m, false);
+            Arrays.fill(free, 0, size, true);
             for (int j = 0; j < size; j++) {
                 for (int r : colRows[unknowns[j]]) {
                     int i = rowAt[r];
@@ -1446,10 +1480,6 @@ final class RestrictedAudit {
                     freeXor[i] ^= j;
                 }
             }
-            boolean[] free = new boolean[size];
-            Arrays.fill(free, true);
-            boolean[] used = new boolean[m];
-            int[] queue = new int[m];
             int head = 0;
             int tail = 0;
             for (int i = 0; i < m; i++) {
@@ -1457,8 +1487,8 @@ final class RestrictedAudit {
                     queue[tail++] = i;
                 }
             }
-            int[] pr = new int[size];
-            int[] pv = new int[size];
+            int[] pr = scratch.pinRow;
+            int[] pv = scratch.pinned;
             int pins = 0;
             while (head < tail) {
                 int i = queue[head++];
@@ -1466,7 +1496,7 @@ final class RestrictedAudit {
                     continue;
                 }
                 int j = freeXor[i];
-                if (Math.abs(coefficient(rows[i], unknowns[j])) != 1) {
+                if (!unitColumn[unknowns[j]] && Math.abs(coefficient(rows[i], unknowns[j])) != 1) {
                     continue; // coefficient other than +-1: leave the row to the simplex
                 }
                 free[j] = false;
