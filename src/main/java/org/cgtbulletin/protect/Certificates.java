@@ -48,22 +48,63 @@ final class Certificates {
         }
     }
 
-    /** A verified point of the attacker's feasible set: values num[j] / den (den &gt; 0). */
-    record Point(BigInteger[] num, BigInteger den) {
+    /**
+     * A verified point of the attacker's feasible set: values num[j] / den (den &gt; 0), held as {@code long}s when it
+     * was rounded from floating point (every numerator fits), else as {@code BigInteger}s. The audit asks a point,
+     * for every unknown of the component, whether it moves it from its true value ({@code RestrictedAudit.support}):
+     * with a {@code BigInteger} per unknown and a product per question, that was a tenth of the restricted
+     * programs' samples at a million reports.
+     */
+    static final class Point {
+        private final BigInteger[] num;
+        private final BigInteger den;
+        private final long[] longNum;
+        private final long longDen;
+
+        private Point(BigInteger[] num, BigInteger den, long[] longNum, long longDen) {
+            this.num = num;
+            this.den = den;
+            this.longNum = longNum;
+            this.longDen = longDen;
+        }
+
         /** Whether x_k &gt;= v. */
         boolean atLeast(int k, long v) {
-            return num[k].compareTo(den.multiply(BigInteger.valueOf(v))) >= 0;
+            return (longNum != null ? compareScaled(longNum[k], v, longDen)
+                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) >= 0;
         }
 
         /** Whether x_k &lt;= v. */
         boolean atMost(int k, long v) {
-            return num[k].compareTo(den.multiply(BigInteger.valueOf(v))) <= 0;
+            return (longNum != null ? compareScaled(longNum[k], v, longDen)
+                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) <= 0;
         }
 
         /** x_k, rounded to a double. */
         double value(int k) {
-            return new BigDecimal(num[k]).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
+            return new BigDecimal(numerator(k)).divide(new BigDecimal(denominator()), MathContext.DECIMAL64)
+                    .doubleValue();
         }
+
+        /** x_k's numerator over the {@link #denominator}. */
+        BigInteger numerator(int k) {
+            return longNum != null ? BigInteger.valueOf(longNum[k]) : num[k];
+        }
+
+        BigInteger denominator() {
+            return longNum != null ? BigInteger.valueOf(longDen) : den;
+        }
+    }
+
+    /** The sign of num - v * den, exactly (the product in 128 bits). */
+    static int compareScaled(long num, long v, long den) {
+        long high = Math.multiplyHigh(v, den);
+        long low = v * den;
+        long numHigh = num >> 63;
+        if (numHigh != high) {
+            return numHigh < high ? -1 : 1;
+        }
+        return Long.compareUnsigned(num, low);
     }
 
     /**
@@ -92,7 +133,7 @@ final class Certificates {
                 return null;
             }
         }
-        return new Point(Arrays.copyOf(numAndDen, n), den);
+        return new Point(Arrays.copyOf(numAndDen, n), den, null, 0);
     }
 
     /** The point x rounded and verified exactly against the component's rows and the bounds; null if it fails. */
@@ -120,11 +161,7 @@ final class Certificates {
                     return null;
                 }
             }
-            BigInteger[] big = new BigInteger[n];
-            for (int j = 0; j < n; j++) {
-                big[j] = BigInteger.valueOf(num[j]);
-            }
-            return new Point(big, BigInteger.valueOf(den));
+            return new Point(null, null, Arrays.copyOf(num, n), den);
         } catch (ArithmeticException overflow) {
             return null;
         }

@@ -316,6 +316,26 @@ class ExactArithmeticTest {
         }
     }
 
+    /** A point's comparisons in 128-bit arithmetic ({@link Certificates#compareScaled}) agree with BigInteger's. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void scaledComparisonsAgreeWithBigIntegers(int seed) {
+        SplittableRandom rnd = new SplittableRandom(5000 + seed);
+        long[] edges = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1,
+            1L << 40, -(1L << 40), 1L << 62, -(1L << 62), 10_000, Integer.MAX_VALUE};
+        for (int i = 0; i < 200; i++) {
+            long num = i < edges.length ? edges[i] : rnd.nextLong() >> rnd.nextInt(64);
+            long v = edges[rnd.nextInt(edges.length)] + (rnd.nextBoolean() ? rnd.nextLong() >> rnd.nextInt(64) : 0);
+            long den = 1 + (rnd.nextLong() >>> (1 + rnd.nextInt(63)));
+            if (i % 3 == 0 && den != 0) {
+                v = num / den + rnd.nextInt(3) - 1; // near the quotient, where the low words decide
+            }
+            int exact = BigInteger.valueOf(num).compareTo(BigInteger.valueOf(v).multiply(BigInteger.valueOf(den)));
+            assertEquals(Integer.signum(exact), Integer.signum(Certificates.compareScaled(num, v, den)),
+                    num + " against " + v + " * " + den);
+        }
+    }
+
     /** The assertions of {@link #onlyCellsEnteringADerivationCanUnpinIt}; per effect, the candidates told so. */
     private static int[] withholdingAsTheExactCheckSays(int seed) {
         RandomCase rc = RandomCase.of(700 + seed, seed % 2 == 1);

@@ -92,7 +92,8 @@ class SparseSimplexTest {
                         exactPoints++;
                         assertEquals(want, e.value(k), 1e-9, what);
                         if (p != null) {
-                            assertEquals(0, p.num()[k].multiply(e.den()).compareTo(e.num()[k].multiply(p.den())),
+                            assertEquals(0, p.numerator(k).multiply(e.denominator()).compareTo(e.numerator(k)
+                                    .multiply(p.denominator())),
                                     what + ": the rounded vertex and the exact one agree");
                         }
                         Certificates.Rational b = Certificates.bound(comp, lower, lp.dual(k), k, sense);
