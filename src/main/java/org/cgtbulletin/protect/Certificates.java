@@ -136,7 +136,12 @@ final class Certificates {
         return new Point(Arrays.copyOf(numAndDen, n), den, null, 0);
     }
 
-    /** The point x rounded and verified exactly against the component's rows and the bounds; null if it fails. */
+    /**
+     * The point x rounded and verified exactly against the component's rows and the bounds; null if it fails. The
+     * whole-program audit verifies a point over every row of a component of thousands of unknowns for each interval
+     * it solves: the rows' sums are taken in plain arithmetic where they cannot overflow (the row's coefficients'
+     * absolute sum times the largest numerator stays below 2^62), checked arithmetic otherwise.
+     */
     static Point point(Component comp, long[] lower, double[] x) {
         int n = x.length;
         try {
@@ -145,19 +150,31 @@ final class Certificates {
                 return null;
             }
             long den = num[n];
+            long largest = 0; // at least |num[j]| - 1 for every j: v ^ (v >> 63) is |v| or |v| - 1
             for (int j = 0; j < n; j++) {
-                if (num[j] < Math.multiplyExact(lower[j], den)) {
+                long v = num[j];
+                largest = Math.max(largest, v ^ (v >> 63));
+                if (v < times(lower[j], den)) {
                     return null;
                 }
             }
+            long plainWeight = largest == Long.MAX_VALUE ? 0 : (1L << 62) / (largest + 1);
             for (int i = 0; i < comp.rowCols.length; i++) {
-                long s = 0;
                 int[] cols = comp.rowCols[i];
                 int[] coef = comp.rowCoef[i];
+                long sum = 0;
+                long weight = 0;
                 for (int t = 0; t < cols.length; t++) {
-                    s = Math.addExact(s, Math.multiplyExact(coef[t], num[cols[t]]));
+                    sum += coef[t] * num[cols[t]];
+                    weight += Math.abs((long) coef[t]);
                 }
-                if (s != Math.multiplyExact(comp.rhs[i], den)) {
+                if (weight >= plainWeight) { // the plain sum may have overflowed: again, checked
+                    sum = 0;
+                    for (int t = 0; t < cols.length; t++) {
+                        sum = Math.addExact(sum, Math.multiplyExact(coef[t], num[cols[t]]));
+                    }
+                }
+                if (sum != times(comp.rhs[i], den)) {
                     return null;
                 }
             }
@@ -165,6 +182,11 @@ final class Certificates {
         } catch (ArithmeticException overflow) {
             return null;
         }
+    }
+
+    /** a * b, checked (operands within 2^31 in magnitude cannot overflow, so are not). */
+    private static long times(long a, long b) {
+        return ((a ^ (a >> 63)) | (b ^ (b >> 63))) >>> 31 == 0 ? a * b : Math.multiplyExact(a, b);
     }
 
     /**
@@ -350,24 +372,35 @@ final class Certificates {
      */
     private static long[] overCommonDenominator(double[] v) {
         int n = v.length;
-        long[] p = new long[n];
-        long[] q = new long[n];
+        long[] out = new long[n + 1];
+        long[] q = null; // the denominators, once one is not 1 (0 stands for 1)
         long den = 1;
         for (int j = 0; j < n; j++) {
-            long[] r = rational(v[j]);
-            if (r == null) {
+            double x = v[j];
+            // an integer (most of a vertex's values) as rational() finds it first, without its array
+            long r = Math.round(x);
+            if (Double.isFinite(x) && Math.abs(x) <= 1e15 && Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x))) {
+                out[j] = r;
+                continue;
+            }
+            long[] pq = rational(x);
+            if (pq == null) {
                 return null;
             }
-            p[j] = r[0];
-            q[j] = r[1];
-            den = lcm(den, q[j]);
+            if (q == null) {
+                q = new long[n];
+            }
+            out[j] = pq[0];
+            q[j] = pq[1];
+            den = lcm(den, pq[1]);
             if (den > MAX_COMMON) {
                 return null;
             }
         }
-        long[] out = new long[n + 1];
-        for (int j = 0; j < n; j++) {
-            out[j] = Math.multiplyExact(p[j], den / q[j]);
+        if (den != 1) {
+            for (int j = 0; j < n; j++) {
+                out[j] = Math.multiplyExact(out[j], den / (q[j] == 0 ? 1 : q[j]));
+            }
         }
         out[n] = den;
         return out;

@@ -352,6 +352,27 @@ class SparseSimplexTest {
     }
 
     /** t = a + b with t = 5 published (a = 2, b = 3 withheld): a in [0, 5]. */
+    /**
+     * A point whose row sums overflow 64 bits is not taken on the strength of sums that wrapped round: there,
+     * Integer.MAX_VALUE * (a - b) = 0 with a = b = 10^15 sums to 0 in wrapped arithmetic as well as exactly, but
+     * its products do not fit a long, so the point cannot be verified in longs and is refused, as before the
+     * plain-arithmetic path; small values over the same row are verified.
+     */
+    @Test
+    void rowSumsThatWouldOverflowAreCheckedNotWrapped() {
+        int big = Integer.MAX_VALUE;
+        Component comp = new Component(new int[] {0, 1}, new int[][] {{0, 1}}, new int[][] {{big, -big}},
+                new long[] {0}, new int[] {0});
+        long[] zero = new long[2];
+        assertNull(Certificates.point(comp, zero, new double[] {1e15, 1e15}));
+        assertNotNull(Certificates.point(comp, zero, new double[] {3, 3}));
+        assertNull(Certificates.point(comp, zero, new double[] {3, 4}), "breaks the row");
+        // a half: the common denominator 2 scales every numerator
+        Certificates.Point half = Certificates.point(comp, zero, new double[] {2.5, 2.5});
+        assertNotNull(half);
+        assertTrue(half.atLeast(0, 2) && half.atMost(0, 3) && !half.atLeast(0, 3) && !half.atMost(0, 2));
+    }
+
     private static Component twoWithheldOfFive() {
         LinkedTables t = new LinkedTables();
         int a = t.addCell("a", java.util.Map.of("X", 2L));
