@@ -67,9 +67,8 @@ final class SparseSimplex {
     private double[][] uColVal;
     /** Per row: the step that pivots on it. */
     private int[] stepOfRow;
-    /** Per step: the sparse solve's mark ({@link #nextMark}). */
-    private final int[] mark;
-    private int markNow;
+    /** A bitmap over the steps, all zero between calls: the steps {@link #luSolveSparse} has still to apply. */
+    private final long[] stepBits;
     /** {@link #ftran}'s right-hand side, by row: all zero between calls. */
     private final double[] byRow;
     /** {@link #ftran}'s result, by position: the last column's values until the next call clears them. */
@@ -117,7 +116,7 @@ final class SparseSimplex {
         basis = new int[m];
         posOf = new int[n + m];
         xB = new double[m];
-        mark = new int[m];
+        stepBits = new long[(m + 63) >>> 6];
         byRow = new double[m];
         byPosition = new double[m];
         positionBits = new long[(m + 63) >>> 6];
@@ -1015,24 +1014,29 @@ final class SparseSimplex {
      */
     private Column luSolveSparse(double[] a, int[] rows, double[] x) {
         int limit = Math.max(16, m / SPARSE_SHARE);
-        LongHeap heap = new LongHeap(Math.min(limit, 64));
-        int seen = nextMark();
+        long[] bits = stepBits;
+        // The steps to apply, in a bitmap over the steps, taken lowest first: a step's L multipliers are in rows
+        // pivoted by later steps, so the steps it adds are all above it and one pass up the bitmap finds them.
+        int pending = 0;
         for (int r : rows) {
-            int q = stepOfRow[r];
-            if (mark[q] != seen) {
-                mark[q] = seen;
-                heap.add(q);
-            }
+            pending += mark(bits, stepOfRow[r]);
         }
         int[] reached = new int[Math.min(limit, 64)];
         int count = 0;
-        while (!heap.isEmpty()) {
-            if (heap.size() > limit) {
-                luSolveFrom(a, (int) heap.poll(), x);
+        int word = 0;
+        while (pending > 0) {
+            while (bits[word] == 0) {
+                word++;
+            }
+            int s = (word << 6) + Long.numberOfTrailingZeros(bits[word]);
+            if (pending > limit) {
+                Arrays.fill(bits, word, bits.length, 0);
+                luSolveFrom(a, s, x);
                 Arrays.fill(a, 0);
                 return new Column(x, null, m);
             }
-            int s = (int) heap.poll();
+            bits[word] &= bits[word] - 1;
+            pending--;
             if (count == reached.length) {
                 reached = Arrays.copyOf(reached, count * 2);
             }
@@ -1042,31 +1046,34 @@ final class SparseSimplex {
             }
             lStep(a, s);
             for (int r : lRow[s]) {
-                int q = stepOfRow[r];
-                if (mark[q] != seen) {
-                    mark[q] = seen;
-                    heap.add(q);
-                }
+                pending += mark(bits, stepOfRow[r]);
             }
         }
-        seen = nextMark();
+        // The back substitution goes from the last step down: a step's U entries are at positions pivoted by
+        // earlier steps, so the steps it adds are all below it and one pass down the bitmap finds them.
         for (int t = 0; t < count; t++) {
-            mark[reached[t]] = seen;
-            heap.add(-reached[t]); // the back substitution goes from the last step down
+            pending += mark(bits, reached[t]);
         }
         int[] positions = new int[Math.max(16, count)];
         int set = 0;
         int[] backSteps = new int[Math.max(16, count)];
         int backward = 0;
-        while (!heap.isEmpty()) {
-            if (heap.size() > limit) {
-                for (int s = (int) -heap.poll(); s >= 0; s--) {
-                    uStep(a, x, s);
+        word = bits.length - 1;
+        while (pending > 0) {
+            while (bits[word] == 0) {
+                word--;
+            }
+            int s = (word << 6) + 63 - Long.numberOfLeadingZeros(bits[word]);
+            if (pending > limit) {
+                Arrays.fill(bits, 0, word + 1, 0);
+                for (int q = s; q >= 0; q--) {
+                    uStep(a, x, q);
                 }
                 Arrays.fill(a, 0);
                 return new Column(x, null, m);
             }
-            int s = (int) -heap.poll();
+            bits[word] &= ~(1L << s);
+            pending--;
             if (backward == backSteps.length) {
                 backSteps = Arrays.copyOf(backSteps, backward * 2);
             }
@@ -1080,11 +1087,7 @@ final class SparseSimplex {
             }
             positions[set++] = pivPos[s];
             for (int r : uColRow[pivPos[s]]) {
-                int q = stepOfRow[r];
-                if (mark[q] != seen) {
-                    mark[q] = seen;
-                    heap.add(-q);
-                }
+                pending += mark(bits, stepOfRow[r]);
             }
         }
         // a is left all zero: every row the solve changed is the pivot row of a step it reached
@@ -1095,6 +1098,14 @@ final class SparseSimplex {
             a[pivRow[backSteps[t]]] = 0;
         }
         return new Column(x, positions, set);
+    }
+
+    /** Sets step q's bit; 1 if it was not set. */
+    private static int mark(long[] bits, int q) {
+        long bit = 1L << q;
+        long w = bits[q >>> 6];
+        bits[q >>> 6] = w | bit;
+        return (w & bit) == 0 ? 1 : 0;
     }
 
     /** {@link #luSolve} into x (all zero) when every step before {@code from} has been applied already. */
@@ -1134,15 +1145,6 @@ final class SparseSimplex {
         for (int t = 0; t < rows.length; t++) {
             a[rows[t]] -= uv[t] * xp;
         }
-    }
-
-    /** A fresh mark for {@link #mark}: every step unmarked. */
-    private int nextMark() {
-        if (++markNow == Integer.MAX_VALUE) {
-            Arrays.fill(mark, 0);
-            markNow = 1;
-        }
-        return markNow;
     }
 
     // -----------------------------------------------------------------------------------------------------------
