@@ -85,6 +85,25 @@ final class Component {
     Component sub(int[] unknowns, int[] rows, long[] fixed) {
         int[] pos = new int[cells.length];
         Arrays.fill(pos, -1);
+        return sub(unknowns, rows, fixed, pos);
+    }
+
+    /**
+     * As {@link #sub(int[], int[], long[])}, with {@code pos} a work array over this component's unknowns, all -1,
+     * and left so: the restricted audit makes tens of thousands of small programs over a component of thousands of
+     * unknowns, and an array of the component's size for each was gigabytes to allocate and clear.
+     */
+    Component sub(int[] unknowns, int[] rows, long[] fixed, int[] pos) {
+        try {
+            return restricted(unknowns, rows, fixed, pos);
+        } finally {
+            for (int u : unknowns) {
+                pos[u] = -1;
+            }
+        }
+    }
+
+    private Component restricted(int[] unknowns, int[] rows, long[] fixed, int[] pos) {
         int[] global = new int[unknowns.length];
         for (int i = 0; i < unknowns.length; i++) {
             if (i > 0 && unknowns[i] <= unknowns[i - 1]) {

@@ -1412,7 +1412,7 @@ final class RestrictedAudit {
                 scratch.clear(NONE, rows);
             }
             lp = lpColumns.length == 0 ? null
-                    : new ExactSimplex(comp.sub(lpColumns, lpRows, truth), lpLower, true);
+                    : new ExactSimplex(comp.sub(lpColumns, lpRows, truth, scratch.pos), lpLower, true);
             charge();
         }
 
