@@ -178,7 +178,7 @@ final class Certificates {
                     return null;
                 }
             }
-            return new Point(null, null, Arrays.copyOf(num, n), den);
+            return new Point(null, null, num, den); // (its last entry, the denominator, is never asked for)
         } catch (ArithmeticException overflow) {
             return null;
         }

@@ -1218,14 +1218,18 @@ final class RestrictedAudit {
 
     /** The cells (system ids, ascending) a verified point has away from their true values. */
     private int[] support(Certificates.Point p) {
-        int[] moved = new int[n];
         int m = 0;
         for (int j = 0; j < n; j++) {
+            m += p.atLeast(j, truth[j]) && p.atMost(j, truth[j]) ? 0 : 1;
+        }
+        int[] moved = new int[m]; // (not an array of the component's size for each point, cut down after)
+        m = 0;
+        for (int j = 0; j < n && m < moved.length; j++) {
             if (!p.atLeast(j, truth[j]) || !p.atMost(j, truth[j])) {
                 moved[m++] = comp.cells[j];
             }
         }
-        return Arrays.copyOf(moved, m);
+        return moved;
     }
 
     /** Proves every other open cell the verified point already protects. */

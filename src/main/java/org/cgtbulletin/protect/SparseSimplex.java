@@ -67,6 +67,14 @@ final class SparseSimplex {
     private double[][] uColVal;
     /** Per row: the step that pivots on it. */
     private int[] stepOfRow;
+    /**
+     * Work arrays of each iteration ({@link #iterate}): the costs (all zero between calls of {@link #optimise}), the
+     * basic variables' costs and the duals. New ones each iteration were most of what the audit allocated at a
+     * million reports (the whole programs have 13,000 rows).
+     */
+    private final double[] costBuffer;
+    private final double[] basicCosts;
+    private final double[] duals;
     /** A bitmap over the steps, all zero between calls: the steps {@link #luSolveSparse} has still to apply. */
     private final long[] stepBits;
     /** {@link #ftran}'s right-hand side, by row: all zero between calls. */
@@ -117,6 +125,9 @@ final class SparseSimplex {
         posOf = new int[n + m];
         xB = new double[m];
         stepBits = new long[(m + 63) >>> 6];
+        costBuffer = new double[n + m];
+        basicCosts = new double[m];
+        duals = new double[m];
         byRow = new double[m];
         byPosition = new double[m];
         positionBits = new long[(m + 63) >>> 6];
@@ -412,11 +423,12 @@ final class SparseSimplex {
         }
         iterationsLeft = iterations;
         budgetAtCall = iterations;
-        double[] cost = new double[n + m];
+        double[] cost = costBuffer; // all zero between calls
         cost[k] = -sense; // the engine minimises
         try {
             return iterate(cost, k, sense, stopAt);
         } finally {
+            cost[k] = 0;
             spent = budgetAtCall - Math.max(0, iterationsLeft);
         }
     }
@@ -446,7 +458,7 @@ final class SparseSimplex {
                 cB[p] = 1;
             }
         }
-        return btran(cB);
+        return btran(cB, new double[m]);
     }
 
     /**
@@ -470,11 +482,11 @@ final class SparseSimplex {
             if (iterationsLeft-- <= 0) {
                 return Status.GAVE_UP;
             }
-            double[] cB = new double[m];
+            double[] cB = basicCosts;
             for (int p = 0; p < m; p++) {
                 cB[p] = cost[basis[p]];
             }
-            y = btran(cB);
+            y = btran(cB, duals);
             boolean bland = degenerate >= DEGENERATE_RUN;
             int enter = -1;
             double best = -COST_TOL;
@@ -943,9 +955,9 @@ final class SparseSimplex {
         return x;
     }
 
-    /** y with B^T y = c (c by basis position, y by row). */
-    private double[] btran(double[] c) {
-        double[] w = c.clone();
+    /** y with B^T y = c (c by basis position, y by row), into {@code y}; c is overwritten. */
+    private double[] btran(double[] c, double[] y) {
+        double[] w = c;
         for (int e = etas - 1; e >= 0; e--) {
             int p = etaPos[e];
             int[] idx = etaIdx[e];
@@ -958,8 +970,7 @@ final class SparseSimplex {
             }
             w[p] = s / etaPivot[e];
         }
-        // U^T (forward in pivot order), by row.
-        double[] y = new double[m];
+        // U^T (forward in pivot order), by row: every row's y is set (steps == m).
         for (int s = 0; s < steps; s++) {
             double v = w[pivPos[s]] / pivVal[s];
             y[pivRow[s]] = v;
