@@ -82,6 +82,8 @@ final class RestrictedAudit {
     private final int n;
     /** Per local unknown: the local rows holding it, ascending. */
     private final int[][] colRows;
+    /** Every unknown at least 0: the lower bounds of a program without others (shared: never written). */
+    private final long[] noLowerBounds;
     /** Per local unknown: whether its coefficient in every row is +1 or -1 (the presolve then need not look). */
     private final boolean[] unitColumn;
     /** Per local unknown: its coefficient in each of {@link #colRows}' rows. */
@@ -156,6 +158,7 @@ final class RestrictedAudit {
                 colRows[c][count[c]++] = r;
             }
         }
+        noLowerBounds = new long[n];
         unitColumn = new boolean[n];
         for (int k = 0; k < n; k++) {
             boolean unit = true;
@@ -1352,7 +1355,7 @@ final class RestrictedAudit {
         final int[] unknowns;
         /** The component's rows holding an unknown of N (local row indices, ascending). */
         final int[] rows;
-        /** Per unknown of N: its lower bound. */
+        /** Per unknown of N: its lower bound (never written: it may be {@link #noLowerBounds}, longer than N). */
         long[] lower;
         /** Per unknown of N: its column in the simplex, or -1 when pinned by the presolve. */
         int[] column;
@@ -1458,8 +1461,10 @@ final class RestrictedAudit {
             int[] rowAt = scratch.rowAt;
             int size = unknowns.length;
             int m = rows.length;
-            lower = new long[size];
-            if (lowerOrNull != null) {
+            if (lowerOrNull == null) {
+                lower = noLowerBounds; // read only, as far as N goes
+            } else {
+                lower = new long[size];
                 for (int i = 0; i < size; i++) {
                     lower[i] = lowerOrNull[unknowns[i]];
                 }
@@ -1887,12 +1892,18 @@ final class RestrictedAudit {
         }
     }
 
-    /** The sorted union of a and the first elements of b, at most cap elements in all. */
+    /**
+     * The sorted union of a and the first elements of b, at most cap elements in all: both ascending, and apart (b
+     * holds cells outside the program), so merged in one pass.
+     */
     private static int[] union(int[] a, int[] b, int cap) {
-        int room = Math.max(0, cap - a.length);
-        int[] out = Arrays.copyOf(a, a.length + Math.min(room, b.length));
-        System.arraycopy(b, 0, out, a.length, out.length - a.length);
-        Arrays.sort(out);
+        int nb = Math.min(Math.max(0, cap - a.length), b.length);
+        int[] out = new int[a.length + nb];
+        int i = 0;
+        int j = 0;
+        for (int w = 0; w < out.length; w++) {
+            out[w] = j >= nb || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+        }
         return out;
     }
 }
