@@ -80,6 +80,12 @@ final class Certificates {
                     : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) <= 0;
         }
 
+        /** Whether x_k is not v. */
+        boolean differs(int k, long v) {
+            return (longNum != null ? compareScaled(longNum[k], v, longDen)
+                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) != 0;
+        }
+
         /** x_k, rounded to a double. */
         double value(int k) {
             return new BigDecimal(numerator(k)).divide(new BigDecimal(denominator()), MathContext.DECIMAL64)

@@ -224,8 +224,11 @@ final class RestrictedAudit {
         final boolean[] free;
         final int[] pinRow;
         final int[] pinned;
+        /** The cells a verified point moves ({@link #support}). */
+        final int[] moved;
 
         Scratch(int cells, int rows) {
+            moved = new int[cells];
             freeCount = new int[rows];
             freeXor = new int[rows];
             usedRow = new boolean[rows];
@@ -1221,18 +1224,14 @@ final class RestrictedAudit {
 
     /** The cells (system ids, ascending) a verified point has away from their true values. */
     private int[] support(Certificates.Point p) {
+        int[] moved = scratch.get().moved; // (not an array of the component's size for each point)
         int m = 0;
         for (int j = 0; j < n; j++) {
-            m += p.atLeast(j, truth[j]) && p.atMost(j, truth[j]) ? 0 : 1;
-        }
-        int[] moved = new int[m]; // (not an array of the component's size for each point, cut down after)
-        m = 0;
-        for (int j = 0; j < n && m < moved.length; j++) {
-            if (!p.atLeast(j, truth[j]) || !p.atMost(j, truth[j])) {
+            if (p.differs(j, truth[j])) {
                 moved[m++] = comp.cells[j];
             }
         }
-        return moved;
+        return Arrays.copyOf(moved, m);
     }
 
     /** Proves every other open cell the verified point already protects. */
