@@ -351,7 +351,6 @@ class SparseSimplexTest {
         assertTrue(popped > 10_000, "a test that pops: " + popped);
     }
 
-    /** t = a + b with t = 5 published (a = 2, b = 3 withheld): a in [0, 5]. */
     /**
      * A point whose row sums overflow 64 bits is not taken on the strength of sums that wrapped round: there,
      * Integer.MAX_VALUE * (a - b) = 0 with a = b = 10^15 sums to 0 in wrapped arithmetic as well as exactly, but
@@ -373,6 +372,7 @@ class SparseSimplexTest {
         assertTrue(half.atLeast(0, 2) && half.atMost(0, 3) && !half.atLeast(0, 3) && !half.atMost(0, 2));
     }
 
+    /** t = a + b with t = 5 published (a = 2, b = 3 withheld): a in [0, 5]. */
     private static Component twoWithheldOfFive() {
         LinkedTables t = new LinkedTables();
         int a = t.addCell("a", java.util.Map.of("X", 2L));
