@@ -1471,7 +1471,8 @@ final class RestrictedAudit {
             // Presolve: propagate rows with a single free unknown. Per row: how many unknowns of N it holds, and
             // the exclusive or of their indices in N (once one is left, that is its index: rows can be long). The
             // work arrays are the thread's (about 86,000 programs at a million reports, each pinning all but a few
-            // of its 270 unknowns on average: new arrays for each were most of what the presolve cost).
+            // of its 270 unknowns on average: with new arrays for each, and the coefficient looked up for every pin,
+            // the presolve took 1.35 s of CPU against 1.05 s).
             int[] freeCount = scratch.freeCount;
             int[] freeXor = scratch.freeXor;
             boolean[] used = scratch.usedRow;
