@@ -78,20 +78,12 @@ final class Component {
      * rows hold is fixed at {@code fixed[local index]} (moved to the right-hand side). Rows of this component not
      * listed are dropped. With {@code fixed} the true values this is a <em>restriction</em> of the component's
      * program (every solution of it, extended by the fixed values, solves the component's); with every row that
-     * holds an unknown and no fixed column it is a <em>relaxation</em>.
+     * holds an unknown and no fixed column it is a <em>relaxation</em>. {@code pos} is a work array over this
+     * component's unknowns, all -1, and left so: the restricted audit makes tens of thousands of small programs over
+     * a component of thousands of unknowns, and an array of the component's size for each was gigabytes to allocate
+     * and clear.
      *
      * @return the program, whose local index i stands for this component's local index {@code unknowns[i]}
-     */
-    Component sub(int[] unknowns, int[] rows, long[] fixed) {
-        int[] pos = new int[cells.length];
-        Arrays.fill(pos, -1);
-        return sub(unknowns, rows, fixed, pos);
-    }
-
-    /**
-     * As {@link #sub(int[], int[], long[])}, with {@code pos} a work array over this component's unknowns, all -1,
-     * and left so: the restricted audit makes tens of thousands of small programs over a component of thousands of
-     * unknowns, and an array of the component's size for each was gigabytes to allocate and clear.
      */
     Component sub(int[] unknowns, int[] rows, long[] fixed, int[] pos) {
         try {

@@ -174,7 +174,9 @@ final class DerivabilityCheck {
      * from one elimination ({@link Derivation}) instead of one per candidate. A candidate in a relation
      * that holds no other unknown would be derivable from it, and the unknown stays derivable then too; one in a
      * relation with unknowns of another component is {@link Effect#UNDECIDED}. Null when there is no certificate
-     * (the unknown is not determined, or only by the random test's rare false alarm).
+     * (the unknown is not determined, or only by the random test's rare false alarm). The build asks {@link
+     * Derivations} instead, which keeps its elimination from one unknown to the next; this one, a fresh elimination
+     * of the component, is what the tests check those against.
      *
      * @param sys        the system the component comes from
      * @param unknown    per cell of the system: whether it is unknown (the component's cells among them)
