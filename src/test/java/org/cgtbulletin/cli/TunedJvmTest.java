@@ -21,7 +21,7 @@ class TunedJvmTest {
 
     private static TunedJvm.Start plainJar(String command) {
         return new TunedJvm.Start(List.of(), "target/bulletin.jar", command, Optional.of(JAVA), Optional.empty(),
-                false);
+                false, 0);
     }
 
     @Test
@@ -44,7 +44,7 @@ class TunedJvmTest {
         ClassArchive.Use use = new ClassArchive.Use(Path.of("/srv/bulletin/bulletin.jar"),
                 Path.of("/srv/bulletin/bulletin.jsa"));
         TunedJvm.Start start = new TunedJvm.Start(List.of(), "bulletin.jar", "bulletin.jar build", Optional.of(JAVA),
-                Optional.of(use), false);
+                Optional.of(use), false, 0);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
                 "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1",
@@ -53,14 +53,14 @@ class TunedJvmTest {
                 TunedJvm.command(start, List.of("build"), 7, NO_FILES));
         // Options of the user's own still keep the work in the JVM as started, archive or not.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of("-Xmx2g"), "bulletin.jar",
-                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false), List.of("build"), 7,
+                "bulletin.jar build", Optional.of(JAVA), Optional.of(use), false, 0), List.of("build"), 7,
                 NO_FILES));
     }
 
     @Test
     void jvmOptionsOfTheUsersOwnAreHonouredByStayingInTheJvmAsStarted() {
         TunedJvm.Start withHeap = new TunedJvm.Start(List.of("-Xmx4g"), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), false);
+                "target/bulletin.jar build", Optional.of(JAVA), Optional.empty(), false, 0);
         assertEquals(Optional.empty(), TunedJvm.command(withHeap, List.of("build"), 1, NO_FILES));
     }
 
@@ -78,15 +78,48 @@ class TunedJvmTest {
         List<String> build = List.of("build");
         // Started from classes (an IDE, the tests): stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/classes:lib/a.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, 0), build, 1,
                 NO_FILES));
         // The jar on a class path of its own, not run with -jar: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false), build, 1,
+                "org.cgtbulletin.cli.Main build", Optional.of(JAVA), Optional.empty(), false, 0), build, 1,
                 NO_FILES));
         // No java program in the installation: stays.
         assertEquals(Optional.empty(), TunedJvm.command(new TunedJvm.Start(List.of(), "target/bulletin.jar",
-                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false), build, 1, NO_FILES));
+                "target/bulletin.jar build", Optional.empty(), Optional.empty(), false, 0), build, 1, NO_FILES));
+    }
+
+    /** The options where the default heap limit is not known (no room for the old generation). */
+    private static List<String> options0(List<String> args, ToLongFunction<Path> sizeOf) {
+        return TunedJvm.options(args, sizeOf, 0);
+    }
+
+    @Test
+    void aBuildOrDigestWhoseDefaultHeapLimitAllowsItGetsRoomForWhatItPromotes() {
+        long big = 6013L << 20; // a quarter of 23 GB
+        List<String> base = List.of("-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
+                "-XX:MaxTenuringThreshold=0");
+        List<String> room = List.of("-Xms900m", "-XX:MetaspaceSize=128m");
+        for (String command : List.of("build", "digest")) {
+            List<String> expected = new java.util.ArrayList<>(base);
+            expected.addAll(room);
+            expected.add("-XX:TieredStopAtLevel=1");
+            assertEquals(expected, TunedJvm.options(List.of(command), NO_FILES, big), command);
+            assertEquals(expected, TunedJvm.options(List.of(command), NO_FILES, TunedJvm.ROOM_HEAP_LIMIT), command);
+            // a lower limit (less memory), or not known: the JVM's own sizing
+            List<String> without = new java.util.ArrayList<>(base);
+            without.add("-XX:TieredStopAtLevel=1");
+            assertEquals(without, TunedJvm.options(List.of(command), NO_FILES, TunedJvm.ROOM_HEAP_LIMIT - 1), command);
+            assertEquals(without, TunedJvm.options(List.of(command), NO_FILES, 0), command);
+        }
+        // the other commands keep the JVM's own sizes whatever the memory
+        for (String command : List.of("validate", "sample", "serve")) {
+            assertFalse(TunedJvm.options(List.of(command), NO_FILES, big).contains("-Xms900m"), command);
+        }
+        // and the command line carries them
+        TunedJvm.Start start = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
+                Optional.of(JAVA), Optional.empty(), false, big);
+        assertTrue(TunedJvm.command(start, List.of("build"), 1, NO_FILES).orElseThrow().containsAll(room));
     }
 
     @Test
@@ -103,31 +136,31 @@ class TunedJvmTest {
                 "-XX:MaxTenuringThreshold=0");
         // A build or digest, of any size: the quick compiler alone (the reports file as the commands find it:
         // --reports, else CONTENT/data/reports.csv).
-        assertEquals(quick, TunedJvm.options(List.of("build"), sizeOf));
-        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "huge.csv"), sizeOf));
-        assertEquals(quick, TunedJvm.options(List.of("digest", "--reports=huge.csv"), sizeOf));
-        assertEquals(quick, TunedJvm.options(List.of("build", "--reports", "small.csv"), sizeOf));
+        assertEquals(quick, options0(List.of("build"), sizeOf));
+        assertEquals(quick, options0(List.of("build", "--reports", "huge.csv"), sizeOf));
+        assertEquals(quick, options0(List.of("digest", "--reports=huge.csv"), sizeOf));
+        assertEquals(quick, options0(List.of("build", "--reports", "small.csv"), sizeOf));
         // Reading only, validate gains from the optimising compiler.
-        assertEquals(optimising, TunedJvm.options(List.of("validate", "--reports", "medium.csv"), sizeOf));
-        assertEquals(optimising, TunedJvm.options(List.of("validate", "--content", "other"), sizeOf));
-        assertEquals(optimising, TunedJvm.options(List.of("validate"), sizeOf));
-        assertEquals(quick, TunedJvm.options(List.of("validate", "--reports", "small.csv"), sizeOf));
+        assertEquals(optimising, options0(List.of("validate", "--reports", "medium.csv"), sizeOf));
+        assertEquals(optimising, options0(List.of("validate", "--content", "other"), sizeOf));
+        assertEquals(optimising, options0(List.of("validate"), sizeOf));
+        assertEquals(quick, options0(List.of("validate", "--reports", "small.csv"), sizeOf));
         // A sample, by the number of reports it makes.
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--output", "x"), NO_FILES));
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "149999", "--output", "x"), NO_FILES));
-        assertEquals(optimising, TunedJvm.options(List.of("sample", "--reports=150000"), NO_FILES));
+        assertEquals(quick, options0(List.of("sample", "--output", "x"), NO_FILES));
+        assertEquals(quick, options0(List.of("sample", "--reports", "149999", "--output", "x"), NO_FILES));
+        assertEquals(optimising, options0(List.of("sample", "--reports=150000"), NO_FILES));
         // a usage error
-        assertEquals(quick, TunedJvm.options(List.of("sample", "--reports", "many"), NO_FILES));
+        assertEquals(quick, options0(List.of("sample", "--reports", "many"), NO_FILES));
         // The preview server runs for hours: the optimising compiler pays for itself there whatever the data, and
         // what one request makes is not kept, so the collector's tenuring stays the JVM's own.
-        assertEquals(TunedJvm.OPTIONS, TunedJvm.options(List.of("serve", "--reports", "small.csv"),
+        assertEquals(TunedJvm.OPTIONS, options0(List.of("serve", "--reports", "small.csv"),
                 sizeOf));
     }
 
     @Test
     void whereTheProcessorHas512BitVectorsTheJvmKeepsTo256() {
         TunedJvm.Start wide = new TunedJvm.Start(List.of(), "target/bulletin.jar", "target/bulletin.jar build",
-                Optional.of(JAVA), Optional.empty(), true);
+                Optional.of(JAVA), Optional.empty(), true, 0);
         assertEquals(Optional.of(List.of(JAVA, "-XX:+UseParallelGC", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy",
                 "-XX:MaxTenuringThreshold=0",
                 "-XX:TieredStopAtLevel=1", "-XX:UseAVX=2",
