@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cgtbulletin.chart.TrendSeries;
@@ -131,40 +132,62 @@ public final class Digests {
             return t;
         });
         try {
-            List<Future<Rendered>> jobs = new ArrayList<>();
-            for (DigestPeriod p : periods) {
+            // Longest first, so that a short digest ends the stage rather than one core idling beside the last long
+            // one: the annual digests, then the quarters from the latest (the latest have the most stories and
+            // signals). Each is written as it is done; which finishes first changes no byte.
+            CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+            for (int i = periods.size() - 1; i >= 0; i--) {
+                DigestPeriod p = periods.get(i);
                 Path earlier = previous == null ? null : previous.resolve(p.fileName());
-                jobs.add(pool.submit(() -> pdf(input, cells, templates, p, clock, earlier)));
+                int at = i;
+                done.submit(() -> {
+                    try {
+                        return new Finished(at, pdf(input, cells, templates, p, clock, earlier), null);
+                    } catch (Exception e) {
+                        return new Finished(at, null, e);
+                    }
+                });
             }
-            List<String> files = new ArrayList<>();
+            Exception[] failures = new Exception[periods.size()];
+            boolean failed = false;
             int kept = 0;
-            for (int i = 0; i < periods.size(); i++) {
-                byte[] pdf;
+            for (int finished = 0; finished < periods.size(); finished++) {
+                Finished f;
                 try {
-                    Rendered r = jobs.get(i).get();
-                    pdf = r.bytes();
-                    kept += r.kept() ? 1 : 0;
+                    f = done.take().get();
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Templates.TemplateProblem t) {
-                        problems.error(t.file, t.line, "template", t.getMessage());
-                        return null;
-                    }
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    if (e.getCause() instanceof UncheckedIOException io) {
-                        throw io.getCause();
-                    }
-                    throw new IllegalStateException("digest " + periods.get(i).label() + ": " + e.getCause(),
-                            e.getCause());
+                    throw new IllegalStateException("digests: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while rendering the digests", e);
                 }
-                String name = periods.get(i).fileName();
-                Files.write(out.resolve(name), pdf, StandardOpenOption.CREATE_NEW);
-                files.add(FOLDER + "/" + name);
-                progress.step(i + 1, periods.size());
+                if (f.failure() != null) {
+                    failures[f.at()] = f.failure();
+                    failed = true;
+                } else if (!failed) {
+                    kept += f.rendered().kept() ? 1 : 0;
+                    Files.write(out.resolve(periods.get(f.at()).fileName()), f.rendered().bytes(),
+                            StandardOpenOption.CREATE_NEW);
+                    progress.step(finished + 1, periods.size());
+                }
+            }
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                Exception e = failures[i]; // the first in digest order is the one reported
+                if (e instanceof Templates.TemplateProblem t) {
+                    problems.error(t.file, t.line, "template", t.getMessage());
+                    return null;
+                }
+                if (e instanceof IOException io) {
+                    throw io;
+                }
+                if (e instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (e != null) {
+                    throw new IllegalStateException("digest " + periods.get(i).label() + ": " + e, e);
+                }
+                files.add(FOLDER + "/" + periods.get(i).fileName());
             }
             return new Result(files, kept);
         } finally {
@@ -263,6 +286,10 @@ public final class Digests {
 
     /** A digest's bytes, and whether they are the previous release's file, kept because its ID is the same. */
     private record Rendered(byte[] bytes, boolean kept) {
+    }
+
+    /** A digest done: its index in digest order, and what it gave or what stopped it. */
+    private record Finished(int at, Rendered rendered, Exception failure) {
     }
 
     private static Rendered pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,
