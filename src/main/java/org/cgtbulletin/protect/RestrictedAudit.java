@@ -1670,14 +1670,13 @@ final class RestrictedAudit {
                     long sum = j == i ? sign * scale : 0; // D c_j
                     long a = 0;
                     int[] holding = colRows[unknowns[j]];
+                    int[] coefs = colCoef[unknowns[j]];
                     for (int e = 0; e < holding.length; e++) {
-                        int r = holding[e];
-                        int q = rowAt[r];
-                        long coef = colCoef[unknowns[j]][e];
+                        int q = rowAt[holding[e]];
                         if (q == own) {
-                            a = coef;
-                        } else {
-                            sum = Math.subtractExact(sum, Math.multiplyExact(y[q], coef));
+                            a = coefs[e];
+                        } else if (y[q] != 0) { // most duals of a pinned program are 0, and adding 0 is no call
+                            sum = Math.subtractExact(sum, Math.multiplyExact(y[q], (long) coefs[e]));
                         }
                     }
                     y[own] = a == 1 ? sum : Math.negateExact(sum); // a is +-1
