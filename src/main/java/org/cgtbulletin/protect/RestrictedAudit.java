@@ -231,9 +231,19 @@ final class RestrictedAudit {
         final int[] pinned;
         /** The cells a verified point moves ({@link #support}). */
         final int[] moved;
+        /** {@link #neighbourhood}'s marks (cleared after each): per local unknown, per local row, and its rows. */
+        final boolean[] near;
+        final boolean[] nearRow;
+        final int[] nearRows;
+        /** The duals of the program a search just solved ({@link Program#duals(int, int, long[])}), per its rows. */
+        final long[] duals;
 
         Scratch(int cells, int rows) {
             moved = new int[cells];
+            near = new boolean[cells];
+            nearRow = new boolean[rows];
+            nearRows = new int[rows];
+            duals = new long[rows];
             freeCount = new int[rows];
             freeXor = new int[rows];
             usedRow = new boolean[rows];
@@ -1652,8 +1662,13 @@ final class RestrictedAudit {
          * reduced cost 0.
          */
         long[] duals(int i, int sign) {
+            return duals(i, sign, new long[rows.length]);
+        }
+
+        /** As {@link #duals(int, int)}, into the first {@code rows.length} entries of {@code y}. */
+        long[] duals(int i, int sign, long[] y) {
             long scale = lp == null ? 1 : lp.denominator();
-            long[] y = new long[rows.length];
+            Arrays.fill(y, 0, rows.length, 0);
             if (lp != null && column[i] >= 0) {
                 long[] yl = lp.scaledDuals(column[i], sign);
                 for (int q = 0; q < lpRow.length; q++) {
@@ -1739,7 +1754,7 @@ final class RestrictedAudit {
                 if (sign < 0 ? bound >= target : bound <= target) {
                     return new Search(p, true, false, account, p.witness());
                 }
-                int[] more = priced(p, p.duals(at, sign), lower);
+                int[] more = priced(p, p.duals(at, sign, scratch.get().duals), lower);
                 if (more.length == 0) {
                     return new Search(p, false, true, account);
                 }
@@ -1822,34 +1837,55 @@ final class RestrictedAudit {
 
     /** The first unknowns around k: breadth first through the relations, at most firstUnknowns, ascending. */
     private int[] neighbourhood(int k) {
-        boolean[] seen = new boolean[n];
-        boolean[] seenRow = new boolean[comp.rowCols.length];
-        List<Integer> in = new ArrayList<>();
-        in.add(k);
+        Scratch scratch = this.scratch.get();
+        boolean[] seen = scratch.near;
+        boolean[] seenRow = scratch.nearRow;
+        int[] rowsSeen = scratch.nearRows;
+        int[] in = new int[Math.min(firstUnknowns, n)];
+        int size = 0;
+        int rowCount = 0;
+        in[size++] = k;
         seen[k] = true;
-        List<Integer> frontier = List.of(k);
-        while (in.size() < firstUnknowns && !frontier.isEmpty()) {
-            List<Integer> next = new ArrayList<>();
-            for (int f : frontier) {
-                for (int r : colRows[f]) {
-                    if (!seenRow[r]) {
-                        seenRow[r] = true;
-                        for (int c : comp.rowCols[r]) {
-                            if (!seen[c]) {
-                                seen[c] = true;
-                                next.add(c);
+        // level by level: the frontier is in[from, to); the next level is appended in the order found, and the
+        // search ends once N is full (the cells past the cap are never taken)
+        int from = 0;
+        int to = size;
+        try {
+            while (size < in.length && from < to) {
+                for (int f = from; f < to && size < in.length; f++) {
+                    for (int r : colRows[in[f]]) {
+                        if (size == in.length) {
+                            break;
+                        }
+                        if (!seenRow[r]) {
+                            seenRow[r] = true;
+                            rowsSeen[rowCount++] = r;
+                            for (int c : comp.rowCols[r]) {
+                                if (!seen[c]) {
+                                    seen[c] = true;
+                                    in[size++] = c;
+                                    if (size == in.length) {
+                                        break;
+                                    }
+                                }
                             }
                         }
                     }
                 }
+                from = to;
+                to = size;
             }
-            if (in.size() + next.size() > firstUnknowns) {
-                next = next.subList(0, firstUnknowns - in.size());
+        } finally {
+            for (int i = 0; i < size; i++) {
+                seen[in[i]] = false;
             }
-            in.addAll(next);
-            frontier = next;
+            for (int i = 0; i < rowCount; i++) {
+                seenRow[rowsSeen[i]] = false;
+            }
         }
-        return in.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] out = Arrays.copyOf(in, size);
+        Arrays.sort(out);
+        return out;
     }
 
     /**
