@@ -49,6 +49,20 @@ public final class Publisher {
      */
     public static void publish(Path target, Content content, FileTime fileTime, Recycling recycling)
             throws IOException {
+        stage(target, content, fileTime, recycling).swap(recycling);
+    }
+
+    /**
+     * Writes {@code content} into {@code target}'s staging folder, as {@link #publish(Path, Content, FileTime)}
+     * does, and leaves it there: {@link Staged#publish} swaps it in later, {@link Staged#discard} deletes it. So a
+     * folder can be written while other work goes on, and published only once that work has been published too.
+     */
+    public static Staged stage(Path target, Content content, FileTime fileTime) throws IOException {
+        return stage(target, content, fileTime, null);
+    }
+
+    private static Staged stage(Path target, Content content, FileTime fileTime, Recycling recycling)
+            throws IOException {
         if (fileTime != null && recycling != null) {
             throw new IllegalArgumentException("a file time is for a publish into an empty staging folder");
         }
@@ -74,24 +88,51 @@ public final class Publisher {
             }
             throw e;
         }
-        boolean hadOld = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
-        if (hadOld) {
-            move(absolute, old);
+        return new Staged(absolute, staging, old);
+    }
+
+    /** A folder written into its staging folder and not yet swapped in ({@link #stage}). */
+    public static final class Staged {
+        private final Path target;
+        private final Path staging;
+        private final Path old;
+
+        private Staged(Path target, Path staging, Path old) {
+            this.target = target;
+            this.staging = staging;
+            this.old = old;
         }
-        try {
-            move(staging, absolute);
-        } catch (IOException e) {
-            if (hadOld) {
-                move(old, absolute);
-            }
+
+        /** Swaps the staged folder in by renames, as {@link Publisher#publish(Path, Content, FileTime)} does. */
+        public void publish() throws IOException {
+            swap(null);
+        }
+
+        /** Deletes the staged folder: the target stays exactly as it was. */
+        public void discard() throws IOException {
             deleteTree(staging);
-            throw e;
         }
-        if (hadOld) {
-            if (recycling != null) {
-                recycling.keep(absolute, old);
-            } else {
-                deleteTree(old);
+
+        private void swap(Recycling recycling) throws IOException {
+            boolean hadOld = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            if (hadOld) {
+                move(target, old);
+            }
+            try {
+                move(staging, target);
+            } catch (IOException e) {
+                if (hadOld) {
+                    move(old, target);
+                }
+                deleteTree(staging);
+                throw e;
+            }
+            if (hadOld) {
+                if (recycling != null) {
+                    recycling.keep(target, old);
+                } else {
+                    deleteTree(old);
+                }
             }
         }
     }

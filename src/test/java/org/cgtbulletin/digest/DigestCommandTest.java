@@ -116,11 +116,23 @@ class DigestCommandTest {
         assertFalse(Files.exists(dir.resolve("broken.pdf")));
 
         byte[] before = Files.readAllBytes(site.resolve("digests/2026-q2.pdf"));
+        // the staff audit is written beside the digests, into a staging folder of its own: the same folder after
+        // (a publish would have swapped in another), and no staging folder left
+        Object audit = Files.readAttributes(dir.resolve("audit"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         CliRun build = CliRun.of("build", "--content", DigestFixtures.GOLDEN.toString(), "--reports",
                 DigestFixtures.GOLDEN.resolve("data/reports.csv").toString(), "--templates", templates.toString(),
                 "--output", site.toString(), "--audit", dir.resolve("audit").toString());
         assertEquals(1, build.status(), build.err());
         assertTrue(build.err().contains(main + ":"), build.err());
         assertArrayEquals(before, Files.readAllBytes(site.resolve("digests/2026-q2.pdf")), "the site is as it was");
+        if (audit != null) {
+            assertEquals(audit, Files.readAttributes(dir.resolve("audit"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the staff audit is as it was");
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".staging"))
+                    .toList());
+        }
     }
 }
