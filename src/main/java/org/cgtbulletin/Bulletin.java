@@ -660,6 +660,7 @@ public final class Bulletin {
         Digests.Result[] digests = new Digests.Result[1];
         String[] cellsFingerprint = new String[1];
         List<Parallel.Pending<Publisher.Staged>> staffAudit = new ArrayList<>(1);
+        Publisher.Staged[] stagedAudit = new Publisher.Staged[1];
         Preview preview = request.preview();
         // The preview stages into the version of the site the publish before replaced, when it kept one.
         SpareSite spare = preview == null ? null : preview.take();
@@ -686,8 +687,8 @@ public final class Bulletin {
                 }
                 if (pass == Pass.BUILD) { // a re-render has the same data, so the same audit
                     // The staff audit (0.12 s at a million reports) is written into its staging folder beside the
-                    // digests, and swapped in once the site is: with who contributed to each quarter cell, for the
-                    // next release's revisions (Carryover).
+                    // digests (one that cannot be written stops the site too), and swapped in right after the site:
+                    // with who contributed to each quarter cell, for the next release's revisions (Carryover).
                     String fingerprint = cellsFingerprint[0];
                     staffAudit.add(Parallel.start(() -> Publisher.stage(request.audit(), auditStaging -> {
                         StaffAudit.write(auditStaging, p.asOf(), p.config().disclosure(), p.weakerRules(), p.counts(),
@@ -703,6 +704,9 @@ public final class Bulletin {
                     throw new NothingPublished();
                 }
                 stages.begin("publish");
+                if (!staffAudit.isEmpty()) {
+                    stagedAudit[0] = join(staffAudit.get(0));
+                }
                 if (spare != null) {
                     spare.prune(staging, rendered[0].pages());
                 }
@@ -713,7 +717,7 @@ public final class Bulletin {
         } catch (IOException | RuntimeException | Error e) {
             try {
                 discard(staffAudit);
-            } catch (IOException | RuntimeException cleanup) {
+            } catch (Throwable cleanup) {
                 e.addSuppressed(cleanup); // the cause is what went wrong, not the folder left behind
             }
             throw e;
@@ -721,8 +725,8 @@ public final class Bulletin {
         if (preview != null) {
             preview.replaced(pass == Pass.BUILD ? null : p.pages(), rendered[0].memo());
         }
-        for (Parallel.Pending<Publisher.Staged> audit : staffAudit) {
-            join(audit).publish(); // after the site, as its cells.csv is what the contributions are recorded against
+        if (stagedAudit[0] != null) {
+            stagedAudit[0].publish(); // after the site, as its cells.csv is what the contributions are recorded against
         }
         stages.end();
         List<PublishedCell> cells = p.cells();
@@ -735,14 +739,17 @@ public final class Bulletin {
                 stages.times(), p.withPages(rendered[0].memo()));
     }
 
-    /** Deletes the staff audit staged beside a site that is not published (waiting for it to be written first). */
+    /**
+     * Deletes the staff audit staged beside a site that is not published (waiting for it to be written first); the
+     * published audit stays as it was.
+     */
     private static void discard(List<Parallel.Pending<Publisher.Staged>> staged) throws IOException {
         for (Parallel.Pending<Publisher.Staged> audit : staged) {
             Publisher.Staged s;
             try {
                 s = join(audit);
-            } catch (IOException | RuntimeException failed) {
-                continue; // its staging folder is gone with it (Publisher.stage)
+            } catch (Throwable failed) {
+                continue; // its staging folder went with what stopped it (Publisher.stage); the site's failure counts
             }
             s.discard();
         }

@@ -143,12 +143,12 @@ public final class Digests {
                 done.submit(() -> {
                     try {
                         return new Finished(at, pdf(input, cells, templates, p, clock, earlier), null);
-                    } catch (Exception e) {
+                    } catch (Exception | Error e) { // reported below, in digest order
                         return new Finished(at, null, e);
                     }
                 });
             }
-            Exception[] failures = new Exception[periods.size()];
+            Throwable[] failures = new Throwable[periods.size()];
             boolean failed = false;
             int kept = 0;
             for (int finished = 0; finished < periods.size(); finished++) {
@@ -173,7 +173,7 @@ public final class Digests {
             }
             List<String> files = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
-                Exception e = failures[i]; // the first in digest order is the one reported
+                Throwable e = failures[i]; // the first in digest order is the one reported
                 if (e instanceof Templates.TemplateProblem t) {
                     problems.error(t.file, t.line, "template", t.getMessage());
                     return null;
@@ -183,6 +183,9 @@ public final class Digests {
                 }
                 if (e instanceof UncheckedIOException io) {
                     throw io.getCause();
+                }
+                if (e instanceof Error err) {
+                    throw err;
                 }
                 if (e != null) {
                     throw new IllegalStateException("digest " + periods.get(i).label() + ": " + e, e);
@@ -289,7 +292,7 @@ public final class Digests {
     }
 
     /** A digest done: its index in digest order, and what it gave or what stopped it. */
-    private record Finished(int at, Rendered rendered, Exception failure) {
+    private record Finished(int at, Rendered rendered, Throwable failure) {
     }
 
     private static Rendered pdf(SiteInput input, CellIndex cells, DigestTemplates templates, DigestPeriod period,

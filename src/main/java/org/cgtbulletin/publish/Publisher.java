@@ -116,7 +116,12 @@ public final class Publisher {
         private void swap(Recycling recycling) throws IOException {
             boolean hadOld = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
             if (hadOld) {
-                move(target, old);
+                try {
+                    move(target, old);
+                } catch (IOException e) {
+                    deleteTree(staging); // the target stays as it was, and nothing is left beside it
+                    throw e;
+                }
             }
             try {
                 move(staging, target);

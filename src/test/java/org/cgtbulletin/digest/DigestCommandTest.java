@@ -93,6 +93,27 @@ class DigestCommandTest {
     }
 
     @Test
+    void aStaffAuditThatCannotBeWrittenStopsTheSiteToo() throws IOException {
+        // the staff audit is staged beside the digests: when its folder cannot be made, nothing is published
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        Object before = Files.readAttributes(site, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        CliRun build = CliRun.of("build", "--content", DigestFixtures.GOLDEN.toString(), "--reports",
+                DigestFixtures.GOLDEN.resolve("data/reports.csv").toString(), "--output", site.toString(), "--audit",
+                file.resolve("audit").toString());
+        assertEquals(3, build.status(), build.err());
+        assertTrue(build.err().contains(file.toString()), build.err());
+        if (before != null) {
+            assertEquals(before, Files.readAttributes(site, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey(), "the site is as it was");
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".staging"))
+                    .toList());
+        }
+    }
+
+    @Test
     void aBrokenDigestTemplateIsALocatedProblemAndTheSiteStaysAsItWas() throws IOException {
         Path templates = dir.resolve("templates");
         try (Stream<Path> s = Files.walk(DigestFixtures.TEMPLATES)) {
