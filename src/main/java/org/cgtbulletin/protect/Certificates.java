@@ -70,20 +70,23 @@ final class Certificates {
 
         /** Whether x_k &gt;= v. */
         boolean atLeast(int k, long v) {
-            return (longNum != null ? compareScaled(longNum[k], v, longDen)
-                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) >= 0;
+            return compare(k, v) >= 0;
         }
 
         /** Whether x_k &lt;= v. */
         boolean atMost(int k, long v) {
-            return (longNum != null ? compareScaled(longNum[k], v, longDen)
-                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) <= 0;
+            return compare(k, v) <= 0;
         }
 
         /** Whether x_k is not v. */
         boolean differs(int k, long v) {
-            return (longNum != null ? compareScaled(longNum[k], v, longDen)
-                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)))) != 0;
+            return compare(k, v) != 0;
+        }
+
+        /** The sign of x_k - v, exactly. */
+        private int compare(int k, long v) {
+            return longNum != null ? compareScaled(longNum[k], v, longDen)
+                    : num[k].compareTo(den.multiply(BigInteger.valueOf(v)));
         }
 
         /** x_k, rounded to a double. */

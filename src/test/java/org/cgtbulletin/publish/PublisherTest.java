@@ -25,12 +25,16 @@ class PublisherTest {
         }
     }
 
+    /** {@code target} published with a.txt "old", then staged with a.txt "new". */
+    private static Publisher.Staged newStagedOverOld(Path target) throws IOException {
+        Publisher.publish(target, staging -> Files.writeString(staging.resolve("a.txt"), "old"), null);
+        return Publisher.stage(target, staging -> Files.writeString(staging.resolve("a.txt"), "new"), null);
+    }
+
     @Test
     void aStagedFolderIsSwappedInOnlyWhenPublished() throws IOException {
         Path target = dir.resolve("audit");
-        Publisher.publish(target, staging -> Files.writeString(staging.resolve("a.txt"), "old"), null);
-        Publisher.Staged staged = Publisher.stage(target, staging -> Files.writeString(staging.resolve("a.txt"),
-                "new"), null);
+        Publisher.Staged staged = newStagedOverOld(target);
         assertEquals("old", Files.readString(target.resolve("a.txt")), "staged, not yet published");
         staged.publish();
         assertEquals("new", Files.readString(target.resolve("a.txt")));
@@ -40,10 +44,7 @@ class PublisherTest {
     @Test
     void aDiscardedStagedFolderLeavesTheTargetAsItWas() throws IOException {
         Path target = dir.resolve("audit");
-        Publisher.publish(target, staging -> Files.writeString(staging.resolve("a.txt"), "old"), null);
-        Publisher.Staged staged = Publisher.stage(target, staging -> Files.writeString(staging.resolve("a.txt"),
-                "new"), null);
-        staged.discard();
+        newStagedOverOld(target).discard();
         assertEquals("old", Files.readString(target.resolve("a.txt")));
         assertEquals(List.of("audit"), left());
         // and a first publish discarded leaves nothing at all
