@@ -121,9 +121,18 @@ final class WideningRepair {
             lower[j] = token == null ? 0 : sys.own(token, comp.cells[j]);
         }
         SparseSimplex simplex = new SparseSimplex(program);
-        if (simplex.start(lower, point, ITERATIONS) != SparseSimplex.Status.OPTIMAL
-                || simplex.optimise(t, -1, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
+        if (simplex.start(lower, point, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
             return sets;
+        }
+        // most of the simplex's steps here have length 0 (many cells at 0, many rows left to its artificials): the
+        // perturbed optimisation takes far fewer; should its basis not suit the true values, a plain one from a
+        // fresh start
+        if (simplex.optimisePerturbed(t, -1, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
+            simplex = new SparseSimplex(program);
+            if (simplex.start(lower, point, ITERATIONS) != SparseSimplex.Status.OPTIMAL
+                    || simplex.optimise(t, -1, ITERATIONS) != SparseSimplex.Status.OPTIMAL) {
+                return sets;
+            }
         }
         double[] x = simplex.primal();
         List<Integer> changed = new ArrayList<>();
