@@ -529,11 +529,11 @@ final class SparseSimplex {
         ray = null;
         int degenerate = 0;
         double[] y;
-        long lifted = -1; // the factorisation whose values were last lifted (perturbing)
+        long liftedAfter = -1; // the factorisation whose values were last lifted (perturbing)
         while (true) {
-            if (perturbing && lifted != factorisations) {
+            if (perturbing && liftedAfter != factorisations) {
                 perturb();
-                lifted = factorisations;
+                liftedAfter = factorisations;
             }
             if (sense * (lower[k] + (posOf[k] >= 0 ? xB[posOf[k]] : 0) - stopAt) >= 0) { // false for NaN
                 return Status.REACHED;
