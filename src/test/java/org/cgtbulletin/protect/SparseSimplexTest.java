@@ -113,9 +113,9 @@ class SparseSimplexTest {
 
     /**
      * The optimisation with the basic values perturbed against degenerate steps ({@link
-     * SparseSimplex#optimisePerturbed}) finds the exact optima too, one after another from the same start as the
-     * widening's repeated use would, and ends at a true vertex: the point it gives is one of the program's (verified
-     * exactly), not one of the perturbed program's.
+     * SparseSimplex#optimisePerturbed}) finds the exact optima too, one after another from the same start (each
+     * optimisation lifting the values of the basis the last one left), and ends at a true vertex: the point it gives
+     * is one of the program's (verified exactly), not one of the perturbed program's.
      */
     @Test
     void thePerturbedOptimisationFindsTheExactOptimaAtTrueVertices() {
