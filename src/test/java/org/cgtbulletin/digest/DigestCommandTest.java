@@ -97,20 +97,16 @@ class DigestCommandTest {
         // the staff audit is staged beside the digests: when its folder cannot be made, nothing is published
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a folder");
-        Object before = Files.readAttributes(site, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object before = fileKey(site);
         CliRun build = CliRun.of("build", "--content", DigestFixtures.GOLDEN.toString(), "--reports",
                 DigestFixtures.GOLDEN.resolve("data/reports.csv").toString(), "--output", site.toString(), "--audit",
                 file.resolve("audit").toString());
         assertEquals(3, build.status(), build.err());
         assertTrue(build.err().contains(file.toString()), build.err());
         if (before != null) {
-            assertEquals(before, Files.readAttributes(site, java.nio.file.attribute.BasicFileAttributes.class)
-                    .fileKey(), "the site is as it was");
+            assertEquals(before, fileKey(site), "the site is as it was");
         }
-        try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".staging"))
-                    .toList());
-        }
+        assertNoStagingFolder();
     }
 
     @Test
@@ -139,8 +135,7 @@ class DigestCommandTest {
         byte[] before = Files.readAllBytes(site.resolve("digests/2026-q2.pdf"));
         // the staff audit is written beside the digests, into a staging folder of its own: the same folder after
         // (a publish would have swapped in another), and no staging folder left
-        Object audit = Files.readAttributes(dir.resolve("audit"),
-                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object audit = fileKey(dir.resolve("audit"));
         CliRun build = CliRun.of("build", "--content", DigestFixtures.GOLDEN.toString(), "--reports",
                 DigestFixtures.GOLDEN.resolve("data/reports.csv").toString(), "--templates", templates.toString(),
                 "--output", site.toString(), "--audit", dir.resolve("audit").toString());
@@ -148,9 +143,18 @@ class DigestCommandTest {
         assertTrue(build.err().contains(main + ":"), build.err());
         assertArrayEquals(before, Files.readAllBytes(site.resolve("digests/2026-q2.pdf")), "the site is as it was");
         if (audit != null) {
-            assertEquals(audit, Files.readAttributes(dir.resolve("audit"),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the staff audit is as it was");
+            assertEquals(audit, fileKey(dir.resolve("audit")), "the staff audit is as it was");
         }
+        assertNoStagingFolder();
+    }
+
+    /** The file system's identity of a folder (null where it gives none): the same while it is not replaced. */
+    private static Object fileKey(Path folder) throws IOException {
+        return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    /** No staging folder is left beside the site and the staff audit. */
+    private static void assertNoStagingFolder() throws IOException {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".staging"))
                     .toList());
