@@ -453,6 +453,20 @@ final class RestrictedAudit {
         }
 
         /**
+         * Gives the next audit these proofs follow no work for restricted programs: every check of a large component
+         * goes to the alternative datasets and the whole component's program ({@link HiddenTableAudit}, where the
+         * restricted programs cost more than they save).
+         */
+        void withoutRestrictedPrograms() {
+            budget[0] = 0;
+        }
+
+        /** The work the audits these proofs follow have left for restricted programs (for tests). */
+        long workLeft() {
+            return budget[0];
+        }
+
+        /**
          * Records the pattern about to be audited; throws if it is not a superset of the previous one (unless these
          * proofs follow {@link #publishingPinned} patterns).
          */

@@ -161,12 +161,13 @@ class HiddenTableAuditTest {
     }
 
     /**
-     * A component too large to solve whole (about 600 unknowns: the restricted programs, hidden cells in their
-     * neighbourhoods): 200 single reports x_i = h_i, each below a published p_i = h_i + g_i, and their withheld total;
-     * p_7 = 1 holds x_7 to at most 1, below the 2 it needs, and every other x_i may reach 10.
+     * A component too large to solve whole (about 600 unknowns, hidden cells among them), audited by the alternative
+     * datasets and its whole program, no restricted program: 200 single reports x_i = h_i, each below a published
+     * p_i = h_i + g_i, and their withheld total; p_7 = 1 holds x_7 to at most 1, below the 2 it needs, and every
+     * other x_i may reach 10.
      */
     @Test
-    void aLargeComponentIsAuditedByRestrictedProgramsThroughTheHiddenCells() {
+    void aLargeComponentIsAuditedByItsWholeProgramThroughTheHiddenCells() {
         LinkedTables t = new LinkedTables();
         int n = 200;
         int[] x = new int[n];

@@ -383,6 +383,41 @@ class RestrictedAuditTest {
         assertTrue(decided > 0 && decided < comp.size(), decided + " decided");
     }
 
+    /**
+     * Without restricted programs ({@link RestrictedAudit.Proofs#withoutRestrictedPrograms}, as the audit through the
+     * hidden cells runs), the alternative datasets and the whole component's program decide every check, and decide
+     * each as the audit with them does.
+     */
+    @Test
+    void withoutRestrictedProgramsTheWholeProgramDecidesEveryCheckTheSame() {
+        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
+                : safe(idx[0], idx[1]));
+        LinearSystem sys = new LinearSystem(g.tables);
+        DisclosureRules rules = DisclosureRules.defaults();
+        CellStatus[] status = innerSuppressed(g);
+        RestrictedAudit.Proofs with = new RestrictedAudit.Proofs(sys.cells);
+        Auditor.Detail programs = new Auditor(sys, rules).audit(status, true, with);
+        RestrictedAudit.Proofs without = new RestrictedAudit.Proofs(sys.cells);
+        without.withoutRestrictedPrograms();
+        Auditor.Detail whole = new Auditor(sys, rules).audit(status, true, without);
+        assertTrue(with.workLeft() < RestrictedAudit.WORK_BUDGET, "the restricted programs did work");
+        assertEquals(0, without.workLeft());
+        assertEquals(SIDE * SIDE, whole.report().intervalChecked());
+        assertEquals(List.of(), whole.report().intervalNotProven());
+        assertEquals(List.of(), whole.report().coalitionNotProven());
+        assertArrayEquals(programs.checked(), whole.checked());
+        assertArrayEquals(programs.tooNarrow(), whole.tooNarrow());
+        assertArrayEquals(programs.breach(), whole.breach());
+        assertArrayEquals(programs.coalitionOpen(), whole.coalitionOpen());
+        int otherProof = 0; // cells the two audits prove by other points: their reported intervals differ
+        for (int c = 0; c < sys.cells; c++) {
+            if (programs.low()[c] != whole.low()[c] || programs.high()[c] != whole.high()[c]) {
+                otherProof++;
+            }
+        }
+        assertTrue(otherProof > 0, "the audits went other ways");
+    }
+
     @Test
     void proofsOfProtectionCarryOverToLargerPatternsOnly() {
         Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
