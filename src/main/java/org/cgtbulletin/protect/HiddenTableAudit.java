@@ -18,13 +18,14 @@ import java.util.List;
  * <p>A component too large to solve whole gets no restricted programs here ({@link
  * RestrictedAudit.Proofs#withoutRestrictedPrograms}): its checks go to the alternative datasets and the whole
  * component's program at once. Through the hidden cells a check's neighbourhood rarely holds the wide moves that
- * protect it: at a million reports 7,600 of the 9,100 searches grew to the cap of {@value RestrictedAudit#MAX_UNKNOWNS}
- * unknowns and ended not proven (6,400 of them with every unknown pinned by the presolve all the way, which the
- * work count does not see, so the yield rule never stopped them), 1.8 s of the 2.3 s of CPU the two chains took.
- * Without them the whole audit stage took 3.5 to 3.9 s against 4.1 to 4.7 s (a million reports), 4.0 s against
- * 4.6 s (100,000), 6.5 against 7.2 s (a quarterly release over the previous one), as long at 10,000 reports and
- * on the sample (7.4 to 8.3 s against 7.3 to 8.5 s), every published file and staff audit byte for byte the same
- * (6 Dec 2026; performance log, "seventeenth session").
+ * protect it: at a million reports 7,600 of its 8,900 searches grew to the cap of {@value
+ * RestrictedAudit#MAX_UNKNOWNS} unknowns and ended not proven (about 6,300 of them with every unknown pinned by the
+ * presolve all the way, work the count behind the yield rule does not see, so that rule never stopped them): 1.8 s
+ * of the 2.3 s of CPU its two chains took. Without them the whole audit stage took 3.5 to 3.9 s against 4.3 to 4.7
+ * s at a million reports (five pairs), 4.0 s against 4.6 s at 100,000, 6.5 s against 7.2 s for a quarterly release
+ * over the previous one, about as long at 10,000 reports, and about 0.2 s longer on the sample (7.4 to 8.3 s
+ * against 7.3 to 8.5 s, five pairs), every published file and staff audit byte for byte the same (6 Dec 2026;
+ * performance log, "seventeenth session").
  */
 public final class HiddenTableAudit {
 

@@ -109,8 +109,8 @@ final class RestrictedAudit {
      * proven. Every point the proof rests on has every other cell at its true value, so a later pattern that
      * publishes none of them keeps the proof ({@link Proofs#forget}).
      */
-    private final int[][] intervalSupport;
-    private final int[][] coalitionSupport;
+    private final CellSet[] intervalSupport;
+    private final CellSet[] coalitionSupport;
     /**
      * Per local unknown: the repair hint ({@link IntervalAudit.Result#repairHint}) of an interval proven too narrow,
      * and of a largest-contributor breach (two arrays: the two audits run side by side), or -1.
@@ -190,8 +190,8 @@ final class RestrictedAudit {
         low = new double[n];
         high = new double[n];
         restricted = new boolean[n];
-        intervalSupport = new int[n][];
-        coalitionSupport = new int[n][];
+        intervalSupport = new CellSet[n];
+        coalitionSupport = new CellSet[n];
         intervalHint = IntervalAudit.noHints(n);
         coalitionHint = IntervalAudit.noHints(n);
         for (int k = 0; k < n; k++) {
@@ -302,8 +302,8 @@ final class RestrictedAudit {
          * Per cell proven: the cells its proof's points may have away from their true values (system ids; see
          * {@link RestrictedAudit#intervalSupport}), or null for any.
          */
-        private final int[][] intervalSupport;
-        private final int[][] coalitionSupport;
+        private final CellSet[] intervalSupport;
+        private final CellSet[] coalitionSupport;
 
         /** Whether a pattern may publish a cell it was given withheld (see {@link #publishingPinned}). */
         private final boolean pinnedMayGo;
@@ -319,8 +319,8 @@ final class RestrictedAudit {
             coalition = new boolean[cells];
             low = new double[cells];
             high = new double[cells];
-            intervalSupport = new int[cells][];
-            coalitionSupport = new int[cells][];
+            intervalSupport = new CellSet[cells];
+            coalitionSupport = new CellSet[cells];
         }
 
         /**
@@ -430,16 +430,8 @@ final class RestrictedAudit {
             }
         }
 
-        private static boolean touches(int[] support, boolean[] published) {
-            if (support == null) {
-                return true;
-            }
-            for (int c : support) {
-                if (published[c]) {
-                    return true;
-                }
-            }
-            return false;
+        private static boolean touches(CellSet support, boolean[] published) {
+            return support == null || support.anyOf(published);
         }
 
         /** Whether the cell's interval is proven wide enough (for tests). */
@@ -870,7 +862,7 @@ final class RestrictedAudit {
             int[] support = proves(p, i, truth[j] + 1, floor);
             if (support != null) {
                 done[j] = true;
-                coalitionSupport[j] = support;
+                coalitionSupport[j] = CellSet.of(support, sys.cells);
             }
         }
     }
@@ -909,7 +901,7 @@ final class RestrictedAudit {
                     restricted[k] = true; // an interval contained in the attacker's, as a restricted program's
                     low[k] = down != null ? down : v;
                     high[k] = up != null ? up : v;
-                    intervalSupport[k] = alt.moved();
+                    intervalSupport[k] = CellSet.of(alt.moved(), sys.cells);
                 }
             }
             if (coalitionOpen[k]) {
@@ -919,7 +911,7 @@ final class RestrictedAudit {
                         || (v - 1 >= own && alt.reach(cell, -1, v - 1, largest) != null)) {
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
-                    coalitionSupport[k] = alt.moved();
+                    coalitionSupport[k] = CellSet.of(alt.moved(), sys.cells);
                 }
             }
         }
@@ -1106,7 +1098,7 @@ final class RestrictedAudit {
                 Side down = up.point != null || v - 1 < own[k] ? null : side(lp, own, k, -1, v - 1, left);
                 if (up.point != null || (down != null && down.point != null)) {
                     Certificates.Point point = up.point != null ? up.point : down.point;
-                    int[] support = support(point);
+                    CellSet support = support(point);
                     coalitionOpen[k] = false;
                     coalitionSafe[k] = true;
                     coalitionSupport[k] = support;
@@ -1123,7 +1115,7 @@ final class RestrictedAudit {
     /** Proves every other open largest-contributor check of the same contributor that a verified point (with that
      * contributor's own amounts as lower bounds) already settles: the cell reaches value + 1, or value - 1 above its
      * own amount. */
-    private void shareCoalitionPoint(Certificates.Point p, int[] support, long[] own, List<Integer> cells,
+    private void shareCoalitionPoint(Certificates.Point p, CellSet support, long[] own, List<Integer> cells,
                                      boolean[] coalitionSafe) {
         for (int j : cells) {
             if (!coalitionOpen[j]) {
@@ -1222,7 +1214,7 @@ final class RestrictedAudit {
         boolean magnitude = magnitude(k);
         Side up = need == Long.MAX_VALUE ? UNDECIDED : side(lp, zero, k, 1, need, left);
         if (up.point != null) {
-            int[] support = support(up.point);
+            CellSet support = support(up.point);
             provePoint(k, v, up.point.value(k), support);
             sharePoint(up.point, support, open);
             return;
@@ -1231,7 +1223,7 @@ final class RestrictedAudit {
         if (!magnitude && v >= 1) {
             down = side(lp, zero, k, -1, v - 1, left);
             if (down.point != null) {
-                int[] support = support(down.point);
+                CellSet support = support(down.point);
                 provePoint(k, down.point.value(k), v, support);
                 sharePoint(down.point, support, open);
                 return;
@@ -1250,7 +1242,7 @@ final class RestrictedAudit {
         }
     }
 
-    private void provePoint(int k, double lo, double hi, int[] support) {
+    private void provePoint(int k, double lo, double hi, CellSet support) {
         intervalSupport[k] = support;
         checked[k] = true;
         narrow[k] = false;
@@ -1260,7 +1252,7 @@ final class RestrictedAudit {
     }
 
     /** The cells (system ids, ascending) a verified point has away from their true values. */
-    private int[] support(Certificates.Point p) {
+    private CellSet support(Certificates.Point p) {
         int[] moved = scratch.get().moved; // (not an array of the component's size for each point)
         int m = 0;
         for (int j = 0; j < n; j++) {
@@ -1268,11 +1260,11 @@ final class RestrictedAudit {
                 moved[m++] = comp.cells[j];
             }
         }
-        return Arrays.copyOf(moved, m);
+        return CellSet.of(moved, m, sys.cells);
     }
 
     /** Proves every other open cell the verified point already protects. */
-    private void sharePoint(Certificates.Point p, int[] support, List<Integer> open) {
+    private void sharePoint(Certificates.Point p, CellSet support, List<Integer> open) {
         for (int j : open) {
             if (checked[j]) {
                 continue;
@@ -1733,7 +1725,7 @@ final class RestrictedAudit {
      * The outcome of optimising one bound of a target by column generation: the last program (null when none
      * could be solved), whether its bound meets the target, and whether that bound is the whole component's.
      */
-    private record Search(Program program, boolean meets, boolean optimal, long[] account, int[] support) {
+    private record Search(Program program, boolean meets, boolean optimal, long[] account, CellSet support) {
         Search(Program program, boolean meets, boolean optimal, long[] account) {
             this(program, meets, optimal, account, null);
         }
@@ -1766,7 +1758,7 @@ final class RestrictedAudit {
                 int at = p.at(k);
                 long bound = p.bound(at, sign);
                 if (sign < 0 ? bound >= target : bound <= target) {
-                    return new Search(p, true, false, account, p.witness());
+                    return new Search(p, true, false, account, CellSet.of(p.witness(), sys.cells));
                 }
                 int[] more = priced(p, p.duals(at, sign, scratch.get().duals), lower);
                 if (more.length == 0) {
@@ -1828,7 +1820,7 @@ final class RestrictedAudit {
     private void prove(int k, Program p) {
         record(k, p);
         // the points of the interval reported, one of which reaches what the cell needs (the same optimum)
-        intervalSupport[k] = Double.isNaN(low[k]) ? null : p.intervalPoints;
+        intervalSupport[k] = Double.isNaN(low[k]) ? null : CellSet.of(p.intervalPoints, sys.cells);
         checked[k] = true;
         narrow[k] = false;
     }
