@@ -74,6 +74,53 @@ class RestrictedAuditTest {
         assertTrue(RestrictedAudit.yieldTooLow(4 * RestrictedAudit.WORK_BUDGET, 1));
     }
 
+    /**
+     * A chain that proves its cells early and then nothing stops once its last {@link RestrictedAudit#YIELD_AFTER}
+     * of work proved too few, long before its whole yield falls below the bar (the shape of a million reports'
+     * largest-contributor chain); a chain proving steadily at the bar or above never stops; none is stopped before
+     * it has spent {@link RestrictedAudit#YIELD_AFTER}.
+     */
+    @Test
+    void aChainStopsWhenItsLastStretchProvesTooLittle() {
+        long step = 5_000_000; // the work of one cell's search
+        long million = 1_000_000;
+        // 1,083 cells in the first 210 million, then none
+        long stoppedAt = run(spent -> spent <= 210 * million ? (int) (1_083 * spent / (210 * million)) : 1_083, step);
+        assertTrue(stoppedAt >= RestrictedAudit.YIELD_AFTER
+                && stoppedAt <= 210 * million + RestrictedAudit.YIELD_AFTER + RestrictedAudit.YIELD_AFTER / 10 + step,
+                "stopped at " + stoppedAt);
+        assertFalse(RestrictedAudit.yieldTooLow(stoppedAt, 1_083), "its whole yield alone would not have stopped it");
+        // proving above the bar, stretch after stretch
+        long bar = RestrictedAudit.MIN_YIELD;
+        assertEquals(-1, run(spent -> (int) (bar * 11 / 10 * spent / 1_000_000_000L), step));
+        assertEquals(-1, run(spent -> (int) (bar * 3 * (spent / (100 * million)) / 10), step),
+                "proofs in bursts of a tenth of a billion, each at three times the bar");
+        // proving nothing: judged once YIELD_AFTER is spent, not before
+        long never = run(spent -> 0, step);
+        assertTrue(never >= RestrictedAudit.YIELD_AFTER && never < RestrictedAudit.YIELD_AFTER + step, "" + never);
+    }
+
+    /**
+     * Spends {@code step} work per cell on a chain whose cells proven after {@code spent} work are {@code
+     * provenAfter(spent)}, judging it after each; returns the work spent when it stopped, or -1 if it ran out of budget.
+     */
+    private static long run(java.util.function.LongToIntFunction provenAfter, long step) {
+        long[] account = {RestrictedAudit.WORK_BUDGET};
+        long[] spent = {0};
+        RestrictedAudit.Chain chain = new RestrictedAudit.Chain(account,
+                () -> provenAfter.applyAsInt(spent[0]));
+        while (account[0] > 0) {
+            long[] programs = chain.programs();
+            if (programs != account) {
+                return spent[0];
+            }
+            account[0] -= step;
+            spent[0] += step;
+            chain.judge();
+        }
+        return chain.programs() != account ? spent[0] : -1;
+    }
+
     @Test
     void largeComponentIsProvenProtectedByRestrictedPrograms() {
         Grids g = Grids.of(names(SIDE, SIDE), idx -> safe(idx[0], idx[1]));
