@@ -6,9 +6,10 @@ import java.util.Arrays;
  * The cells a proof's points move away from their true values (system ids), as a proof keeps them for the audits
  * that follow ({@link RestrictedAudit.Proofs#forget}): a list of ids when they are few, one bit per cell of the
  * system when they are many, whichever is smaller. A restricted program's point moves tens or hundreds of cells, a
- * whole component's vertex thousands: kept as lists, the whole programs' sets of one audit through the hidden table
- * took about 150 MB at a million reports, which outlived the young collections, filled the old generation and set
- * off a full collection (0.3 to 0.45 s) in the middle of the digests; as bits, about a tenth. Immutable.
+ * whole component's vertex thousands: kept as lists, the whole programs' sets of the audits through the hidden
+ * table took about 150 MB at a million reports, which outlived the young collections, filled the old generation and
+ * set off a full collection (0.3 to 0.45 s) in the middle of the digests; as bits, a few kilobytes each, they do
+ * not. Immutable.
  */
 final class CellSet {
 

@@ -627,7 +627,7 @@ final class RestrictedAudit {
             this.proven = proven;
             this.before = proven.getAsInt();
             this.programs = account;
-            // a chain spends at most its account, and one search at most a program's cap beyond it
+            // marks for the whole account; a last search may overspend it, and then the oldest marks give way
             int capacity = (int) Math.min(1 << 16, Math.max(0, start) / MARK_EVERY + 2);
             this.markSpent = new long[capacity];
             this.markProven = new int[capacity];

@@ -386,8 +386,7 @@ class RestrictedAuditTest {
 
     @Test
     void deterministic() {
-        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
-                : safe(idx[0], idx[1]));
+        Grids g = dominatedEveryThirdDiagonal();
         CellStatus[] status = innerSuppressed(g);
         Auditor.Detail one = DisclosureControl.detail(g.tables, status, DisclosureRules.defaults());
         Auditor.Detail two = DisclosureControl.detail(g.tables, status, DisclosureRules.defaults());
@@ -404,8 +403,7 @@ class RestrictedAuditTest {
 
     @Test
     void aSpentWorkBudgetLeavesCellsNotProvenAndDecidesNothingElseDifferently() {
-        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
-                : safe(idx[0], idx[1]));
+        Grids g = dominatedEveryThirdDiagonal();
         LinearSystem sys = new LinearSystem(g.tables);
         DisclosureRules rules = DisclosureRules.defaults();
         Auditor auditor = new Auditor(sys, rules);
@@ -437,8 +435,7 @@ class RestrictedAuditTest {
      */
     @Test
     void withoutRestrictedProgramsTheWholeProgramDecidesEveryCheckTheSame() {
-        Grids g = Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
-                : safe(idx[0], idx[1]));
+        Grids g = dominatedEveryThirdDiagonal();
         LinearSystem sys = new LinearSystem(g.tables);
         DisclosureRules rules = DisclosureRules.defaults();
         CellStatus[] status = innerSuppressed(g);
@@ -564,6 +561,15 @@ class RestrictedAuditTest {
         wanted[Arrays.binarySearch(comp.cells, cell)] = true;
         ExactSimplex.Bounds b = IntervalAudit.bounds(comp, lower, wanted);
         return b.high[Arrays.binarySearch(comp.cells, cell)];
+    }
+
+    /**
+     * The SIDE x SIDE grid whose cells on every third diagonal are one contributor's (dominance fails there), the
+     * others safe.
+     */
+    private static Grids dominatedEveryThirdDiagonal() {
+        return Grids.of(names(SIDE, SIDE), idx -> (idx[0] + idx[1]) % 3 == 0 ? Map.of("M", 1L + idx[0] % 2)
+                : safe(idx[0], idx[1]));
     }
 
     private static Component single(LinearSystem sys, CellStatus[] status) {
