@@ -533,8 +533,9 @@ public final class Bulletin {
                 if (changes.kept() > 0) {
                     break;
                 }
+                // through the hidden table, restricted programs only while they paid in the counts' own audits
                 ThreeWayTable.Hiding hiding = ThreeWayTable.keepDerivableHidden(tables.counts(), counts, rules,
-                        throughHidden);
+                        throughHidden, !stated.restrictedProgramsStopped());
                 if (hiding.pattern() == null) {
                     return new Protected(counts, batches, changes.audit(), hiding.derivable());
                 }

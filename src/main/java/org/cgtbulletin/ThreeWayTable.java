@@ -84,6 +84,15 @@ final class ThreeWayTable {
      */
     static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules,
             AuditMemory memory) {
+        return keepDerivableHidden(counts, protection, rules, memory, true);
+    }
+
+    /**
+     * As {@link #keepDerivableHidden(LinkedTables, Protection, DisclosureRules, AuditMemory)}; the audits through the
+     * hidden cells use restricted programs only with {@code restrictedPrograms} ({@link HiddenTableAudit}).
+     */
+    static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules,
+            AuditMemory memory, boolean restrictedPrograms) {
         if (counts.impliedRelationCount() == 0) {
             return new Hiding(null, List.of());
         }
@@ -101,8 +110,8 @@ final class ThreeWayTable {
             boolean ranges = kept.length == 0 && publish.isEmpty();
             if (ranges) {
                 // nothing derivable: the ranges, with non-negativity
-                kept = repair(counts, HiddenTableAudit.of(counts, status, rules, memory), rowsOf, status, hidden,
-                        derivable, publish);
+                kept = repair(counts, HiddenTableAudit.of(counts, status, rules, memory, restrictedPrograms), rowsOf,
+                        status, hidden, derivable, publish);
                 if (kept.length == 0 && publish.isEmpty()) {
                     break;
                 }

@@ -22,6 +22,8 @@ public final class AuditMemory {
     /** The last audit's pattern (true: withheld) and the cells it found exactly derivable; null before one. */
     private boolean[] withheld;
     private boolean[] determined;
+    /** Whether a chain of restricted programs of an audit remembered here stopped ({@link #restrictedProgramsStopped}). */
+    private boolean restrictedProgramsStopped;
 
     /** An empty memory, for the first audit of a protection. */
     public AuditMemory() {
@@ -62,5 +64,16 @@ public final class AuditMemory {
     void remember(boolean[] now, boolean[] derivable) {
         withheld = now.clone();
         determined = derivable.clone();
+        restrictedProgramsStopped |= proofs != null && proofs.programsStopped();
+    }
+
+    /**
+     * Whether a chain of restricted programs of an audit remembered here stopped for a low yield
+     * (RestrictedAudit's yield rule): the protection of these tables' cells needs moves wider than the programs'
+     * neighbourhoods hold, and the audit through the hidden table, whose moves are wider still, is then made without
+     * them ({@link HiddenTableAudit#of(LinkedTables, CellStatus[], DisclosureRules, AuditMemory, boolean)}).
+     */
+    public boolean restrictedProgramsStopped() {
+        return restrictedProgramsStopped;
     }
 }

@@ -15,17 +15,21 @@ import java.util.List;
  * contributor's attack starts from its own amounts in the hidden cells too ({@link LinkedTables#addHiddenCell}
  * takes each contributor's amounts: a manufacturer knows its reports' class, step and mode).
  *
- * <p>A component too large to solve whole gets no restricted programs here ({@link
- * RestrictedAudit.Proofs#withoutRestrictedPrograms}): its checks go to the alternative datasets and the whole
- * component's program at once. Through the hidden cells a check's neighbourhood rarely holds the wide moves that
- * protect it: at a million reports 7,600 of its 8,900 searches grew to the cap of {@value
- * RestrictedAudit#MAX_UNKNOWNS} unknowns and ended not proven (about 6,300 of them with every unknown pinned by the
- * presolve all the way, work the count behind the yield rule does not see, so that rule never stopped them): 1.8 s
- * of the 2.3 s of CPU its two chains took. Without them the whole audit stage took 3.5 to 3.9 s against 4.3 to 4.7
- * s at a million reports (five pairs), 4.0 s against 4.6 s at 100,000, 6.5 s against 7.2 s for a quarterly release
- * over the previous one, about as long at 10,000 reports, and about 0.2 s longer on the sample (7.4 to 8.3 s
- * against 7.3 to 8.5 s, five pairs), every published file and staff audit byte for byte the same (6 Dec 2026;
- * performance log, "seventeenth session").
+ * <p>A component too large to solve whole gets restricted programs here only while they paid in the audit of the
+ * tables' own relations: once a chain of them stopped there for a low yield ({@link
+ * AuditMemory#restrictedProgramsStopped}), the protection needs moves wider than their neighbourhoods hold, and
+ * through the hidden cells wider still, so the checks go to the whole component's program at once ({@link
+ * RestrictedAudit.Proofs#withoutRestrictedPrograms}). At a million reports, with them, 7,600 of the 8,900 searches
+ * through the hidden cells grew to the cap of {@value RestrictedAudit#MAX_UNKNOWNS} unknowns and proved nothing
+ * (about 6,300 with every unknown pinned by the presolve all the way, work the count behind the yield rule does not
+ * see, so that rule never stopped them): 1.8 s of the 2.3 s of CPU their two chains took. The first audit through
+ * the hidden cells, with and without them (6 Dec 2026, seventeenth session; every published file and staff audit
+ * byte for byte the same either way): a million reports 1.78 s against 1.12 s, 100,000 reports 1.61 against 1.35 s,
+ * generated datasets of 20,000 (seed 1) and 50,000 reports (seed 11) 1.35 against 1.21 s and 1.28 against 1.18 s,
+ * 10,000 reports 2.08 against 2.15 s, the sample 2.70 against 2.88 s: all of them tables whose own chains stopped
+ * (at 10,000 reports and on the sample the rule costs 0.07 and 0.18 s).
+ * Where none stopped, the programs pay: a generated dataset of 3,000 reports (seed 3) 2.85 s with them against 6.06 s
+ * without (performance log, "seventeenth session").
  */
 public final class HiddenTableAudit {
 
@@ -66,6 +70,19 @@ public final class HiddenTableAudit {
      */
     public static HiddenTableAudit of(LinkedTables tables, CellStatus[] status, DisclosureRules rules,
             AuditMemory memory) {
+        return of(tables, status, rules, memory, true);
+    }
+
+    /**
+     * As {@link #of(LinkedTables, CellStatus[], DisclosureRules, AuditMemory)}, with or without restricted programs
+     * for a component too large to solve whole (see the class comment).
+     *
+     * @param restrictedPrograms false where the audit of the tables' own relations found them a poor bargain ({@link
+     *                           AuditMemory#restrictedProgramsStopped}): the component's checks then go to its whole
+     *                           program at once
+     */
+    public static HiddenTableAudit of(LinkedTables tables, CellStatus[] status, DisclosureRules rules,
+            AuditMemory memory, boolean restrictedPrograms) {
         int shown = tables.size();
         if (status.length != shown) {
             throw new IllegalArgumentException("status has " + status.length + " entries for " + shown + " cells");
@@ -77,7 +94,9 @@ public final class HiddenTableAudit {
         Auditor auditor = new Auditor(sys, rules);
         boolean[] now = CellStatus.withheld(all);
         RestrictedAudit.Proofs proofs = memory.proofs(sys, now);
-        proofs.withoutRestrictedPrograms(); // see the class comment
+        if (!restrictedPrograms) {
+            proofs.withoutRestrictedPrograms(); // see the class comment
+        }
         Auditor.Detail d = auditor.audit(all, true, proofs);
         memory.remember(now, d.determined());
         List<Integer> pinned = new ArrayList<>();

@@ -1,8 +1,10 @@
 package org.cgtbulletin.protect;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -42,5 +44,29 @@ class AuditMemoryTest {
 
         assertNotSame(proofs, memory.proofs(system(1, 2, 4), published), "other values: afresh");
         assertThrows(IllegalArgumentException.class, () -> memory.proofs(sys, new boolean[3]));
+    }
+
+    /**
+     * Once an audit remembered here had a chain of restricted programs stopped for a low yield, the memory says so for
+     * the rest of the protection (the audit through the hidden table then goes without them), proofs made afresh
+     * or not.
+     */
+    @Test
+    void aChainStoppedForALowYieldIsRememberedForTheProtection() {
+        LinearSystem sys = system(1, 2, 3);
+        AuditMemory memory = new AuditMemory();
+        boolean[] first = {false, true, true, false};
+        memory.proofs(sys, first);
+        memory.remember(first, new boolean[4]);
+        assertFalse(memory.restrictedProgramsStopped());
+
+        memory.proofs(sys, first).noteProgramsStopped();
+        assertFalse(memory.restrictedProgramsStopped(), "told once the audit is remembered");
+        memory.remember(first, new boolean[4]);
+        assertTrue(memory.restrictedProgramsStopped());
+
+        memory.proofs(system(1, 2, 4), first); // another system: its proofs afresh
+        memory.remember(first, new boolean[4]);
+        assertTrue(memory.restrictedProgramsStopped());
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link HiddenTableAudit}: what non-negative hidden cells add to what a reader can work out, on tables small enough
@@ -161,13 +163,14 @@ class HiddenTableAuditTest {
     }
 
     /**
-     * A component too large to solve whole (about 600 unknowns, hidden cells among them), audited by the alternative
-     * datasets and its whole program, no restricted program: 200 single reports x_i = h_i, each below a published
-     * p_i = h_i + g_i, and their withheld total; p_7 = 1 holds x_7 to at most 1, below the 2 it needs, and every
-     * other x_i may reach 10.
+     * A component too large to solve whole (about 600 unknowns, hidden cells among them), audited with restricted
+     * programs and without them (by its whole program): the same findings either way. 200 single reports x_i = h_i,
+     * each below a published p_i = h_i + g_i, and their withheld total; p_7 = 1 holds x_7 to at most 1, below the 2
+     * it needs, and every other x_i may reach 10.
      */
-    @Test
-    void aLargeComponentIsAuditedByItsWholeProgramThroughTheHiddenCells() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLargeComponentIsAuditedThroughTheHiddenCellsWithOrWithoutRestrictedPrograms(boolean restrictedPrograms) {
         LinkedTables t = new LinkedTables();
         int n = 200;
         int[] x = new int[n];
@@ -192,13 +195,13 @@ class HiddenTableAuditTest {
         status[total] = CellStatus.SUPPRESSED_SECONDARY;
         assertTrue(DisclosureControl.audit(t, status, RULES).tooNarrow().isEmpty());
 
-        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
+        HiddenTableAudit audit = HiddenTableAudit.of(t, status, RULES, new AuditMemory(), restrictedPrograms);
         assertArrayEquals(new int[] {x[7]}, audit.exposed());
         assertArrayEquals(new int[0], audit.pinned());
         assertEquals(List.of(), audit.notProven());
 
         status[p[7]] = CellStatus.SUPPRESSED_SECONDARY;
-        HiddenTableAudit widened = HiddenTableAudit.of(t, status, RULES, new AuditMemory());
+        HiddenTableAudit widened = HiddenTableAudit.of(t, status, RULES, new AuditMemory(), restrictedPrograms);
         assertArrayEquals(new int[0], widened.exposed());
         assertEquals(List.of(), widened.notProven());
     }

@@ -112,8 +112,10 @@ class RestrictedAuditTest {
         while (account[0] > 0) {
             long[] programs = chain.programs();
             if (programs != account) {
+                assertTrue(chain.stopped());
                 return spent[0];
             }
+            assertFalse(chain.stopped());
             account[0] -= step;
             spent[0] += step;
             chain.judge();
