@@ -51,7 +51,7 @@ class CellSetTest {
             all[c] = c;
         }
         CellSet many = CellSet.of(all, cells); // bits
-        CellSet ends = CellSet.of(new int[] {0, cells - 1}, cells); // a list
+        CellSet ends = CellSet.of(new int[] {0, cells - 1}, cells); // a list from 64 cells on
         for (CellSet set : new CellSet[] {many, ends}) {
             boolean[] last = new boolean[cells];
             last[cells - 1] = true;

@@ -77,8 +77,8 @@ class RestrictedAuditTest {
     /**
      * A chain that proves its cells early and then nothing stops once its last {@link RestrictedAudit#YIELD_AFTER}
      * of work proved too few, long before its whole yield falls below the bar (the shape of a million reports'
-     * largest-contributor chain); a chain proving steadily at the bar or above never stops; none is stopped before
-     * it has spent {@link RestrictedAudit#YIELD_AFTER}.
+     * largest-contributor chain); a chain proving steadily above the bar, or in bursts above it, never stops; none is
+     * stopped before it has spent {@link RestrictedAudit#YIELD_AFTER}.
      */
     @Test
     void aChainStopsWhenItsLastStretchProvesTooLittle() {
@@ -432,8 +432,8 @@ class RestrictedAuditTest {
 
     /**
      * Without restricted programs ({@link RestrictedAudit.Proofs#withoutRestrictedPrograms}, as the audit through the
-     * hidden cells runs), the alternative datasets and the whole component's program decide every check, and decide
-     * each as the audit with them does.
+     * hidden cells runs once the tables' own chains stopped), the alternative datasets and the whole component's
+     * program decide every check, and decide each as the audit with them does.
      */
     @Test
     void withoutRestrictedProgramsTheWholeProgramDecidesEveryCheckTheSame() {
