@@ -78,18 +78,10 @@ final class ThreeWayTable {
      *
      * @param memory the proofs of the earlier audits through the hidden cells of this protection (or of an earlier
      *               protection of the same tables, {@link AuditMemory})
+     * @param restrictedPrograms whether those audits use restricted programs ({@link HiddenTableAudit})
      * @return the pattern with the changes, not yet audited (null when nothing changed), and the counts that fail a
      *         rule (or are kept) still derivable before the last pass, or whose range the last audit through the
      *         hidden cells found too narrow or could not settle (those no cell was found for, when nothing changed)
-     */
-    static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules,
-            AuditMemory memory) {
-        return keepDerivableHidden(counts, protection, rules, memory, true);
-    }
-
-    /**
-     * As {@link #keepDerivableHidden(LinkedTables, Protection, DisclosureRules, AuditMemory)}; the audits through the
-     * hidden cells use restricted programs only with {@code restrictedPrograms} ({@link HiddenTableAudit}).
      */
     static Hiding keepDerivableHidden(LinkedTables counts, Protection protection, DisclosureRules rules,
             AuditMemory memory, boolean restrictedPrograms) {

@@ -39,7 +39,7 @@ class ThreeWayTableTest {
         assertFalse(protection.published(x));
         assertTrue(protection.published(p) && protection.published(q));
         ThreeWayTable.Hiding none = ThreeWayTable.keepDerivableHidden(t, protection, rules,
-                new AuditMemory());
+                new AuditMemory(), true);
         assertNull(none.pattern(), "x <= 10 is protection enough");
         assertEquals(List.of(), none.derivable());
     }
@@ -68,7 +68,7 @@ class ThreeWayTableTest {
         assertTrue(protection.published(p) && protection.published(q) && protection.published(r));
 
         AuditMemory memory = new AuditMemory();
-        ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory);
+        ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory, true);
         assertEquals(List.of("x (range too narrow through it, or recoverable by its largest contributor)"),
                 first.derivable());
         assertNotNull(first.pattern());
@@ -78,7 +78,7 @@ class ThreeWayTableTest {
                 + (widened.published(r) ? 0 : 1);
         assertEquals(1, withheld, "one of the cells that bound x is withheld");
 
-        ThreeWayTable.Hiding second = ThreeWayTable.keepDerivableHidden(t, widened, rules, memory);
+        ThreeWayTable.Hiding second = ThreeWayTable.keepDerivableHidden(t, widened, rules, memory, true);
         assertNull(second.pattern(), "x is protected now");
         assertEquals(List.of(), second.derivable());
     }
@@ -112,14 +112,14 @@ class ThreeWayTableTest {
         assertFalse(protection.published(x));
 
         AuditMemory memory = new AuditMemory();
-        ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory);
+        ThreeWayTable.Hiding first = ThreeWayTable.keepDerivableHidden(t, protection, rules, memory, true);
         assertNotNull(first.pattern());
         Protection widened = first.pattern().audit();
         for (int[] chain : chains) {
             long withheld = java.util.Arrays.stream(chain).filter(c -> !widened.published(c)).count();
             assertEquals(1, withheld, "one cell of each chain is withheld");
         }
-        ThreeWayTable.Hiding second = ThreeWayTable.keepDerivableHidden(t, widened, rules, memory);
+        ThreeWayTable.Hiding second = ThreeWayTable.keepDerivableHidden(t, widened, rules, memory, true);
         assertNull(second.pattern(), "x is protected after one round");
         assertEquals(List.of(), second.derivable());
     }
