@@ -117,6 +117,13 @@ public final class Parallel {
         return pending;
     }
 
+    /** A result already at hand, as {@link #start} would give it once its work ended. */
+    public static <R> Pending<R> done(R result) {
+        FutureTask<R> task = new FutureTask<>(() -> result);
+        task.run();
+        return new Pending<>(task);
+    }
+
     /** Work started by {@link #start}. */
     public static final class Pending<R> {
         private final FutureTask<R> task;

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.cgtbulletin.model.BatchVolume;
 import org.cgtbulletin.model.Dimension;
@@ -67,7 +68,8 @@ public final class StoryDesk implements Consumer<FailureReport> {
             "unknown");
 
     private final Taxonomy taxonomy;
-    private final Deidentifier deidentifier;
+    /** The de-identifier, asked for by the workers only (it may still be being built when the desk is). */
+    private final Supplier<Deidentifier> deidentifier;
     private final Editorial editorial;
     private final Map<String, Editorial.Choice> choices;
     private final int minContributors;
@@ -94,6 +96,16 @@ public final class StoryDesk implements Consumer<FailureReport> {
      *                        for the class to be shown
      */
     public StoryDesk(Taxonomy taxonomy, Deidentifier deidentifier, Editorial editorial, int minContributors) {
+        this(taxonomy, () -> deidentifier, editorial, minContributors);
+    }
+
+    /**
+     * As {@link #StoryDesk(Taxonomy, Deidentifier, Editorial, int)}, with the de-identifier from {@code
+     * deidentifier}, which the workers call (from any thread) before their first text, so that it may still be
+     * built while the reports begin to stream; it must give the same one each time.
+     */
+    public StoryDesk(Taxonomy taxonomy, Supplier<Deidentifier> deidentifier, Editorial editorial,
+            int minContributors) {
         this.taxonomy = taxonomy;
         this.deidentifier = deidentifier;
         this.editorial = editorial;
@@ -144,6 +156,7 @@ public final class StoryDesk implements Consumer<FailureReport> {
         List<FailureReport> reports = batch;
         batch = new ArrayList<>(BATCH);
         drafts.add(workers.submit(() -> {
+            Deidentifier deidentifier = this.deidentifier.get();
             List<Draft> out = new ArrayList<>(reports.size());
             for (FailureReport r : reports) {
                 out.add(new Draft(r.reportId(), r.quarter(), r.productClass(), r.processStep(), r.failureMode(),

@@ -250,4 +250,44 @@ class StoryDeskTest {
         assertEquals(run(world()), run(world()));
         assertNotEquals(run(world()).published().get(0).id(), run(world()).published().get(1).id());
     }
+
+    /**
+     * The build hands the desk its de-identifier while it is still being built: the reports stream in meanwhile
+     * (only the workers wait for it), and the stories are those of a desk given it at once.
+     */
+    @Test
+    void aDeskGivenItsDeidentifierLaterStreamsMeanwhileAndMakesTheSameStories() {
+        List<FailureReport> reports = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than two of the workers' batches
+            List<FailureReport> w = world();
+            FailureReport r = w.get(i % w.size());
+            reports.add(report(r.reportId() + "-" + i, r.contributor(), r.quarter(), r.productClass(),
+                    r.processStep(), r.narrative() == null ? null : r.narrative() + " Seen at Ridgeway.", r.lesson(),
+                    r.publishable()));
+        }
+        java.util.concurrent.CountDownLatch built = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Deidentifier deidentifier = Deidentifier.of(List.of("Ridgeway"));
+        StoryDesk.Result later = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> {
+                    StoryDesk desk = new StoryDesk(taxonomy(), () -> {
+                        asked.incrementAndGet();
+                        try {
+                            built.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return deidentifier;
+                    }, Editorial.none(), 3);
+                    reports.forEach(desk); // would never return if a report waited for the de-identifier
+                    built.countDown();
+                    return desk.finish(Q2, List.of(), new Problems());
+                });
+        assertTrue(asked.get() > 0);
+        StoryDesk atOnce = new StoryDesk(taxonomy(), deidentifier, Editorial.none(), 3);
+        reports.forEach(atOnce);
+        assertEquals(atOnce.finish(Q2, List.of(), new Problems()), later);
+        assertTrue(later.published().stream().noneMatch(s -> s.narrative() != null
+                && s.narrative().contains("Ridgeway")));
+    }
 }
