@@ -517,11 +517,12 @@ public final class Bulletin {
         // what a pattern publishes that the last one withheld drops the proofs that rest on it (AuditMemory)
         AuditMemory stated = new AuditMemory();
         AuditMemory throughHidden = new AuditMemory();
+        // the tables against the previous release, worked out once for every round's checks
+        Carryover.Comparison since = new Carryover.Comparison(tables, previous);
         while (true) {
             List<SuppressionPattern> patterns = DisclosureControl.suppressEach(tables.counts(), tables.batches(),
                     rules);
-            if (keptFromPreviousRelease(tables, previous, patterns.get(0)::withholds, patterns.get(1)::withholds,
-                    rules) > 0) {
+            if (keptFromPreviousRelease(since, patterns.get(0)::withholds, patterns.get(1)::withholds, rules) > 0) {
                 continue;
             }
             if (!auditing) {
@@ -532,9 +533,8 @@ public final class Bulletin {
             Protection counts = both.get(0);
             Protection batches = both.get(1);
             int rounds = 0;
-            while (keptFromPreviousRelease(tables, previous, withheld(counts), withheld(batches), rules) == 0) {
-                Carryover.Changes changes = Carryover.keepChangesHidden(tables, previous, valueKnown(counts),
-                        valueKnown(batches), rules);
+            while (keptFromPreviousRelease(since, withheld(counts), withheld(batches), rules) == 0) {
+                Carryover.Changes changes = since.keepChangesHidden(valueKnown(counts), valueKnown(batches), rules);
                 if (changes.kept() > 0) {
                     break;
                 }
@@ -558,11 +558,11 @@ public final class Bulletin {
      * How many cells {@link Carryover#keepMovedAggregates} and {@link Carryover#keepRevealingTotals} newly keep
      * withheld, given which cells of each table are withheld (0 without a previous release).
      */
-    private static int keptFromPreviousRelease(Tables tables, PreviousRelease.Decisions previous,
+    private static int keptFromPreviousRelease(Carryover.Comparison since,
             java.util.function.IntPredicate countWithheld, java.util.function.IntPredicate batchWithheld,
             DisclosureRules rules) {
-        return Carryover.keepMovedAggregates(tables, previous, countWithheld, batchWithheld)
-                + Carryover.keepRevealingTotals(tables, previous, countWithheld, batchWithheld, rules);
+        return since.keepMovedAggregates(countWithheld, batchWithheld)
+                + since.keepRevealingTotals(countWithheld, batchWithheld, rules);
     }
 
     private static java.util.function.IntPredicate withheld(Protection p) {

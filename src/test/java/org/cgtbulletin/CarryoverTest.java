@@ -54,6 +54,38 @@ class CarryoverTest {
         assertEquals(0, Carryover.keepMovedAggregates(t, AS_OF_Q1, id -> id == 1, id -> false));
     }
 
+    /**
+     * The build asks one comparison after every round of its protection: what it works out once (the numbers then,
+     * the quarters a total gained, each change) does not depend on the round, and what does (which cells are
+     * withheld, and kept) is asked again each time, so the answers are those of checks made afresh.
+     */
+    @Test
+    void oneComparisonAskedAfterEachRoundAnswersAsFreshChecksDo() {
+        Tables t = tables();
+        Carryover.apply(t, AS_OF_Q1, DisclosureRules.defaults());
+        Carryover.Comparison since = new Carryover.Comparison(t, AS_OF_Q1);
+        assertEquals(0, since.keepMovedAggregates(id -> false, id -> false)); // nothing withheld yet
+        assertEquals(1, since.keepMovedAggregates(id -> id == 1, id -> false));
+        assertTrue(t.counts().isKept(2));
+        assertEquals(0, since.keepMovedAggregates(id -> id == 1 || id == 2, id -> false));
+        assertEquals(0, since.keepMovedAggregates(id -> id == 1, id -> false));
+
+        DisclosureRules rules = DisclosureRules.defaults();
+        Tables one = chain(Map.of("a", 5L, "b", 4L, "c", 4L));
+        Carryover.Comparison chained = new Carryover.Comparison(one, beforeTheChain(true));
+        assertEquals(1, chained.keepChangesHidden(id -> id != 0 && id != 3, id -> true, rules).kept());
+        assertTrue(one.counts().isKept(4));
+        Carryover.Changes next = chained.keepChangesHidden(id -> id != 0 && id != 3 && id != 4, id -> true, rules);
+        assertEquals(0, next.kept());
+        assertEquals(List.of(), next.audit().counts());
+        // as keepRevealingTotals' own test: the year's change is 2026-Q1's
+        Tables revealing = lateInWithheldQuarter(Map.of("a", 9L, "b", 1L, "c", 1L));
+        Carryover.Comparison totals = new Carryover.Comparison(revealing, previousWithQ1Withheld(true));
+        assertEquals(1, totals.keepRevealingTotals(id -> id == 0, id -> false, rules));
+        assertTrue(revealing.counts().isKept(2));
+        assertEquals(0, totals.keepRevealingTotals(id -> id == 0, id -> false, rules));
+    }
+
     @Test
     void aQuarterThatLateReportsOpenedBeforeThePreviousReleasesFirstIsGainedToo() {
         // the previous release had only 2026-Q2 (and the year, 1); late reports now fill 2026-Q1, withheld
