@@ -56,10 +56,10 @@ final class Carryover {
      * The tables compared with the previous release, worked out once for a protection and asked again after each of
      * its rounds ({@code Bulletin.protect}): what the previous release published for each cell, the quarter cells
      * each total gained or saw revised since, each cell's change and its contributors' amounts then. None of it
-     * depends on what a round withholds (only which cells are kept, asked as they are); worked out again for every
-     * check, it was about 2.5 s of the audit stage of a million reports' quarterly release (eleven checks of the
-     * totals, 0.15 s each, and four of the changes, 0.2 to 0.5 s). The checks themselves are {@link
-     * #keepMovedAggregates}, {@link #keepRevealingTotals} and {@link #keepChangesHidden}, as those say.
+     * depends on the round: what a round changes (which cells are withheld, published or kept) is asked each time.
+     * Worked out again for every check, it was about 2.5 s of the audit stage of a million reports' quarterly release
+     * (eleven checks of the totals, 0.15 s each, and four of the changes, 0.2 to 0.5 s). The checks themselves are
+     * {@link #keepMovedAggregates}, {@link #keepRevealingTotals} and {@link #keepChangesHidden}, as those say.
      */
     static final class Comparison {
         private final Tables tables;
@@ -67,11 +67,14 @@ final class Carryover {
         /** Per count cell and per denominator cell: the parts in the quarters it gained; made when first asked. */
         private Gained[] countsGained;
         private Gained[] batchesGained;
-        /** The denominators' keys as cells.csv rows, and per table (0 counts, 1 denominators) what is kept. */
+        /** The denominators' keys as cells.csv rows. */
         private List<CellKey> batchKeys;
+        /** Per table (0 counts, 1 denominators), each made when first asked: the numbers then, by cell id. */
         private final Long[][] numbersThen = new Long[2][];
+        /** The contributors' amounts then, by cell id (empty: not known). */
         private final List<Map<Integer, java.util.Optional<SortedMap<String, Long>>>> contributionsThen =
                 List.of(new HashMap<>(), new HashMap<>());
+        /** Each cell's change since, and whether its quarter saw none. */
         private final Changed[] changed = new Changed[2];
 
         Comparison(Tables tables, PreviousRelease.Decisions previous) {
@@ -248,7 +251,7 @@ final class Carryover {
         Parts parts(IntPredicate withheld) {
             for (int k = 0; k < ids.length; k++) {
                 if (withheld.test(ids[k])) {
-                    return new Parts(quarters.get(k), ids);
+                    return new Parts(quarters.get(k), ids.clone());
                 }
             }
             return null;
