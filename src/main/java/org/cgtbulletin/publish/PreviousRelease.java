@@ -32,7 +32,57 @@ import org.cgtbulletin.model.Quarter;
  */
 public final class PreviousRelease {
 
-    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::label);
+    /**
+     * The cells in the order of their labels ({@link CellKey#label}), compared without making the labels: the
+     * previous release's cells are kept in tree maps in this order, searched tens of thousands of times by a
+     * quarterly release, and each comparison made two strings (reading a million reports' cells.csv took 0.17 s).
+     */
+    static final Comparator<CellKey> ORDER = PreviousRelease::compareLabels;
+
+    /** The labels' characters: period, space, class, slash, step, slash, mode, slash, outcome. */
+    private static final int LABEL_PIECES = 9;
+
+    /** {@code a.label().compareTo(b.label())}, in sign, without the labels. */
+    static int compareLabels(CellKey a, CellKey b) {
+        int pa = 0;
+        int pb = 0;
+        int oa = 0;
+        int ob = 0;
+        String sa = labelPiece(a, 0);
+        String sb = labelPiece(b, 0);
+        while (true) {
+            while (oa == sa.length() && ++pa < LABEL_PIECES) {
+                sa = labelPiece(a, pa);
+                oa = 0;
+            }
+            while (ob == sb.length() && ++pb < LABEL_PIECES) {
+                sb = labelPiece(b, pb);
+                ob = 0;
+            }
+            boolean endA = pa >= LABEL_PIECES;
+            boolean endB = pb >= LABEL_PIECES;
+            if (endA || endB) {
+                return endA == endB ? 0 : endA ? -1 : 1;
+            }
+            char ca = sa.charAt(oa++);
+            char cb = sb.charAt(ob++);
+            if (ca != cb) {
+                return ca < cb ? -1 : 1;
+            }
+        }
+    }
+
+    private static String labelPiece(CellKey k, int piece) {
+        return switch (piece) {
+            case 0 -> k.period();
+            case 1 -> " ";
+            case 2 -> k.productClass();
+            case 4 -> k.processStep();
+            case 6 -> k.failureMode();
+            case 8 -> k.outcome();
+            default -> "/";
+        };
+    }
 
     private PreviousRelease() {
     }

@@ -69,4 +69,38 @@ class PreviousReleaseTest {
         Files.writeString(file, Files.readString(file).replace(",5\n", ",five\n"));
         assertTrue(PreviousRelease.contributors(cells, dir.resolve("audit")).missing().contains("row"));
     }
+
+    /**
+     * The previous release's cells are kept in the order of their labels, compared without making them: the same
+     * order as the labels' own, on keys whose codes share prefixes and hold characters below and above the labels'
+     * separators (a space and slashes), empty ones too.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void cellsAreOrderedAsTheirLabelsAre(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "a_b-!*./ Z0é";
+        java.util.List<CellKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String[] f = new String[5];
+            for (int j = 0; j < 5; j++) {
+                StringBuilder b = new StringBuilder();
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                f[j] = b.toString();
+            }
+            keys.add(new CellKey(f[0], f[1], f[2], f[3], f[4]));
+        }
+        keys.add(new CellKey("2025", "*", "*", "*", "*"));
+        keys.add(new CellKey("2025-Q1", "*", "*", "*", "*"));
+        keys.add(new CellKey("2025", "car_t", "*", "*", "*"));
+        keys.add(new CellKey("2025", "car_t_auto", "*", "*", "*"));
+        for (CellKey a : keys) {
+            for (CellKey b : keys) {
+                assertEquals(Integer.signum(a.label().compareTo(b.label())),
+                        Integer.signum(PreviousRelease.ORDER.compare(a, b)), a.label() + " against " + b.label());
+            }
+        }
+    }
 }
