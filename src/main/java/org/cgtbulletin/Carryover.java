@@ -88,8 +88,8 @@ final class Carryover {
                 return 0;
             }
             if (countsGained == null) {
-                countsGained = gainedCounts();
-                batchesGained = gainedBatches();
+                countsGained = gainedParts(tables.counts(), tables.cells(), previous.publishedCounts());
+                batchesGained = gainedParts(tables.batches(), batchKeys(), previous.publishedBatches());
             }
             return keepMoved(tables.counts(), countsGained, countWithheld)
                     + keepMoved(tables.batches(), batchesGained, batchWithheld);
@@ -121,45 +121,27 @@ final class Carryover {
             return added;
         }
 
-        /** Per count cell: a year or {@code all} cell the previous release published, its changed parts; else null. */
-        private Gained[] gainedCounts() {
+        /**
+         * Per cell of a table (its cells.csv rows' keys): a year or {@code all} cell the previous release published
+         * (in {@code publishedThen}), its changed parts; else null.
+         */
+        private Gained[] gainedParts(LinkedTables table, List<CellKey> keys, Map<CellKey, Long> publishedThen) {
             List<Quarter> added = added();
-            Map<CellKey, Integer> countIds = new HashMap<>();
-            for (int id = 0; id < tables.cells().size(); id++) {
-                countIds.put(tables.cells().get(id), id);
+            Map<CellKey, Integer> ids = new HashMap<>();
+            for (int id = 0; id < keys.size(); id++) {
+                ids.put(keys.get(id), id);
             }
-            Gained[] out = new Gained[tables.cells().size()];
+            Gained[] out = new Gained[keys.size()];
             for (int id = 0; id < out.length; id++) {
-                CellKey key = tables.cells().get(id);
-                if (Quarter.parseOrNull(key.period()) != null || !previous.publishedCounts().containsKey(key)) {
+                CellKey key = keys.get(id);
+                if (Quarter.parseOrNull(key.period()) != null || !publishedThen.containsKey(key)) {
                     continue;
                 }
-                Function<Quarter, Integer> partIn = q -> countIds.get(new CellKey(q.toString(), key.productClass(),
-                        key.processStep(), key.failureMode(), key.outcome()));
-                out[id] = Gained.of(changed(key.period(), added, previous, partIn, part -> tables.counts().total(part),
-                        q -> previous.publishedCounts().get(new CellKey(q.toString(), key.productClass(),
-                                key.processStep(), key.failureMode(), key.outcome()))), partIn);
-            }
-            return out;
-        }
-
-        /** {@link #gainedCounts} for the denominators. */
-        private Gained[] gainedBatches() {
-            List<Quarter> added = added();
-            Map<BatchKey, Integer> batchIds = new HashMap<>();
-            for (int id = 0; id < tables.batchCells().size(); id++) {
-                batchIds.put(tables.batchCells().get(id), id);
-            }
-            Gained[] out = new Gained[tables.batchCells().size()];
-            for (int id = 0; id < out.length; id++) {
-                BatchKey b = tables.batchCells().get(id);
-                if (Quarter.parseOrNull(b.period()) != null || !previous.publishedBatches().containsKey(asCell(b))) {
-                    continue;
-                }
-                Function<Quarter, Integer> partIn = q -> batchIds.get(new BatchKey(q.toString(), b.productClass()));
-                out[id] = Gained.of(changed(b.period(), added, previous, partIn, part -> tables.batches().total(part),
-                        q -> previous.publishedBatches().get(asCell(new BatchKey(q.toString(), b.productClass())))),
-                        partIn);
+                Function<Quarter, CellKey> part = q -> new CellKey(q.toString(), key.productClass(),
+                        key.processStep(), key.failureMode(), key.outcome());
+                Function<Quarter, Integer> partIn = q -> ids.get(part.apply(q));
+                out[id] = Gained.of(changed(key.period(), added, previous, partIn, table::total,
+                        q -> publishedThen.get(part.apply(q))), partIn);
             }
             return out;
         }
